@@ -1,0 +1,58 @@
+// Bundles the three programs this repository ships, plus the integration-test bundle:
+//   dist/extension.js      the extension (CommonJS, Node, `vscode` external)
+//   dist/emulator.js       the offline Azure emulator's entry point (also started by the extension)
+//   dist/webviews/*.js     webview front ends (browser IIFE) from media/webviews
+//   out/test/integration   mocha suites that run inside VS Code's extension host (with --tests)
+// Flags: --release (minify, no sourcemaps), --watch, --tests, --metafile (writes dist/meta.json).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const release = args.has('--release');
+const watch = args.has('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: release,
+  sourcemap: release ? false : 'linked',
+  logLevel: 'warning',
+  metafile: args.has('--metafile'),
+};
+
+const exists = (p) => fs.existsSync(p);
+const webviewEntries = exists('media/webviews')
+  ? fs.readdirSync('media/webviews').filter((f) => /^[^.]+\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => `media/webviews/${f}`)
+  : [];
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  ...(exists('src/emulator/main.ts') ? [{ ...node, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', external: ['vscode'] }] : []),
+  ...(webviewEntries.length ? [{
+    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: release,
+    sourcemap: release ? false : 'linked', logLevel: 'warning', entryPoints: webviewEntries, outdir: 'dist/webviews',
+    metafile: args.has('--metafile'),
+  }] : []),
+];
+
+if (args.has('--tests')) {
+  const suites = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
+  builds.push({ ...node, minify: false, sourcemap: 'inline', entryPoints: suites, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (args.has('--metafile')) {
+    const merged = { inputs: {}, outputs: {} };
+    for (const r of results) { Object.assign(merged.inputs, r.metafile.inputs); Object.assign(merged.outputs, r.metafile.outputs); }
+    fs.mkdirSync('dist', { recursive: true });
+    fs.writeFileSync(path.join('dist', 'meta.json'), JSON.stringify(merged));
+    for (const [file, o] of Object.entries(merged.outputs)) if (!file.endsWith('.map')) console.log(`${file}\t${(o.bytes / 1024).toFixed(1)} KiB`);
+  }
+}
