@@ -1,0 +1,56 @@
+// The one factory for HTTP pipelines. Order (outermost first):
+//   client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims challenge)
+//   → per-host concurrency limit → logging (every attempt) → node-fetch transport with the cloud's agent
+// The bearer policy sits inside retry so a retried request re-reads a possibly refreshed token; the
+// concurrency limit sits inside retry so waiting out a backoff never holds a slot.
+import https from 'node:https';
+import type { TokenCredential } from '@azure/core-auth';
+import { bearerTokenAuthenticationPolicy, createEmptyPipeline, setClientRequestIdPolicy, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
+import { baseUrlFor, scopeFor, type AzureCloud, type ServiceAudience } from '../clouds';
+import { hostConcurrencyPolicy } from './hostConcurrencyPolicy';
+import { loggingPolicy } from './loggingPolicy';
+import { createNodeFetchHttpClient } from './nodeFetchHttpClient';
+import type { RequestLogger } from './requestLogger';
+import { retryPolicy, type RetryOptions } from './retryPolicy';
+
+export interface AzurePipelineOptions {
+  cloud: AzureCloud;
+  credential: TokenCredential;
+  audience: ServiceAudience;
+  /** Overrides the agent derived from the cloud (the emulator's trusts its certificate). */
+  agent?: https.Agent;
+  logger?: RequestLogger;
+  retry?: RetryOptions;
+  /** Default 8 (ARM allows far more, but a tree should not starve other calls). */
+  maxConcurrencyPerHost?: number;
+}
+
+export interface AzurePipeline {
+  readonly pipeline: Pipeline;
+  readonly httpClient: HttpClient;
+  readonly baseUrl: string;
+  readonly scope: string;
+  readonly audience: ServiceAudience;
+}
+
+export function createAzurePipeline(options: AzurePipelineOptions): AzurePipeline {
+  const scope = scopeFor(options.cloud, options.audience);
+  const pipeline = createEmptyPipeline();
+  pipeline.addPolicy(setClientRequestIdPolicy('x-ms-client-request-id'));
+  pipeline.addPolicy(retryPolicy(options.retry));
+  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: scope }));
+  pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? 8));
+  if (options.logger) pipeline.addPolicy(loggingPolicy(options.logger));
+  return {
+    pipeline,
+    httpClient: createNodeFetchHttpClient({ agent: options.agent ?? agentForCloud(options.cloud) }),
+    baseUrl: baseUrlFor(options.cloud, options.audience),
+    scope,
+    audience: options.audience,
+  };
+}
+
+/** An agent trusting exactly the cloud's certificate when it has one (emulator); else Node's defaults. */
+export function agentForCloud(cloud: AzureCloud): https.Agent | undefined {
+  return cloud.trustedCertificate ? new https.Agent({ ca: cloud.trustedCertificate, keepAlive: true }) : undefined;
+}
