@@ -1,0 +1,18 @@
+// Typed access to the webview host API. acquireVsCodeApi may be called once per page.
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
+
+const api = acquireVsCodeApi();
+
+export function post<T>(message: T): void {
+  api.postMessage(message);
+}
+
+export function onMessage<T>(handler: (message: T) => void): void {
+  window.addEventListener('message', (event: MessageEvent<T>) => handler(event.data));
+}
+
+/** Reports every Content-Security-Policy violation to the extension, which logs it: a strict CSP
+ *  must never break the page silently. */
+export function reportCspViolations(send: (directive: string, blocked: string) => void): void {
+  document.addEventListener('securitypolicyviolation', (e) => send(e.effectiveDirective, e.blockedURI || 'inline'));
+}

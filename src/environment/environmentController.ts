@@ -1,0 +1,114 @@
+// The one place that knows which environment the extension talks to, whether the user is signed in,
+// and whether the local emulator runs. Views, the status bar and commands listen to its event.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { launchEmulator, type EmulatorEndpoints, type RunningEmulator } from './emulatorProcess';
+import { environmentLabels, isEnvironmentKind, type EnvironmentKind } from './environmentKind';
+
+const SECTION = 'sqlDataMovement';
+
+export interface EnvironmentSnapshot {
+  kind: EnvironmentKind;
+  label: string;
+  signedIn: boolean;
+  account?: string;
+  emulator?: EmulatorEndpoints;
+}
+
+export class EnvironmentController implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EnvironmentSnapshot>();
+  readonly onDidChange = this.changed.event;
+  private emulator: RunningEmulator | undefined;
+  private starting: Promise<EmulatorEndpoints> | undefined;
+  private account: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.environment`)) {
+        this.account = undefined;
+        void this.publish();
+      }
+    }));
+    void this.publish();
+  }
+
+  get kind(): EnvironmentKind {
+    const value = vscode.workspace.getConfiguration(SECTION).get<string>('environment');
+    return isEnvironmentKind(value) ? value : 'AzureCloud';
+  }
+
+  snapshot(): EnvironmentSnapshot {
+    const kind = this.kind;
+    const emulator = this.emulator?.endpoints;
+    const signedIn = kind === 'LocalEmulator' ? emulator !== undefined : this.account !== undefined;
+    return { kind, label: environmentLabels[kind], signedIn, account: kind === 'LocalEmulator' && emulator ? 'emulator' : this.account, emulator };
+  }
+
+  async setKind(kind: EnvironmentKind): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update('environment', kind, vscode.ConfigurationTarget.Global);
+    await this.publish();
+  }
+
+  setAccount(account: string | undefined): void {
+    this.account = account;
+    void this.publish();
+  }
+
+  get emulatorEndpoints(): EmulatorEndpoints | undefined {
+    return this.emulator?.endpoints;
+  }
+
+  /** Starts the bundled emulator once; concurrent callers share the same start. */
+  startEmulator(): Promise<EmulatorEndpoints> {
+    if (this.emulator) return Promise.resolve(this.emulator.endpoints);
+    this.starting ??= this.launch().finally(() => { this.starting = undefined; });
+    return this.starting;
+  }
+
+  async stopEmulator(): Promise<void> {
+    const running = this.emulator;
+    this.emulator = undefined;
+    await running?.stop();
+    await this.publish();
+  }
+
+  private async launch(): Promise<EmulatorEndpoints> {
+    const config = vscode.workspace.getConfiguration(`${SECTION}.emulator`);
+    const dataDir = path.join(this.context.globalStorageUri.fsPath, 'emulator');
+    const running = await launchEmulator({
+      script: this.context.asAbsolutePath(path.join('dist', 'emulator.js')),
+      dataDir,
+      port: config.get<number>('port', 0),
+      seed: config.get<string>('seed', 'demo'),
+      latencyMs: config.get<number>('latencyMs', 0),
+      onOutput: (line) => this.output.info(`[emulator] ${line}`),
+    });
+    this.emulator = running;
+    this.output.info(`Local emulator started: ARM ${running.endpoints.arm}, data in ${dataDir}`);
+    void running.exited.then(async (code) => {
+      if (this.emulator !== running) return;
+      this.emulator = undefined;
+      this.output.warn(`Local emulator exited with code ${code}`);
+      await this.publish();
+    });
+    await this.publish();
+    return running.endpoints;
+  }
+
+  private async publish(): Promise<void> {
+    const snap = this.snapshot();
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', `${SECTION}.signedIn`, snap.signedIn),
+      vscode.commands.executeCommand('setContext', `${SECTION}.environment`, snap.kind),
+      vscode.commands.executeCommand('setContext', `${SECTION}.emulatorRunning`, this.emulator !== undefined),
+    ]);
+    this.changed.fire(snap);
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables) d.dispose();
+    await this.emulator?.stop();
+    this.emulator = undefined;
+  }
+}

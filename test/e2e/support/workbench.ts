@@ -1,0 +1,39 @@
+// Playwright helpers for VS Code's workbench (selectors checked against VS Code 1.100).
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = process.env.SQLDM_E2E_SHOTS ?? 'test-results/screenshots/e2e';
+  const file = path.join(dir, `${name}.png`);
+  await page.waitForTimeout(400); // let menus, toasts and tree animations settle
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export async function openContainer(page: Page): Promise<void> {
+  const tab = page.locator('.activitybar').getByRole('tab', { name: /Azure SQL Data Movement/ });
+  await tab.waitFor();
+  // Clicking an already-open container would close the sidebar.
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator('.pane-header', { hasText: 'SQL Data Sync' }).waitFor();
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The extension's HTML inside a webview: outer iframe (host page) → inner #active-frame. */
+export function webview(page: Page, title?: string): FrameLocator {
+  const outer = title ? page.locator(`iframe.webview.ready[title="${title}"]`) : page.locator('iframe.webview.ready');
+  return outer.first().contentFrame().locator('#active-frame').contentFrame();
+}
+
+export function statusBarItem(page: Page, text: string | RegExp) {
+  return page.locator('.statusbar .statusbar-item', { hasText: text });
+}
