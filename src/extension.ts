@@ -29,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('sqlDataMovement.refresh', () => trees.forEach((t) => t.provider.refresh())),
     environment.onDidChange(() => trees.forEach((t) => t.provider.refresh())),
   );
+  void environment.restore().catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
   return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds };
 }
 

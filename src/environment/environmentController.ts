@@ -2,7 +2,8 @@
 // and whether the local emulator runs. Views, the status bar and commands listen to its event.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { launchEmulator, type EmulatorEndpoints, type RunningEmulator } from './emulatorProcess';
+import * as fs from 'node:fs';
+import { launchEmulator, parseEndpointsLine, type EmulatorEndpoints, type RunningEmulator } from './emulatorProcess';
 import { environmentLabels, isEnvironmentKind, type EnvironmentKind } from './environmentKind';
 
 const SECTION = 'sqlDataMovement';
@@ -31,6 +32,11 @@ export class EnvironmentController implements vscode.Disposable {
       }
     }));
     void this.publish();
+  }
+
+  /** Called once after activation: a window reopened on the emulator environment finds it running. */
+  async restore(): Promise<void> {
+    if (this.kind === 'LocalEmulator') await this.startEmulator();
   }
 
   get kind(): EnvironmentKind {
@@ -75,6 +81,13 @@ export class EnvironmentController implements vscode.Disposable {
 
   private async launch(): Promise<EmulatorEndpoints> {
     const config = vscode.workspace.getConfiguration(`${SECTION}.emulator`);
+    const external = this.externalEndpoints(config.get<Record<string, unknown>>('endpoints'));
+    if (external) {
+      this.emulator = { endpoints: external, pid: undefined, exited: new Promise(() => undefined), stop: async () => undefined };
+      this.output.info(`Using the emulator already running at ${external.arm}`);
+      await this.publish();
+      return external;
+    }
     const dataDir = path.join(this.context.globalStorageUri.fsPath, 'emulator');
     const running = await launchEmulator({
       script: this.context.asAbsolutePath(path.join('dist', 'emulator.js')),
@@ -94,6 +107,16 @@ export class EnvironmentController implements vscode.Disposable {
     });
     await this.publish();
     return running.endpoints;
+  }
+
+  /** The `sqlDataMovement.emulator.endpoints` setting, validated; undefined when not set. */
+  private externalEndpoints(value: Record<string, unknown> | undefined): EmulatorEndpoints | undefined {
+    if (!value || Object.keys(value).length === 0) return undefined;
+    const endpoints = parseEndpointsLine(JSON.stringify(value));
+    if (!fs.existsSync(endpoints.certificate)) {
+      throw new Error(`The certificate named in sqlDataMovement.emulator.endpoints does not exist: ${endpoints.certificate}`);
+    }
+    return endpoints;
   }
 
   private async publish(): Promise<void> {

@@ -4,7 +4,7 @@
 // SQLDM_RESULTS_FILE, which the harness prints.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 interface Result { title: string; state: 'passed' | 'failed'; error?: string; durationMs?: number }
 
