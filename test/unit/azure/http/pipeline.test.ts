@@ -49,7 +49,7 @@ describe('HTTP pipeline against a local HTTPS server', () => {
     server.handle((_req, res) => {
       const a = answers[i++];
       if (a === 'reset') resetConnection(res);
-      else if (a !== undefined) sendJson(res, a, { error: { code: 'Transient', message: 'try again' } });
+      else if (typeof a === 'number') sendJson(res, a, { error: { code: 'Transient', message: 'try again' } });
       else sendJson(res, 200, { done: true });
     });
     const body = await testClient(server, { retry: { ...FAST_RETRY, maxRetries: 6 } }).json({ operationName: 'Get', method: 'GET', url: '/r' });

@@ -1,0 +1,134 @@
+// ARM long-running operations (Data Sync groups/members/agents, schema refreshes).
+// 201/202 with Azure-AsyncOperation and/or Location; both URLs are polled exactly as given (Data Sync's
+// Location is …/locations/westus/operation/{id}?api-version=2022-11-01-preview: another path AND
+// api-version). Terminal Succeeded/Failed/Canceled in any case; then the final GET:
+// PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
+// A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
+// the resource itself is polled).
+import { AzureRequestError, isAzureRequestError } from '../http/azureError';
+import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
+import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
+import { normalizeStatus, type ArmLroState } from './lroTypes';
+
+export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
+  constructor(private readonly client: AzureClient, state: ArmLroState) {
+    super(state);
+  }
+
+  /** Builds the poller from the initial response of a PUT/PATCH/DELETE/POST. */
+  static fromInitialResponse<T>(client: AzureClient, operationName: string, method: string, response: AzureResponse): ArmPoller<T> {
+    const asyncOperationUrl = header(response, 'azure-asyncoperation');
+    const locationUrl = response.status === 201 || response.status === 202 ? header(response, 'location') : undefined;
+    const base = { version: 1 as const, kind: 'arm' as const, operationName, method, resourceUrl: response.url, startedAt: Date.now(), snapshot: initialSnapshot(), asyncOperationUrl, locationUrl };
+    const poller = new ArmPoller<T>(client, { ...base, phase: 'polling', via: asyncOperationUrl ? 'azure-asyncoperation' : locationUrl ? 'location' : 'resource' });
+    if (!asyncOperationUrl && !locationUrl) {
+      const provisioning = provisioningState(response.body);
+      if (response.status === 202 || (provisioning !== undefined && normalizeStatus(provisioning) === 'running' && method !== 'DELETE' && method !== 'POST')) {
+        poller.setRunning(response, { serviceStatus: provisioning });
+      } else {
+        poller.complete(normalizeStatus(provisioning ?? 'Succeeded'), response);
+      }
+    } else {
+      poller.setRunning(response);
+    }
+    return poller;
+  }
+
+  /** Sends the initial request and returns its poller (the begin… pattern). */
+  static async begin<T>(client: AzureClient, request: AzureRequest): Promise<ArmPoller<T>> {
+    const response = await client.send(request);
+    return ArmPoller.fromInitialResponse<T>(client, request.operationName, request.method, response);
+  }
+
+  protected async step(signal?: AbortSignal): Promise<void> {
+    const s = this.state;
+    if (s.phase === 'polling') {
+      if (s.via === 'azure-asyncoperation') await this.pollAsyncOperation(s.asyncOperationUrl as string, signal);
+      else if (s.via === 'location') await this.pollLocation(s.locationUrl as string, signal);
+      else await this.pollResource(signal);
+    }
+    if (this.state.phase === 'final') await this.finalGet(signal);
+  }
+
+  private async pollAsyncOperation(url: string, signal?: AbortSignal): Promise<void> {
+    const response = await this.get(url, signal);
+    const body = response.body as { status?: unknown; properties?: unknown } | undefined;
+    const status = normalizeStatus(body?.status);
+    const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
+    if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
+    this.state.snapshot.serviceStatus = serviceStatus;
+    if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
+    else if (this.state.method === 'POST' && this.state.locationUrl) this.state.phase = 'final';
+    else this.succeed(this.state.method === 'POST' ? body?.properties : undefined);
+  }
+
+  private async pollLocation(url: string, signal?: AbortSignal): Promise<void> {
+    let response: AzureResponse;
+    try {
+      response = await this.get(url, signal);
+    } catch (err) {
+      return this.failOnClientError(err);
+    }
+    if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
+    // Some Location endpoints answer 200 with an operation-status body rather than the result.
+    const bodyStatus = (response.body as { status?: unknown } | undefined)?.status;
+    if (typeof bodyStatus === 'string' && response.body && !('properties' in (response.body as object))) {
+      const status = normalizeStatus(bodyStatus);
+      if (status === 'running') return this.setRunning(response, { percent: percentFrom(response.body), serviceStatus: bodyStatus });
+      if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
+    }
+    if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
+    else this.succeed(this.state.method === 'POST' ? response.body : undefined);
+  }
+
+  private async pollResource(signal?: AbortSignal): Promise<void> {
+    let response: AzureResponse;
+    try {
+      response = await this.get(this.state.resourceUrl, signal);
+    } catch (err) {
+      return this.failOnClientError(err);
+    }
+    if (this.state.method === 'DELETE' && response.status === 202) return this.setRunning(response);
+    const provisioning = provisioningState(response.body);
+    const status = normalizeStatus(provisioning ?? 'Succeeded');
+    if (status === 'running') return this.setRunning(response, { serviceStatus: provisioning });
+    this.complete(status, response);
+  }
+
+  private async finalGet(signal?: AbortSignal): Promise<void> {
+    const url = this.state.method === 'POST' ? (this.state.locationUrl as string) : this.state.resourceUrl;
+    const response = await this.get(url, signal);
+    if (response.status === 202) return this.setRunning(response);
+    this.succeed(response.body);
+  }
+
+  private complete(status: ReturnType<typeof normalizeStatus>, response: AzureResponse): void {
+    if (status === 'succeeded') this.succeed(response.body);
+    else if (status === 'running') this.setRunning(response);
+    else this.setTerminal(status, { error: this.failure(response, status, provisioningState(response.body)) });
+  }
+
+  private succeed(result: unknown): void {
+    this.state.result = result;
+    this.state.phase = 'done';
+    this.setTerminal('succeeded');
+  }
+
+  /** 4xx from a polling URL is the operation's failure (404 on DELETE is its success); 5xx/network: rethrow. */
+  private failOnClientError(err: unknown): void {
+    if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+    if (this.state.method === 'DELETE' && err.status === 404) return this.succeed(undefined);
+    this.state.phase = 'done';
+    this.setTerminal('failed', { error: (err as AzureRequestError).toJSON() });
+  }
+
+  private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
+    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+  }
+}
+
+function provisioningState(body: unknown): string | undefined {
+  const p = (body as { properties?: { provisioningState?: unknown } } | undefined)?.properties?.provisioningState;
+  return typeof p === 'string' ? p : undefined;
+}

@@ -1,0 +1,76 @@
+// Azure Backup's asynchronous calls that answer 202 WITHOUT the LRO flag (backup now, inquire,
+// refresh containers, unregister, stop protection, policy PUT; also register/protect/restore).
+// Azure-AsyncOperation → …/operationsStatus/{id}: {status, properties:{jobId}} — polled first because it
+// carries the job id and the failure reason. Location → …/operationResults/{id}: 202 running,
+// 200/204 done (200 may carry the result) — polled alone when there is no status URL, and once after
+// the status succeeded to collect a result.
+import { isAzureRequestError } from '../http/azureError';
+import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
+import { BasePoller, header, initialSnapshot } from './basePoller';
+import { normalizeStatus, type BackupLroState } from './lroTypes';
+
+export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupLroState> {
+  constructor(private readonly client: AzureClient, state: BackupLroState) {
+    super(state);
+  }
+
+  static fromInitialResponse<T>(client: AzureClient, operationName: string, response: AzureResponse): BackupPoller<T> {
+    const statusUrl = header(response, 'azure-asyncoperation');
+    const resultUrl = header(response, 'location');
+    const poller = new BackupPoller<T>(client, {
+      version: 1, kind: 'backup', operationName, startedAt: Date.now(), snapshot: initialSnapshot(),
+      statusUrl, resultUrl, phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
+    });
+    if (response.status === 202 && (statusUrl || resultUrl)) poller.setRunning(response);
+    else poller.finish(response.status === 204 ? undefined : response.body);
+    return poller;
+  }
+
+  static async begin<T>(client: AzureClient, request: AzureRequest): Promise<BackupPoller<T>> {
+    return BackupPoller.fromInitialResponse<T>(client, request.operationName, await client.send(request));
+  }
+
+  protected async step(signal?: AbortSignal): Promise<void> {
+    if (this.state.phase === 'status') await this.pollStatus(this.state.statusUrl as string, signal);
+    if (this.state.phase === 'result') await this.pollResult(this.state.resultUrl as string, signal);
+  }
+
+  private async pollStatus(url: string, signal?: AbortSignal): Promise<void> {
+    const response = await this.get(url, signal);
+    const body = response.body as { status?: unknown; properties?: { jobId?: unknown } } | undefined;
+    const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    const jobId = typeof body?.properties?.jobId === 'string' ? body.properties.jobId : this.state.snapshot.jobId;
+    const status = normalizeStatus(serviceStatus);
+    if (status === 'running') return this.setRunning(response, { serviceStatus, jobId });
+    if (status !== 'succeeded') {
+      this.state.phase = 'done';
+      return this.setTerminal(status, { serviceStatus, jobId, error: this.failure(response, status, serviceStatus) });
+    }
+    this.state.snapshot = { ...this.state.snapshot, serviceStatus, jobId };
+    if (this.state.resultUrl) this.state.phase = 'result';
+    else this.finish(body);
+  }
+
+  private async pollResult(url: string, signal?: AbortSignal): Promise<void> {
+    let response: AzureResponse;
+    try {
+      response = await this.get(url, signal);
+    } catch (err) {
+      if (!isAzureRequestError(err) || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+      this.state.phase = 'done';
+      return this.setTerminal('failed', { error: err.toJSON() });
+    }
+    if (response.status === 202) return this.setRunning(response);
+    this.finish(response.status === 204 ? undefined : response.body);
+  }
+
+  private finish(result: unknown): void {
+    this.state.result = result;
+    this.state.phase = 'done';
+    this.setTerminal('succeeded');
+  }
+
+  private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
+    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+  }
+}

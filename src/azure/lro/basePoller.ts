@@ -1,0 +1,93 @@
+// What every strategy shares: snapshot bookkeeping, the wait loop (Retry-After, else backoff capped at
+// 30 s), cancellation of the wait, and turning a failed snapshot into a thrown AzureRequestError.
+import { abortableDelay, throwIfAborted } from '../http/abortableDelay';
+import { AzureRequestError, type FailedOperation, type SerializedAzureError } from '../http/azureError';
+import type { AzureResponse } from '../http/azureClient';
+import { readErrorObject } from '../http/parseErrorBody';
+import { retryAfterMs } from '../http/retryAfter';
+import { isTerminal, type LroKind, type LroPoller, type LroSnapshot, type LroState, type PollUntilDoneOptions } from './lroTypes';
+
+export const MAX_POLL_DELAY_MS = 30_000;
+
+export abstract class BasePoller<TResult, TState extends LroState> implements LroPoller<TResult> {
+  protected constructor(protected state: TState) {}
+
+  get kind(): LroKind { return this.state.kind; }
+  get operationName(): string { return this.state.operationName; }
+  get latest(): LroSnapshot { return { ...this.state.snapshot, elapsedMs: Date.now() - this.state.startedAt }; }
+  get result(): TResult | undefined { return this.state.result as TResult | undefined; }
+  isDone(): boolean { return isTerminal(this.state.snapshot.status); }
+
+  toJSON(): TState {
+    return JSON.parse(JSON.stringify(this.state)) as TState;
+  }
+
+  async poll(signal?: AbortSignal): Promise<LroSnapshot> {
+    throwIfAborted(signal);
+    if (!this.isDone()) await this.step(signal);
+    return this.latest;
+  }
+
+  async pollUntilDone(options: PollUntilDoneOptions = {}): Promise<TResult> {
+    const minDelay = Math.max(0, options.minDelayMs ?? 1_000);
+    const maxDelay = Math.min(MAX_POLL_DELAY_MS, Math.max(minDelay, options.maxDelayMs ?? MAX_POLL_DELAY_MS));
+    for (let attempt = 0; ; attempt++) {
+      const snapshot = await this.poll(options.signal);
+      options.onProgress?.(snapshot);
+      if (isTerminal(snapshot.status)) break;
+      const backoff = Math.min(maxDelay, minDelay * 1.5 ** attempt);
+      // Never shorter than the service's Retry-After, even above our cap.
+      const wait = snapshot.retryAfterMs !== undefined ? Math.max(snapshot.retryAfterMs, minDelay) : backoff;
+      await abortableDelay(wait, options.signal);
+    }
+    const final = this.state.snapshot;
+    if (final.status === 'succeeded') return this.state.result as TResult;
+    throw final.error ? AzureRequestError.fromJSON(final.error) : new AzureRequestError({
+      status: 0, code: final.status === 'canceled' ? 'OperationCanceled' : 'OperationFailed',
+      message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
+      operation: { name: this.operationName, method: 'GET', url: '' },
+    });
+  }
+
+  /** Advances the state by one poll. Implementations update this.state (snapshot, phase, result). */
+  protected abstract step(signal?: AbortSignal): Promise<void>;
+
+  protected setRunning(response: AzureResponse | undefined, extra: Partial<LroSnapshot> = {}): void {
+    this.state.snapshot = {
+      ...this.state.snapshot, ...extra, status: 'running',
+      retryAfterMs: response ? retryAfterMs(response.headers) : undefined,
+      elapsedMs: Date.now() - this.state.startedAt,
+    };
+  }
+
+  protected setTerminal(status: 'succeeded' | 'failed' | 'canceled', extra: Partial<LroSnapshot> = {}): void {
+    this.state.snapshot = { ...this.state.snapshot, ...extra, status, retryAfterMs: undefined, elapsedMs: Date.now() - this.state.startedAt };
+    if (status === 'succeeded') this.state.snapshot.percent = 100;
+  }
+
+  /** The error of a failed/canceled operation, from a status body ({status, error}) or a failed poll response. */
+  protected failure(response: AzureResponse, outcome: 'failed' | 'canceled', serviceStatus?: string): SerializedAzureError {
+    const body = response.body as Record<string, unknown> | undefined;
+    const fields = readErrorObject(body && typeof body.error === 'object' && body.error !== null && 'errorCode' in body.error ? body.error : body);
+    const operation: FailedOperation = { name: this.operationName, method: 'GET', url: response.url };
+    return new AzureRequestError({
+      ...response.ids, requestId: response.ids.requestId ?? fields?.requestId, status: response.status, operation,
+      code: fields?.code ?? (outcome === 'canceled' ? 'OperationCanceled' : 'OperationFailed'),
+      message: fields?.message ?? `${this.operationName} ${outcome === 'canceled' ? 'was canceled' : 'failed'} (status ${serviceStatus ?? outcome}).`,
+      target: fields?.target, details: fields?.details,
+    }).toJSON();
+  }
+}
+
+export function initialSnapshot(): LroSnapshot {
+  return { status: 'running', elapsedMs: 0 };
+}
+
+export function percentFrom(body: unknown): number | undefined {
+  const p = (body as { percentComplete?: unknown } | undefined)?.percentComplete;
+  return typeof p === 'number' && Number.isFinite(p) ? Math.max(0, Math.min(100, p)) : undefined;
+}
+
+export function header(response: { headers: Record<string, string> }, name: string): string | undefined {
+  return response.headers[name.toLowerCase()] || undefined;
+}

@@ -1,0 +1,105 @@
+// The one long-running-operation interface the operations center consumes, whatever the service.
+// A poller's state is plain JSON (toJSON) so it can live in VS Code globalState and be resumed by
+// resumePoller() after a window reload. Cancelling (AbortSignal) stops WAITING; it never cancels the
+// operation in Azure.
+import type { SerializedAzureError } from '../http/azureError';
+
+export type LroStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
+export type LroKind = 'arm' | 'backup' | 'fabric';
+
+export interface LroSnapshot {
+  status: LroStatus;
+  /** 0–100 when the service reports it (ARM percentComplete, Fabric percentComplete). */
+  percent?: number;
+  /** Time since the operation started (survives a reload: measured from the persisted start). */
+  elapsedMs: number;
+  /** What the service asked us to wait before the next poll. */
+  retryAfterMs?: number;
+  /** The service's status word as sent (open enum: "InProgress", "NotStarted", …). */
+  serviceStatus?: string;
+  /** Azure Backup job started by the operation (operationsStatus properties.jobId). */
+  jobId?: string;
+  error?: SerializedAzureError;
+}
+
+export interface PollUntilDoneOptions {
+  signal?: AbortSignal;
+  onProgress?: (snapshot: LroSnapshot) => void;
+  /** Smallest wait between polls when the service gives no Retry-After. Default 1 s. */
+  minDelayMs?: number;
+  /** Largest backoff wait (Retry-After may ask for more and is honoured). Capped at 30 s. */
+  maxDelayMs?: number;
+}
+
+export interface LroPoller<TResult = unknown> {
+  readonly kind: LroKind;
+  readonly operationName: string;
+  /** Last known status (no request). */
+  readonly latest: LroSnapshot;
+  /** The final result once succeeded (resource body, operation result), else undefined. */
+  readonly result: TResult | undefined;
+  isDone(): boolean;
+  /** One polling step: at most the requests needed to learn the current status (+ final GET). */
+  poll(signal?: AbortSignal): Promise<LroSnapshot>;
+  /** Polls until a terminal status; resolves the result or rejects with AzureRequestError (failed/canceled) or AbortError. */
+  pollUntilDone(options?: PollUntilDoneOptions): Promise<TResult>;
+  /** Plain JSON: give it to resumePoller() to continue after a reload. */
+  toJSON(): LroState;
+}
+
+interface LroStateBase {
+  version: 1;
+  operationName: string;
+  /** Epoch ms when the operation was started. */
+  startedAt: number;
+  snapshot: LroSnapshot;
+  result?: unknown;
+}
+
+export interface ArmLroState extends LroStateBase {
+  kind: 'arm';
+  method: string;
+  /** The URL of the original request (target of the final GET for PUT/PATCH). */
+  resourceUrl: string;
+  asyncOperationUrl?: string;
+  locationUrl?: string;
+  /** polling: waiting for a terminal status; final: terminal, final GET still to do; done. */
+  phase: 'polling' | 'final' | 'done';
+  /** 'resource' when neither header was sent and the resource's provisioningState is polled. */
+  via: 'azure-asyncoperation' | 'location' | 'resource';
+}
+
+export interface BackupLroState extends LroStateBase {
+  kind: 'backup';
+  /** operationsStatus URL (Azure-AsyncOperation): status + jobId. */
+  statusUrl?: string;
+  /** operationResults URL (Location): 202 running, 200/204 done. */
+  resultUrl?: string;
+  phase: 'status' | 'result' | 'done';
+}
+
+export interface FabricLroState extends LroStateBase {
+  kind: 'fabric';
+  operationId?: string;
+  /** GET /operations/{id} (the Location header exactly as given). */
+  operationUrl: string;
+  /** Whether the operation has a payload at /operations/{id}/result (getDefinition does). */
+  expectResult: boolean;
+  resultUrl?: string;
+  phase: 'polling' | 'result' | 'done';
+}
+
+export type LroState = ArmLroState | BackupLroState | FabricLroState;
+
+/** Maps a service status word to ours. Unknown words mean "still running" (open enums). */
+export function normalizeStatus(serviceStatus: unknown): LroStatus {
+  const s = typeof serviceStatus === 'string' ? serviceStatus.toLowerCase() : '';
+  if (s === 'succeeded' || s === 'completed' || s === 'completedwithwarnings') return 'succeeded';
+  if (s === 'failed') return 'failed';
+  if (s === 'canceled' || s === 'cancelled') return 'canceled';
+  return 'running';
+}
+
+export function isTerminal(status: LroStatus): boolean {
+  return status !== 'running';
+}
