@@ -1,0 +1,44 @@
+// Command-line parsing for main.ts: --port N --data DIR --seed demo|large|empty --latency MS --faults SPEC
+// plus --lro-duration MS, --sync-duration MS and --page-size N.
+import { SEED_NAMES, type SeedName } from './seeds';
+import type { EmulatorOptions } from './index';
+
+export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large|empty] [--latency MS] [--faults SPEC]
+                [--lro-duration MS] [--sync-duration MS] [--page-size N]
+  --port N           HTTPS port on 127.0.0.1 (0 = a free port; default 0)
+  --data DIR         state, certificate and token secret (default .emulator-data)
+  --seed NAME        estate for a data folder without state (default demo)
+  --latency MS       added to every request
+  --faults SPEC      e.g. "429:0.3" or "503*2@GET /syncGroups;lro-fail*1" (see docs/emulator.md)`;
+
+export function parseArgs(argv: string[]): EmulatorOptions {
+  const o: EmulatorOptions = {};
+  const num = (flag: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--port': o.port = num(flag, value()); break;
+      case '--data': o.dataDir = value(); break;
+      case '--seed': {
+        const s = value();
+        if (!SEED_NAMES.includes(s as SeedName)) throw new Error(`--seed must be one of ${SEED_NAMES.join(', ')}`);
+        o.seed = s as SeedName; break;
+      }
+      case '--latency': o.latencyMs = num(flag, value()); break;
+      case '--faults': o.faults = value(); break;
+      case '--lro-duration': o.lroDurationMs = num(flag, value()); break;
+      case '--sync-duration': o.syncDurationMs = num(flag, value()); break;
+      case '--page-size': o.pageSize = Math.max(1, num(flag, value())); break;
+      case '--help': case '-h': throw new HelpRequested();
+      default: throw new Error(`Unknown argument '${argv[i]}'`);
+    }
+  }
+  return o;
+}
+
+export class HelpRequested extends Error { constructor() { super(USAGE); } }

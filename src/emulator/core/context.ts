@@ -1,0 +1,40 @@
+// What every service module gets to plug into the shared core: the router, the state store, the LRO
+// engine, tokens, faults, options and a clock. Fabric and Backup modules will register the same way.
+import type { Router } from './router';
+import type { StateStore } from './store';
+import type { LroEngine } from './lroEngine';
+import type { TokenService } from './tokens';
+import type { FaultInjector } from './faults';
+
+export interface ResolvedOptions {
+  dataDir: string;
+  port: number;
+  seed: string;
+  /** Default duration of long-running operations (create/update/delete/refresh). */
+  lroDurationMs: number;
+  /** How long one sync run takes. */
+  syncDurationMs: number;
+  /** Overrides the computed Retry-After on 202s (seconds). */
+  retryAfterSeconds?: number;
+  pageSize: number;
+  tokenLifetimeSeconds: number;
+  /** Debounce window of state writes. */
+  persistDebounceMs: number;
+}
+
+export interface ServiceContext {
+  router: Router;
+  store: StateStore;
+  lro: LroEngine;
+  tokens: TokenService;
+  faults: FaultInjector;
+  options: ResolvedOptions;
+  now: () => number;
+  /** Registers work the clock does on every tick (e.g. advancing sync runs). */
+  onTick(fn: () => void): void;
+}
+
+export interface ServiceModule {
+  name: string;
+  register(ctx: ServiceContext): void;
+}

@@ -1,0 +1,113 @@
+// ARM long-running operations. A mutating request records an OperationRecord and answers 202 with
+// Location + Azure-AsyncOperation + Retry-After; the clock completes it after `durationMs`, applying the
+// effect through the handler its service module registered for the operation kind (handlers are code, the
+// record is data, so pending operations survive a restart). A fault can make one fail midway.
+import { randomUUID } from 'node:crypto';
+import type { StateStore } from './store';
+import type { OperationRecord } from '../model';
+import { armError, type EmulatorRequest, type EmulatorResponse } from './http';
+
+export interface LroHandler {
+  /** Applies the operation's effect to the state (create/update/delete/refresh). */
+  complete(op: OperationRecord): void;
+  /** Undoes bookkeeping done at start (e.g. a "deleting" flag) when the operation fails. */
+  rollback?(op: OperationRecord): void;
+  /** Body of the final 200 on the Location URL for operations with finalResult "resource". */
+  render?(op: OperationRecord, req: EmulatorRequest): unknown;
+}
+
+export interface LroStart {
+  kind: string;
+  family: string;
+  subscriptionId: string;
+  location: string;
+  resourceId: string;
+  finalResult: 'resource' | 'none';
+  payload: unknown;
+  /** Builds the two polling URLs for this operation id (the service decides their shape). */
+  urls: (operationId: string) => { location: string; asyncOperation: string };
+  failMidway?: boolean;
+}
+
+export interface LroOptions { durationMs: number; retryAfterSeconds?: number; now: () => number }
+
+export class LroEngine {
+  private readonly handlers = new Map<string, LroHandler>();
+
+  constructor(private readonly store: StateStore, private readonly options: LroOptions) {}
+
+  register(kind: string, handler: LroHandler): void { this.handlers.set(kind, handler); }
+
+  start(s: LroStart): EmulatorResponse {
+    const now = this.options.now();
+    const id = randomUUID();
+    const op: OperationRecord = {
+      id, kind: s.kind, family: s.family, subscriptionId: s.subscriptionId, location: s.location,
+      resourceId: s.resourceId, finalResult: s.finalResult, payload: s.payload, status: 'InProgress',
+      startTime: new Date(now).toISOString(), startedAt: now, finishAt: now + this.options.durationMs,
+      failAt: s.failMidway ? now + Math.floor(this.options.durationMs / 2) : undefined,
+    };
+    this.store.state.operations[id] = op;
+    this.store.changed();
+    const urls = s.urls(id);
+    return { status: 202, headers: { location: urls.location, 'azure-asyncoperation': urls.asyncOperation, 'retry-after': this.retryAfter(op) } };
+  }
+
+  /** Completes (or fails) every operation whose time has come. Called on each request and by a timer. */
+  advance(): void {
+    const now = this.options.now();
+    for (const op of Object.values(this.store.state.operations)) {
+      if (op.status !== 'InProgress') continue;
+      if (op.failAt !== undefined && now >= op.failAt) {
+        op.status = 'Failed';
+        op.error = { code: 'OperationTimedOut', message: 'The operation timed out and automatically rolled back. Please retry the operation.' };
+        this.handlers.get(op.kind)?.rollback?.(op);
+      } else if (now >= op.finishAt) {
+        try {
+          this.handlers.get(op.kind)?.complete(op);
+          op.status = 'Succeeded';
+        } catch (e) {
+          op.status = 'Failed';
+          op.error = { code: 'SyncOperation_GenericFailure', message: (e as Error).message };
+          this.handlers.get(op.kind)?.rollback?.(op);
+        }
+      } else continue;
+      op.endTime = new Date(now).toISOString();
+      this.store.changed();
+    }
+  }
+
+  get(id: string): OperationRecord {
+    const op = this.store.state.operations[id];
+    if (!op) throw armError(404, 'OperationIdNotFound', `The operation with Id '${id}' does not exist.`);
+    return op;
+  }
+
+  /** The Azure-AsyncOperation answer: always 200 with the status document. */
+  statusResponse(op: OperationRecord, asyncUrlPath: string): EmulatorResponse {
+    const body = {
+      id: asyncUrlPath, name: op.id, status: op.status, startTime: op.startTime,
+      ...(op.endTime ? { endTime: op.endTime } : {}), ...(op.error ? { error: op.error } : {}),
+    };
+    return { status: 200, headers: op.status === 'InProgress' ? { 'retry-after': this.retryAfter(op) } : {}, body };
+  }
+
+  /** The Location answer: 202 while running, then 200 + resource / 204, or the error when it failed. */
+  locationResponse(op: OperationRecord, req: EmulatorRequest): EmulatorResponse {
+    if (op.status === 'InProgress') return { status: 202, headers: { location: req.url.toString(), 'retry-after': this.retryAfter(op) } };
+    if (op.status === 'Failed' || op.status === 'Canceled') {
+      throw armError(op.status === 'Canceled' ? 409 : 500, op.error?.code ?? 'OperationCancelled', op.error?.message ?? 'The operation has been cancelled by user.');
+    }
+    if (op.finalResult === 'resource') {
+      const body = this.handlers.get(op.kind)?.render?.(op, req);
+      if (body !== undefined) return { status: 200, body };
+    }
+    return { status: 204 };
+  }
+
+  private retryAfter(op: OperationRecord): string {
+    if (this.options.retryAfterSeconds !== undefined) return String(this.options.retryAfterSeconds);
+    const remaining = Math.max(0, op.finishAt - this.options.now());
+    return String(Math.min(10, Math.max(1, Math.ceil(remaining / 1000))));
+  }
+}

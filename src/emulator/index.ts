@@ -1,0 +1,151 @@
+// Programmatic entry: startEmulator(options) starts the offline Azure emulator (ARM + Entra token
+// endpoint + Fabric placeholder + control API) on one HTTPS port and returns its endpoints, a control
+// API for faults/latency/reset, and stop(). The CLI (main.ts) and the extension both use this.
+import https from 'node:https';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { ensureCertificate } from './core/certificate';
+import { Router } from './core/router';
+import { StateStore } from './core/store';
+import { LroEngine } from './core/lroEngine';
+import { TokenService } from './core/tokens';
+import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRule, type FaultRuleInput } from './core/faults';
+import { createPipeline } from './core/pipeline';
+import type { ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
+import type { EmulatorState } from './model';
+import { buildSeed, type SeedName } from './seeds';
+import { entraModule } from './services/entra/module';
+import { subscriptionsModule } from './services/arm/subscriptions';
+import { sqlModule } from './services/sql/module';
+import { fabricModule } from './services/fabric/placeholder';
+import { controlModule } from './services/control/routes';
+
+export type { FaultRule, FaultRuleInput } from './core/faults';
+export type { EmulatorState } from './model';
+
+/** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
+export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** State, certificate and token secret live here (default `.emulator-data`). */
+  dataDir?: string;
+  /** Used only when the data folder has no state yet (default demo). */
+  seed?: SeedName;
+  /** Added to every request (ms). */
+  latencyMs?: number;
+  /** Compact fault spec (see docs/emulator.md) or rules. */
+  faults?: string | FaultRuleInput[];
+  lroDurationMs?: number;
+  syncDurationMs?: number;
+  retryAfterSeconds?: number;
+  pageSize?: number;
+  tokenLifetimeSeconds?: number;
+  persistDebounceMs?: number;
+  /** How often the clock advances LROs and syncs without requests (ms, default 250). */
+  tickMs?: number;
+}
+
+export interface EmulatorEndpoints { arm: string; fabric: string; authority: string; certificate: string }
+
+export interface EmulatorControl {
+  addFaults(rules: string | FaultRuleInput | FaultRuleInput[]): FaultRule[];
+  listFaults(): FaultRule[];
+  removeFault(id: string): boolean;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  /** Replaces the state with a fresh seed (default: the seed the state was made from). */
+  reset(seed?: SeedName): Promise<void>;
+  state(): EmulatorState;
+  flush(): Promise<void>;
+}
+
+export interface EmulatorHandle {
+  endpoints: EmulatorEndpoints;
+  tenantId: string;
+  /** PEM of the certificate, for https.Agent({ ca }). */
+  certificatePem: string;
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, sqlModule, fabricModule];
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const dataDir = path.resolve(options.dataDir ?? '.emulator-data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const resolved: ResolvedOptions = {
+    dataDir, port: options.port ?? 0, seed: options.seed ?? 'demo',
+    lroDurationMs: options.lroDurationMs ?? 3000, syncDurationMs: options.syncDurationMs ?? 8000,
+    retryAfterSeconds: options.retryAfterSeconds, pageSize: options.pageSize ?? 50,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, persistDebounceMs: options.persistDebounceMs ?? 50,
+  };
+  const cert = await ensureCertificate(dataDir);
+  const now = (): number => Date.now();
+  const stateFile = path.join(dataDir, 'state.json');
+  const store = new StateStore(stateFile, StateStore.load(stateFile) ?? buildSeed(resolved.seed as SeedName, now()), resolved.persistDebounceMs);
+  store.changed(); // a freshly seeded state is written at once; a loaded one is rewritten harmlessly
+  const faults = new FaultInjector();
+  faults.latencyMs = options.latencyMs ?? 0;
+  if (options.faults) faults.add(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults.map(normaliseRule));
+
+  const tickers: (() => void)[] = [];
+  const ctx: ServiceContext = {
+    router: new Router(), store, faults, options: resolved, now,
+    lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
+    tokens: TokenService.forDataDir(path.join(dataDir, 'token-secret')),
+    onTick: (fn) => { tickers.push(fn); },
+  };
+  const tick = (): void => { ctx.lro.advance(); for (const t of tickers) t(); };
+
+  const control: EmulatorControl = {
+    addFaults: (rules) => faults.add(typeof rules === 'string' ? parseFaultSpec(rules) : (Array.isArray(rules) ? rules : [rules]).map(normaliseRule)),
+    listFaults: () => faults.rules,
+    removeFault: (id) => faults.remove(id),
+    clearFaults: () => faults.clear(),
+    setLatency: (ms) => { faults.latencyMs = Math.max(0, ms); },
+    reset: async (seed) => { store.state = buildSeed(seed ?? (store.state.seed as SeedName), now()); store.changed(); await store.flush(); },
+    state: () => store.state,
+    flush: () => store.flush(),
+  };
+  for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
+
+  let base = 'https://127.0.0.1';
+  const pipeline = createPipeline(ctx, tick, () => base);
+  const server = https.createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
+    void pipeline.handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `https://127.0.0.1:${port}`;
+
+  const timer = setInterval(tick, options.tickMs ?? 250);
+  timer.unref();
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      clearInterval(timer);
+      pipeline.cancelDelays();
+      tick();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.flush();
+    })();
+    return stopped;
+  };
+
+  return {
+    endpoints: { arm: base, fabric: `${base}/fabric/v1`, authority: `${base}/entra`, certificate: cert.certPath },
+    tenantId: store.state.tenantId,
+    certificatePem: cert.cert,
+    control,
+    stop,
+  };
+}

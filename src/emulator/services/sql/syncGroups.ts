@@ -1,0 +1,165 @@
+// Sync group routes: list by database, GET, PUT (create/replace), PATCH, DELETE, refreshHubSchema,
+// hubSchemas, triggerSync, cancelSync, and syncDatabaseIds by location. Logs live in syncLogs.ts.
+import type { ServiceContext } from '../../core/context';
+import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
+import { paginate } from '../../core/paging';
+import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
+import { key, type OperationRecord, type SyncGroupRecord } from '../../model';
+import { getDatabase, getGroup, getServer, groupId, groupsOfDatabase, membersOf, VALID_NAME } from './ids';
+import { renderFullSchema, renderSyncGroup } from './render';
+import { startSqlLro } from './lro';
+import { appendLog, cancelSync, sourceOf, startSync } from './syncEngine';
+import { MAX_GROUPS_PER_DATABASE } from './dataTypes';
+import { isMasterDb, readGroupBody, validateConflictPolicy, validateInterval, validateSchema, validateSyncDatabase, type SyncGroupFields } from './syncGroupValidation';
+import { findSubscription } from '../arm/subscriptions';
+
+const DB = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}';
+export const GROUP = `${DB}/syncGroups/{syncGroupName}`;
+
+interface PutPayload { create: boolean; databaseId: string; name: string; fields: SyncGroupFields; replace: boolean }
+
+const pendingCreates = (ctx: ServiceContext, kind: string): OperationRecord[] =>
+  Object.values(ctx.store.state.operations).filter((o) => o.kind === kind && o.status === 'InProgress' && (o.payload as { create?: boolean }).create);
+
+export function registerSyncGroupRoutes(ctx: ServiceContext): void {
+  const opts = { audience: 'arm' as const, apiVersions: DATA_SYNC_API_VERSIONS };
+  const r = ctx.router;
+  const state = () => ctx.store.state;
+
+  ctx.lro.register('syncGroup.put', {
+    complete(op) {
+      const p = op.payload as PutPayload;
+      const existing = state().syncGroups[key(op.resourceId)];
+      const base: SyncGroupRecord = existing && !p.replace ? existing : {
+        id: op.resourceId, databaseId: p.databaseId, name: p.name, interval: -1, conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId: existing?.syncDatabaseId ?? '', syncState: 'NotReady', lastSyncTime: '0001-01-01T00:00:00Z', logs: existing?.logs ?? [],
+        hubSchema: existing?.hubSchema, run: existing?.run, lastAttemptAt: existing?.lastAttemptAt,
+      };
+      if (existing && p.replace) { base.syncState = existing.syncState; base.lastSyncTime = existing.lastSyncTime; }
+      const f = p.fields;
+      Object.assign(base, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
+      if (f.schema) {
+        for (const m of membersOf(ctx, base.id)) if (m.syncState === 'UnProvisioned') m.syncState = 'Provisioned';
+        appendLog(base, ctx.now(), { type: 'Success', source: sourceOf(base.databaseId), details: `Sync group schema updated: ${f.schema.tables.length} table(s) selected.`, operationStatus: 'SchemaUpdateSuccess' });
+      }
+      state().syncGroups[key(op.resourceId)] = base;
+    },
+    render: (op) => { const g = state().syncGroups[key(op.resourceId)]; return g ? renderSyncGroup(g) : undefined; },
+  });
+  ctx.lro.register('syncGroup.delete', {
+    complete(op) {
+      for (const m of membersOf(ctx, op.resourceId)) delete state().syncMembers[key(m.id)];
+      delete state().syncGroups[key(op.resourceId)];
+    },
+    rollback(op) { const g = state().syncGroups[key(op.resourceId)]; if (g) g.deleting = false; },
+  });
+  ctx.lro.register('syncGroup.refreshHubSchema', {
+    complete(op) {
+      const g = state().syncGroups[key(op.resourceId)];
+      if (!g) return;
+      const hub = state().databases[key(g.databaseId)];
+      if (!hub || hub.health === 'unreachable') {
+        appendLog(g, ctx.now(), { type: 'Error', source: sourceOf(g.databaseId), details: 'Getting schema information for the database failed with the exception "A network-related or instance-specific error occurred while establishing a connection to SQL Server."', operationStatus: 'SchemaRefreshFailure' });
+        throw new Error('Failed to perform data sync operation: the hub database could not be reached.');
+      }
+      g.hubSchema = { tables: structuredClone(hub.tables), lastUpdateTime: new Date(ctx.now()).toISOString() };
+      appendLog(g, ctx.now(), { type: 'Success', source: sourceOf(g.databaseId), details: 'Schema information obtained successfully.', operationStatus: 'SchemaRefreshSuccess' });
+    },
+  });
+
+  r.add('GET', `${DB}/syncGroups`, (req) => {
+    const db = getDatabase(ctx, req);
+    return { status: 200, body: paginate(req, groupsOfDatabase(ctx, db.id).map(renderSyncGroup), ctx.options.pageSize) };
+  }, opts);
+
+  r.add('GET', GROUP, (req) => ({ status: 200, body: renderSyncGroup(getGroup(ctx, req)) }), opts);
+
+  r.add('PUT', GROUP, (req) => {
+    const server = getServer(ctx, req);
+    const db = getDatabase(ctx, req);
+    if (!VALID_NAME.test(req.params.syncGroupName)) throw armError(400, 'InvalidSyncGroupName', 'The Sync Group name is invalid. This field can contain letters, numbers, dashes and underscores.');
+    const fields = readGroupBody(jsonBody(req));
+    if (isMasterDb(db)) throw armError(400, 'SyncOperation_MasterDbInSyncGroup', 'Cannot use logical master in data sync.');
+    const id = groupId(req);
+    const existing = state().syncGroups[key(id)];
+    if (existing?.deleting) throw armError(400, 'SyncOperation_UpdateSyncGroupWhenDropping', 'Cannot update the sync group because it is currently being dropped.');
+    validateInterval(fields.interval);
+    validateConflictPolicy(fields.conflictResolutionPolicy, !existing);
+    validateSyncDatabase(ctx, fields.syncDatabaseId, existing);
+    if (!existing) {
+      if (fields.schema) {
+        throw armError(400, 'InvalidSyncGroup', 'Sync group is invalid: do not send schema or masterSyncMemberName when creating a sync group. Create it, add members, refresh the hub schema, then update the group with the tables to sync.');
+      }
+      const pending = pendingCreates(ctx, 'syncGroup.put');
+      if (pending.some((o) => key(o.resourceId) === key(id)) || nameTakenInSyncDatabase(ctx, req.params.syncGroupName, fields.syncDatabaseId!, id)) {
+        throw armError(409, 'SyncOperation_DuplicateSyncGroupName', `Cannot create sync group because the sync group with the same name '${req.params.syncGroupName}' already exists.`);
+      }
+      const count = groupsOfDatabase(ctx, db.id).length + pending.filter((o) => key((o.payload as PutPayload).databaseId) === key(db.id)).length;
+      if (count >= MAX_GROUPS_PER_DATABASE) throw armError(400, 'CannotCreateSyncGroupDueToQuotaExceeded', `Cannot create sync group due to quota exceeded: a database can be the hub of at most ${MAX_GROUPS_PER_DATABASE} sync groups.`);
+    } else if (fields.schema) validateSchema(ctx, existing, fields.schema);
+    const payload: PutPayload = { create: !existing, databaseId: db.id, name: req.params.syncGroupName, fields, replace: true };
+    return startSqlLro(ctx, req, { kind: 'syncGroup.put', family: 'syncGroup', resourceId: id, location: server.location, finalResult: 'resource', payload });
+  }, opts);
+
+  r.add('PATCH', GROUP, (req) => {
+    const server = getServer(ctx, req);
+    const g = getGroup(ctx, req);
+    if (g.deleting) throw armError(400, 'SyncOperation_UpdateSyncGroupWhenDropping', 'Cannot update the sync group because it is currently being dropped.');
+    const fields = readGroupBody(jsonBody(req));
+    validateInterval(fields.interval);
+    validateConflictPolicy(fields.conflictResolutionPolicy, false);
+    validateSyncDatabase(ctx, fields.syncDatabaseId, g);
+    if (fields.schema) validateSchema(ctx, g, fields.schema);
+    const payload: PutPayload = { create: false, databaseId: g.databaseId, name: g.name, fields, replace: false };
+    return startSqlLro(ctx, req, { kind: 'syncGroup.put', family: 'syncGroup', resourceId: g.id, location: server.location, finalResult: 'resource', payload });
+  }, opts);
+
+  r.add('DELETE', GROUP, (req) => {
+    const server = getServer(ctx, req);
+    getDatabase(ctx, req);
+    const g = state().syncGroups[key(groupId(req))];
+    if (!g) return { status: 204 };
+    if (g.deleting) throw armError(400, 'SyncOperation_DuplicateSyncGroupDrop', 'The sync group is already being dropped.');
+    g.deleting = true;
+    ctx.store.changed();
+    return startSqlLro(ctx, req, { kind: 'syncGroup.delete', family: 'syncGroup', resourceId: g.id, location: server.location, finalResult: 'none', payload: {} });
+  }, opts);
+
+  r.add('POST', `${GROUP}/refreshHubSchema`, (req) => {
+    const server = getServer(ctx, req);
+    const g = getGroup(ctx, req);
+    return startSqlLro(ctx, req, { kind: 'syncGroup.refreshHubSchema', family: 'syncGroup', resourceId: g.id, location: server.location, finalResult: 'none', payload: {} });
+  }, opts);
+
+  r.add('GET', `${GROUP}/hubSchemas`, (req) => {
+    const g = getGroup(ctx, req);
+    return { status: 200, body: paginate(req, g.hubSchema ? [renderFullSchema(g.hubSchema)] : [], ctx.options.pageSize) };
+  }, opts);
+
+  r.add('POST', `${GROUP}/triggerSync`, (req) => { startSync(ctx, getGroup(ctx, req)); return { status: 200 }; }, opts);
+  r.add('POST', `${GROUP}/cancelSync`, (req) => { cancelSync(ctx, getGroup(ctx, req)); return { status: 200 }; }, opts);
+
+  r.add('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/syncDatabaseIds', (req) => {
+    return { status: 200, body: paginate(req, syncDatabaseIds(ctx, req).map((id) => ({ id })), ctx.options.pageSize) };
+  }, opts);
+}
+
+/** Group names are unique within one sync metadata database (it stores them). */
+function nameTakenInSyncDatabase(ctx: ServiceContext, name: string, syncDatabaseId: string, exceptId: string): boolean {
+  return Object.values(ctx.store.state.syncGroups).some((g) => g.name.toLowerCase() === name.toLowerCase()
+    && key(g.syncDatabaseId) === key(syncDatabaseId) && key(g.id) !== key(exceptId));
+}
+
+/** Sync metadata databases in use in this subscription and region (groups' and agents' syncDatabaseId). */
+function syncDatabaseIds(ctx: ServiceContext, req: EmulatorRequest): string[] {
+  const sub = findSubscription(ctx, req.params.subscriptionId).subscriptionId.toLowerCase();
+  const loc = req.params.locationName.toLowerCase().replace(/\s+/g, '');
+  const st = ctx.store.state;
+  const ids = new Map<string, string>();
+  for (const id of [...Object.values(st.syncGroups).map((g) => g.syncDatabaseId), ...Object.values(st.syncAgents).map((a) => a.syncDatabaseId)]) {
+    const db = st.databases[key(id)];
+    const server = db ? st.servers[key(db.serverId)] : undefined;
+    if (db && server && server.subscriptionId.toLowerCase() === sub && server.location.toLowerCase() === loc) ids.set(key(id), db.id);
+  }
+  return [...ids.values()];
+}
