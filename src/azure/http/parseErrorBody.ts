@@ -83,13 +83,19 @@ export function readErrorObject(body: unknown): ErrorFields | undefined {
 
 function armDetails(e: Record<string, unknown>): AzureErrorDetail[] | undefined {
   const list: AzureErrorDetail[] = [];
-  if (Array.isArray(e.details)) for (const d of e.details) if (isRecord(d)) list.push({ ...d, code: str(d.code), message: str(d.message), target: str(d.target), details: armDetails(d) });
+  if (Array.isArray(e.details)) for (const d of e.details) if (isRecord(d)) list.push(compact({ ...d, code: str(d.code), message: str(d.message), target: str(d.target), details: armDetails(d) }));
   if (Array.isArray(e.additionalInfo)) for (const info of e.additionalInfo) if (isRecord(info)) list.push({ code: str(info.type) ?? 'AdditionalInfo', message: JSON.stringify(info.info ?? info) });
   return list.length ? list : undefined;
 }
 
 function fabricDetail(d: Record<string, unknown>): AzureErrorDetail {
-  return { ...d, code: str(d.errorCode), message: str(d.message), relatedResource: d.relatedResource };
+  return compact({ ...d, code: str(d.errorCode), message: str(d.message), relatedResource: d.relatedResource });
+}
+
+/** Drops undefined keys so details survive a JSON round trip unchanged. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 function statusCode(status: number): string {
