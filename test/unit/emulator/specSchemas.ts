@@ -1,0 +1,86 @@
+// Loads response schemas from the saved OpenAPI files (fixtures/), resolving $ref across files with
+// json-schema-ref-parser, and compiles them with ajv (non-strict: Swagger 2.0 keywords and x-ms-* ignored;
+// Swagger formats int32/int64/double/float added).
+import path from 'node:path';
+import fs from 'node:fs';
+import $RefParser from '@apidevtools/json-schema-ref-parser';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+const ROOT = path.join(__dirname, 'fixtures', 'specification');
+export const SQL_DIR = path.join(ROOT, 'sql/resource-manager/Microsoft.Sql/SQL/stable/2025-01-01');
+const SQL_COMMON_STANDIN = path.join(ROOT, 'sql/resource-manager/common/v1/types.json');
+export const SUBSCRIPTIONS_FILE = path.join(ROOT, 'resources/resource-manager/Microsoft.Resources/subscriptions/stable/2022-12-01/subscriptions.subset.json');
+
+type Json = Record<string, unknown>;
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, validateSchema: false });
+addFormats(ajv);
+ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+ajv.addFormat('double', { type: 'number', validate: () => true });
+ajv.addFormat('float', { type: 'number', validate: () => true });
+
+const docs = new Map<string, Promise<Json>>();
+
+function load(file: string): Promise<Json> {
+  if (!docs.has(file)) {
+    // x-ms-examples point at example files (not all saved, and not schemas): drop them first.
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8'), (k, val: unknown) => (k === 'x-ms-examples' ? undefined : val)) as Json;
+    docs.set(file, $RefParser.dereference(file, raw, {
+      resolve: {
+        file: {
+          // The per-version ./common/v1|v2/types.json were not saved; the shared stand-in has the same definitions.
+          read: (f: { url: string }) => {
+            const p = decodeURIComponent(f.url.replace(/^file:\/\//, ''));
+            return fs.readFileSync(/Microsoft\.Sql\/SQL\/stable\/2025-01-01\/common\/v\d\/types\.json$/.test(p) ? SQL_COMMON_STANDIN : p);
+          },
+        },
+      },
+    }) as Promise<Json>);
+  }
+  return docs.get(file)!;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** Validator for the response schema of METHOD PATH → STATUS (or 'default') in FILE. */
+export async function responseValidator(file: string, apiPath: string, method: string, status: string): Promise<ValidateFunction> {
+  const id = `${file}|${apiPath}|${method}|${status}`;
+  if (!compiled.has(id)) {
+    const doc = await load(file);
+    const op = ((doc.paths as Json)[apiPath] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+    if (!op) throw new Error(`No ${method} ${apiPath} in ${file}`);
+    if (!((op.responses as Json)[status] as Json | undefined)?.schema) throw new Error(`No schema for ${status} of ${method} ${apiPath}`);
+    const schema = ((op.responses as Json)[status] as Json).schema as Json;
+    compiled.set(id, ajv.compile(decycle(schema)));
+  }
+  return compiled.get(id)!;
+}
+
+/**
+ * Dereferencing leaves recursive definitions (ErrorDetail.details → ErrorDetail) as cyclic objects, which
+ * ajv cannot compile: turn each cycle back into a $ref to a `definitions` entry of the root schema.
+ */
+function decycle(root: Json): Json {
+  const names = new Map<object, string>();
+  const definitions: Json = {};
+  const walk = (node: unknown, ancestors: Set<object>): unknown => {
+    if (typeof node !== 'object' || node === null) return node;
+    if (ancestors.has(node)) {
+      if (!names.has(node)) names.set(node, `cycle${names.size}`);
+      return { $ref: `#/definitions/${names.get(node)}` };
+    }
+    ancestors.add(node);
+    const out = Array.isArray(node) ? node.map((n) => walk(n, ancestors)) : Object.fromEntries(Object.entries(node).map(([k, val]) => [k, walk(val, ancestors)]));
+    ancestors.delete(node);
+    if (names.has(node)) definitions[names.get(node)!] = out;
+    return out;
+  };
+  const out = walk(root, new Set()) as Json;
+  return { ...out, definitions: { ...(out.definitions as Json | undefined), ...definitions } };
+}
+
+export function explain(v: ValidateFunction): string {
+  return ajv.errorsText(v.errors, { separator: '\n' });
+}
