@@ -66,6 +66,8 @@ export function readErrorObject(body: unknown): ErrorFields | undefined {
       details: Array.isArray(body.moreDetails) ? body.moreDetails.filter(isRecord).map(fabricDetail) : undefined,
     };
   }
+  // OAuth token endpoints: {error:"invalid_client", error_description:"…"}
+  if (typeof body.error === 'string') return { code: body.error, message: str(body.error_description) ?? body.error };
   let inner: unknown = body.error;
   // Unwrap {error:{error:{…}}} (any depth) but keep the outer level if the inner one is empty.
   while (isRecord(inner) && isRecord(inner.error) && inner.code === undefined) inner = inner.error;
