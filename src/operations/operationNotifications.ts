@@ -1,0 +1,40 @@
+// Tells the user when an operation ends: always when it fails (with "Show Details"), and when it
+// succeeds after running long enough that they may have looked away.
+import * as vscode from 'vscode';
+import { durationMs, formatDuration, type OperationRecord } from './operationRecord';
+import type { OperationTracker } from './operationTracker';
+
+export const NOTIFY_AFTER_MS = 5_000;
+
+export class OperationNotifications implements vscode.Disposable {
+  private readonly subscription: { dispose(): void };
+  /** What was last shown (read by tests): kind and text. */
+  readonly shown: { severity: 'info' | 'error'; text: string }[] = [];
+
+  constructor(tracker: OperationTracker) {
+    this.subscription = tracker.onDidEnd((r) => void this.notify(r));
+  }
+
+  private async notify(record: OperationRecord): Promise<void> {
+    const took = formatDuration(durationMs(record));
+    if (record.status === 'failed') {
+      const text = `${record.title} failed: ${record.error?.message ?? record.serviceStatus ?? 'no details from the service'}`;
+      this.shown.push({ severity: 'error', text });
+      const actions = record.retry ? ['Show Details', 'Retry'] : ['Show Details'];
+      const choice = await vscode.window.showErrorMessage(text, ...actions);
+      if (choice === 'Show Details') await vscode.commands.executeCommand('sqlDataMovement.operations.showDetails', record.id);
+      if (choice === 'Retry') await vscode.commands.executeCommand('sqlDataMovement.operations.retry', record.id);
+      return;
+    }
+    if (record.status === 'succeeded' && durationMs(record) >= NOTIFY_AFTER_MS) {
+      const text = `${record.title} succeeded (${took}).`;
+      this.shown.push({ severity: 'info', text });
+      const choice = await vscode.window.showInformationMessage(text, 'Show Details');
+      if (choice) await vscode.commands.executeCommand('sqlDataMovement.operations.showDetails', record.id);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

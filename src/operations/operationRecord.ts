@@ -1,0 +1,116 @@
+// What the operations center remembers about one long-running operation: enough to show it, to
+// resume polling it after a window reload (the poller's JSON state), and to retry it when the
+// command that started it said repeating is safe. Plain JSON throughout: it lives in globalState.
+import type { SerializedAzureError } from '../azure/http/azureError';
+import type { LroKind, LroState } from '../azure/lro/lroTypes';
+
+/** running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be working. */
+export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped';
+
+export interface OperationTarget {
+  /** ARM resource id or Fabric item path the operation acts on. */
+  resourceId?: string;
+  /** Short name for lists, e.g. "sync group sales-sync". */
+  label: string;
+}
+
+/** A command to run again for "Retry"; only set by commands whose repetition is safe (idempotent). */
+export interface RetrySpec {
+  command: string;
+  args: unknown[];
+}
+
+export interface OperationLease {
+  owner: string;
+  until: number;
+}
+
+export interface OperationRecord {
+  id: string;
+  /** User-facing title, e.g. "Create sync group sales-sync". */
+  title: string;
+  kind: LroKind;
+  target: OperationTarget;
+  /** Which environment (and account) the operation belongs to; polling resumes only there. */
+  environment: string;
+  startedAt: number;
+  endedAt?: number;
+  status: OperationStatus;
+  percent?: number;
+  /** The service's own status word, e.g. "InProgress". */
+  serviceStatus?: string;
+  jobId?: string;
+  error?: SerializedAzureError;
+  retry?: RetrySpec;
+  /** The poller's state while running (dropped once the operation ends). */
+  poller?: LroState;
+  /** Which window polls it, until when (so two windows never poll one operation). */
+  lease?: OperationLease;
+  /** Why a running operation is not being polled right now (e.g. another environment is active). */
+  waitingReason?: string;
+}
+
+export function isFinished(record: OperationRecord): boolean {
+  return record.status !== 'running';
+}
+
+export function durationMs(record: OperationRecord, now = Date.now()): number {
+  return (record.endedAt ?? now) - record.startedAt;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+const statusWords: Record<OperationStatus, string> = {
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  stopped: 'Stopped waiting',
+};
+
+export function statusText(record: OperationRecord, now = Date.now()): string {
+  if (record.status === 'running') {
+    const progress = record.percent !== undefined ? `${Math.round(record.percent)}%` : formatDuration(durationMs(record, now));
+    return record.waitingReason ? `Waiting — ${record.waitingReason}` : `Running · ${progress}`;
+  }
+  return `${statusWords[record.status]} · ${formatDuration(durationMs(record, now))}`;
+}
+
+/** Plain-text details for the details view and "Copy Details": what, where, when, and the error with its request ids. */
+export function detailsText(record: OperationRecord, now = Date.now()): string {
+  const lines = [
+    `Operation: ${record.title}`,
+    `Status: ${statusWords[record.status]}${record.serviceStatus ? ` (service status: ${record.serviceStatus})` : ''}`,
+    `Target: ${record.target.label}`,
+  ];
+  if (record.target.resourceId) lines.push(`Resource: ${record.target.resourceId}`);
+  lines.push(`Environment: ${record.environment}`, `Kind: ${record.kind} long-running operation`, `Started: ${new Date(record.startedAt).toISOString()}`);
+  if (record.endedAt) lines.push(`Ended: ${new Date(record.endedAt).toISOString()}`);
+  lines.push(`Duration: ${formatDuration(durationMs(record, now))}`);
+  if (record.percent !== undefined) lines.push(`Progress: ${Math.round(record.percent)}%`);
+  if (record.jobId) lines.push(`Backup job: ${record.jobId}`);
+  if (record.status === 'stopped') lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
+  const e = record.error;
+  if (e) {
+    lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`, `HTTP status: ${e.status}`);
+    if (e.target) lines.push(`Error target: ${e.target}`);
+    for (const d of e.details ?? []) lines.push(`  - ${d.code ?? ''}: ${d.message ?? ''}`);
+    if (e.operation) lines.push(`Failed step: ${e.operation.name} (${e.operation.method} ${e.operation.url})`);
+    if (e.requestId) lines.push(`Request id: ${e.requestId}`);
+    if (e.correlationId) lines.push(`Correlation id: ${e.correlationId}`);
+    if (e.clientRequestId) lines.push(`Client request id: ${e.clientRequestId}`);
+  }
+  const poll = record.poller;
+  if (poll && record.status === 'running') {
+    if (poll.kind === 'arm') lines.push('', `Polling: ${poll.asyncOperationUrl ?? poll.locationUrl ?? poll.resourceUrl}`);
+    if (poll.kind === 'backup') lines.push('', `Polling: ${poll.statusUrl ?? poll.resultUrl ?? ''}`);
+    if (poll.kind === 'fabric') lines.push('', `Polling: ${poll.operationUrl}`);
+  }
+  return lines.join('\n');
+}
