@@ -66,7 +66,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
         const r = await call('GET', location);
         if (r.status !== 202) return r;
         if (Date.now() > end) throw new Error(`LRO still running after ${maxMs} ms: ${location}`);
-        await sleep(Math.max(20, Number(r.headers['retry-after'] ?? 0) * 1000));
+        // Honour Retry-After, capped: tests run with short LROs and must stay fast.
+        await sleep(Math.min(100, Math.max(20, Number(r.headers['retry-after'] ?? 0) * 1000)));
       }
     },
     async stop(keepData = false) {

@@ -1,0 +1,80 @@
+// Long-running operations: 202 with Location (examples' …/operation/{id}?api-version=2022-11-01-preview),
+// Azure-AsyncOperation and Retry-After; status InProgress → Succeeded; Location 202 → 200 (PUT/PATCH) / 204 (DELETE).
+import assert from 'node:assert/strict';
+import { demoIds, runLro, sleep, startTestEmulator, v, type TestEmulator } from './helpers';
+
+describe('emulator long-running operations', function () {
+  let t: TestEmulator;
+  let ids: ReturnType<typeof demoIds>;
+  before(async () => { t = await startTestEmulator({ lroDurationMs: 400, retryAfterSeconds: undefined }); ids = demoIds(t.emu); });
+  after(() => t.stop());
+
+  const groupBody = () => ({ properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'secret' } });
+
+  it('PUT sync group answers 202 with Location, Azure-AsyncOperation and Retry-After', async () => {
+    const r = await t.call('PUT', v(`${ids.salesHub}/syncGroups/lro-1`), { body: groupBody() });
+    assert.equal(r.status, 202);
+    assert.match(r.headers.location, new RegExp(`^${t.emu.endpoints.arm}/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/[0-9a-f-]{36}\\?api-version=2022-11-01-preview$`));
+    assert.match(r.headers['azure-asyncoperation'], /\/locations\/westeurope\/syncGroupAzureAsyncOperation\/[0-9a-f-]{36}\?api-version=2025-01-01$/);
+    assert.match(r.headers['retry-after'], /^\d+$/);
+    assert.equal(r.text, '');
+
+    const running = await t.call('GET', r.headers['azure-asyncoperation']);
+    assert.equal(running.status, 200);
+    assert.equal(running.body.status, 'InProgress');
+    assert.ok(running.body.startTime && running.body.name && running.body.id);
+    assert.equal(running.body.endTime, undefined);
+    const loc = await t.call('GET', r.headers.location);
+    assert.equal(loc.status, 202);
+    const before = await t.call('GET', v(`${ids.salesHub}/syncGroups/lro-1`));
+    assert.equal(before.status, 404, 'created when the operation completes');
+
+    await sleep(500);
+    const done = await t.call('GET', r.headers['azure-asyncoperation']);
+    assert.equal(done.body.status, 'Succeeded');
+    assert.ok(Date.parse(done.body.endTime) >= Date.parse(done.body.startTime));
+    const final = await t.call('GET', r.headers.location);
+    assert.equal(final.status, 200);
+    assert.equal(final.body.name, 'lro-1');
+    assert.equal(final.body.properties.syncState, 'NotReady');
+    assert.equal(final.body.properties.hubDatabasePassword, undefined, 'password is write-only');
+  });
+
+  it('PATCH keeps unspecified properties; DELETE ends in 204 and the group is gone', async () => {
+    const p = await runLro(t, 'PATCH', `${ids.salesHub}/syncGroups/lro-1`, { properties: { interval: 900 } });
+    assert.equal(p.accepted.status, 202);
+    assert.equal(p.final.status, 200);
+    assert.equal(p.final.body.properties.interval, 900);
+    assert.equal(p.final.body.properties.hubDatabaseUserName, 'hub');
+    const d = await runLro(t, 'DELETE', `${ids.salesHub}/syncGroups/lro-1`);
+    assert.equal(d.accepted.status, 202);
+    assert.equal(d.final.status, 204);
+    assert.equal((await t.call('GET', v(`${ids.salesHub}/syncGroups/lro-1`))).status, 404);
+    assert.equal((await t.call('DELETE', v(`${ids.salesHub}/syncGroups/lro-1`))).status, 204, 'deleting a missing group is 204');
+  });
+
+  it('refreshHubSchema, member PUT / refreshSchema / DELETE and agent PUT / DELETE are LROs too', async () => {
+    const g = `${ids.salesHub}/syncGroups/sales-new`;
+    for (const [method, p, body] of [
+      ['POST', `${g}/refreshHubSchema`, undefined],
+      ['PUT', `${g}/syncMembers/m-lro`, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.east, syncDirection: 'Bidirectional' } }],
+      ['POST', `${g}/syncMembers/m-lro/refreshSchema`, undefined],
+      ['DELETE', `${g}/syncMembers/m-lro`, undefined],
+      ['PUT', `${ids.weu}/syncAgents/agent-lro`, { properties: { syncDatabaseId: ids.syncMeta } }],
+      ['DELETE', `${ids.weu}/syncAgents/agent-lro`, undefined],
+    ] as const) {
+      const r = await runLro(t, method, p, body);
+      assert.equal(r.accepted.status, 202, `${method} ${p}: ${r.accepted.text}`);
+      assert.ok(r.accepted.headers['azure-asyncoperation'], `${method} ${p}`);
+      assert.ok([200, 204].includes(r.final.status), `${method} ${p} → ${r.final.status} ${r.final.text}`);
+    }
+    const hs = await t.call('GET', v(`${g}/hubSchemas`));
+    assert.equal(hs.body.value.length, 1);
+  });
+
+  it('unknown operation ids → 404 OperationIdNotFound', async () => {
+    const r = await t.call('GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/00000000-0000-0000-0000-000000000000?api-version=2022-11-01-preview`);
+    assert.equal(r.status, 404);
+    assert.equal(r.body.error.code, 'OperationIdNotFound');
+  });
+});
