@@ -2,39 +2,63 @@
 import * as vscode from 'vscode';
 import { registerEnvironmentCommands } from './commands/environmentCommands';
 import { EnvironmentController } from './environment/environmentController';
+import { ConnectionManager } from './environment/connectionManager';
 import { EnvironmentStatusBar } from './environment/environmentStatusBar';
+import { RequestLogChannel } from './environment/requestLogChannel';
+import { VsCodeSecretStore } from './environment/vscodeSecretStore';
+import { createOperationsCenter, type OperationsCenter } from './operations/operationsCenter';
 import type { ExtensionApi } from './extensionApi';
 import { SignedOutTreeProvider } from './tree/signedOutTreeProvider';
 import { GettingStartedPanel } from './webviews/gettingStartedPanel';
 
 const viewIds = ['sqlDataMovement.dataSync', 'sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup', 'sqlDataMovement.operations'] as const;
+const serviceViewIds = viewIds.filter((id) => id !== 'sqlDataMovement.operations');
 
 let environment: EnvironmentController | undefined;
+let operations: OperationsCenter | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel('Azure SQL Data Movement', { log: true });
   environment = new EnvironmentController(context, output);
   const statusBar = new EnvironmentStatusBar(environment);
   const gettingStarted = new GettingStartedPanel(context.extensionUri, environment, output);
-  const trees = viewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
+  const secrets = new VsCodeSecretStore(context.secrets);
+  const connections = new ConnectionManager(environment, secrets, new RequestLogChannel(output));
+  operations = createOperationsCenter(context, environment, connections);
+  const trees = serviceViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
 
   context.subscriptions.push(
     output,
     statusBar,
+    connections,
+    operations,
     gettingStarted,
     ...trees.map(({ id, provider }) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })),
     ...registerEnvironmentCommands(environment),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => { gettingStarted.show(); }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
-    vscode.commands.registerCommand('sqlDataMovement.refresh', () => trees.forEach((t) => t.provider.refresh())),
+    vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); operations?.tree.refresh(); }),
     environment.onDidChange(() => trees.forEach((t) => t.provider.refresh())),
   );
-  void environment.restore().catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
-  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds };
+  void connections.prepareEmulatorSecret().then(() => environment?.restore()).catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
+  const center = (): OperationsCenter => operations as OperationsCenter;
+  // Tests use this to go through the same dispose → create → resume path as a window reload.
+  const reloadOperationsCenter = async (): Promise<OperationsCenter> => {
+    const old = center();
+    old.dispose();
+    await old.tracker.dispose();
+    operations = createOperationsCenter(context, environment as EnvironmentController, connections);
+    context.subscriptions.push(operations);
+    return operations;
+  };
+  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, get operations() { return center(); }, reloadOperationsCenter };
 }
 
 export async function deactivate(): Promise<void> {
   // Stops the local emulator child process so no server outlives the window.
+  // Operations keep running in Azure; their state stays in globalState for the next window.
+  await operations?.tracker.dispose();
   await environment?.dispose();
   environment = undefined;
+  operations = undefined;
 }

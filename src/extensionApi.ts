@@ -1,6 +1,8 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
+import type { ConnectionManager } from './environment/connectionManager';
 import type { EnvironmentController } from './environment/environmentController';
+import type { OperationsCenter } from './operations/operationsCenter';
 import type { GettingStartedPanel } from './webviews/gettingStartedPanel';
 
 export interface ExtensionApi {
@@ -8,4 +10,8 @@ export interface ExtensionApi {
   environmentStatusBar: vscode.StatusBarItem;
   gettingStarted: GettingStartedPanel;
   viewIds: readonly string[];
+  connections: ConnectionManager;
+  readonly operations: OperationsCenter;
+  /** Disposes the operations center and builds a new one, as a window reload does. */
+  reloadOperationsCenter(): Promise<OperationsCenter>;
 }

@@ -1,0 +1,88 @@
+// Turns the current environment into an AzureConnection (clients for ARM and Fabric with the right
+// credential), rebuilt when the environment or sign-in changes. The operations center asks it for
+// clients to resume an operation of a given environment.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { AZURE_CHINA_CLOUD, AZURE_CLOUD, AZURE_US_GOVERNMENT, customCloud, emulatorCloud, type AzureCloud, type CustomCloudSettings } from '../azure/clouds';
+import type { RequestLogger } from '../azure/http/requestLogger';
+import type { ResumeDeps } from '../azure/lro/resumePoller';
+import { createAzureConnection, type AzureConnection } from '../auth/azureConnection';
+import type { CredentialSource } from '../auth/credentialFactory';
+import type { SecretStore } from '../auth/secretStore';
+import { vscodeSessionProvider } from '../auth/vscodeAuthentication';
+import type { EnvironmentController } from './environmentController';
+import { environmentLabels, type EnvironmentKind } from './environmentKind';
+
+/** SecretStorage key of the emulator's client secret (the emulator documents emulator/emulator). */
+export const EMULATOR_SECRET_KEY = 'sqlDataMovement.emulator.clientSecret';
+const EMULATOR_TENANT = 'common';
+
+export class ConnectionManager implements vscode.Disposable {
+  private cached: { key: string; connection: AzureConnection } | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly environment: EnvironmentController, private readonly secrets: SecretStore, private readonly logger: RequestLogger) {
+    this.subscription = environment.onDidChange(() => this.invalidate());
+  }
+
+  /** The key operations are filed under: polling resumes only in the same environment. */
+  get environmentKey(): EnvironmentKind {
+    return this.environment.kind;
+  }
+
+  /** The connection for the current environment, or why there is none (not signed in…). */
+  current(): AzureConnection | string {
+    const snap = this.environment.snapshot();
+    if (!snap.signedIn) return `not signed in to ${snap.label}`;
+    const key = JSON.stringify([snap.kind, snap.account, snap.emulator?.arm]);
+    if (this.cached?.key === key) return this.cached.connection;
+    this.invalidate();
+    const connection = createAzureConnection({ cloud: this.cloud(snap.kind), source: this.source(snap.kind), secrets: this.secrets, sessions: vscodeSessionProvider, logger: this.logger });
+    this.cached = { key, connection };
+    return connection;
+  }
+
+  /** Clients for resuming an operation started in `environment`. */
+  resumeDeps(environment: string): ResumeDeps | string {
+    if (environment !== this.environment.kind) return `switch to ${environmentLabels[environment as EnvironmentKind] ?? environment} to resume it`;
+    const connection = this.current();
+    return typeof connection === 'string' ? connection : { arm: connection.arm, fabric: connection.fabric };
+  }
+
+  /** Makes sure the emulator's client secret is in SecretStorage (it is public, but goes where every secret goes). */
+  async prepareEmulatorSecret(): Promise<void> {
+    if (!(await this.secrets.get(EMULATOR_SECRET_KEY))) await this.secrets.store(EMULATOR_SECRET_KEY, 'emulator');
+  }
+
+  private cloud(kind: EnvironmentKind): AzureCloud {
+    switch (kind) {
+      case 'AzureCloud': return AZURE_CLOUD;
+      case 'AzureUSGovernment': return AZURE_US_GOVERNMENT;
+      case 'AzureChinaCloud': return AZURE_CHINA_CLOUD;
+      case 'Custom': return customCloud(vscode.workspace.getConfiguration('sqlDataMovement').get<CustomCloudSettings>('customEnvironment') ?? ({} as CustomCloudSettings));
+      case 'LocalEmulator': {
+        const endpoints = this.environment.emulatorEndpoints;
+        if (!endpoints) throw new Error('The local emulator is not running.');
+        return emulatorCloud({ ...endpoints, certificate: fs.readFileSync(endpoints.certificate, 'utf8') });
+      }
+    }
+  }
+
+  private source(kind: EnvironmentKind): CredentialSource {
+    if (kind === 'LocalEmulator') return { kind: 'emulator', tenantId: EMULATOR_TENANT, clientId: 'emulator', secretKey: EMULATOR_SECRET_KEY };
+    const config = vscode.workspace.getConfiguration('sqlDataMovement.authentication');
+    const tenantId = config.get<string>('tenant') || undefined;
+    if (config.get<string>('method') === 'azureCli') return { kind: 'azureCli', tenantId };
+    return { kind: 'vscodeAccount', tenantId };
+  }
+
+  invalidate(): void {
+    this.cached?.connection.dispose();
+    this.cached = undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.invalidate();
+  }
+}

@@ -1,0 +1,44 @@
+// Assembles the operations center for one window: persisted tracker, status bar, Operations view,
+// notifications, details documents and commands. Resumes polling on activation and whenever the
+// environment changes (an operation waits for its own environment to be active).
+import * as vscode from 'vscode';
+import { registerOperationCommands } from '../commands/operationCommands';
+import type { ConnectionManager } from '../environment/connectionManager';
+import type { EnvironmentController } from '../environment/environmentController';
+import { OperationDetailsDocuments } from './operationDetailsDocument';
+import { OperationNotifications } from './operationNotifications';
+import { OperationsStatusBar } from './operationsStatusBar';
+import { OperationStore } from './operationStore';
+import { OperationTracker } from './operationTracker';
+import { OperationsTreeProvider } from './operationsTreeProvider';
+
+export interface OperationsCenter extends vscode.Disposable {
+  tracker: OperationTracker;
+  statusBar: OperationsStatusBar;
+  tree: OperationsTreeProvider;
+  notifications: OperationNotifications;
+}
+
+export function createOperationsCenter(context: vscode.ExtensionContext, environment: EnvironmentController, connections: ConnectionManager): OperationsCenter {
+  const owner = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2, 10)}`;
+  const tracker = new OperationTracker({ store: new OperationStore(context.globalState), owner, connect: (env) => connections.resumeDeps(env) });
+  const statusBar = new OperationsStatusBar(tracker);
+  const tree = new OperationsTreeProvider(tracker);
+  const notifications = new OperationNotifications(tracker);
+  const documents = new OperationDetailsDocuments(tracker);
+  const view = vscode.window.createTreeView('sqlDataMovement.operations', { treeDataProvider: tree });
+  const resume = () => void tracker.resumeAll();
+  const disposables: vscode.Disposable[] = [
+    statusBar, tree, notifications, documents, view,
+    ...registerOperationCommands(tracker, documents),
+    environment.onDidChange(resume),
+  ];
+  resume();
+  return {
+    tracker, statusBar, tree, notifications,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+      void tracker.dispose();
+    },
+  };
+}
