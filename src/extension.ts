@@ -9,6 +9,8 @@ import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import { createOperationsCenter, type OperationsCenter } from './operations/operationsCenter';
 import type { ExtensionApi } from './extensionApi';
 import { SignedOutTreeProvider } from './tree/signedOutTreeProvider';
+import { createDataSyncContext } from './dataSync/dataSyncContext';
+import { registerDataSyncWebviews } from './webviews/dataSync';
 import { GettingStartedPanel } from './webviews/gettingStartedPanel';
 
 const viewIds = ['sqlDataMovement.dataSync', 'sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup', 'sqlDataMovement.operations'] as const;
@@ -26,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionManager(environment, secrets, new RequestLogChannel(output));
   operations = createOperationsCenter(context, environment, connections);
   const trees = serviceViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
+  const dataSync = createDataSyncContext(connections, () => (operations as OperationsCenter).tracker, () => trees[0].provider.refresh());
+  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
 
   context.subscriptions.push(
     output,
@@ -35,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     gettingStarted,
     ...trees.map(({ id, provider }) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })),
     ...registerEnvironmentCommands(environment),
+    ...dataSyncWebviews.disposables,
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => { gettingStarted.show(); }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
     vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); operations?.tree.refresh(); }),
@@ -51,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     context.subscriptions.push(operations);
     return operations;
   };
-  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, get operations() { return center(); }, reloadOperationsCenter };
+  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, get operations() { return center(); }, reloadOperationsCenter };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,8 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
+import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { ConnectionManager } from './environment/connectionManager';
+import type { DataSyncWebviews } from './webviews/dataSync';
 import type { EnvironmentController } from './environment/environmentController';
 import type { OperationsCenter } from './operations/operationsCenter';
 import type { GettingStartedPanel } from './webviews/gettingStartedPanel';
@@ -12,6 +14,8 @@ export interface ExtensionApi {
   viewIds: readonly string[];
   connections: ConnectionManager;
   readonly operations: OperationsCenter;
+  dataSync: DataSyncContext;
+  dataSyncWebviews: DataSyncWebviews;
   /** Disposes the operations center and builds a new one, as a window reload does. */
   reloadOperationsCenter(): Promise<OperationsCenter>;
 }
