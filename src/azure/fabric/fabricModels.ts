@@ -72,3 +72,8 @@ export function decodePart(part: DefinitionPart): string {
   if (part.payloadType !== 'InlineBase64') throw new Error(`Definition part ${part.path} uses payload type ${part.payloadType}, which this version cannot read.`);
   return Buffer.from(part.payload, 'base64').toString('utf8');
 }
+
+/** Any Fabric item (list items, the result of a create operation). */
+export const FABRIC_ITEM = model('Item', { id: 'string', type: 'string', displayName: 'string', description: 'string', workspaceId: 'string', folderId: 'string' });
+/** GET /operations/{id}: NotStarted | Running | Succeeded | Failed | Undefined (open). */
+export const OPERATION_STATE = model('OperationState', { status: 'string', createdTimeUtc: 'string', lastUpdatedTimeUtc: 'string', percentComplete: 'number', error: fabricError });

@@ -35,7 +35,7 @@ export class MirroredDatabasesClient {
   }
 
   /** Documented as 201; a 202 is handled anyway (the poller's result is then the operation result). */
-  beginCreate(workspaceId: string, body: CreateMirroredDatabaseRequest, signal?: AbortSignal): Promise<FabricPoller<MirroredDatabase>> {
+  async beginCreate(workspaceId: string, body: CreateMirroredDatabaseRequest, signal?: AbortSignal): Promise<FabricPoller<MirroredDatabase>> {
     return FabricPoller.begin<MirroredDatabase>(this.client, { operationName: `Create mirrored database ${body.displayName}`, method: 'POST', url: collectionPath(workspaceId), body, signal }, { expectResult: true });
   }
 
@@ -47,11 +47,11 @@ export class MirroredDatabasesClient {
     await this.client.send({ operationName: 'Delete mirrored database', method: 'DELETE', url: itemPath(ref), query: { hardDelete: options.hardDelete || undefined }, signal: options.signal });
   }
 
-  beginGetDefinition(ref: MirroredDatabaseRef, options: { format?: string; signal?: AbortSignal } = {}): Promise<FabricPoller<{ definition: MirroredDatabaseDefinition }>> {
+  async beginGetDefinition(ref: MirroredDatabaseRef, options: { format?: string; signal?: AbortSignal } = {}): Promise<FabricPoller<{ definition: MirroredDatabaseDefinition }>> {
     return FabricPoller.begin(this.client, { operationName: 'Get mirrored database definition', method: 'POST', url: `${itemPath(ref)}/getDefinition`, query: { format: options.format }, signal: options.signal }, { expectResult: true });
   }
 
-  beginUpdateDefinition(ref: MirroredDatabaseRef, definition: MirroredDatabaseDefinition, options: { updateMetadata?: boolean; signal?: AbortSignal } = {}): Promise<FabricPoller<void>> {
+  async beginUpdateDefinition(ref: MirroredDatabaseRef, definition: MirroredDatabaseDefinition, options: { updateMetadata?: boolean; signal?: AbortSignal } = {}): Promise<FabricPoller<void>> {
     return FabricPoller.begin<void>(this.client, { operationName: 'Update mirrored database definition', method: 'POST', url: `${itemPath(ref)}/updateDefinition`, query: { updateMetadata: options.updateMetadata }, body: { definition }, signal: options.signal }, { expectResult: false });
   }
 

@@ -22,11 +22,11 @@ export class SyncAgentsClient {
   }
 
   /** body.properties.syncDatabaseId: the sync metadata database. */
-  beginCreateOrUpdate(ref: SyncAgentRef, body: { properties: { syncDatabaseId?: string } }, signal?: AbortSignal): Promise<ArmPoller<SyncAgent>> {
+  async beginCreateOrUpdate(ref: SyncAgentRef, body: { properties: { syncDatabaseId?: string } }, signal?: AbortSignal): Promise<ArmPoller<SyncAgent>> {
     return ArmPoller.begin<SyncAgent>(this.client, { operationName: `Create sync agent ${ref.syncAgent}`, method: 'PUT', url: syncAgentPath(ref), query: q, body, signal });
   }
 
-  beginDelete(ref: SyncAgentRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
+  async beginDelete(ref: SyncAgentRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
     return ArmPoller.begin<void>(this.client, { operationName: `Delete sync agent ${ref.syncAgent}`, method: 'DELETE', url: syncAgentPath(ref), query: q, signal });
   }
 

@@ -25,19 +25,19 @@ export class SyncGroupsClient {
   }
 
   /** Create or replace. The docs: create WITHOUT schema/masterSyncMemberName, set them later by update. */
-  beginCreateOrUpdate(ref: SyncGroupRef, body: SyncGroupInput, signal?: AbortSignal): Promise<ArmPoller<SyncGroup>> {
+  async beginCreateOrUpdate(ref: SyncGroupRef, body: SyncGroupInput, signal?: AbortSignal): Promise<ArmPoller<SyncGroup>> {
     return ArmPoller.begin<SyncGroup>(this.client, { operationName: `Create sync group ${ref.syncGroup}`, method: 'PUT', url: syncGroupPath(ref), query: q, body, signal });
   }
 
-  beginUpdate(ref: SyncGroupRef, body: Partial<SyncGroupInput>, signal?: AbortSignal): Promise<ArmPoller<SyncGroup>> {
+  async beginUpdate(ref: SyncGroupRef, body: Partial<SyncGroupInput>, signal?: AbortSignal): Promise<ArmPoller<SyncGroup>> {
     return ArmPoller.begin<SyncGroup>(this.client, { operationName: `Update sync group ${ref.syncGroup}`, method: 'PATCH', url: syncGroupPath(ref), query: q, body, signal });
   }
 
-  beginDelete(ref: SyncGroupRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
+  async beginDelete(ref: SyncGroupRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
     return ArmPoller.begin<void>(this.client, { operationName: `Delete sync group ${ref.syncGroup}`, method: 'DELETE', url: syncGroupPath(ref), query: q, signal });
   }
 
-  beginRefreshHubSchema(ref: SyncGroupRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
+  async beginRefreshHubSchema(ref: SyncGroupRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
     return ArmPoller.begin<void>(this.client, { operationName: `Refresh hub schema of ${ref.syncGroup}`, method: 'POST', url: `${syncGroupPath(ref)}/refreshHubSchema`, query: q, signal });
   }
 

@@ -20,19 +20,19 @@ export class SyncMembersClient {
     return asMember(await this.client.json({ operationName: 'Get sync member', method: 'GET', url: syncMemberPath(ref), query: q, signal }));
   }
 
-  beginCreateOrUpdate(ref: SyncMemberRef, body: SyncMemberInput, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
+  async beginCreateOrUpdate(ref: SyncMemberRef, body: SyncMemberInput, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
     return ArmPoller.begin<SyncMember>(this.client, { operationName: `Create sync member ${ref.syncMember}`, method: 'PUT', url: syncMemberPath(ref), query: q, body, signal });
   }
 
-  beginUpdate(ref: SyncMemberRef, body: Partial<SyncMemberInput>, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
+  async beginUpdate(ref: SyncMemberRef, body: Partial<SyncMemberInput>, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
     return ArmPoller.begin<SyncMember>(this.client, { operationName: `Update sync member ${ref.syncMember}`, method: 'PATCH', url: syncMemberPath(ref), query: q, body, signal });
   }
 
-  beginDelete(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
+  async beginDelete(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
     return ArmPoller.begin<void>(this.client, { operationName: `Delete sync member ${ref.syncMember}`, method: 'DELETE', url: syncMemberPath(ref), query: q, signal });
   }
 
-  beginRefreshSchema(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
+  async beginRefreshSchema(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
     return ArmPoller.begin<void>(this.client, { operationName: `Refresh schema of member ${ref.syncMember}`, method: 'POST', url: `${syncMemberPath(ref)}/refreshSchema`, query: q, signal });
   }
 
