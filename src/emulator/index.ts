@@ -13,7 +13,7 @@ import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
 import type { ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
-import type { EmulatorState } from './model';
+import { key, type DatabaseHealth, type EmulatorState } from './model';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
 import { subscriptionsModule } from './services/arm/subscriptions';
@@ -22,7 +22,7 @@ import { fabricModule } from './services/fabric/placeholder';
 import { controlModule } from './services/control/routes';
 
 export type { FaultRule, FaultRuleInput } from './core/faults';
-export type { EmulatorState } from './model';
+export type { EmulatorState, DatabaseHealth } from './model';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -56,6 +56,10 @@ export interface EmulatorControl {
   removeFault(id: string): boolean;
   clearFaults(): void;
   setLatency(ms: number): void;
+  /** Emulator knob: how syncs touching this database end (ok / warning / unreachable). */
+  setDatabaseHealth(databaseId: string, health: DatabaseHealth): void;
+  /** Emulator knob: an agent's state (on-premises members sync only through an Online agent). */
+  setSyncAgentState(agentId: string, state: 'Online' | 'Offline' | 'NeverConnected'): void;
   /** Replaces the state with a fresh seed (default: the seed the state was made from). */
   reset(seed?: SeedName): Promise<void>;
   state(): EmulatorState;
@@ -106,6 +110,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     removeFault: (id) => faults.remove(id),
     clearFaults: () => faults.clear(),
     setLatency: (ms) => { faults.latencyMs = Math.max(0, ms); },
+    setDatabaseHealth: (databaseId, health) => {
+      const db = store.state.databases[key(databaseId)];
+      if (!db) throw new Error(`No database '${databaseId}'.`);
+      if (!['ok', 'warning', 'unreachable'].includes(health)) throw new Error('health must be ok, warning or unreachable.');
+      db.health = health;
+      store.changed();
+    },
+    setSyncAgentState: (agentId, state) => {
+      const agent = store.state.syncAgents[key(agentId)];
+      if (!agent) throw new Error(`No sync agent '${agentId}'.`);
+      if (!['Online', 'Offline', 'NeverConnected'].includes(state)) throw new Error('state must be Online, Offline or NeverConnected.');
+      agent.state = state;
+      if (state === 'Online') agent.lastAliveTime = new Date(now()).toISOString();
+      store.changed();
+    },
     reset: async (seed) => { store.state = buildSeed(seed ?? (store.state.seed as SeedName), now()); store.changed(); await store.flush(); },
     state: () => store.state,
     flush: () => store.flush(),

@@ -95,6 +95,20 @@ describe('emulator sync state machine and logs', function () {
     assert.equal((await t.call('POST', v(`${g}/cancelSync`))).status, 200, 'cancel with nothing running is a no-op');
   });
 
+  it('database health set through the control API drives the outcome (unreachable → Error)', async () => {
+    const g = `${ids.salesHub}/syncGroups/sales-sync`;
+    const r = await t.call('POST', '/_emulator/databaseHealth', { token: null, body: { databaseId: ids.east, health: 'unreachable' } });
+    assert.equal(r.status, 200);
+    await t.call('POST', v(`${g}/triggerSync`));
+    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    assert.equal(done.properties.syncState, 'Error');
+    assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncFailed');
+    assert.equal((await t.call('GET', v(`${g}/syncMembers/store-backoffice`))).body.properties.syncState, 'SyncSucceeded');
+    t.emu.control.setDatabaseHealth(ids.east, 'ok');
+    const badHealth = await t.call('POST', '/_emulator/databaseHealth', { token: null, body: { databaseId: ids.east, health: 'meh' } });
+    assert.equal(badHealth.status, 400);
+  });
+
   it('triggerSync without schema or members → 400 InvalidSyncGroup', async () => {
     const r = await t.call('POST', v(`${ids.salesHub}/syncGroups/sales-new/triggerSync`));
     assert.equal(r.status, 400);

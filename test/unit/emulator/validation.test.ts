@@ -103,6 +103,14 @@ describe('emulator validation errors', function () {
       await expectError('PUT', `${g()}/syncMembers/m`, { properties: { syncMemberAzureDatabaseResourceId: ids.salesHub } }, 400, 'InvalidSyncMember');
       await expectError('PUT', `${g()}/syncMembers/m`, { properties: { syncMemberAzureDatabaseResourceId: `${ids.eus}/databases/nope` } }, 404, 'DatabaseDoesNotExist');
     });
+    it('a 31st member → CannotCreateSyncMemberDueToQuotaExceeded', async () => {
+      const grp = `${ids.east}/syncGroups/crowded`;
+      assert.equal((await runLro(t, 'PUT', grp, body())).final.status, 200);
+      const member = { properties: { syncMemberAzureDatabaseResourceId: ids.reporting, syncDirection: 'Bidirectional' } };
+      const puts = await Promise.all(Array.from({ length: 30 }, (_, i) => t.call('PUT', v(`${grp}/syncMembers/m${i}`), { body: member })));
+      assert.ok(puts.every((r) => r.status === 202));
+      await expectError('PUT', `${grp}/syncMembers/m30`, member, 400, 'CannotCreateSyncMemberDueToQuotaExceeded');
+    });
     it('deleting an agent a member uses → CannotDeleteInUseSyncAgent', async () => {
       await expectError('DELETE', ids.onlineAgent, undefined, 400, 'CannotDeleteInUseSyncAgent');
     });

@@ -3,7 +3,7 @@
 import type { ServiceContext, ServiceModule } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
 import type { EmulatorControl } from '../../index';
-import { key, type DatabaseHealth } from '../../model';
+import type { DatabaseHealth } from '../../model';
 import { SEED_NAMES, type SeedName } from '../../seeds';
 
 const obj = (req: EmulatorRequest): Record<string, unknown> => {
@@ -57,23 +57,13 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       });
       r.add('POST', '/_emulator/databaseHealth', (req) => {
         const b = obj(req);
-        const health = b.health as DatabaseHealth;
-        if (!['ok', 'warning', 'unreachable'].includes(health)) throw armError(400, 'InvalidControlRequest', 'health must be ok, warning or unreachable.');
-        const db = ctx.store.state.databases[key(String(b.databaseId ?? ''))];
-        if (!db) throw armError(404, 'DatabaseDoesNotExist', `No database '${String(b.databaseId)}'.`);
-        db.health = health;
-        ctx.store.changed();
-        return { status: 200, body: { databaseId: db.id, health } };
+        try { control.setDatabaseHealth(String(b.databaseId ?? ''), b.health as DatabaseHealth); } catch (e) { throw bad(e); }
+        return { status: 200, body: { databaseId: b.databaseId, health: b.health } };
       });
       r.add('POST', '/_emulator/syncAgentState', (req) => {
         const b = obj(req);
-        const agent = ctx.store.state.syncAgents[key(String(b.agentId ?? ''))];
-        if (!agent) throw armError(404, 'ResourceNotFound', `No sync agent '${String(b.agentId)}'.`);
-        if (!['Online', 'Offline', 'NeverConnected'].includes(String(b.state))) throw armError(400, 'InvalidControlRequest', 'state must be Online, Offline or NeverConnected.');
-        agent.state = String(b.state);
-        if (agent.state === 'Online') agent.lastAliveTime = new Date(ctx.now()).toISOString();
-        ctx.store.changed();
-        return { status: 200, body: { agentId: agent.id, state: agent.state } };
+        try { control.setSyncAgentState(String(b.agentId ?? ''), b.state as 'Online'); } catch (e) { throw bad(e); }
+        return { status: 200, body: { agentId: b.agentId, state: b.state } };
       });
     },
   };
