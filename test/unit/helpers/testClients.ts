@@ -7,6 +7,7 @@ import { customCloud } from '../../../src/azure/clouds';
 import type { HttpsTestServer } from './httpsTestServer';
 import { RecordingCredential } from './fakeCredential';
 import type { TokenCredential } from '@azure/core-auth';
+import type { Agent } from 'node:https';
 
 export const FAST_RETRY: RetryOptions = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, maxTotalMs: 5_000 };
 
@@ -16,6 +17,8 @@ export interface TestClientOptions {
   logger?: RequestLogger;
   maxConcurrencyPerHost?: number;
   credential?: TokenCredential;
+  /** Defaults to the server's agent (no keep-alive, so tests leave no sockets open). */
+  agent?: Agent;
 }
 
 export function testCloud(server: HttpsTestServer) {
@@ -27,7 +30,7 @@ export function testClient(server: HttpsTestServer, options: TestClientOptions =
     cloud: testCloud(server),
     credential: options.credential ?? new RecordingCredential(),
     audience: options.audience ?? 'arm',
-    agent: server.agent,
+    agent: options.agent ?? server.agent,
     retry: options.retry ?? FAST_RETRY,
     logger: options.logger,
     maxConcurrencyPerHost: options.maxConcurrencyPerHost,
