@@ -17,5 +17,6 @@ if (forbidden.length) {
   console.error(`The VSIX would contain files that do not run:\n  ${forbidden.join('\n  ')}\nFix .vscodeignore.`);
   process.exit(1);
 }
-run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsixPath]);
+// Relative README links stay as they are: the repository has no public URL for vsce to rewrite them to.
+run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsixPath]);
 log(`VSIX: ${path.relative(root, vsixPath)} (${(fs.statSync(vsixPath).size / 1024).toFixed(0)} KiB, ${files.length} files: ${files.join(', ')})`);

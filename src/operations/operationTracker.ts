@@ -71,7 +71,10 @@ export class OperationTracker {
     };
     await this.options.store.add(record);
     this.changed.fire(record);
-    return { id: record.id, result: this.drive(record.id, poller) };
+    const result = this.drive(record.id, poller);
+    // Callers that only fire and forget must not cause unhandled rejections; awaiting callers still see them.
+    result.catch(() => undefined);
+    return { id: record.id, result };
   }
 
   /** Picks up running operations that no window polls: after a reload, or when their window closed. */
