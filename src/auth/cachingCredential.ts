@@ -39,6 +39,11 @@ export class CachingCredential implements TokenCredential {
     return request;
   }
 
+  /** Forget the token for these scopes (the service rejected it before its stated expiry). */
+  invalidate(scopes: string | string[], tenantId?: string): void {
+    this.cache.delete(cacheKey(scopes, tenantId));
+  }
+
   /** Forget every token (sign-out, account switch). */
   clear(): void {
     this.cache.clear();

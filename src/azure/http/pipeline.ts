@@ -1,12 +1,13 @@
 // The one factory for HTTP pipelines. Order (outermost first):
-//   client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims challenge)
+//   client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims / invalid_token challenge)
 //   → per-host concurrency limit → logging (every attempt) → node-fetch transport with the cloud's agent
 // The bearer policy sits inside retry so a retried request re-reads a possibly refreshed token; the
 // concurrency limit sits inside retry so waiting out a backoff never holds a slot.
 import https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
-import { bearerTokenAuthenticationPolicy, createEmptyPipeline, setClientRequestIdPolicy, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
+import { createEmptyPipeline, setClientRequestIdPolicy, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { baseUrlFor, scopeFor, type AzureCloud, type ServiceAudience } from '../clouds';
+import { bearerAuthPolicy } from './bearerAuthPolicy';
 import { hostConcurrencyPolicy } from './hostConcurrencyPolicy';
 import { loggingPolicy } from './loggingPolicy';
 import { createNodeFetchHttpClient } from './nodeFetchHttpClient';
@@ -38,7 +39,7 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
   const pipeline = createEmptyPipeline();
   pipeline.addPolicy(setClientRequestIdPolicy('x-ms-client-request-id'));
   pipeline.addPolicy(retryPolicy(options.retry));
-  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: scope }));
+  pipeline.addPolicy(bearerAuthPolicy(options.credential, scope));
   pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? 8));
   if (options.logger) pipeline.addPolicy(loggingPolicy(options.logger));
   return {

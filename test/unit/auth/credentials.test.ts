@@ -117,9 +117,27 @@ describe('credentials against a local HTTPS authority', () => {
     assert.equal(server.requests.length, 2);
   });
 
-  it('a 401 without claims is not retried and surfaces as a typed 401', async () => {
-    server.handle((_req, res) => sendJson(res, 401, { error: { code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' } }, { 'www-authenticate': 'Bearer error="invalid_token"' }));
-    await assert.rejects(testClient(server).send({ operationName: 'List subscriptions', method: 'GET', url: '/subscriptions' }), { status: 401, code: 'ExpiredAuthenticationToken' });
+  it('a 401 invalid_token (expired early) drops the cached token and retries once; a second 401 is the typed error', async () => {
+    const inner = new CountingCredential(3_600_000, Date.now);
+    const cache = new CachingCredential(inner);
+    const www = 'Bearer authorization_uri="https://login/x", error="invalid_token", error_description="The access token expiry UTC time is earlier than current UTC time."';
+    server.handle((req, res) => (req.headers.authorization === 'Bearer t1'
+      ? sendJson(res, 401, { error: { code: 'ExpiredAuthenticationToken', message: 'expired' } }, { 'www-authenticate': www })
+      : sendJson(res, 200, { token: req.headers.authorization })));
+    const client = testClient(server, { credential: cache });
+    assert.deepEqual(await client.json({ operationName: 'Get', method: 'GET', url: '/x' }), { token: 'Bearer t2' });
+    assert.deepEqual(await client.json({ operationName: 'Get', method: 'GET', url: '/y' }), { token: 'Bearer t2' }, 'the new token is cached and reused');
+    assert.equal(inner.calls.length, 2);
+    assert.equal(server.requests.length, 3);
+
+    server.handle((_req, res) => sendJson(res, 401, { error: { code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' } }, { 'www-authenticate': www }));
+    await assert.rejects(client.send({ operationName: 'List subscriptions', method: 'GET', url: '/subscriptions' }), { status: 401, code: 'ExpiredAuthenticationToken' });
+    assert.equal(server.requests.length, 2, 'one refresh, then give up');
+  });
+
+  it('a 401 without a challenge header is returned at once as a typed error', async () => {
+    server.handle((_req, res) => sendJson(res, 401, { error: { code: 'AuthenticationFailed', message: 'no' } }));
+    await assert.rejects(testClient(server).send({ operationName: 'Get', method: 'GET', url: '/x' }), { status: 401, code: 'AuthenticationFailed' });
     assert.equal(server.requests.length, 1);
   });
 
