@@ -1,6 +1,8 @@
 // Backs `npm run emulator -- [args]`: bundles the emulator if dist/emulator.js is missing or older than
 // its sources, then runs `node dist/emulator.js args…`, forwarding SIGINT/SIGTERM so it can save its state.
-import { spawn, spawnSync } from 'node:child_process';
+// It bundles only the emulator (same options as esbuild.mjs), so a half-edited extension never blocks it.
+import { spawn } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +21,10 @@ function newestSource(dir) {
 
 const stale = !fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newestSource(path.join(root, 'src', 'emulator'));
 if (stale) {
-  const built = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  await esbuild.build({
+    absWorkingDir: root, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', bundle: true, platform: 'node',
+    format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', external: ['vscode'],
+  });
 }
 
 const child = spawn(process.execPath, [bundle, ...process.argv.slice(2)], { cwd: process.cwd(), stdio: 'inherit' });

@@ -1,6 +1,7 @@
 // The emulator's TLS certificate: self-signed, SAN IP 127.0.0.1 + DNS localhost, created once per data
 // folder (DIR/cert.pem, DIR/key.pem) and reused, so clients can trust exactly this certificate.
 import fs from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 
@@ -10,7 +11,9 @@ export async function ensureCertificate(dataDir: string): Promise<CertificateFil
   const certPath = path.resolve(dataDir, 'cert.pem');
   const keyPath = path.resolve(dataDir, 'key.pem');
   if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {
-    return { certPath, keyPath, cert: fs.readFileSync(certPath, 'utf8'), key: fs.readFileSync(keyPath, 'utf8') };
+    const cert = fs.readFileSync(certPath, 'utf8');
+    if (stillUsable(cert)) return { certPath, keyPath, cert, key: fs.readFileSync(keyPath, 'utf8') };
+    // Expired (or about to) or unreadable: make a new one; clients re-read the file from the endpoints line.
   }
   const notBeforeDate = new Date(Date.now() - 24 * 3600_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 825 * 24 * 3600_000); // the longest validity browsers accept
@@ -30,4 +33,14 @@ export async function ensureCertificate(dataDir: string): Promise<CertificateFil
   fs.writeFileSync(keyPath, pems.private, { mode: 0o600 });
   fs.writeFileSync(certPath, pems.cert);
   return { certPath, keyPath, cert: pems.cert, key: pems.private };
+}
+
+/** Valid for at least another day and made for 127.0.0.1. */
+function stillUsable(pem: string): boolean {
+  try {
+    const x = new X509Certificate(pem);
+    return Date.parse(x.validTo) > Date.now() + 24 * 3600_000 && x.checkIP('127.0.0.1') !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -59,6 +59,8 @@ export function send(res: ServerResponse, req: { requestId: string; headers: Inc
     'x-ms-request-id': req.requestId,
     'x-ms-correlation-request-id': headerValue(req.headers['x-ms-correlation-request-id']) ?? req.requestId,
     'x-ms-routing-request-id': `LOCAL:${req.requestId}`,
+    // ARM echoes the client's request id when one was sent.
+    ...(req.headers['x-ms-client-request-id'] ? { 'x-ms-client-request-id': headerValue(req.headers['x-ms-client-request-id'])! } : {}),
     ...(r.headers ?? {}),
   };
   let payload: string | undefined;

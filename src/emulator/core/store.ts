@@ -12,10 +12,22 @@ export class StateStore {
 
   constructor(readonly file: string, public state: EmulatorState, private readonly debounceMs = 50) {}
 
-  /** Reads DIR/state.json; undefined when the folder has no state yet (then the caller seeds). */
-  static load(file: string): EmulatorState | undefined {
+  /**
+   * Reads DIR/state.json; undefined when the folder has no state yet (then the caller seeds). A file that
+   * does not parse or has another format version is moved aside (state.json.unreadable-<time>), not lost.
+   */
+  static load(file: string, warn: (message: string) => void = (m) => console.error(m)): EmulatorState | undefined {
     if (!fs.existsSync(file)) return undefined;
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as EmulatorState;
+    try {
+      const state = JSON.parse(fs.readFileSync(file, 'utf8')) as EmulatorState;
+      if (state.version !== 1) throw new Error(`unknown state version ${String(state.version)}`);
+      return state;
+    } catch (e) {
+      const aside = `${file}.unreadable-${Date.now()}`;
+      fs.renameSync(file, aside);
+      warn(`Emulator state ${file} could not be read (${(e as Error).message}); moved to ${aside} and starting from the seed.`);
+      return undefined;
+    }
   }
 
   /** Marks the state changed; a write follows after the debounce window. */

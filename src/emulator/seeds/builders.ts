@@ -11,6 +11,13 @@ export function guid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The portal's database kinds: vCore tiers add ",vcore", dedicated SQL pools are "datawarehouse". */
+function kindFor(sku: DatabaseRecord['sku'] | undefined): string {
+  if (sku?.tier === 'DataWarehouse') return 'v12.0,user,datawarehouse,gen2';
+  if (sku && ['GeneralPurpose', 'BusinessCritical', 'Hyperscale'].includes(sku.tier)) return 'v12.0,user,vcore';
+  return 'v12.0,user';
+}
+
 export class EstateBuilder {
   constructor(readonly state: EmulatorState, readonly now: number) {}
 
@@ -33,7 +40,7 @@ export class EstateBuilder {
     const id = `${server.id}/databases/${name}`;
     const d: DatabaseRecord = {
       id, serverId: server.id, name, location: server.location,
-      kind: o.system ? 'v12.0,system' : 'v12.0,user',
+      kind: o.system ? 'v12.0,system' : kindFor(o.sku),
       sku: o.system ? { name: 'System', tier: 'System', capacity: 0 } : (o.sku ?? { name: 'S1', tier: 'Standard', capacity: 20 }),
       databaseId: guid(`db:${id}`), creationDate: new Date(this.now - 400 * 86400_000).toISOString(),
       maxSizeBytes: o.system ? 32212254720 : 268435456000, tables, health: o.health ?? 'ok',

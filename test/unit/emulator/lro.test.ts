@@ -72,6 +72,13 @@ describe('emulator long-running operations', function () {
     assert.equal(hs.body.value.length, 1);
   });
 
+  it('every answer carries x-ms-request-id and x-ms-correlation-request-id, and echoes x-ms-client-request-id', async () => {
+    const r = await t.call('GET', v(`${ids.weu}/syncAgents`), { headers: { 'x-ms-client-request-id': 'abc-123', 'x-ms-correlation-request-id': 'corr-1' } });
+    assert.match(r.headers['x-ms-request-id'], /^[0-9a-f-]{36}$/);
+    assert.equal(r.headers['x-ms-client-request-id'], 'abc-123');
+    assert.equal(r.headers['x-ms-correlation-request-id'], 'corr-1');
+  });
+
   it('unknown operation ids → 404 OperationIdNotFound', async () => {
     const r = await t.call('GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/00000000-0000-0000-0000-000000000000?api-version=2022-11-01-preview`);
     assert.equal(r.status, 404);

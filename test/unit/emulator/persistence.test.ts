@@ -77,6 +77,16 @@ describe('emulator persistence', function () {
     } finally { await b.stop(true); }
   });
 
+  it('an unreadable state file is moved aside and the folder is seeded again', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'state.json'), '{"version": 1, "subscr');
+    const t = await startTestEmulator({ seed: 'empty' }, dir);
+    try {
+      assert.equal(t.emu.control.state().seed, 'empty');
+      assert.equal(fs.readdirSync(dir).filter((f) => f.startsWith('state.json.unreadable-')).length, 1);
+    } finally { await t.stop(true); }
+  });
+
   it('POST /_emulator/reset reseeds', async () => {
     const t = await startTestEmulator({ seed: 'demo' });
     try {

@@ -39,6 +39,11 @@ describe('emulator validation errors', function () {
     await expectError('PUT', `${ids.salesHub}/syncGroups/g`, body({ syncDatabaseId: ids.master }), 400, 'SyncOperation_MasterDbInSyncGroup');
     await expectError('PUT', `${ids.salesHub}/syncGroups/sales-new/syncMembers/m`, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.master } }, 400, 'SyncOperation_MasterDbInSyncGroup');
   });
+  it('a data warehouse database → SyncOperation_DwInSyncGroup', async () => {
+    const warehouse = `/subscriptions/${t.emu.control.state().subscriptions[2].subscriptionId}/resourceGroups/rg-analytics/providers/Microsoft.Sql/servers/fabrikam-bi-sea/databases/Warehouse`;
+    await expectError('PUT', `${warehouse}/syncGroups/g`, body(), 400, 'SyncOperation_DwInSyncGroup');
+    await expectError('PUT', `${ids.salesHub}/syncGroups/sales-new/syncMembers/dw`, { properties: { syncMemberAzureDatabaseResourceId: warehouse } }, 400, 'SyncOperation_DwInSyncGroup');
+  });
   it('more than 5 groups on one database → CannotCreateSyncGroupDueToQuotaExceeded', async () => {
     // SalesHub has 4 seeded groups + ok-interval (in flight) = 5.
     await expectError('PUT', `${ids.salesHub}/syncGroups/sixth`, body(), 400, 'CannotCreateSyncGroupDueToQuotaExceeded');

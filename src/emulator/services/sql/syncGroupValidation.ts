@@ -66,6 +66,15 @@ export function validateConflictPolicy(policy: string | undefined, required: boo
 
 export const isMasterDb = (db: DatabaseRecord): boolean => db.name.toLowerCase() === 'master' || db.kind.includes('system');
 
+/** Dedicated SQL pools (formerly SQL DW) cannot take part in Data Sync. */
+export const isDataWarehouse = (db: DatabaseRecord): boolean => db.kind.includes('datawarehouse') || db.sku.tier === 'DataWarehouse';
+
+/** The checks every database taking part in Data Sync (hub, member, sync metadata) must pass. */
+export function assertSyncableDatabase(db: DatabaseRecord): void {
+  if (isMasterDb(db)) throw armError(400, 'SyncOperation_MasterDbInSyncGroup', 'Cannot use logical master in data sync.');
+  if (isDataWarehouse(db)) throw armError(400, 'SyncOperation_DwInSyncGroup', 'Cannot use datawarehouse edition in data sync.');
+}
+
 /** The sync metadata database must exist, be a user database, and stay the same for the group's life. */
 export function validateSyncDatabase(ctx: ServiceContext, syncDatabaseId: string | undefined, existing?: SyncGroupRecord): void {
   if (syncDatabaseId === undefined) {
@@ -78,7 +87,7 @@ export function validateSyncDatabase(ctx: ServiceContext, syncDatabaseId: string
   }
   const db = ctx.store.state.databases[key(syncDatabaseId)];
   if (!db) throw armError(400, 'InvalidSyncMetadataDatabase', `Sync metadata database is invalid: '${syncDatabaseId}' does not exist.`);
-  if (isMasterDb(db)) throw armError(400, 'SyncOperation_MasterDbInSyncGroup', 'Cannot use logical master in data sync.');
+  assertSyncableDatabase(db);
 }
 
 /** Chosen tables must come from the refreshed hub schema, have a primary key and only syncable column types. */

@@ -10,7 +10,7 @@ import { renderFullSchema, renderSyncGroup } from './render';
 import { startSqlLro } from './lro';
 import { appendLog, cancelSync, sourceOf, startSync } from './syncEngine';
 import { MAX_GROUPS_PER_DATABASE } from './dataTypes';
-import { isMasterDb, readGroupBody, validateConflictPolicy, validateInterval, validateSchema, validateSyncDatabase, type SyncGroupFields } from './syncGroupValidation';
+import { assertSyncableDatabase, readGroupBody, validateConflictPolicy, validateInterval, validateSchema, validateSyncDatabase, type SyncGroupFields } from './syncGroupValidation';
 import { findSubscription } from '../arm/subscriptions';
 
 const DB = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}';
@@ -79,7 +79,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
     const db = getDatabase(ctx, req);
     if (!VALID_NAME.test(req.params.syncGroupName)) throw armError(400, 'InvalidSyncGroupName', 'The Sync Group name is invalid. This field can contain letters, numbers, dashes and underscores.');
     const fields = readGroupBody(jsonBody(req));
-    if (isMasterDb(db)) throw armError(400, 'SyncOperation_MasterDbInSyncGroup', 'Cannot use logical master in data sync.');
+    assertSyncableDatabase(db);
     const id = groupId(req);
     const existing = state().syncGroups[key(id)];
     if (existing?.deleting) throw armError(400, 'SyncOperation_UpdateSyncGroupWhenDropping', 'Cannot update the sync group because it is currently being dropped.');

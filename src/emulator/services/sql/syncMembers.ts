@@ -10,7 +10,7 @@ import { renderFullSchema, renderSyncMember } from './render';
 import { startSqlLro } from './lro';
 import { appendLog, memberHealth, memberSource } from './syncEngine';
 import { MAX_MEMBERS_PER_GROUP } from './dataTypes';
-import { isMasterDb } from './syncGroupValidation';
+import { assertSyncableDatabase } from './syncGroupValidation';
 import { GROUP } from './syncGroups';
 
 const MEMBER = `${GROUP}/syncMembers/{syncMemberName}`;
@@ -55,7 +55,7 @@ function resolveTarget(ctx: ServiceContext, group: SyncGroupRecord, f: MemberFie
   if (!parseDatabaseId(dbId)) throw armError(400, 'InvalidDatabaseResourceId', `Invalid database resource identifier '${dbId}'.`);
   const db = st.databases[key(dbId)];
   if (!db) throw armError(404, 'DatabaseDoesNotExist', `User has specified a database '${dbId}' that does not exist.`);
-  if (isMasterDb(db)) throw armError(400, 'SyncOperation_MasterDbInSyncGroup', 'Cannot use logical master in data sync.');
+  assertSyncableDatabase(db);
   if (key(db.id) === key(group.databaseId)) throw armError(400, 'InvalidSyncMember', 'Sync member is invalid: the hub database cannot also be a member of its sync group.');
   const server = st.servers[key(db.serverId)];
   f.syncMemberAzureDatabaseResourceId = db.id;
