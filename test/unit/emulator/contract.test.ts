@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { demoIds, runLro, startTestEmulator, v, type TestEmulator } from './helpers';
-import { explain, responseValidator, SQL_DIR, SUBSCRIPTIONS_FILE } from './specSchemas';
+import { checkArmResponse, explain, responseValidator, SQL_DIR, SUBSCRIPTIONS_FILE } from './specSchemas';
 
 const SG = path.join(SQL_DIR, 'SyncGroups.json');
 const SM = path.join(SQL_DIR, 'SyncMembers.json');
@@ -119,5 +119,10 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
   it('the validators do reject a wrong shape (guards the harness itself)', async () => {
     const validate = await responseValidator(SG, P_G, 'GET', '200');
     assert.equal(validate({ id: 'x', properties: { syncState: 'Bogus', interval: 'soon' } }), false);
+    // The check every test's call() runs on ARM answers:
+    const p = `${ids.salesHub}/syncGroups/x`;
+    assert.match(await checkArmResponse('GET', p, 200, { properties: { interval: 'soon' } }) ?? '', /does not match SyncGroups.json/);
+    assert.match(await checkArmResponse('GET', p, 404, { error: { code: 5 } }) ?? '', /does not match/);
+    assert.equal(await checkArmResponse('GET', p, 200, { properties: { interval: 5 } }), undefined);
   });
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fetch from 'node-fetch';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
+import { checkArmResponse } from './specSchemas';
 
 export const DATA_SYNC_VERSION = '2025-01-01';
 
@@ -50,6 +51,9 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
     try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
     const h: Record<string, string> = {};
     res.headers.forEach((v, k) => { h[k] = v; });
+    // Contract check on every ARM answer any test sees (not only in contract.test.ts).
+    const problem = full.startsWith(emu.endpoints.arm) ? await checkArmResponse(method, new URL(full).pathname, res.status, body) : undefined;
+    if (problem) throw new Error(`Contract violation: ${problem}`);
     return { status: res.status, headers: h, text, body };
   };
   const token = async (scope = 'https://management.azure.com/.default'): Promise<string> => {

@@ -87,3 +87,40 @@ function decycle(root: Json): Json {
 export function explain(v: Validator): string {
   return ajv.errorsText(v.errors, { separator: '\n' });
 }
+
+const SPEC_FILES = ['SyncGroups.json', 'SyncMembers.json', 'SyncAgents.json', 'Servers.subset.json'].map((f) => path.join(SQL_DIR, f)).concat(SUBSCRIPTIONS_FILE);
+
+interface SpecOperation { file: string; apiPath: string; method: string; pattern: RegExp; statuses: string[] }
+let operations: Promise<SpecOperation[]> | undefined;
+
+function specOperations(): Promise<SpecOperation[]> {
+  operations ??= (async () => {
+    const ops: SpecOperation[] = [];
+    for (const file of SPEC_FILES) {
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+      for (const [apiPath, methods] of Object.entries(raw.paths)) {
+        const pattern = new RegExp(`^${apiPath.split('/').map((seg) => (/^\{\w+\}$/.test(seg) ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`, 'i');
+        for (const [method, op] of Object.entries(methods)) {
+          if (op.responses) ops.push({ file, apiPath, method: method.toUpperCase(), pattern, statuses: Object.keys(op.responses) });
+        }
+      }
+    }
+    return ops;
+  })();
+  return operations;
+}
+
+/**
+ * Checks one ARM answer against the spec operation its path and method match (errors against `default`).
+ * Returns a message when it does not conform; undefined when it does or the spec has no schema for it.
+ */
+export async function checkArmResponse(method: string, pathname: string, status: number, body: unknown): Promise<string | undefined> {
+  if (body === undefined) return undefined;
+  const op = (await specOperations()).find((o) => o.method === method.toUpperCase() && o.pattern.test(pathname));
+  if (!op) return undefined;
+  const key = op.statuses.includes(String(status)) ? String(status) : status >= 400 ? 'default' : undefined;
+  if (!key) return undefined;
+  let validate: Validator;
+  try { validate = await responseValidator(op.file, op.apiPath, method, key); } catch { return undefined; } // e.g. 200 without a schema
+  return validate(body) ? undefined : `${method} ${pathname} → ${status} does not match ${path.basename(op.file)} ${op.apiPath}:\n${explain(validate)}`;
+}
