@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 // Where each cloud's services live and which token audience each expects. The emulator uses the SAME
 // audiences as public Azure (its token endpoint issues tokens for them), so standard clients and
 // @azure/identity work against it unchanged; only endpoints and the trusted certificate differ.
@@ -83,13 +85,13 @@ export interface EmulatorEndpoints {
   arm: string;
   fabric: string;
   authority: string;
-  /** PEM of its self-signed certificate. */
+  /** Its self-signed certificate: a path to the PEM file (what the emulator prints) or the PEM itself. */
   certificate: string;
 }
 
 export function emulatorCloud(endpoints: EmulatorEndpoints): AzureCloud {
   const where = 'emulator endpoints';
-  if (!endpoints.certificate?.includes('BEGIN CERTIFICATE')) throw new Error(`${where}: "certificate" must be a PEM certificate.`);
+  const certificate = readCertificate(endpoints.certificate, `${where}.certificate`);
   return {
     name: 'Emulator', displayName: 'Local emulator',
     armEndpoint: httpsUrl(endpoints.arm, `${where}.arm`),
@@ -98,7 +100,7 @@ export function emulatorCloud(endpoints: EmulatorEndpoints): AzureCloud {
     fabricApiBase: withV1(httpsUrl(endpoints.fabric, `${where}.fabric`)),
     fabricScope: PUBLIC_FABRIC_SCOPE,
     disableInstanceDiscovery: true,
-    trustedCertificate: endpoints.certificate,
+    trustedCertificate: certificate,
   };
 }
 
@@ -134,6 +136,21 @@ export function customCloud(settings: CustomCloudSettings): AzureCloud {
     vscodeAuthProviderId: 'microsoft-sovereign-cloud',
     disableInstanceDiscovery: true,
   };
+}
+
+/** Accepts PEM text or a path to a PEM file; returns the PEM. */
+function readCertificate(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !value.trim()) throw new Error(`${field} is required (PEM text or a path to cert.pem).`);
+  let pem = value;
+  if (!value.includes('BEGIN CERTIFICATE')) {
+    try {
+      pem = fs.readFileSync(value.trim(), 'utf8');
+    } catch (err) {
+      throw new Error(`${field}: cannot read the certificate file "${value}" (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    }
+  }
+  if (!pem.includes('BEGIN CERTIFICATE')) throw new Error(`${field} is not a PEM certificate.`);
+  return pem;
 }
 
 /** Validates an absolute https URL and returns it without trailing slash. */

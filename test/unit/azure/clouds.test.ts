@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AZURE_CHINA_CLOUD, AZURE_CLOUD, AZURE_US_GOVERNMENT, baseUrlFor, customCloud, emulatorCloud, scopeFor } from '../../../src/azure/clouds';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -18,7 +21,13 @@ describe('clouds', () => {
       ['https://127.0.0.1:7443', 'https://127.0.0.1:7443/fabric/v1', 'https://127.0.0.1:7443/login', 'https://management.azure.com/.default', 'https://api.fabric.microsoft.com/.default', true, PEM]);
     assert.equal(emulatorCloud({ arm: 'https://h', fabric: 'https://h/v1', authority: 'https://h', certificate: PEM }).fabricApiBase, 'https://h/v1');
     assert.throws(() => emulatorCloud({ arm: 'http://127.0.0.1:1', fabric: 'https://h', authority: 'https://h', certificate: PEM }), /emulator endpoints\.arm must use https/);
-    assert.throws(() => emulatorCloud({ arm: 'https://h', fabric: 'https://h', authority: 'https://h', certificate: 'nope' }), /certificate/);
+    assert.throws(() => emulatorCloud({ arm: 'https://h', fabric: 'https://h', authority: 'https://h', certificate: '/no/such/cert.pem' }), /cannot read the certificate file "\/no\/such\/cert.pem" \(ENOENT\)/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cert-')), 'cert.pem');
+    fs.writeFileSync(file, PEM);
+    assert.equal(emulatorCloud({ arm: 'https://h', fabric: 'https://h', authority: 'https://h', certificate: file }).trustedCertificate, PEM, 'the emulator prints a path');
+    fs.writeFileSync(file, 'not a certificate');
+    assert.throws(() => emulatorCloud({ arm: 'https://h', fabric: 'https://h', authority: 'https://h', certificate: file }), /is not a PEM certificate/);
+    fs.rmSync(path.dirname(file), { recursive: true });
   });
 
   it('custom cloud from settings is validated field by field', () => {
