@@ -10,17 +10,19 @@ import { Router } from './core/router';
 import { StateStore } from './core/store';
 import { LroEngine } from './core/lroEngine';
 import { TokenService } from './core/tokens';
-import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRule, type FaultRuleInput } from './core/faults';
+import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
 import type { ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
-import { key, type DatabaseHealth, type EmulatorState } from './model';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
 import { subscriptionsModule } from './services/arm/subscriptions';
 import { sqlModule } from './services/sql/module';
 import { fabricModule } from './services/fabric/placeholder';
 import { controlModule } from './services/control/routes';
+import { createControl, type EmulatorControl } from './control';
 
+export type { EmulatorControl } from './control';
+export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
 
@@ -50,21 +52,6 @@ export interface EmulatorOptions {
 
 export interface EmulatorEndpoints { arm: string; fabric: string; authority: string; certificate: string }
 
-export interface EmulatorControl {
-  addFaults(rules: string | FaultRuleInput | FaultRuleInput[]): FaultRule[];
-  listFaults(): FaultRule[];
-  removeFault(id: string): boolean;
-  clearFaults(): void;
-  setLatency(ms: number): void;
-  /** Emulator knob: how syncs touching this database end (ok / warning / unreachable). */
-  setDatabaseHealth(databaseId: string, health: DatabaseHealth): void;
-  /** Emulator knob: an agent's state (on-premises members sync only through an Online agent). */
-  setSyncAgentState(agentId: string, state: 'Online' | 'Offline' | 'NeverConnected'): void;
-  /** Replaces the state with a fresh seed (default: the seed the state was made from). */
-  reset(seed?: SeedName): Promise<void>;
-  state(): EmulatorState;
-  flush(): Promise<void>;
-}
 
 export interface EmulatorHandle {
   endpoints: EmulatorEndpoints;
@@ -104,31 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   const tick = (): void => { ctx.lro.advance(); for (const t of tickers) t(); };
 
-  const control: EmulatorControl = {
-    addFaults: (rules) => faults.add(typeof rules === 'string' ? parseFaultSpec(rules) : (Array.isArray(rules) ? rules : [rules]).map(normaliseRule)),
-    listFaults: () => faults.rules,
-    removeFault: (id) => faults.remove(id),
-    clearFaults: () => faults.clear(),
-    setLatency: (ms) => { faults.latencyMs = Math.max(0, ms); },
-    setDatabaseHealth: (databaseId, health) => {
-      const db = store.state.databases[key(databaseId)];
-      if (!db) throw new Error(`No database '${databaseId}'.`);
-      if (!['ok', 'warning', 'unreachable'].includes(health)) throw new Error('health must be ok, warning or unreachable.');
-      db.health = health;
-      store.changed();
-    },
-    setSyncAgentState: (agentId, state) => {
-      const agent = store.state.syncAgents[key(agentId)];
-      if (!agent) throw new Error(`No sync agent '${agentId}'.`);
-      if (!['Online', 'Offline', 'NeverConnected'].includes(state)) throw new Error('state must be Online, Offline or NeverConnected.');
-      agent.state = state;
-      if (state === 'Online') agent.lastAliveTime = new Date(now()).toISOString();
-      store.changed();
-    },
-    reset: async (seed) => { store.state = buildSeed(seed ?? (store.state.seed as SeedName), now()); store.changed(); await store.flush(); },
-    state: () => store.state,
-    flush: () => store.flush(),
-  };
+  const control = createControl(store, faults, now);
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
 
   let base = 'https://127.0.0.1';

@@ -2,7 +2,7 @@
 // reset, and the emulator-only knobs that drive sync outcomes (database health, agent state).
 import type { ServiceContext, ServiceModule } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
-import type { EmulatorControl } from '../../index';
+import type { EmulatorControl } from '../../control';
 import type { DatabaseHealth } from '../../model';
 import { SEED_NAMES, type SeedName } from '../../seeds';
 

@@ -4,11 +4,12 @@ import type { ServiceContext } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
 import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
-import { key, type OperationRecord, type SyncGroupRecord } from '../../model';
-import { getDatabase, getGroup, getServer, groupId, groupsOfDatabase, membersOf, VALID_NAME } from './ids';
+import { key, type OperationRecord } from '../../model';
+import { getDatabase, getGroup, getServer, groupId, groupsOfDatabase, VALID_NAME } from './ids';
 import { renderFullSchema, renderSyncGroup } from './render';
 import { startSqlLro } from './lro';
-import { appendLog, cancelSync, sourceOf, startSync } from './syncEngine';
+import { cancelSync, startSync } from './syncEngine';
+import { registerSyncGroupOperations } from './syncGroupOperations';
 import { MAX_GROUPS_PER_DATABASE } from './dataTypes';
 import { assertSyncableDatabase, readGroupBody, validateConflictPolicy, validateInterval, validateSchema, validateSyncDatabase, type SyncGroupFields } from './syncGroupValidation';
 import { findSubscription } from '../arm/subscriptions';
@@ -16,7 +17,7 @@ import { findSubscription } from '../arm/subscriptions';
 const DB = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}';
 export const GROUP = `${DB}/syncGroups/{syncGroupName}`;
 
-interface PutPayload { create: boolean; databaseId: string; name: string; fields: SyncGroupFields; replace: boolean }
+export interface PutPayload { create: boolean; databaseId: string; name: string; fields: SyncGroupFields; replace: boolean }
 
 const pendingCreates = (ctx: ServiceContext, kind: string): OperationRecord[] =>
   Object.values(ctx.store.state.operations).filter((o) => o.kind === kind && o.status === 'InProgress' && (o.payload as { create?: boolean }).create);
@@ -26,46 +27,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
   const r = ctx.router;
   const state = () => ctx.store.state;
 
-  ctx.lro.register('syncGroup.put', {
-    complete(op) {
-      const p = op.payload as PutPayload;
-      const existing = state().syncGroups[key(op.resourceId)];
-      const base: SyncGroupRecord = existing && !p.replace ? existing : {
-        id: op.resourceId, databaseId: p.databaseId, name: p.name, interval: -1, conflictResolutionPolicy: 'HubWin',
-        syncDatabaseId: existing?.syncDatabaseId ?? '', syncState: 'NotReady', lastSyncTime: '0001-01-01T00:00:00Z', logs: existing?.logs ?? [],
-        hubSchema: existing?.hubSchema, run: existing?.run, lastAttemptAt: existing?.lastAttemptAt,
-      };
-      if (existing && p.replace) { base.syncState = existing.syncState; base.lastSyncTime = existing.lastSyncTime; }
-      const f = p.fields;
-      Object.assign(base, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
-      if (f.schema) {
-        for (const m of membersOf(ctx, base.id)) if (m.syncState === 'UnProvisioned') m.syncState = 'Provisioned';
-        appendLog(base, ctx.now(), { type: 'Success', source: sourceOf(base.databaseId), details: `Sync group schema updated: ${f.schema.tables.length} table(s) selected.`, operationStatus: 'SchemaUpdateSuccess' });
-      }
-      state().syncGroups[key(op.resourceId)] = base;
-    },
-    render: (op) => { const g = state().syncGroups[key(op.resourceId)]; return g ? renderSyncGroup(g) : undefined; },
-  });
-  ctx.lro.register('syncGroup.delete', {
-    complete(op) {
-      for (const m of membersOf(ctx, op.resourceId)) delete state().syncMembers[key(m.id)];
-      delete state().syncGroups[key(op.resourceId)];
-    },
-    rollback(op) { const g = state().syncGroups[key(op.resourceId)]; if (g) g.deleting = false; },
-  });
-  ctx.lro.register('syncGroup.refreshHubSchema', {
-    complete(op) {
-      const g = state().syncGroups[key(op.resourceId)];
-      if (!g) return;
-      const hub = state().databases[key(g.databaseId)];
-      if (!hub || hub.health === 'unreachable') {
-        appendLog(g, ctx.now(), { type: 'Error', source: sourceOf(g.databaseId), details: 'Getting schema information for the database failed with the exception "A network-related or instance-specific error occurred while establishing a connection to SQL Server."', operationStatus: 'SchemaRefreshFailure' });
-        throw new Error('Failed to perform data sync operation: the hub database could not be reached.');
-      }
-      g.hubSchema = { tables: structuredClone(hub.tables), lastUpdateTime: new Date(ctx.now()).toISOString() };
-      appendLog(g, ctx.now(), { type: 'Success', source: sourceOf(g.databaseId), details: 'Schema information obtained successfully.', operationStatus: 'SchemaRefreshSuccess' });
-    },
-  });
+  registerSyncGroupOperations(ctx);
 
   r.add('GET', `${DB}/syncGroups`, (req) => {
     const db = getDatabase(ctx, req);
