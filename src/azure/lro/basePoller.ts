@@ -29,16 +29,11 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
   }
 
   async pollUntilDone(options: PollUntilDoneOptions = {}): Promise<TResult> {
-    const minDelay = Math.max(0, options.minDelayMs ?? 1_000);
-    const maxDelay = Math.min(MAX_POLL_DELAY_MS, Math.max(minDelay, options.maxDelayMs ?? MAX_POLL_DELAY_MS));
     for (let attempt = 0; ; attempt++) {
       const snapshot = await this.poll(options.signal);
       options.onProgress?.(snapshot);
       if (isTerminal(snapshot.status)) break;
-      const backoff = Math.min(maxDelay, minDelay * 1.5 ** attempt);
-      // Never shorter than the service's Retry-After, even above our cap.
-      const wait = snapshot.retryAfterMs !== undefined ? Math.max(snapshot.retryAfterMs, minDelay) : backoff;
-      await abortableDelay(wait, options.signal);
+      await abortableDelay(pollDelayMs(attempt, snapshot.retryAfterMs, options), options.signal);
     }
     const final = this.state.snapshot;
     if (final.status === 'succeeded') return this.state.result as TResult;
@@ -77,6 +72,18 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
       target: fields?.target, details: fields?.details,
     }).toJSON();
   }
+}
+
+/**
+ * Wait before the next poll: the service's Retry-After when given (never shorter, even above the cap;
+ * at least minDelayMs), otherwise backoff ×1.5 from minDelayMs (default 1 s) capped at maxDelayMs
+ * (default and upper bound 30 s).
+ */
+export function pollDelayMs(attempt: number, retryAfter: number | undefined, options: Pick<PollUntilDoneOptions, 'minDelayMs' | 'maxDelayMs'> = {}): number {
+  const minDelay = Math.max(0, options.minDelayMs ?? 1_000);
+  const maxDelay = Math.min(MAX_POLL_DELAY_MS, Math.max(minDelay, options.maxDelayMs ?? MAX_POLL_DELAY_MS));
+  if (retryAfter !== undefined) return Math.max(retryAfter, minDelay);
+  return Math.min(maxDelay, minDelay * 1.5 ** attempt);
 }
 
 export function initialSnapshot(): LroSnapshot {
