@@ -11,6 +11,7 @@ import { createCredential } from '../../../src/auth/credentialFactory';
 import { VsCodeAccountCredential, jwtExpiry, type SessionRequest } from '../../../src/auth/vscodeSessionCredential';
 import { customCloud, emulatorCloud, PUBLIC_ARM_SCOPE, PUBLIC_FABRIC_SCOPE } from '../../../src/azure/clouds';
 import { AzureRequestError } from '../../../src/azure/http/azureError';
+import { generate } from 'selfsigned';
 
 class CountingCredential implements TokenCredential {
   calls: Array<GetTokenOptions | undefined> = [];
@@ -100,6 +101,26 @@ describe('credentials against a local HTTPS authority', () => {
     assert.equal(form.get('client_secret'), 'identity-secret');
     assert.equal(form.get('client_id'), 'app-2');
     assert.ok(!server.requests.some((r) => r.url.includes('discovery/instance')), 'no instance discovery');
+  });
+
+  it('@azure/identity ClientCertificateCredential signs a client assertion with the PEM from the SecretStore', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'app-3' }], { keySize: 2048 });
+    const secrets = new InMemorySecretStore();
+    await secrets.store('sp-cert', `${pems.private}\n${pems.cert}`);
+    server.handle((req, res) => {
+      if (req.url.includes('openid-configuration')) {
+        return sendJson(res, 200, { token_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/token`, issuer: `${server.origin}/tenant-3/v2.0`, authorization_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/authorize`, end_session_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/logout`, jwks_uri: `${server.origin}/k`, response_types_supported: ['code'] });
+      }
+      sendJson(res, 200, { token_type: 'Bearer', access_token: 'cert-token', expires_in: 3600, ext_expires_in: 3600 });
+    });
+    const credential = createCredential({ kind: 'servicePrincipalCertificate', tenantId: 'tenant-3', clientId: 'app-3', secretKey: 'sp-cert' }, { cloud: customCloud({ armEndpoint: server.origin, authorityHost: server.origin }), secrets, agent: server.agent });
+    assert.equal((await credential.getToken(`${server.origin}/.default`))?.token, 'cert-token');
+    const form = new URLSearchParams(server.requests.find((r) => r.url.startsWith('/tenant-3/oauth2/v2.0/token'))?.body ?? '');
+    assert.equal(form.get('client_assertion_type'), 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    const assertion = form.get('client_assertion') ?? '';
+    const header = JSON.parse(Buffer.from(assertion.split('.')[0], 'base64url').toString('utf8')) as { alg?: string };
+    assert.match(String(header.alg), /^(RS|PS)256$/);
+    assert.equal(form.get('client_secret'), null);
   });
 
   it('a 401 claims challenge is answered once with a token carrying the claims', async () => {

@@ -25,8 +25,8 @@ export interface HttpsTestServer {
   /** Trusts exactly this server's certificate. */
   readonly agent: https.Agent;
   readonly requests: RecordedRequest[];
+  /** Replaces the handler and clears the recorded requests. */
   handle(handler: TestHandler): void;
-  /** Sends a JSON body with the given status and headers. */
   close(): Promise<void>;
 }
 

@@ -142,3 +142,26 @@ describe('Fabric poller (x-ms-operation-id)', () => {
     assert.deepEqual(await poller.pollUntilDone(FAST), { id: 'new' });
   });
 });
+
+describe('Backup poller cancellation', () => {
+  let server: HttpsTestServer;
+  before(async () => { server = await startHttpsTestServer(); });
+  after(async () => { await server.close(); });
+
+  it('stops waiting on abort (Retry-After 60 honoured until then) and resumes to success later', async () => {
+    server.handle(scripted({
+      [`POST ${I}/backup`]: [{ status: 202, headers: { 'azure-asyncoperation': `${server.origin}/st/9`, location: `${server.origin}/res/9`, 'retry-after': '60' } }],
+      'GET /st/9': [{ status: 200, body: { status: 'InProgress' }, headers: { 'retry-after': '60' } }, { status: 200, body: { status: 'Succeeded', properties: { jobId: 'j9' } } }],
+      'GET /res/9': [{ status: 204 }],
+    }));
+    const poller = await BackupPoller.begin(testClient(server), { operationName: 'Back up now', method: 'POST', url: I + '/backup' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 80);
+    await assert.rejects(poller.pollUntilDone({ ...FAST, signal: controller.signal }), { name: 'AbortError' });
+    assert.equal(poller.latest.status, 'running');
+    assert.equal(poller.latest.retryAfterMs, 60_000);
+    const resumed = resumePoller(poller.toJSON(), { arm: testClient(server) });
+    assert.equal((await resumed.poll()).status, 'succeeded');
+    assert.equal(resumed.latest.jobId, 'j9');
+  });
+});
