@@ -31,17 +31,10 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** Replaces the values of secret query parameters (sig, code, client_secret, access_token…). */
+/** Replaces the values of secret query parameters (sig, code, client_secret, access_token…) and URL passwords, leaving the rest of the URL byte for byte. */
 export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactQueryString(url);
-  }
-  for (const name of [...parsed.searchParams.keys()]) if (isSecretQueryParam(name)) parsed.searchParams.set(name, REDACTED);
-  if (parsed.password) parsed.password = REDACTED;
-  return parsed.toString().replace(/%3Credacted%3E/g, REDACTED);
+  const withoutUserInfo = url.replace(/^(\w+:\/\/)([^/@?#]*)@/, (_m, scheme: string, info: string) => `${scheme}${info.split(':')[0]}${info.includes(':') ? `:${REDACTED}` : ''}@`);
+  return redactQueryString(withoutUserInfo);
 }
 
 function redactQueryString(text: string): string {

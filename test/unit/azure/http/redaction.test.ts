@@ -12,7 +12,9 @@ describe('redaction', () => {
 
   it('query parameters: sig, code, client_secret, access_token; keeps api-version and paging tokens', () => {
     const url = redactUrl('https://h/p?api-version=2025-01-01&sig=abc&code=xyz&client_secret=s3&access_token=t&continuationToken=c1&$skipToken=st');
-    assert.equal(url, `https://h/p?api-version=2025-01-01&sig=${REDACTED}&code=${REDACTED}&client_secret=${REDACTED}&access_token=${REDACTED}&continuationToken=c1&%24skipToken=st`);
+    assert.equal(url, `https://h/p?api-version=2025-01-01&sig=${REDACTED}&code=${REDACTED}&client_secret=${REDACTED}&access_token=${REDACTED}&continuationToken=c1&$skipToken=st`);
+    assert.equal(redactUrl("https://h/p?$filter=backupManagementType eq 'AzureWorkload'&api-version=1"), "https://h/p?$filter=backupManagementType eq 'AzureWorkload'&api-version=1", 'untouched when nothing is secret');
+    assert.equal(redactUrl('https://user:pw@h/p?x=1#frag'), `https://user:${REDACTED}@h/p?x=1#frag`);
     assert.ok(!/abc|xyz|s3|=t&/.test(url));
   });
 
