@@ -29,6 +29,8 @@ export interface LroStart {
   failMidway?: boolean;
 }
 
+const OPERATION_RETENTION_MS = 24 * 3600_000;
+
 export interface LroOptions { durationMs: number; retryAfterSeconds?: number; now: () => number }
 
 export class LroEngine {
@@ -57,7 +59,11 @@ export class LroEngine {
   advance(): void {
     const now = this.options.now();
     for (const op of Object.values(this.store.state.operations)) {
-      if (op.status !== 'InProgress') continue;
+      if (op.status !== 'InProgress') {
+        // Finished operations stay pollable for a day (ARM keeps results for a while), then go.
+        if (op.endTime && now - Date.parse(op.endTime) > OPERATION_RETENTION_MS) { delete this.store.state.operations[op.id]; this.store.changed(); }
+        continue;
+      }
       if (op.failAt !== undefined && now >= op.failAt) {
         op.status = 'Failed';
         op.error = { code: 'OperationTimedOut', message: 'The operation timed out and automatically rolled back. Please retry the operation.' };

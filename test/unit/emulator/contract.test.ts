@@ -63,6 +63,9 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
       assert.equal(d.type, 'Microsoft.Sql/servers/databases');
       assert.ok(d.id && d.name && d.location && d.sku?.name && d.properties?.status && d.properties?.databaseId);
     }
+    const one = await t.call('GET', v(ids.salesHub));
+    assert.equal(one.body.kind, 'v12.0,user,vcore');
+    assert.equal(one.body.id, ids.salesHub);
   });
   it('sync groups: list, get', async () => {
     await check(SG, `${P_DB}/syncGroups`, 'GET', `${ids.salesHub}/syncGroups`, 200);

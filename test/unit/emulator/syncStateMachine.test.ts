@@ -109,6 +109,15 @@ describe('emulator sync state machine and logs', function () {
     assert.equal(badHealth.status, 400);
   });
 
+  it('a group with interval > 0 syncs on its own when the interval has passed', async () => {
+    const g = `${ids.salesHub}/syncGroups/sales-reporting`; // last synced 3 hours ago, manual until now
+    const before = (await getGroup(g)).properties.lastSyncTime;
+    assert.equal((await runLro(t, 'PATCH', g, { properties: { interval: 5 } })).final.status, 200);
+    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.lastSyncTime !== before && x.properties.syncState !== 'Progressing' ? x : undefined; });
+    assert.equal(done.properties.syncState, 'Warning'); // its member's database has health "warning"
+    assert.equal((await runLro(t, 'PATCH', g, { properties: { interval: -1 } })).final.status, 200);
+  });
+
   it('triggerSync without schema or members → 400 InvalidSyncGroup', async () => {
     const r = await t.call('POST', v(`${ids.salesHub}/syncGroups/sales-new/triggerSync`));
     assert.equal(r.status, 400);

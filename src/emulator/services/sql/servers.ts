@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../core/context';
 import { paginate } from '../../core/paging';
 import { SQL_API_VERSIONS } from '../../core/apiVersions';
 import { findSubscription } from '../arm/subscriptions';
-import { getServer } from './ids';
+import { getDatabase, getServer } from './ids';
 import { renderDatabase, renderServer } from './render';
 import { key } from '../../model';
 
@@ -32,4 +32,7 @@ export function registerServerRoutes(ctx: ServiceContext): void {
     const list = Object.values(ctx.store.state.databases).filter((d) => key(d.serverId) === key(server.id)).map(renderDatabase);
     return { status: 200, body: paginate(req, list, ctx.options.pageSize) };
   }, opts);
+
+  ctx.router.add('GET', '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}',
+    (req) => ({ status: 200, body: renderDatabase(getDatabase(ctx, req)) }), opts);
 }
