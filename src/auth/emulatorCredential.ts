@@ -5,9 +5,10 @@
 // Sent through our node-fetch client with the emulator's agent (its certificate trusted exactly).
 import type https from 'node:https';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
+import { createEmptyPipeline, createHttpHeaders, createPipelineRequest, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { createNodeFetchHttpClient } from '../azure/http/nodeFetchHttpClient';
 import { errorFromResponse } from '../azure/http/parseErrorBody';
+import { retryPolicy, type RetryOptions } from '../azure/http/retryPolicy';
 import { requestIdsFrom } from '../azure/http/requestIds';
 import { requireSecret, type SecretStore } from './secretStore';
 
@@ -19,13 +20,18 @@ export interface EmulatorCredentialOptions {
   /** SecretStore key of the client secret. */
   secretKey: string;
   agent?: https.Agent;
+  /** Retries for the token request (429/5xx/resets), like every other call. */
+  retry?: RetryOptions;
 }
 
 export class EmulatorCredential implements TokenCredential {
-  private readonly http;
+  private readonly http: HttpClient;
+  private readonly pipeline: Pipeline;
 
   constructor(private readonly options: EmulatorCredentialOptions) {
     this.http = createNodeFetchHttpClient({ agent: options.agent });
+    this.pipeline = createEmptyPipeline();
+    this.pipeline.addPolicy(retryPolicy(options.retry));
   }
 
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
@@ -43,7 +49,7 @@ export class EmulatorCredential implements TokenCredential {
       url, method: 'POST', body: form.toString(), abortSignal: options.abortSignal,
       headers: createHttpHeaders({ 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }),
     });
-    const response = await this.http.sendRequest(request);
+    const response = await this.pipeline.sendRequest(this.http, request);
     if (response.status !== 200) {
       throw errorFromResponse(response.status, response.bodyAsText ?? '', requestIdsFrom(request.headers, response.headers), { name: 'Sign in to the emulator', method: 'POST', url });
     }

@@ -74,6 +74,10 @@ describe('credentials against a local HTTPS authority', () => {
     server.handle((_req, res) => sendJson(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }));
     const credential = new EmulatorCredential({ authorityHost: server.origin, tenantId: 't', clientId: 'c', secrets, secretKey: 'k', agent: server.agent });
     await assert.rejects(credential.getToken('s'), (e: AzureRequestError) => e.code === 'invalid_client' && /Invalid client secret/.test(e.message) && !e.toDetailsText().includes('topsecret'));
+    let n = 0;
+    server.handle((_req, res) => (n++ === 0 ? sendJson(res, 503, {}, { 'retry-after-ms': '5' }) : sendJson(res, 200, { token_type: 'Bearer', access_token: 'after-retry', expires_in: 60 })));
+    const retrying = new EmulatorCredential({ authorityHost: server.origin, tenantId: 't', clientId: 'c', secrets, secretKey: 'k', agent: server.agent, retry: { maxRetries: 2, baseDelayMs: 5 } });
+    assert.equal((await retrying.getToken('s')).token, 'after-retry');
     const noSecret = new EmulatorCredential({ authorityHost: server.origin, tenantId: 't', clientId: 'c', secrets, secretKey: 'missing', agent: server.agent });
     await assert.rejects(noSecret.getToken('s'), /client secret is not stored/);
   });
