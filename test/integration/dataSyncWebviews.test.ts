@@ -1,0 +1,367 @@
+// The Data Sync webviews in the real VS Code against the emulator: the setup wizard driven through its
+// message protocol (the same handler the page's messages reach), validation, a failed long-running
+// operation, passwords never going back to the page or into the log, the schema picker and the log view.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DataSyncClients } from '../../src/dataSync/dataSyncContext';
+import type { ExtensionApi } from '../../src/extensionApi';
+import type { OperationRecord } from '../../src/operations/operationRecord';
+import type { GroupForm, MemberForm, ToWizard } from '../../src/webviews/protocol/dataSyncWizard';
+import type { SchemaPickerPanel } from '../../src/webviews/dataSync/schemaPickerPanel';
+import type { SetupWizardPanel } from '../../src/webviews/dataSync/setupWizardPanel';
+import type { SyncLogsPanel } from '../../src/webviews/dataSync/syncLogsPanel';
+import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
+import { useEmulator, type EmulatorControlClient } from './support/emulator';
+import { activateExtension, screenshot, waitFor } from './support/extension';
+
+const HUB_PASSWORD = 'Hub-P@ssw0rd-never-echoed-7731';
+const MEMBER_PASSWORD = 'Member-P@ss-never-echoed-4419';
+
+type Posted<T extends { type: string }, K extends T['type']> = Extract<T, { type: K }>;
+
+function lastPosted<T extends { type: string }, K extends T['type']>(posted: T[], type: K, from = 0): Posted<T, K> | undefined {
+  for (let i = posted.length - 1; i >= from; i--) if (posted[i].type === type) return posted[i] as Posted<T, K>;
+  return undefined;
+}
+
+/** Finds the extension's output channel log files (code-server keeps them under its state folder). */
+function outputLogs(): string[] {
+  const roots = [path.resolve(__dirname, '../../../test-results'), os.tmpdir()];
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 9) return;
+    let entries: fs.Dirent[] = [];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.name.endsWith('.log') && e.name.includes('Azure SQL Data Movement')) found.push(p);
+    }
+  };
+  for (const r of roots) for (const d of fs.existsSync(r) ? fs.readdirSync(r).filter((n) => /state/.test(n)) : []) walk(path.join(r, d), 0);
+  return found;
+}
+
+describe('Data Sync webviews (real VS Code, emulator)', function () {
+  this.timeout(120_000);
+  let api: ExtensionApi;
+  let control: EmulatorControlClient;
+  let clients: DataSyncClients;
+  let subscriptionId: string;
+  let hub: { serverId: string; databaseId: string };
+  let syncDatabaseId: string;
+  let memberDatabaseId: string;
+  let salesSyncId: string;
+  const created: string[] = [];
+
+  async function databaseIdByName(name: string): Promise<string> {
+    for (const s of await clients.subscriptions.list().toArray()) {
+      for (const server of await clients.servers.listServers(s.subscriptionId!).toArray()) {
+        const ref = { subscriptionId: s.subscriptionId!, resourceGroup: server.id!.split('/')[4], server: server.name! };
+        const db = (await clients.servers.listDatabases(ref).toArray()).find((d) => d.name === name);
+        if (db?.id) return db.id;
+      }
+    }
+    throw new Error(`no database ${name}`);
+  }
+
+  before(async () => {
+    api = await activateExtension();
+    ({ control } = await useEmulator(api));
+    clients = api.dataSync.clients();
+    // SalesArchive: a sales hub with four tables and no sync group yet; SyncMetadata keeps the metadata.
+    hub = { databaseId: await databaseIdByName('SalesArchive'), serverId: '' };
+    hub.serverId = hub.databaseId.replace(/\/databases\/.*$/, '');
+    subscriptionId = hub.databaseId.split('/')[2];
+    syncDatabaseId = await databaseIdByName('SyncMetadata');
+    memberDatabaseId = await databaseIdByName('DevSalesCopy');
+    salesSyncId = `${await databaseIdByName('SalesHub')}/syncGroups/sales-sync`;
+    await api.operations.tracker.clearFinished();
+  });
+  afterEach(async () => { await control.clearFaults(); });
+  after(async () => {
+    for (const p of [...api.dataSyncWebviews.wizards.values(), ...api.dataSyncWebviews.schemaPickers.values(), ...api.dataSyncWebviews.syncLogs.values()]) p.dispose();
+    for (const id of created) {
+      const poller = await clients.groups.beginDelete(syncGroupRefFromId(id)).catch(() => undefined);
+      await poller?.pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 }).catch(() => undefined);
+    }
+  });
+
+  const groupForm = (name: string, extra: Partial<GroupForm> = {}): GroupForm => ({
+    subscriptionId, serverId: hub.serverId, hubDatabaseId: hub.databaseId, name, syncDatabaseId, interval: '300', manual: false, conflictResolutionPolicy: 'HubWin',
+    enableConflictLogging: true, conflictLoggingRetentionInDays: '14', usePrivateLinkConnection: false, hubDatabaseUserName: 'hubadmin', hubDatabasePassword: HUB_PASSWORD, ...extra,
+  });
+  const memberForm = (name: string, extra: Partial<MemberForm> = {}): MemberForm => ({
+    name, kind: 'azure', subscriptionId: memberDatabaseId.split('/')[2], serverId: memberDatabaseId.replace(/\/databases\/.*$/, ''), databaseId: memberDatabaseId,
+    agentId: '', sqlServerDatabaseId: '', syncDirection: 'Bidirectional', userName: 'memberadmin', password: MEMBER_PASSWORD, usePrivateLinkConnection: false, ...extra,
+  });
+  const history = (title: string): OperationRecord | undefined => api.operations.tracker.list().history.find((r) => r.title === title);
+
+  async function openWizard(arg?: unknown, step?: string): Promise<SetupWizardPanel> {
+    const panel = await vscode.commands.executeCommand<SetupWizardPanel>('sqlDataMovement.dataSync.openSetupWizard', arg, step);
+    await waitFor('the wizard page to load', () => panel.posted.some((m) => m.type === 'init'), 30_000);
+    return panel;
+  }
+
+  async function nextPosted<K extends ToWizard['type']>(panel: SetupWizardPanel, type: K, action: () => Promise<void>, ms = 30_000): Promise<Posted<ToWizard, K>> {
+    const from = panel.posted.length;
+    await action();
+    return waitFor(`the wizard to post "${type}"`, () => lastPosted(panel.posted, type, from), ms);
+  }
+
+  it('opens the wizard from the palette command with subscriptions to choose, and the page loads under the CSP', async () => {
+    const panel = await openWizard();
+    const init = lastPosted(panel.posted, 'init')!;
+    assert.equal(init.step, 'group');
+    assert.ok(init.subscriptions.some((s) => s.label === 'Contoso Production'), JSON.stringify(init.subscriptions));
+    const servers = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'servers', parent: subscriptionId }));
+    assert.ok(servers.items.some((s) => s.label === 'contoso-sales-weu'));
+    const dbs = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'databases', parent: hub.serverId }));
+    assert.ok(dbs.items.some((d) => d.label === 'SalesArchive'));
+    assert.ok(!dbs.items.some((d) => d.label === 'master'), 'master is never offered');
+    const syncDbs = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'syncDatabases', parent: hub.serverId }));
+    assert.ok(syncDbs.items.some((d) => d.value === syncDatabaseId), 'the sync metadata database in use is offered');
+    assert.deepEqual(panel.cspViolations, []);
+    await screenshot('datasync-wizard-open');
+    panel.dispose();
+  });
+
+  it('shows each validation message next to its field and sends nothing to Azure', async () => {
+    const panel = await openWizard(hub.databaseId);
+    assert.equal(lastPosted(panel.posted, 'init')!.preset?.hubDatabaseId, hub.databaseId, 'the hub database is preset from the argument');
+    const running = api.operations.tracker.list().running.length + api.operations.tracker.list().history.length;
+    const cases: Array<[Partial<GroupForm>, string, RegExp]> = [
+      [{ name: '' }, 'group-name', /Sync group name is required/],
+      [{ name: 'a/b' }, 'group-name', /cannot contain "\/"/],
+      [{ name: 'has space' }, 'group-name', /only letters, digits/],
+      [{ name: 'x'.repeat(151) }, 'group-name', /at most 150/],
+      [{ interval: '3' }, 'interval', /at least 5 seconds/],
+      [{ interval: 'soon' }, 'interval', /whole number/],
+      [{ conflictLoggingRetentionInDays: '45' }, 'retention', /1 to 30/],
+      [{ syncDatabaseId: '' }, 'sync-database', /Sync metadata database is required/],
+      [{ hubDatabaseUserName: '' }, 'hub-user', /user name is required/],
+      [{ hubDatabasePassword: '' }, 'hub-password', /password is required/],
+      [{ hubDatabaseId: '' }, 'hub', /Hub database is required/],
+    ];
+    for (const [override, fieldName, message] of cases) {
+      const errors = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-valid', override) }));
+      assert.match(errors.errors[fieldName] ?? '', message, `${fieldName}: ${JSON.stringify(errors.errors)}`);
+    }
+    // Manual sync (-1) needs no interval; a name already used on the hub is refused before any request.
+    const salesHub = salesSyncId.replace(/\/syncGroups\/.*$/, '');
+    const dup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('sales-sync', { hubDatabaseId: salesHub, serverId: salesHub.replace(/\/databases\/.*$/, ''), manual: true, interval: '' }) }));
+    assert.match(dup.errors['group-name'] ?? '', /already has a sync group named "sales-sync"/);
+    // Member form: validated the same way (the group must exist first).
+    const noGroup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('m1') }));
+    assert.match(noGroup.errors['member-name'] ?? '', /Create the sync group first/);
+    assert.equal(api.operations.tracker.list().running.length + api.operations.tracker.list().history.length, running, 'no operation started');
+    await screenshot('datasync-wizard-validation');
+    panel.dispose();
+  });
+
+  it('shows a failed create with code, message and request id, and keeps what the user typed', async () => {
+    const panel = await openWizard();
+    await control.addFaults('lro-fail*1');
+    const failed = await nextPosted(panel, 'error', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }), 60_000);
+    assert.equal(failed.step, 'group');
+    assert.ok(failed.error.code, 'code shown');
+    assert.ok(failed.error.message, 'message shown');
+    assert.ok(failed.error.requestId, `request id shown: ${JSON.stringify(failed.error)}`);
+    assert.match(failed.error.details, /Request id:/);
+    const op = await waitFor('the failed operation in history', () => history('Create sync group it-wizard-fail'));
+    assert.equal(op.status, 'failed');
+    // Nothing that would reset the form came after the error, and the wizard stays on step 1.
+    const after = panel.posted.slice(panel.posted.indexOf(failed));
+    assert.ok(!after.some((m) => m.type === 'init' || m.type === 'groupCreated' || m.type === 'goto'), JSON.stringify(after.map((m) => m.type)));
+    assert.equal(panel.groupId, undefined);
+    // Retrying the same form now works: the values were kept.
+    const ok = await nextPosted(panel, 'groupCreated', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }), 60_000);
+    created.push(ok.group.id);
+    panel.dispose();
+  });
+
+  it('runs the documented order end to end: group, member, hub schema, tables, first sync', async () => {
+    const panel = await openWizard(hub.serverId);
+    assert.equal(lastPosted(panel.posted, 'init')!.preset?.serverId, hub.serverId);
+    const name = 'it-wizard';
+
+    const createdMsg = await nextPosted(panel, 'groupCreated', () => panel.simulate({ type: 'submitGroup', form: groupForm(name) }), 60_000);
+    created.push(createdMsg.group.id);
+    assert.equal(createdMsg.group.name, name);
+    assert.equal(history(`Create sync group ${name}`)?.status, 'succeeded', 'the create went through the operation tracker');
+    const group = await clients.groups.get(syncGroupRefFromId(createdMsg.group.id));
+    assert.equal(group.properties?.interval, 300);
+    assert.equal(group.properties?.conflictLoggingRetentionInDays, 14);
+    assert.equal(group.properties?.schema?.tables?.length ?? 0, 0, 'created without a schema');
+    assert.equal(lastPosted(panel.posted, 'goto')?.step, 'members');
+
+    const members = await nextPosted(panel, 'members', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }), 60_000);
+    assert.equal(members.added, 'replica');
+    assert.equal(members.members[0].syncDirection, 'Bidirectional');
+    assert.equal(history('Add sync member replica')?.status, 'succeeded');
+    const dupMember = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }));
+    assert.match(dupMember.errors['member-name'] ?? '', /already has a member named "replica"/);
+
+    await nextPosted(panel, 'schemaRefreshed', () => panel.simulate({ type: 'refreshHubSchema' }), 60_000);
+    assert.equal(history(`Refresh hub schema of ${name}`)?.status, 'succeeded');
+    const schema = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'stepShown', step: 'tables' }));
+    const customers = schema.view.tables.find((t) => t.quotedName === '[dbo].[Customers]');
+    assert.ok(customers && !customers.disabledReason, 'Customers is syncable');
+    assert.deepEqual(schema.view.members, ['replica']);
+
+    const selection = { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]', '[Email]'] }, { quotedName: '[dbo].[Orders]', columns: ['[OrderDate]'] }], masterSyncMemberName: 'replica' };
+    const summary = await nextPosted(panel, 'summary', () => panel.simulate({ type: 'selectionChanged', selection }));
+    assert.deepEqual(summary.summary.addedTables, ['[dbo].[Customers]', '[dbo].[Orders]']);
+    assert.deepEqual(summary.summary.errors, []);
+    await nextPosted(panel, 'schemaSaved', () => panel.simulate({ type: 'saveSchema', selection }), 60_000);
+    assert.equal(history(`Update schema of sync group ${name}`)?.status, 'succeeded');
+    const saved = await clients.groups.get(syncGroupRefFromId(createdMsg.group.id));
+    assert.equal(saved.properties?.schema?.masterSyncMemberName, 'replica');
+    assert.deepEqual(saved.properties?.schema?.tables?.map((t) => [t.quotedName, t.columns?.map((c) => c.quotedName)]), [
+      ['[dbo].[Customers]', ['[CustomerId]', '[Name]', '[Email]']], ['[dbo].[Orders]', ['[OrderId]', '[OrderDate]']],
+    ], 'primary keys are always included');
+
+    await panel.simulate({ type: 'stepShown', step: 'sync' });
+    await panel.simulate({ type: 'triggerSync' });
+    await waitFor('the sync state to move to Progressing', () => panel.posted.some((m) => m.type === 'syncStatus' && m.group.syncState === 'Progressing'), 20_000);
+    await screenshot('datasync-wizard-sync');
+    await waitFor('the sync to finish', () => { const s = lastPosted(panel.posted, 'syncStatus'); return s && s.group.syncState !== 'Progressing' && s.group.syncState !== 'NotReady' ? s : undefined; }, 60_000);
+    const statuses = panel.posted.filter((m) => m.type === 'syncStatus');
+    assert.ok(statuses.length >= 2, 'polled while on the step');
+    await panel.simulate({ type: 'stepShown', step: 'members' });
+    const count = panel.posted.filter((m) => m.type === 'syncStatus').length;
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(panel.posted.filter((m) => m.type === 'syncStatus').length, count, 'polling stops when leaving the step');
+
+    // Reopening on the group reveals the same panel; opening at a step moves it there.
+    const again = await vscode.commands.executeCommand<SetupWizardPanel>('sqlDataMovement.dataSync.openSetupWizard', { resourceId: createdMsg.group.id }, 'tables');
+    assert.notEqual(again, undefined);
+    panel.dispose();
+  });
+
+  it('opens the wizard on an existing group at the right step', async () => {
+    const panel = await openWizard(salesSyncId);
+    const init = lastPosted(panel.posted, 'init')!;
+    assert.equal(init.group?.name, 'sales-sync');
+    assert.equal(init.step, 'sync', 'a group with members and a schema opens on the sync step');
+    assert.ok(init.members.length >= 2);
+    panel.dispose();
+    const newGroup = `${salesSyncId.replace(/sales-sync$/, 'sales-new')}`;
+    const fresh = await openWizard(newGroup);
+    assert.equal(lastPosted(fresh.posted, 'init')!.step, 'members', 'a group without members opens on the members step');
+    fresh.dispose();
+  });
+
+  it('never posts a password to the page, never records it, and never logs it', async () => {
+    const all = [...api.dataSyncWebviews.wizards.values()];
+    const text = JSON.stringify(all.map((p) => [p.posted, p.received]));
+    for (const secret of [HUB_PASSWORD, MEMBER_PASSWORD]) assert.ok(!text.includes(secret), 'no password in messages of open panels');
+    // Panels opened above are disposed; check a fresh end-to-end recording too.
+    const panel = await openWizard();
+    const failed = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('bad name') }));
+    assert.ok(failed);
+    assert.ok(!JSON.stringify(panel.posted).includes(HUB_PASSWORD), 'posted messages carry no password');
+    assert.ok(!JSON.stringify(panel.received).includes(HUB_PASSWORD), 'recorded messages are redacted');
+    assert.match(JSON.stringify(panel.received), /<redacted>/);
+    panel.dispose();
+    const logs = outputLogs();
+    for (const file of logs) {
+      const content = fs.readFileSync(file, 'utf8');
+      for (const secret of [HUB_PASSWORD, MEMBER_PASSWORD]) assert.ok(!content.includes(secret), `${file} has no password`);
+    }
+    console.log(`[sqldm] checked ${logs.length} output log file(s) for passwords`);
+  });
+
+  it('schema picker: tables with the reasons Data Sync cannot sync them, member drift, summary, save and refresh', async () => {
+    const picker = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', salesSyncId);
+    const view = (await waitFor('the schema', () => lastPosted(picker.posted, 'schema'), 30_000)).view;
+    const table = (n: string) => view.tables.find((t) => t.quotedName === n)!;
+    assert.match(table('[dbo].[PriceHistory]').disabledReason ?? '', /no primary key/);
+    assert.match(table('[dbo].[AuditLog]').disabledReason ?? '', /no primary key/);
+    assert.match(table('[dbo].[Employees]').columns.find((c) => c.name === 'OrgNode')!.disabledReason ?? '', /hierarchyid/);
+    assert.match(table('[dbo].[Inventory]').columns.find((c) => c.name === 'RowVer')!.disabledReason ?? '', /rowversion/);
+    assert.equal(table('[dbo].[Customers]').selected, true, 'the current schema is preselected');
+    assert.deepEqual(view.members.sort(), ['replica-east', 'store-backoffice']);
+    assert.equal(view.masterSyncMemberName, 'replica-east');
+    const summary = await waitFor('a summary', async () => {
+      const from = picker.posted.length;
+      await picker.simulate({ type: 'selectionChanged', selection: { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]'] }, { quotedName: '[dbo].[PriceHistory]', columns: [] }] } });
+      return lastPosted(picker.posted, 'summary', from);
+    });
+    assert.ok(summary.summary.removedTables.includes('[dbo].[Orders]'));
+    assert.ok(summary.summary.removedColumns.includes('[dbo].[Customers].[Email]'));
+    assert.match(summary.summary.errors.join(' '), /PriceHistory.*no primary key/);
+    const again = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', { resourceId: salesSyncId });
+    assert.equal(again, picker, 'reopening reveals the same panel');
+    await screenshot('datasync-schema-picker');
+    picker.dispose();
+
+    // Save and refresh on the group this suite created.
+    const mine = created.find((id) => id.endsWith('/it-wizard'))!;
+    const own = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', mine);
+    await waitFor('its schema', () => lastPosted(own.posted, 'schema'), 30_000);
+    const from = own.posted.length;
+    await own.simulate({ type: 'save', selection: { tables: [{ quotedName: '[dbo].[Products]', columns: ['[Name]'] }], masterSyncMemberName: 'replica' } });
+    await waitFor('saved', () => lastPosted(own.posted, 'saved', from), 60_000);
+    const g = await clients.groups.get(syncGroupRefFromId(mine));
+    assert.deepEqual(g.properties?.schema?.tables?.map((t) => t.quotedName), ['[dbo].[Products]']);
+    const refreshFrom = own.posted.length;
+    await own.simulate({ type: 'refreshHubSchema' });
+    await waitFor('the schema read again after the refresh', () => lastPosted(own.posted, 'schema', refreshFrom), 60_000);
+    assert.equal(api.operations.tracker.list().history.filter((r) => r.title === 'Refresh hub schema of it-wizard').length, 2);
+    own.dispose();
+  });
+
+  it('sync logs: filter by type and range, load more pages, export CSV and JSON', async () => {
+    // More entries push sales-sync (49 seeded) past one page (50): run two syncs to the end.
+    const ref = syncGroupRefFromId(salesSyncId);
+    for (let i = 0; i < 2; i++) {
+      await clients.groups.triggerSync(ref);
+      await waitFor('sales-sync to finish its sync', async () => (await clients.groups.get(ref)).properties?.syncState !== 'Progressing', 60_000);
+    }
+
+    const panel = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
+    const first = await waitFor('the first page', () => lastPosted(panel.posted, 'entries'), 30_000);
+    assert.equal(first.entries.length, 50, 'one page');
+    assert.equal(first.hasMore, true);
+    const fromMore = panel.posted.length;
+    await panel.simulate({ type: 'loadMore' });
+    const more = await waitFor('the next page', () => lastPosted(panel.posted, 'entries', fromMore));
+    assert.equal(more.append, true);
+    assert.ok(more.total > 50, `total ${more.total}`);
+    assert.equal(more.hasMore, false);
+    await screenshot('datasync-sync-logs');
+
+    const fromErr = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'Warning' });
+    const warnings = await waitFor('warnings only', () => lastPosted(panel.posted, 'entries', fromErr));
+    assert.ok(warnings.entries.length > 0 && warnings.entries.every((e) => e.type === 'Warning'), JSON.stringify(warnings.entries.map((e) => e.type)));
+
+    const fromHour = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });
+    const hour = await waitFor('the last hour', () => lastPosted(panel.posted, 'entries', fromHour));
+    assert.ok(hour.entries.length < more.total);
+
+    const fromBad = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { start: '2026-05-02T00:00Z', end: '2026-05-01T00:00Z' }, logType: 'All' });
+    assert.match((await waitFor('a range error', () => lastPosted(panel.posted, 'rangeError', fromBad))).message, /after the start/);
+
+    await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
+    await waitFor('all entries again', () => panel.entries.length === 50 || undefined);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-logs-'));
+    panel.exportTarget = async (_default, format) => vscode.Uri.file(path.join(dir, `logs.${format}`));
+    await panel.simulate({ type: 'export', format: 'csv' });
+    await panel.simulate({ type: 'export', format: 'json' });
+    const csv = fs.readFileSync(path.join(dir, 'logs.csv'), 'utf8');
+    assert.ok(csv.startsWith('timestamp,type,source,details,operationStatus,tracingId\r\n'));
+    assert.equal(csv.trimEnd().split('\r\n').length, 51);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'logs.json'), 'utf8')) as { count: number; type: string };
+    assert.equal(json.count, 50);
+    assert.equal(json.type, 'All');
+    assert.ok(lastPosted(panel.posted, 'exported'));
+    panel.dispose();
+  });
+});
