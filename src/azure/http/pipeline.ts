@@ -1,5 +1,5 @@
 // The one factory for HTTP pipelines. Order (outermost first):
-//   client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims / invalid_token challenge)
+//   trusted host (token only to the endpoint) → client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims / invalid_token challenge)
 //   → per-host concurrency limit → logging (every attempt) → node-fetch transport with the cloud's agent
 // The bearer policy sits inside retry so a retried request re-reads a possibly refreshed token; the
 // concurrency limit sits inside retry so waiting out a backoff never holds a slot.
@@ -13,6 +13,7 @@ import { loggingPolicy } from './loggingPolicy';
 import { createNodeFetchHttpClient } from './nodeFetchHttpClient';
 import type { RequestLogger } from './requestLogger';
 import { retryPolicy, type RetryOptions } from './retryPolicy';
+import { trustedHostPolicy } from './trustedHostPolicy';
 
 export interface AzurePipelineOptions {
   cloud: AzureCloud;
@@ -24,6 +25,8 @@ export interface AzurePipelineOptions {
   retry?: RetryOptions;
   /** Default 8 (ARM allows far more, but a tree should not starve other calls). */
   maxConcurrencyPerHost?: number;
+  /** Hosts besides the endpoint's own (and its subdomains) that may receive our token. */
+  additionalTrustedHosts?: string[];
 }
 
 export interface AzurePipeline {
@@ -37,6 +40,8 @@ export interface AzurePipeline {
 export function createAzurePipeline(options: AzurePipelineOptions): AzurePipeline {
   const scope = scopeFor(options.cloud, options.audience);
   const pipeline = createEmptyPipeline();
+  const baseUrl = baseUrlFor(options.cloud, options.audience);
+  pipeline.addPolicy(trustedHostPolicy([new URL(baseUrl).host, ...(options.additionalTrustedHosts ?? [])]));
   pipeline.addPolicy(setClientRequestIdPolicy('x-ms-client-request-id'));
   pipeline.addPolicy(retryPolicy(options.retry));
   pipeline.addPolicy(bearerAuthPolicy(options.credential, scope));
@@ -45,7 +50,7 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
   return {
     pipeline,
     httpClient: createNodeFetchHttpClient({ agent: options.agent ?? agentForCloud(options.cloud) }),
-    baseUrl: baseUrlFor(options.cloud, options.audience),
+    baseUrl,
     scope,
     audience: options.audience,
   };

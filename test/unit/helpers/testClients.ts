@@ -19,6 +19,7 @@ export interface TestClientOptions {
   credential?: TokenCredential;
   /** Defaults to the server's agent (no keep-alive, so tests leave no sockets open). */
   agent?: Agent;
+  additionalTrustedHosts?: string[];
 }
 
 export function testCloud(server: HttpsTestServer) {
@@ -34,5 +35,6 @@ export function testClient(server: HttpsTestServer, options: TestClientOptions =
     retry: options.retry ?? FAST_RETRY,
     logger: options.logger,
     maxConcurrencyPerHost: options.maxConcurrencyPerHost,
+    additionalTrustedHosts: options.additionalTrustedHosts,
   }));
 }

@@ -39,8 +39,8 @@ describe('per-host concurrency limit', () => {
         peak.set(host, Math.max(peak.get(host) ?? 0, active.get(host) ?? 0));
         setTimeout(() => { active.set(host, (active.get(host) ?? 1) - 1); sendJson(res, 200, {}); }, 25);
       });
-      const client = testClient(server, { maxConcurrencyPerHost: 2 });
       const other = server.origin.replace('127.0.0.1', 'localhost');
+      const client = testClient(server, { maxConcurrencyPerHost: 2, additionalTrustedHosts: [new URL(other).host] });
       await Promise.all(Array.from({ length: 8 }, (_, i) => client.send({ operationName: 'Get', method: 'GET', url: i % 2 ? `${other}/b${i}` : `/a${i}` })));
       assert.deepEqual([peak.get('127.0.0.1'), peak.get('localhost')], [2, 2]);
     });
