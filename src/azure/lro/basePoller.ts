@@ -10,6 +10,9 @@ import { isTerminal, type LroKind, type LroPoller, type LroSnapshot, type LroSta
 export const MAX_POLL_DELAY_MS = 30_000;
 
 export abstract class BasePoller<TResult, TState extends LroState> implements LroPoller<TResult> {
+  /** A step in progress: concurrent poll() calls share it instead of polling twice. */
+  private stepping: Promise<void> | undefined;
+
   protected constructor(protected state: TState) {}
 
   get kind(): LroKind { return this.state.kind; }
@@ -24,7 +27,10 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
 
   async poll(signal?: AbortSignal): Promise<LroSnapshot> {
     throwIfAborted(signal);
-    if (!this.isDone()) await this.step(signal);
+    if (!this.isDone()) {
+      this.stepping ??= this.step(signal).finally(() => { this.stepping = undefined; });
+      await this.stepping;
+    }
     return this.latest;
   }
 

@@ -154,4 +154,15 @@ describe('ARM LRO poller', () => {
     assert.ok(done.isDone());
     assert.deepEqual(done.result, { name: 'sg' });
   });
+
+  it('concurrent poll() calls share one request', async () => {
+    server.handle(scripted({
+      [`PUT ${G}`]: [{ status: 201, headers: { 'azure-asyncoperation': `${server.origin}/aop/10` } }],
+      'GET /aop/10': [{ status: 200, body: { status: 'InProgress', percentComplete: 5 } }],
+    }));
+    const poller = await ArmPoller.begin(testClient(server), { operationName: 'Create', method: 'PUT', url: G });
+    const snaps = await Promise.all([poller.poll(), poller.poll(), poller.poll()]);
+    assert.deepEqual(snaps.map((s) => s.percent), [5, 5, 5]);
+    assert.equal(server.requests.filter((r) => r.url === '/aop/10').length, 1);
+  });
 });
