@@ -1,6 +1,7 @@
 // The CLI (src/emulator/main.ts): first stdout line is the endpoints JSON; SIGTERM stops cleanly and saves.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
@@ -22,7 +23,7 @@ describe('emulator CLI', function () {
 
   it('prints {arm,fabric,authority,certificate} first, serves HTTPS with that certificate, and stops on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cli-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/emulator/main.ts'), '--port', '0', '--data', dir, '--seed', 'empty'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/emulator/main.ts'), '--port', '0', '--data', dir, '--seed', 'demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const first = await new Promise<string>((resolve, reject) => {
         readline.createInterface({ input: child.stdout! }).once('line', resolve);
@@ -34,15 +35,31 @@ describe('emulator CLI', function () {
       assert.equal(endpoints.authority, `${endpoints.arm}/entra`);
       assert.equal(endpoints.certificate, path.join(dir, 'cert.pem'));
       const ca = fs.readFileSync(endpoints.certificate);
-      const status = await new Promise<number>((resolve, reject) => {
-        https.get(`${endpoints.arm}/_emulator/health`, { ca, agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+      // Created for this folder: self-signed, SAN IP 127.0.0.1 and DNS localhost, key kept next to it.
+      const x509 = new X509Certificate(ca);
+      assert.equal(x509.checkIP('127.0.0.1'), '127.0.0.1');
+      assert.equal(x509.checkHost('localhost'), 'localhost');
+      assert.equal(x509.issuer, x509.subject);
+      assert.ok(fs.existsSync(path.join(dir, 'key.pem')));
+      const request = (method: string, p: string, body?: unknown) => new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = https.request(`${endpoints.arm}${p}`, { method, ca, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => { text += c.toString(); });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        req.end(body === undefined ? undefined : JSON.stringify(body));
       });
-      assert.equal(status, 200);
-      fs.rmSync(path.join(dir, 'state.json'), { force: true });
+      assert.equal((await request('GET', '/_emulator/health')).status, 200);
+      // Change something, then stop at once: the change must be on disk afterwards.
+      const state = JSON.parse((await request('GET', '/_emulator/state')).text).state;
+      const agentId = Object.values(state.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.state === 'NeverConnected')!.id;
+      assert.equal((await request('POST', '/_emulator/syncAgentState', { agentId, state: 'Online' })).status, 200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
-      assert.ok(fs.existsSync(path.join(dir, 'state.json')), 'state flushed on SIGTERM');
+      const saved = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
+      assert.equal(Object.values(saved.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.id === agentId)!.state, 'Online', 'state saved on SIGTERM');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

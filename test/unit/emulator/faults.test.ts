@@ -33,13 +33,13 @@ describe('emulator faults and latency', function () {
     assert.equal((await t.call('GET', subs)).status, 200);
     assert.ok(Date.now() - start >= 140, 'global latency');
     t.emu.control.setLatency(0);
-    t.emu.control.addFaults('latency=200@GET ^/subscriptions$');
-    start = Date.now();
+    const [rule] = t.emu.control.addFaults('latency=200*1@GET ^/subscriptions$');
     await t.call('GET', v(`${ids.weu}/syncAgents`));
-    assert.ok(Date.now() - start < 150, 'other routes unaffected');
+    assert.equal(rule.remaining, 1, 'other routes do not match the rule');
     start = Date.now();
     await t.call('GET', subs);
     assert.ok(Date.now() - start >= 190, 'matching route delayed');
+    assert.equal(rule.remaining, 0);
   });
 
   it('429 with Retry-After, limited to N occurrences', async () => {

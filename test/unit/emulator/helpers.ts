@@ -7,6 +7,7 @@ import path from 'node:path';
 import fetch from 'node-fetch';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
 import { checkArmResponse } from './specSchemas';
+import { ensureCertificate } from '../../../src/emulator/core/certificate';
 
 export const DATA_SYNC_VERSION = '2025-01-01';
 
@@ -35,8 +36,22 @@ export interface TestEmulator {
 
 export const FAST: EmulatorOptions = { lroDurationMs: 150, syncDurationMs: 300, retryAfterSeconds: 0, persistDebounceMs: 10, tickMs: 25 };
 
+/** RSA key generation is the slowest part of a start: make one certificate per test run and reuse it. */
+let sharedCertificate: Promise<{ cert: string; key: string }> | undefined;
+async function reuseCertificate(dir: string): Promise<void> {
+  if (fs.existsSync(path.join(dir, 'cert.pem'))) return;
+  sharedCertificate ??= (async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cert-'));
+    try { const c = await ensureCertificate(tmp); return { cert: c.cert, key: c.key }; } finally { fs.rmSync(tmp, { recursive: true, force: true }); }
+  })();
+  const { cert, key } = await sharedCertificate;
+  fs.writeFileSync(path.join(dir, 'cert.pem'), cert);
+  fs.writeFileSync(path.join(dir, 'key.pem'), key, { mode: 0o600 });
+}
+
 export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?: string): Promise<TestEmulator> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'emu-test-'));
+  await reuseCertificate(dir);
   const emu = await startEmulator({ seed: 'demo', ...FAST, ...options, port: 0, dataDir: dir });
   const agent = new https.Agent({ ca: emu.certificatePem, keepAlive: false });
   const call: TestEmulator['call'] = async (method, url, o = {}) => {

@@ -6,13 +6,20 @@ import { demoIds, runLro, sleep, startTestEmulator, v, type TestEmulator } from 
 describe('emulator long-running operations', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator({ lroDurationMs: 400, retryAfterSeconds: undefined }); ids = demoIds(t.emu); });
+  before(async () => { t = await startTestEmulator({ lroDurationMs: 300 }); ids = demoIds(t.emu); });
   after(() => t.stop());
 
   const groupBody = () => ({ properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'secret' } });
 
   it('PUT sync group answers 202 with Location, Azure-AsyncOperation and Retry-After', async () => {
-    const r = await t.call('PUT', v(`${ids.salesHub}/syncGroups/lro-1`), { body: groupBody() });
+    // Its own instance with realistic Retry-After and a duration long enough to observe InProgress on a busy machine.
+    const slow = await startTestEmulator({ lroDurationMs: 2000, retryAfterSeconds: undefined });
+    try { await observeCreate(slow); } finally { await slow.stop(); }
+  });
+
+  async function observeCreate(t: TestEmulator): Promise<void> {
+    const ids = demoIds(t.emu);
+    const r = await t.call('PUT', v(`${ids.salesHub}/syncGroups/lro-1`), { body: { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'secret' } } });
     assert.equal(r.status, 202);
     assert.match(r.headers.location, new RegExp(`^${t.emu.endpoints.arm}/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/[0-9a-f-]{36}\\?api-version=2022-11-01-preview$`));
     assert.match(r.headers['azure-asyncoperation'], /\/locations\/westeurope\/syncGroupAzureAsyncOperation\/[0-9a-f-]{36}\?api-version=2025-01-01$/);
@@ -29,7 +36,8 @@ describe('emulator long-running operations', function () {
     const before = await t.call('GET', v(`${ids.salesHub}/syncGroups/lro-1`));
     assert.equal(before.status, 404, 'created when the operation completes');
 
-    await sleep(500);
+    assert.ok(Number(running.headers['retry-after']) >= 1);
+    await sleep(2100);
     const done = await t.call('GET', r.headers['azure-asyncoperation']);
     assert.equal(done.body.status, 'Succeeded');
     assert.ok(Date.parse(done.body.endTime) >= Date.parse(done.body.startTime));
@@ -38,9 +46,10 @@ describe('emulator long-running operations', function () {
     assert.equal(final.body.name, 'lro-1');
     assert.equal(final.body.properties.syncState, 'NotReady');
     assert.equal(final.body.properties.hubDatabasePassword, undefined, 'password is write-only');
-  });
+  }
 
   it('PATCH keeps unspecified properties; DELETE ends in 204 and the group is gone', async () => {
+    assert.equal((await runLro(t, 'PUT', `${ids.salesHub}/syncGroups/lro-1`, groupBody())).final.status, 200);
     const p = await runLro(t, 'PATCH', `${ids.salesHub}/syncGroups/lro-1`, { properties: { interval: 900 } });
     assert.equal(p.accepted.status, 202);
     assert.equal(p.final.status, 200);

@@ -6,7 +6,7 @@ import { demoIds, runLro, startTestEmulator, v, waitFor, type TestEmulator } fro
 describe('emulator sync state machine and logs', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator({ syncDurationMs: 400 }); ids = demoIds(t.emu); });
+  before(async () => { t = await startTestEmulator({ syncDurationMs: 1000 }); ids = demoIds(t.emu); });
   after(() => t.stop());
 
   const getGroup = async (p: string) => (await t.call('GET', v(p))).body;

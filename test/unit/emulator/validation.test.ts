@@ -5,7 +5,8 @@ import { demoIds, runLro, startTestEmulator, v, type TestEmulator } from './help
 describe('emulator validation errors', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator(); ids = demoIds(t.emu); });
+  // Long enough that "a create still in flight" is observable on a busy machine.
+  before(async () => { t = await startTestEmulator({ lroDurationMs: 1000 }); ids = demoIds(t.emu); });
   after(() => t.stop());
 
   const body = (extra: Record<string, unknown> = {}) => ({ properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, ...extra } });
