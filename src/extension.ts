@@ -1,6 +1,9 @@
 // Builds the object graph and registers it with VS Code; no logic of its own.
 import * as vscode from 'vscode';
+import { registerDataSyncCommands } from './commands/dataSync';
+import { ErrorReporter } from './commands/dataSync/commandSupport';
 import { registerEnvironmentCommands } from './commands/environmentCommands';
+import { SwitchableUserInput } from './commands/userInput';
 import { EnvironmentController } from './environment/environmentController';
 import { ConnectionManager } from './environment/connectionManager';
 import { EnvironmentStatusBar } from './environment/environmentStatusBar';
@@ -8,13 +11,16 @@ import { RequestLogChannel } from './environment/requestLogChannel';
 import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import { createOperationsCenter, type OperationsCenter } from './operations/operationsCenter';
 import type { ExtensionApi } from './extensionApi';
+import { DataSyncTreeProvider } from './tree/dataSync/dataSyncTreeProvider';
+import { SubscriptionFilter } from './tree/dataSync/subscriptionFilter';
 import { SignedOutTreeProvider } from './tree/signedOutTreeProvider';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { registerDataSyncWebviews } from './webviews/dataSync';
 import { GettingStartedPanel } from './webviews/gettingStartedPanel';
 
 const viewIds = ['sqlDataMovement.dataSync', 'sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup', 'sqlDataMovement.operations'] as const;
-const serviceViewIds = viewIds.filter((id) => id !== 'sqlDataMovement.operations');
+/** Views whose trees later issues build; until then they show their welcome content. */
+const placeholderViewIds = ['sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup'] as const;
 
 let environment: EnvironmentController | undefined;
 let operations: OperationsCenter | undefined;
@@ -27,8 +33,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const secrets = new VsCodeSecretStore(context.secrets);
   const connections = new ConnectionManager(environment, secrets, new RequestLogChannel(output));
   operations = createOperationsCenter(context, environment, connections);
-  const trees = serviceViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
-  const dataSync = createDataSyncContext(connections, () => (operations as OperationsCenter).tracker, () => trees[0].provider.refresh());
+  const trees = placeholderViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
+  // The context's refresh callback runs only after activation, when dataSyncTree exists.
+  const dataSync = createDataSyncContext(connections, () => (operations as OperationsCenter).tracker, (id) => dataSyncTree.refreshResource(id));
+  const filter = new SubscriptionFilter(context.globalState, () => `${environment?.kind}:${environment?.snapshot().account ?? ''}`);
+  const dataSyncTree = new DataSyncTreeProvider(dataSync, () => environment?.snapshot().signedIn ?? false, filter);
+  const dataSyncView = vscode.window.createTreeView('sqlDataMovement.dataSync', { treeDataProvider: dataSyncTree, showCollapseAll: true });
+  dataSyncView.message = 'SQL Data Sync retires on 30 September 2027.';
+  const userInput = new SwitchableUserInput();
+  const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
 
   context.subscriptions.push(
@@ -40,10 +53,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...trees.map(({ id, provider }) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })),
     ...registerEnvironmentCommands(environment),
     ...dataSyncWebviews.disposables,
+    dataSyncTree,
+    dataSyncView,
+    ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, { provider: dataSyncTree, view: dataSyncView, filter }),
+    operations.tracker.onDidEnd((r) => dataSyncTree.refreshResource(r.target.resourceId)),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => { gettingStarted.show(); }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
-    vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); operations?.tree.refresh(); }),
-    environment.onDidChange(() => trees.forEach((t) => t.provider.refresh())),
+    vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); operations?.tree.refresh(); }),
+    environment.onDidChange(() => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); }),
   );
   void connections.prepareEmulatorSecret().then(() => environment?.restore()).catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
   const center = (): OperationsCenter => operations as OperationsCenter;
@@ -56,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     context.subscriptions.push(operations);
     return operations;
   };
-  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, get operations() { return center(); }, reloadOperationsCenter };
+  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, dataSyncTree, userInput, errors, get operations() { return center(); }, reloadOperationsCenter };
 }
 
 export async function deactivate(): Promise<void> {

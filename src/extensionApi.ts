@@ -1,6 +1,9 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
+import type { ErrorReporter } from './commands/dataSync/commandSupport';
+import type { SwitchableUserInput } from './commands/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
+import type { DataSyncTreeProvider } from './tree/dataSync/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './webviews/dataSync';
 import type { EnvironmentController } from './environment/environmentController';
@@ -16,6 +19,11 @@ export interface ExtensionApi {
   readonly operations: OperationsCenter;
   dataSync: DataSyncContext;
   dataSyncWebviews: DataSyncWebviews;
+  dataSyncTree: DataSyncTreeProvider;
+  /** Every prompt goes through this; tests script it. */
+  userInput: SwitchableUserInput;
+  /** Errors shown by commands (tests read `shown`). */
+  errors: ErrorReporter;
   /** Disposes the operations center and builds a new one, as a window reload does. */
   reloadOperationsCenter(): Promise<OperationsCenter>;
 }

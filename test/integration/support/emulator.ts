@@ -49,5 +49,6 @@ export async function freeHubDatabases(arm: AzureClient): Promise<string[]> {
     if (free.length > best.length) best = free;
   }
   assert.ok(best.length >= 2, 'two free databases on one server');
-  return best;
+  // Empty metadata databases last: the first one is used as a hub and should have tables.
+  return best.sort((a, b) => Number(/meta/i.test(a)) - Number(/meta/i.test(b)));
 }
