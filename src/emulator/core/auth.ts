@@ -17,8 +17,12 @@ function fabricCode(code: string): string {
   return code === 'ExpiredAuthenticationToken' ? 'TokenExpired' : 'InvalidToken';
 }
 
-export function expiredTokenError(req: EmulatorRequest, tenantId: string, fabric = false): HttpError {
-  return challenge(req, tenantId, 401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.', fabric);
+export function expiredTokenError(req: EmulatorRequest, tenantId: string, fabric = false, expiredAtMs?: number, nowMs = Date.now()): HttpError {
+  const when = (ms: number) => new Date(ms).toISOString();
+  const message = expiredAtMs === undefined
+    ? 'The access token expiry UTC time is earlier than current UTC time.'
+    : `The access token expiry UTC time '${when(expiredAtMs)}' is earlier than current UTC time '${when(nowMs)}'.`;
+  return challenge(req, tenantId, 401, 'ExpiredAuthenticationToken', message, fabric);
 }
 
 export function authenticate(req: EmulatorRequest, audience: 'arm' | 'fabric', tokens: TokenService, tenantId: string, nowMs: number): TokenClaims {
@@ -34,6 +38,6 @@ export function authenticate(req: EmulatorRequest, audience: 'arm' | 'fabric', t
     throw challenge(req, tenantId, 401, 'InvalidAuthenticationTokenAudience',
       `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences '${allowed.join("','")}'.`, fabric);
   }
-  if (claims.exp * 1000 <= nowMs) throw expiredTokenError(req, tenantId, fabric);
+  if (claims.exp * 1000 <= nowMs) throw expiredTokenError(req, tenantId, fabric, claims.exp * 1000, nowMs);
   return claims;
 }

@@ -48,7 +48,13 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
       req.params = m.params;
       if (m.route.audience) authenticate(req, m.route.audience, ctx.tokens, ctx.store.state.tenantId, ctx.now());
       if (m.route.apiVersions) checkApiVersion(req, m.route.apiVersions);
-      send(res, req, await m.route.handler(req));
+      const answer = await m.route.handler(req);
+      if (m.route.audience === 'arm') {
+        // ARM's throttling budget headers; clients log them, a few back off on them.
+        const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';
+        answer.headers = { [`x-ms-ratelimit-remaining-subscription-${kind}`]: kind === 'reads' ? '11999' : '1199', ...(answer.headers ?? {}) };
+      }
+      send(res, req, answer);
     } catch (e) {
       if (res.headersSent || res.destroyed) return;
       const err = e instanceof HttpError ? e : new HttpError(500, 'InternalServerError', `Emulator error: ${(e as Error).message}`);
