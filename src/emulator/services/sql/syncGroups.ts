@@ -49,11 +49,13 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
     validateConflictPolicy(fields.conflictResolutionPolicy, !existing);
     validateSyncDatabase(ctx, fields.syncDatabaseId, existing);
     if (!existing) {
-      if (fields.schema) {
+      // An entirely empty schema carries nothing and is let through; anything in it is refused, as Learn says.
+      if (fields.schema && (fields.schema.tables.length || fields.schema.masterSyncMemberName)) {
         throw armError(400, 'InvalidSyncGroup', 'Sync group is invalid: do not send schema or masterSyncMemberName when creating a sync group. Create it, add members, refresh the hub schema, then update the group with the tables to sync.');
       }
       const pending = pendingCreates(ctx, 'syncGroup.put');
-      if (pending.some((o) => key(o.resourceId) === key(id)) || nameTakenInSyncDatabase(ctx, req.params.syncGroupName, fields.syncDatabaseId!, id)) {
+      // PUT is create-or-update, so a name can only clash with a create of the same group still in flight.
+      if (pending.some((o) => key(o.resourceId) === key(id))) {
         throw armError(409, 'SyncOperation_DuplicateSyncGroupName', `Cannot create sync group because the sync group with the same name '${req.params.syncGroupName}' already exists.`);
       }
       const count = groupsOfDatabase(ctx, db.id).length + pending.filter((o) => key((o.payload as PutPayload).databaseId) === key(db.id)).length;
@@ -104,12 +106,6 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
   r.add('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/syncDatabaseIds', (req) => {
     return { status: 200, body: paginate(req, syncDatabaseIds(ctx, req).map((id) => ({ id })), ctx.options.pageSize) };
   }, opts);
-}
-
-/** Group names are unique within one sync metadata database (it stores them). */
-function nameTakenInSyncDatabase(ctx: ServiceContext, name: string, syncDatabaseId: string, exceptId: string): boolean {
-  return Object.values(ctx.store.state.syncGroups).some((g) => g.name.toLowerCase() === name.toLowerCase()
-    && key(g.syncDatabaseId) === key(syncDatabaseId) && key(g.id) !== key(exceptId));
 }
 
 /** Sync metadata databases in use in this subscription and region (groups' and agents' syncDatabaseId). */
