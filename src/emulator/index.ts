@@ -97,7 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let base = 'https://127.0.0.1';
   const pipeline = createPipeline(ctx, tick, () => base);
   const server = https.createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
-    void pipeline.handle(req, res);
+    pipeline.handle(req, res).catch((e: unknown) => { console.error('emulator request failed:', e); res.destroy(); });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,7 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const port = (server.address() as AddressInfo).port;
   base = `https://127.0.0.1:${port}`;
 
-  const timer = setInterval(tick, options.tickMs ?? 250);
+  // A bug in a state machine must not take the whole emulator down from a timer: report and go on.
+  const timer = setInterval(() => { try { tick(); } catch (e) { console.error('emulator clock tick failed:', e); } }, options.tickMs ?? 250);
   timer.unref();
 
   let stopped: Promise<void> | undefined;
