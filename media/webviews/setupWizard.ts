@@ -150,6 +150,7 @@ function showSyncStatus(g: GroupSummary): void {
   byId('sync-state').textContent = g.syncState;
   byId('last-sync').textContent = g.lastSyncTime && !g.lastSyncTime.startsWith('0001') ? new Date(g.lastSyncTime).toLocaleString() : 'never';
   byId('existing-state').textContent = g.syncState;
+  byId<HTMLElement & { disabled: boolean }>('trigger-sync').disabled = g.syncState === 'Progressing';
 }
 
 // ---- messages ----------------------------------------------------------------------------------------

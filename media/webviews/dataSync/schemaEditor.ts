@@ -49,7 +49,7 @@ export class SchemaEditor {
   show(view: SchemaView): void {
     fillSelect(this.master, view.members.map((m) => ({ value: m, label: m })), view.members.length ? '(none)' : '(no members yet)', view.masterSyncMemberName);
     this.members.replaceChildren(...(view.members.length ? [`Members compared with the hub: ${view.members.join(', ')}.`] : ['No members to compare yet.']),
-      ...Object.entries(view.memberErrors).map(([m, e]) => el('div', { className: 'error-text' }, [`${m}: schema not available (${e})`])));
+      ...Object.entries(view.memberErrors).map(([m, e]) => el('div', { className: 'muted' }, [`${m}: schema ${e}`])));
     this.tables = view.tables.map((t) => this.renderTable(t));
     this.list.replaceChildren(...this.tables.map((t) => t.row));
     if (!view.tables.length) this.list.append(el('p', { className: 'muted' }, ['The hub schema is empty: refresh the hub schema first.']));

@@ -20,9 +20,12 @@ export async function loadSchema(ctx: DataSyncContext, ref: SyncGroupRef): Promi
     const name = m.name ?? '';
     try {
       const pages = await members.listSchemas({ ...ref, syncMember: name }).toArray();
-      return { name, tables: pages.flatMap((p) => p.tables ?? []) };
+      const tables = pages.flatMap((p) => p.tables ?? []);
+      // An empty answer means "never refreshed", not "has no tables": comparing would mark everything missing.
+      if (!tables.length) return { name, error: 'not read yet — refresh the member schema to compare it' };
+      return { name, tables };
     } catch (e) {
-      return { name, error: e instanceof Error ? e.message : String(e) };
+      return { name, error: `could not be read (${e instanceof Error ? e.message : String(e)})` };
     }
   }));
   const view = buildSchemaView({ groupName: ref.syncGroup, hub, lastUpdateTime, current: group.properties?.schema, members: memberSchemas });

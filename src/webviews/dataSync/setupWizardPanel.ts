@@ -208,6 +208,13 @@ export class SetupWizardPanel extends DataSyncPanel<ToWizard, FromWizard> {
     if (!this.ref) return;
     this.post({ type: 'busy', step: 'sync', text: 'Starting the sync…' });
     try {
+      // A scheduled sync may already be running (the interval starts one after the schema is saved): watch it.
+      const group = await this.ctx.clients().groups.get(this.ref);
+      if (group.properties?.syncState === 'Progressing') {
+        await this.pollOnce();
+        this.startPolling();
+        return;
+      }
       await this.ctx.clients().groups.triggerSync(this.ref);
       this.ctx.refresh(syncGroupPath(this.ref));
       await this.pollOnce();
