@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { registerDataSyncCommands } from './commands/dataSync';
 import { ErrorReporter } from './commands/dataSync/commandSupport';
 import { registerEnvironmentCommands } from './commands/environmentCommands';
+import { registerSignInCommands, restoreSignIn } from './commands/signInCommands';
 import { SwitchableUserInput } from './commands/userInput';
+import { SignInStore } from './environment/signInStore';
 import { EnvironmentController } from './environment/environmentController';
 import { ConnectionManager } from './environment/connectionManager';
 import { EnvironmentStatusBar } from './environment/environmentStatusBar';
@@ -25,13 +27,14 @@ const placeholderViewIds = ['sqlDataMovement.fabricMirroring', 'sqlDataMovement.
 let environment: EnvironmentController | undefined;
 let operations: OperationsCenter | undefined;
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const output = vscode.window.createOutputChannel('Azure SQL Data Movement', { log: true });
   environment = new EnvironmentController(context, output);
   const statusBar = new EnvironmentStatusBar(environment);
   const gettingStarted = new GettingStartedPanel(context.extensionUri, environment, output);
   const secrets = new VsCodeSecretStore(context.secrets);
-  const connections = new ConnectionManager(environment, secrets, new RequestLogChannel(output));
+  const signIns = new SignInStore(context.globalState);
+  const connections = new ConnectionManager(environment, secrets, new RequestLogChannel(output), signIns);
   operations = createOperationsCenter(context, environment, connections);
   const trees = placeholderViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
   // The context's refresh callback runs only after activation, when dataSyncTree exists.
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     gettingStarted,
     ...trees.map(({ id, provider }) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })),
     ...registerEnvironmentCommands(environment),
+    ...registerSignInCommands({ environment, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     dataSyncTree,
     dataSyncView,
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); operations?.tree.refresh(); }),
     environment.onDidChange(() => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); }),
   );
+  void restoreSignIn({ environment, signIns, connections }).catch((e: unknown) => output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`));
   void connections.prepareEmulatorSecret().then(() => environment?.restore()).catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
   const center = (): OperationsCenter => operations as OperationsCenter;
   // Tests use this to go through the same dispose → create → resume path as a window reload.
@@ -73,7 +78,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     context.subscriptions.push(operations);
     return operations;
   };
-  return { environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, dataSyncTree, userInput, errors, get operations() { return center(); }, reloadOperationsCenter };
+  // Other extensions can read what activate() returns: the test handle (scriptable prompts, the
+  // secret store) exists only when VS Code runs the extension for tests or development.
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
+  return { secrets, environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, dataSyncTree, userInput, errors, get operations() { return center(); }, reloadOperationsCenter };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
+import type { SecretStore } from './auth/secretStore';
 import type { ErrorReporter } from './commands/dataSync/commandSupport';
 import type { SwitchableUserInput } from './commands/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
@@ -10,7 +11,9 @@ import type { EnvironmentController } from './environment/environmentController'
 import type { OperationsCenter } from './operations/operationsCenter';
 import type { GettingStartedPanel } from './webviews/gettingStartedPanel';
 
+/** Returned by activate() only in test and development mode (never to other extensions in production). */
 export interface ExtensionApi {
+  secrets: SecretStore;
   environment: EnvironmentController;
   environmentStatusBar: vscode.StatusBarItem;
   gettingStarted: GettingStartedPanel;

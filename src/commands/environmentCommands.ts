@@ -32,13 +32,6 @@ export function registerEnvironmentCommands(environment: EnvironmentController):
       await environment.stopEmulator();
       vscode.window.setStatusBarMessage('$(vm-outline) Local emulator stopped', 4000);
     }),
-    vscode.commands.registerCommand('sqlDataMovement.signIn', async () => {
-      if (environment.kind === 'LocalEmulator') return startEmulator(environment);
-      const session = await vscode.authentication.getSession('microsoft', ['https://management.azure.com/.default'], { createIfNone: true });
-      environment.setAccount(session.account.label);
-      return session.account.label;
-    }),
-    vscode.commands.registerCommand('sqlDataMovement.signOut', () => environment.setAccount(undefined)),
   ];
 }
 

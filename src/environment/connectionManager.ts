@@ -10,6 +10,8 @@ import { createAzureConnection, type AzureConnection } from '../auth/azureConnec
 import type { CredentialSource } from '../auth/credentialFactory';
 import type { SecretStore } from '../auth/secretStore';
 import { vscodeSessionProvider } from '../auth/vscodeAuthentication';
+import type { SessionProvider } from '../auth/vscodeSessionCredential';
+import type { SignInStore } from './signInStore';
 import type { EnvironmentController } from './environmentController';
 import { environmentLabels, type EnvironmentKind } from './environmentKind';
 
@@ -21,7 +23,9 @@ export class ConnectionManager implements vscode.Disposable {
   private cached: { key: string; connection: AzureConnection } | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly environment: EnvironmentController, private readonly secrets: SecretStore, private readonly logger: RequestLogger) {
+  readonly sessions: SessionProvider = vscodeSessionProvider;
+
+  constructor(private readonly environment: EnvironmentController, private readonly secrets: SecretStore, private readonly logger: RequestLogger, private readonly signIns: SignInStore) {
     this.subscription = environment.onDidChange(() => this.invalidate());
   }
 
@@ -37,7 +41,9 @@ export class ConnectionManager implements vscode.Disposable {
     const key = JSON.stringify([snap.kind, snap.account, snap.emulator?.arm]);
     if (this.cached?.key === key) return this.cached.connection;
     this.invalidate();
-    const connection = createAzureConnection({ cloud: this.cloud(snap.kind), source: this.source(snap.kind), secrets: this.secrets, sessions: vscodeSessionProvider, logger: this.logger });
+    const source = this.source(snap.kind);
+    if (!source) return `not signed in to ${snap.label}`;
+    const connection = createAzureConnection({ cloud: this.cloudFor(snap.kind), source, secrets: this.secrets, sessions: this.sessions, logger: this.logger });
     this.cached = { key, connection };
     return connection;
   }
@@ -54,7 +60,8 @@ export class ConnectionManager implements vscode.Disposable {
     if (!(await this.secrets.get(EMULATOR_SECRET_KEY))) await this.secrets.store(EMULATOR_SECRET_KEY, 'emulator');
   }
 
-  private cloud(kind: EnvironmentKind): AzureCloud {
+  /** The endpoints of an environment (the emulator's only while it runs). */
+  cloudFor(kind: EnvironmentKind): AzureCloud {
     switch (kind) {
       case 'AzureCloud': return AZURE_CLOUD;
       case 'AzureUSGovernment': return AZURE_US_GOVERNMENT;
@@ -68,12 +75,9 @@ export class ConnectionManager implements vscode.Disposable {
     }
   }
 
-  private source(kind: EnvironmentKind): CredentialSource {
+  private source(kind: EnvironmentKind): CredentialSource | undefined {
     if (kind === 'LocalEmulator') return { kind: 'emulator', tenantId: EMULATOR_TENANT, clientId: 'emulator', secretKey: EMULATOR_SECRET_KEY };
-    const config = vscode.workspace.getConfiguration('sqlDataMovement.authentication');
-    const tenantId = config.get<string>('tenant') || undefined;
-    if (config.get<string>('method') === 'azureCli') return { kind: 'azureCli', tenantId };
-    return { kind: 'vscodeAccount', tenantId };
+    return this.signIns.get(kind)?.source;
   }
 
   invalidate(): void {

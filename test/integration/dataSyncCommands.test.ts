@@ -181,8 +181,9 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     const ref = syncGroupRefFromId(groupId);
     // Arrange the documented step before a first sync: choose tables (the schema picker's job).
     const hub = (await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0];
-    const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey))!;
-    const columns = table.columns!.filter((c) => !c.hasError).map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+    const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
+    assert.ok(table?.columns, "a syncable table in the hub");
+    const columns = table.columns.filter((c) => !c.hasError).map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
     await (await api.dataSync.clients().groups.beginUpdate(ref, { properties: { interval: -1, schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: 'it-member' } } })).pollUntilDone({ minDelayMs: 100 });
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
     const states: string[] = [];

@@ -8,7 +8,9 @@ export const EXTENSION_ID = 'sql-data-movement.azure-sql-data-movement';
 export async function activateExtension(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-  return ext.activate();
+  const api = await ext.activate();
+  assert.ok(api, 'the test handle is returned (the extension runs in test mode)');
+  return api;
 }
 
 /** Polls until fn returns a truthy value; fails with `what` after ms. */
