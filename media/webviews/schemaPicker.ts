@@ -18,15 +18,18 @@ const errorBox = byId('error-picker');
 const saved = byId('saved');
 const save = byId<HTMLElement & { disabled: boolean }>('save');
 const refresh = byId<HTMLElement & { disabled: boolean }>('refresh-hub');
+const refreshMembers = byId<HTMLElement & { disabled: boolean }>('refresh-members');
 
 function setBusy(text: string | undefined): void {
   showBusy(status, text);
   save.disabled = Boolean(text);
   refresh.disabled = Boolean(text);
+  refreshMembers.disabled = Boolean(text);
 }
 
 save.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'save', selection: editor.selection() }); });
 refresh.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'refreshHubSchema' }); });
+refreshMembers.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'refreshMemberSchemas' }); });
 
 onMessage<ToSchemaPicker>((m) => {
   switch (m.type) {

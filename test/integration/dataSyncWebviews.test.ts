@@ -237,8 +237,11 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(panel.posted.filter((m) => m.type === 'syncStatus').length, count, 'polling stops when leaving the step');
 
     // Reopening on the group reveals the same panel; opening at a step moves it there.
+    const before = panel.posted.length;
     const again = await vscode.commands.executeCommand<SetupWizardPanel>('sqlDataMovement.dataSync.openSetupWizard', { resourceId: createdMsg.group.id }, 'tables');
-    assert.notEqual(again, undefined);
+    assert.equal(again, panel, 'the wizard that created the group is revealed');
+    assert.equal(lastPosted(panel.posted, 'goto', before)?.step, 'tables');
+    assert.deepEqual(panel.cspViolations, []);
     panel.dispose();
   });
 
@@ -296,7 +299,14 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.match(summary.summary.errors.join(' '), /PriceHistory.*no primary key/);
     const again = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', { resourceId: salesSyncId });
     assert.equal(again, picker, 'reopening reveals the same panel');
+    // Member schemas: refreshed on demand (tracked operations), then compared with the hub's.
+    const fromMembers = picker.posted.length;
+    await picker.simulate({ type: 'refreshMemberSchemas' });
+    const compared = (await waitFor('the schema compared with refreshed members', () => lastPosted(picker.posted, 'schema', fromMembers), 60_000)).view;
+    assert.equal(history('Refresh schema of member replica-east')?.status, 'succeeded');
+    assert.equal(compared.memberErrors['replica-east'], undefined, JSON.stringify(compared.memberErrors));
     await screenshot('datasync-schema-picker');
+    assert.deepEqual(picker.cspViolations, []);
     picker.dispose();
 
     // Save and refresh on the group this suite created.
@@ -362,6 +372,7 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(json.count, 50);
     assert.equal(json.type, 'All');
     assert.ok(lastPosted(panel.posted, 'exported'));
+    assert.deepEqual(panel.cspViolations, []);
     panel.dispose();
   });
 });

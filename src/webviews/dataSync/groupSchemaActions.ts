@@ -38,6 +38,19 @@ export async function refreshHubSchema(ctx: DataSyncContext, ref: SyncGroupRef):
   await op.result;
 }
 
+/** Refreshes every member's schema (one tracked operation each, in parallel) so drift can be compared. */
+export async function refreshMemberSchemas(ctx: DataSyncContext, ref: SyncGroupRef): Promise<{ failed: string[] }> {
+  const { members } = ctx.clients();
+  const list = await members.list(ref).toArray();
+  const results = await Promise.allSettled(list.map(async (m) => {
+    const memberRef = { ...ref, syncMember: m.name ?? '' };
+    const poller = await members.beginRefreshSchema(memberRef);
+    const op = await ctx.operations.start(poller, { title: `Refresh schema of member ${memberRef.syncMember}`, target: { label: `sync member ${memberRef.syncMember}`, resourceId: m.id ?? syncGroupPath(ref) }, environment: ctx.environmentKey() });
+    await op.result;
+  }));
+  return { failed: list.filter((_, i) => results[i].status === 'rejected').map((m) => m.name ?? '') };
+}
+
 /** Validates (limits, syncability) before sending; throws with every problem listed. */
 export async function saveSchema(ctx: DataSyncContext, ref: SyncGroupRef, hub: SyncFullSchemaTable[], selection: SchemaSelectionMessage): Promise<SyncGroup> {
   const built = buildGroupSchema(hub, selection);

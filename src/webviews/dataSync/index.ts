@@ -56,8 +56,15 @@ export function registerDataSyncWebviews(context: vscode.ExtensionContext, dataS
       if (existing && target.step) existing.goto(target.step);
       return openPanel(webviews.wizards, groupId, (onDispose) => new SetupWizardPanel(uri, dataSync, target, onDispose));
     }
-    // A wizard for a new group: its key is provisional until the group exists.
-    return openPanel(webviews.wizards, `new:${++newWizards}`, (onDispose) => new SetupWizardPanel(uri, dataSync, target, onDispose));
+    // A wizard for a new group: its key is provisional until the group exists, then it is the group's id.
+    let key = `new:${++newWizards}`;
+    const panel = openPanel(webviews.wizards, key, (onDispose) => new SetupWizardPanel(uri, dataSync, target, () => { onDispose(); if (webviews.wizards.get(key) === panel) webviews.wizards.delete(key); }));
+    panel.onGroupCreated = (groupId) => {
+      webviews.wizards.delete(key);
+      key = keyOf(groupId);
+      webviews.wizards.set(key, panel);
+    };
+    return panel;
   };
 
   const disposables: vscode.Disposable[] = [

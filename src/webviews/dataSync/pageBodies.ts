@@ -107,6 +107,7 @@ export function schemaPickerBody(groupName: string): string {
 <p class="muted">Choose the tables and columns to sync. Tables without a primary key and columns Data Sync cannot sync are disabled, with the reason. Primary key columns are always synced.</p>
 <div class="row">
   <vscode-button secondary id="refresh-hub">Refresh hub schema</vscode-button>
+  <vscode-button secondary id="refresh-members">Refresh member schemas</vscode-button>
   <span class="muted" id="last-update"></span>
 </div>
 <div id="schema-editor"></div>

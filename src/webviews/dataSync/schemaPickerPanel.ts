@@ -8,7 +8,7 @@ import type { DataSyncContext } from '../../dataSync/dataSyncContext';
 import type { FromSchemaPicker, ToSchemaPicker } from '../protocol/dataSyncSchemaPicker';
 import { DataSyncPanel } from './dataSyncPanel';
 import { toErrorInfo } from './errorInfo';
-import { loadSchema, refreshHubSchema, saveSchema, SchemaSelectionError } from './groupSchemaActions';
+import { loadSchema, refreshHubSchema, refreshMemberSchemas, saveSchema, SchemaSelectionError } from './groupSchemaActions';
 import { summarizeSelection } from './schemaViewModel';
 import { schemaPickerBody } from './pageBodies';
 
@@ -30,6 +30,14 @@ export class SchemaPickerPanel extends DataSyncPanel<ToSchemaPicker, FromSchemaP
           await refreshHubSchema(this.ctx, this.ref);
           await this.load();
         } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh hub schema', e) }); }
+        break;
+      case 'refreshMemberSchemas':
+        this.post({ type: 'loading', text: 'Refreshing the member schemas… (shown in Operations too)' });
+        try {
+          const { failed } = await refreshMemberSchemas(this.ctx, this.ref);
+          await this.load();
+          if (failed.length) this.post({ type: 'error', error: { step: 'Refresh member schemas', code: 'MemberSchemaRefreshFailed', message: `Could not refresh: ${failed.join(', ')}. See the Operations view for each error.`, details: `Members whose schema refresh failed: ${failed.join(', ')}` } });
+        } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh member schemas', e) }); }
         break;
       case 'save': {
         const summary = summarizeSelection(this.hub, this.current, message.selection);

@@ -48,6 +48,8 @@ export class SetupWizardPanel extends DataSyncPanel<ToWizard, FromWizard> {
   private currentSchema: SyncGroupSchema | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private step: WizardStep = 'group';
+  /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
+  onGroupCreated: ((groupId: string) => void) | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, private readonly target: WizardTarget, onDispose: () => void) {
     super(extensionUri, { viewType: 'sqlDataMovement.dataSync.setupWizard', script: 'setupWizard', title: 'Data Sync setup', body: setupWizardBody('Set up SQL Data Sync') }, onDispose);
@@ -137,6 +139,7 @@ export class SetupWizardPanel extends DataSyncPanel<ToWizard, FromWizard> {
       this.hubDatabaseId = form.hubDatabaseId;
       this.members = [];
       this.ctx.refresh(form.hubDatabaseId);
+      this.onGroupCreated?.(syncGroupPath(ref));
       this.post({ type: 'groupCreated', group: summarizeGroup(group, syncGroupPath(ref)) });
       this.post({ type: 'goto', step: 'members' });
     } catch (e) {

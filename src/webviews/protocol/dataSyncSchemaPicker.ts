@@ -14,4 +14,5 @@ export type FromSchemaPicker =
   | { type: 'selectionChanged'; selection: SchemaSelectionMessage }
   | { type: 'save'; selection: SchemaSelectionMessage }
   | { type: 'refreshHubSchema' }
+  | { type: 'refreshMemberSchemas' }
   | CspViolationMessage;
