@@ -137,6 +137,8 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await view.locator('h1', { hasText: 'Sync schema: sales-sync' }).waitFor();
     await view.locator('.schema-table', { hasText: '[dbo].[PriceHistory]' }).locator('.reason', { hasText: 'no primary key' }).waitFor({ timeout: 30_000 });
     assert.equal(await view.locator('vscode-checkbox[data-table="[dbo].[PriceHistory]"]').evaluate((el) => (el as unknown as { disabled: boolean }).disabled), true);
+    await view.locator('vscode-button#refresh-members').click();
+    await view.locator('.schema-members', { hasText: 'No differences from the hub' }).waitFor({ timeout: 60_000 });
     await type(view, 'schema-search', 'RowVer');
     const inventory = view.locator('.schema-table', { hasText: '[dbo].[Inventory]' });
     await inventory.locator('.column-row', { hasText: 'RowVer' }).locator('.reason', { hasText: 'rowversion' }).waitFor();
@@ -166,11 +168,12 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     // Expand one entry's details.
     await view.locator('#log-body button.linkish').first().click();
     await view.locator('#log-body tr.detail:visible', { hasText: 'Tracing id' }).first().waitFor();
+    await screenshot(page, '30-sync-logs');
     await choose(view, 'log-type', 'Warning');
     await view.locator('vscode-button#apply').click();
     await view.locator('#log-body td.type-Warning').first().waitFor();
     assert.equal(await view.locator('#log-body td.type-Success').count(), 0, 'only warnings');
-    await screenshot(page, '30-sync-logs');
+    await screenshot(page, '32-sync-logs-warnings');
 
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-e2e-logs-')), 'warnings.csv');
     await view.locator('vscode-button#export-csv').click();

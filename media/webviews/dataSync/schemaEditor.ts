@@ -48,7 +48,10 @@ export class SchemaEditor {
 
   show(view: SchemaView): void {
     fillSelect(this.master, view.members.map((m) => ({ value: m, label: m })), view.members.length ? '(none)' : '(no members yet)', view.masterSyncMemberName);
-    this.members.replaceChildren(...(view.members.length ? [`Members compared with the hub: ${view.members.join(', ')}.`] : ['No members to compare yet.']),
+    const compared = view.members.filter((m) => !view.memberErrors[m]);
+    const differences = view.tables.reduce((n, t) => n + Object.keys(t.drift).length + t.columns.reduce((k, c) => k + Object.keys(c.drift).length, 0), 0);
+    const verdict = compared.length ? (differences ? ` ${differences} difference(s) from the hub are marked below.` : ' No differences from the hub.') : '';
+    this.members.replaceChildren(...(view.members.length ? [`Members compared with the hub: ${view.members.join(', ')}.${verdict}`] : ['No members to compare yet.']),
       ...Object.entries(view.memberErrors).map(([m, e]) => el('div', { className: 'muted' }, [`${m}: schema ${e}`])));
     this.tables = view.tables.map((t) => this.renderTable(t));
     this.list.replaceChildren(...this.tables.map((t) => t.row));
