@@ -40,7 +40,10 @@ require('tsx/cjs/api').register();
 const Mocha = require('mocha');
 const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, grep, reporter: 'spec' });
 mocha.addFile(path.join(root, 'test', 'e2e', 'support', 'hooks.ts'));
-for (const f of fs.readdirSync(path.join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(path.join(root, 'test', 'e2e', f));
+// foundation first: it checks the signed-out first run, before any journey starts the emulator.
+const suites = fs.readdirSync(path.join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts'))
+  .sort((a, b) => Number(b === 'foundation.test.ts') - Number(a === 'foundation.test.ts') || a.localeCompare(b));
+for (const f of suites) mocha.addFile(path.join(root, 'test', 'e2e', f));
 let passed = 0;
 const runner = mocha.run(async (failed) => {
   fs.writeFileSync(path.join(results, 'e2e.json'), JSON.stringify({ passed, failed }));
