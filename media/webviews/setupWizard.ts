@@ -39,7 +39,10 @@ function showStep(step: WizardStep, focus = true): void {
     if (s === step) tab.setAttribute('aria-current', 'step'); else tab.removeAttribute('aria-current');
     tab.setAttribute('aria-disabled', String(s !== 'group' && !group));
   }
-  if (focus) byId(`step-${step}`).querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+  // Moving to another step puts the keyboard focus on its heading, so the next Tab starts there.
+  const heading = byId(`step-${step}`).querySelector<HTMLElement>('h2');
+  heading?.setAttribute('tabindex', '-1');
+  if (focus) heading?.focus();
   send({ type: 'stepShown', step });
 }
 

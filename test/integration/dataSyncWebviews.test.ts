@@ -202,6 +202,14 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(members.added, 'replica');
     assert.equal(members.members[0].syncDirection, 'Bidirectional');
     assert.equal(history('Add sync member replica')?.status, 'succeeded');
+    // An on-premises member: a SQL Server database linked to a sync agent of the hub's server.
+    const agents = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'agents', parent: hub.serverId }));
+    const agent = agents.items.find((a) => a.label === 'onprem-agent-01');
+    assert.ok(agent, JSON.stringify(agents.items));
+    const linked = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'linkedDatabases', parent: agent.value }));
+    assert.equal(linked.items[0]?.label, 'SQLPROD01/SalesOnPrem');
+    const withStore = await nextPosted(panel, 'members', () => panel.simulate({ type: 'submitMember', form: memberForm('store', { kind: 'onPremises', databaseId: '', agentId: agent.value, sqlServerDatabaseId: linked.items[0].value, syncDirection: 'OneWayMemberToHub' }) }), 60_000);
+    assert.deepEqual(withStore.members.map((m) => [m.name, m.databaseType, m.syncDirection]).sort(), [['replica', 'AzureSqlDatabase', 'Bidirectional'], ['store', 'SqlServerDatabase', 'OneWayMemberToHub']]);
     const dupMember = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }));
     assert.match(dupMember.errors['member-name'] ?? '', /already has a member named "replica"/);
 
@@ -210,7 +218,7 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const schema = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'stepShown', step: 'tables' }));
     const customers = schema.view.tables.find((t) => t.quotedName === '[dbo].[Customers]');
     assert.ok(customers && !customers.disabledReason, 'Customers is syncable');
-    assert.deepEqual(schema.view.members, ['replica']);
+    assert.deepEqual([...schema.view.members].sort(), ['replica', 'store']);
 
     const selection = { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]', '[Email]'] }, { quotedName: '[dbo].[Orders]', columns: ['[OrderDate]'] }], masterSyncMemberName: 'replica' };
     const summary = await nextPosted(panel, 'summary', () => panel.simulate({ type: 'selectionChanged', selection }));

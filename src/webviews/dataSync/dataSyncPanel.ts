@@ -4,7 +4,11 @@
 import * as vscode from 'vscode';
 import { renderWebviewHtml } from '../webviewHtml';
 
-export interface PanelPage { viewType: string; script: string; title: string; body: string }
+export interface PanelPage {
+  viewType: string; script: string; title: string; body: string;
+  /** Keep the page alive while its tab is hidden: only for pages holding unsaved user input. */
+  retainContextWhenHidden?: boolean;
+}
 
 export abstract class DataSyncPanel<ToPage extends { type: string }, FromPage extends { type: string }> implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
@@ -22,6 +26,7 @@ export abstract class DataSyncPanel<ToPage extends { type: string }, FromPage ex
   constructor(extensionUri: vscode.Uri, page: PanelPage, onDispose: () => void) {
     this.panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
       enableScripts: true,
+      retainContextWhenHidden: page.retainContextWhenHidden ?? false,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')],
     });
     this.panel.webview.html = renderWebviewHtml(this.panel.webview, extensionUri, page);

@@ -17,7 +17,9 @@ export class SchemaPickerPanel extends DataSyncPanel<ToSchemaPicker, FromSchemaP
   private current: SyncGroupSchema | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, readonly ref: SyncGroupRef, onDispose: () => void) {
-    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.schemaPicker', script: 'schemaPicker', title: `Schema: ${ref.syncGroup}`, body: schemaPickerBody(ref.syncGroup) }, onDispose);
+    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.schemaPicker', script: 'schemaPicker', title: `Schema: ${ref.syncGroup}`, body: schemaPickerBody(ref.syncGroup),
+      // Holds an unsaved selection of tables and columns.
+      retainContextWhenHidden: true }, onDispose);
   }
 
   protected async receive(message: FromSchemaPicker): Promise<void> {

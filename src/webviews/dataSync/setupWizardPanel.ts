@@ -52,9 +52,14 @@ export class SetupWizardPanel extends DataSyncPanel<ToWizard, FromWizard> {
   onGroupCreated: ((groupId: string) => void) | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, private readonly target: WizardTarget, onDispose: () => void) {
-    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.setupWizard', script: 'setupWizard', title: 'Data Sync setup', body: setupWizardBody('Set up SQL Data Sync') }, onDispose);
+    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.setupWizard', script: 'setupWizard', title: 'Data Sync setup', body: setupWizardBody('Set up SQL Data Sync'),
+      // A five-step form with pickers loaded on demand: rebuilding it on every tab switch would lose what was typed.
+      retainContextWhenHidden: true }, onDispose);
     this.options = new WizardOptions(ctx);
-    if (target.kind === 'syncGroup' && target.id) this.ref = syncGroupRefFromId(target.id);
+    if (target.kind === 'syncGroup' && target.id) {
+      this.ref = syncGroupRefFromId(target.id);
+      this.panel.title = `Data Sync setup: ${this.ref.syncGroup}`;
+    }
     this.disposables.push({ dispose: () => this.stopPolling() });
   }
 
@@ -140,6 +145,7 @@ export class SetupWizardPanel extends DataSyncPanel<ToWizard, FromWizard> {
       this.members = [];
       this.ctx.refresh(form.hubDatabaseId);
       this.onGroupCreated?.(syncGroupPath(ref));
+      this.panel.title = `Data Sync setup: ${ref.syncGroup}`;
       this.post({ type: 'groupCreated', group: summarizeGroup(group, syncGroupPath(ref)) });
       this.post({ type: 'goto', step: 'members' });
     } catch (e) {
