@@ -102,7 +102,11 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await view.locator('#members-body td', { hasText: 'dev-copy' }).waitFor({ timeout: 60_000 });
     await view.locator('#members-body td', { hasText: 'OneWayHubToMember' }).waitFor();
     await screenshot(page, '11-wizard-members');
-    await view.locator('vscode-button#members-next').click();
+    // The step list works from the keyboard: arrow to the next step, Enter opens it.
+    await view.locator('#tab-members').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await view.locator('#step-refresh h2').waitFor();
 
     // Step 3 → 4: refresh the hub schema, then choose tables.
     await view.locator('vscode-button#refresh-schema').click();
@@ -113,7 +117,8 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     assert.equal(await customers.isVisible(), false, 'the filter hides other tables');
     await view.locator('vscode-checkbox[data-table="[dbo].[Orders]"]').click();
     await type(view, 'schema-search', '');
-    await customers.click();
+    await customers.focus();
+    await page.keyboard.press('Space'); // checkboxes toggle from the keyboard too
     await view.locator('.summary', { hasText: 'Tables added (2)' }).waitFor();
     await screenshot(page, '12-wizard-schema');
     await view.locator('vscode-button#save-schema').click();
