@@ -42,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const filter = new SubscriptionFilter(context.globalState, () => `${environment?.kind}:${environment?.snapshot().account ?? ''}`);
   const dataSyncTree = new DataSyncTreeProvider(dataSync, () => environment?.snapshot().signedIn ?? false, filter);
   const dataSyncView = vscode.window.createTreeView('sqlDataMovement.dataSync', { treeDataProvider: dataSyncTree, showCollapseAll: true });
-  dataSyncView.message = 'SQL Data Sync retires on 30 September 2027.';
+  // A view message hides the welcome content, so it shows only with the tree (signed in); the
+  // signed-out welcome text states the retirement date itself.
+  const retirementNotice = () => { dataSyncView.message = environment?.snapshot().signedIn ? 'SQL Data Sync retires on 30 September 2027.' : undefined; };
+  retirementNotice();
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
@@ -64,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => { gettingStarted.show(); }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
     vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); operations?.tree.refresh(); }),
-    environment.onDidChange(() => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); }),
+    environment.onDidChange(() => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); retirementNotice(); }),
   );
   void restoreSignIn({ environment, signIns, connections }).catch((e: unknown) => output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`));
   void connections.prepareEmulatorSecret().then(() => environment?.restore()).catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));

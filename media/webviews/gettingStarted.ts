@@ -28,6 +28,7 @@ onMessage<ToGettingStarted>((message) => {
   byId('emulator-arm').textContent = s.emulatorArm ?? '';
   byId('emulator-line').hidden = !s.emulatorArm;
   byId('sign-in').hidden = s.signedIn;
+  byId('start-emulator').hidden = s.isEmulator && s.signedIn;
 });
 
 const defined = ['vscode-button', 'vscode-badge', 'vscode-divider'].filter((name) => customElements.get(name) !== undefined);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import { launchEmulator, parseEndpointsLine, type EmulatorEndpoints, type RunningEmulator } from './emulatorProcess';
+import { findRunning, forgetRunning, lastPort, recordRunning, rememberEndpoints } from './emulatorRegistry';
 import { environmentLabels, isEnvironmentKind, type EnvironmentKind } from './environmentKind';
 
 const SECTION = 'sqlDataMovement';
@@ -20,6 +21,8 @@ export class EnvironmentController implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EnvironmentSnapshot>();
   readonly onDidChange = this.changed.event;
   private emulator: RunningEmulator | undefined;
+  /** Whether this window started the emulator (a window that attached leaves it running on close). */
+  private ownsEmulator = false;
   private starting: Promise<EmulatorEndpoints> | undefined;
   private account: string | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -89,15 +92,36 @@ export class EnvironmentController implements vscode.Disposable {
       return external;
     }
     const dataDir = path.join(this.context.globalStorageUri.fsPath, 'emulator');
-    const running = await launchEmulator({
+    const attached = await findRunning(dataDir);
+    if (attached) {
+      const { pid, ...endpoints } = attached;
+      this.emulator = { endpoints, pid, exited: new Promise(() => undefined), stop: async () => { forgetRunning(dataDir, pid); try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } } };
+      this.ownsEmulator = false;
+      this.output.info(`Using the local emulator already running for ${dataDir} at ${endpoints.arm}`);
+      await this.publish();
+      return endpoints;
+    }
+    const options = {
       script: this.context.asAbsolutePath(path.join('dist', 'emulator.js')),
       dataDir,
-      port: config.get<number>('port', 0),
       seed: config.get<string>('seed', 'demo'),
       latencyMs: config.get<number>('latencyMs', 0),
-      onOutput: (line) => this.output.info(`[emulator] ${line}`),
+      onOutput: (line: string) => this.output.info(`[emulator] ${line}`),
+    };
+    const configured = config.get<number>('port', 0);
+    // The same port as last time keeps saved operation URLs valid; if it is taken, any free port.
+    const preferred = configured || lastPort(dataDir) || 0;
+    const running = await launchEmulator({ ...options, port: preferred }).catch((e: unknown) => {
+      if (!preferred || configured) throw e;
+      this.output.warn(`Port ${preferred} is taken; starting the emulator on another port.`);
+      return launchEmulator({ ...options, port: 0 });
     });
+    if (running.pid) recordRunning(dataDir, { ...running.endpoints, pid: running.pid });
+    rememberEndpoints(dataDir, running.endpoints);
+    const stop = running.stop;
+    running.stop = async () => { forgetRunning(dataDir, running.pid); await stop(); };
     this.emulator = running;
+    this.ownsEmulator = true;
     this.output.info(`Local emulator started: ARM ${running.endpoints.arm}, data in ${dataDir}`);
     void running.exited.then(async (code) => {
       if (this.emulator !== running) return;
@@ -131,7 +155,7 @@ export class EnvironmentController implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     for (const d of this.disposables) d.dispose();
-    await this.emulator?.stop();
+    if (this.ownsEmulator) await this.emulator?.stop();
     this.emulator = undefined;
   }
 }

@@ -11,7 +11,9 @@ export interface KeyValueStore {
 }
 
 export const HISTORY_LIMIT = 50;
-export const LEASE_MS = 45_000;
+// Short, because a window that goes away without deactivating (a browser reload in code-server leaves
+// its extension host orphaned) blocks the operation until its lease runs out.
+export const LEASE_MS = 20_000;
 const KEY = 'sqlDataMovement.operations.v1';
 
 interface Persisted {

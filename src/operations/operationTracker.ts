@@ -193,7 +193,7 @@ export class OperationTracker {
       this.rescanTimer = undefined;
       return;
     }
-    this.rescanTimer ??= setInterval(() => void this.resumeAll(), this.options.rescanMs ?? 15_000);
+    this.rescanTimer ??= setInterval(() => void this.resumeAll(), this.options.rescanMs ?? 5_000);
   }
 
   /** Stops polling in this window without ending anything: the operations stay running in the store. */

@@ -14,7 +14,7 @@ const body = `
   <div class="row">
     <vscode-button id="sign-in" data-action="signIn">Sign in to Azure</vscode-button>
     <vscode-button secondary data-action="chooseEnvironment">Choose environment…</vscode-button>
-    <vscode-button secondary data-action="startEmulator">Start local emulator</vscode-button>
+    <vscode-button secondary id="start-emulator" data-action="startEmulator">Start local emulator</vscode-button>
     <vscode-button secondary data-action="showRequestLog">Show request log</vscode-button>
   </div>
 </div>

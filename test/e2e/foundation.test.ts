@@ -27,6 +27,10 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
     const item = statusBarItem(page, 'Azure (signed out)');
     await item.waitFor({ timeout: 60_000 });
     assert.equal(await item.count(), 1);
+    // Once the extension runs, the signed-out welcome (and its buttons) must still be there.
+    const dataSync = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) });
+    await page.waitForTimeout(1000);
+    await dataSync.getByRole('button', { name: 'Start Local Emulator' }).waitFor();
   });
 
   it('opens the Getting Started webview from the palette and renders vscode-elements under its CSP', async () => {

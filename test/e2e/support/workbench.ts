@@ -11,11 +11,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export async function openContainer(page: Page): Promise<void> {
+  const header = page.locator('.pane-header', { hasText: 'SQL Data Sync' });
+  // After a reload the workbench restores the open sidebar a moment later: clicking the tab then
+  // would close it again, so look first.
+  if (await header.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
   const tab = page.locator('.activitybar').getByRole('tab', { name: /Azure SQL Data Movement/ });
   await tab.waitFor();
-  // Clicking an already-open container would close the sidebar.
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await page.locator('.pane-header', { hasText: 'SQL Data Sync' }).waitFor();
+  await header.waitFor();
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
@@ -36,4 +39,17 @@ export function webview(page: Page, title?: string): FrameLocator {
 
 export function statusBarItem(page: Page, text: string | RegExp) {
   return page.locator('.statusbar .statusbar-item', { hasText: text });
+}
+
+/** Opens a tree row's context menu and runs one of its items (waits for the menu to settle first). */
+export async function runContextMenu(page: Page, row: ReturnType<Page['getByRole']>, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: item });
+  await entry.waitFor();
+  await page.waitForTimeout(300); // the menu animates in; an early click can land on nothing
+  await entry.click();
+  await entry.waitFor({ state: 'hidden', timeout: 5000 }).catch(async () => {
+    await entry.hover();
+    await page.keyboard.press('Enter');
+  });
 }
