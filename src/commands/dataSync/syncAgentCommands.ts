@@ -1,14 +1,11 @@
 // Sync agent commands: create, generate a key (to the clipboard only), delete.
 import * as vscode from 'vscode';
+import { validateSyncName } from '../../azure/sql/syncRules';
 import { serverRefFromId, syncAgentRefFromId } from '../../dataSync/dataSyncRefs';
 import { resourceIdOf, startTracked, type CommandDeps } from './commandSupport';
 import { pickDatabase, pickServer } from './pickers';
 
-export function validateAgentName(value: string): string | undefined {
-  if (!value.trim()) return 'Enter a name for the sync agent.';
-  if (value.length > 128) return 'An agent name can have at most 128 characters.';
-  return /^[A-Za-z0-9_-]+$/.test(value) ? undefined : 'An agent name can contain letters, numbers, dashes (-) and underscores (_) only.';
-}
+export const validateAgentName = (value: string): string | undefined => validateSyncName(value, 'Sync agent name');
 
 export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
   const agentId = async (arg: unknown): Promise<string | undefined> => {

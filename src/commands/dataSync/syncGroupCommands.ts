@@ -1,27 +1,21 @@
 // Sync group commands: create (the setup wizard), edit settings, delete, refresh the hub schema,
 // sync now and cancel. Long-running calls go through the operations center.
 import * as vscode from 'vscode';
-import { validateSegment } from '../../azure/resourceId';
+import { MIN_INTERVAL_SECONDS, validateInterval, validateRetentionDays, validateSyncGroupName } from '../../azure/sql/syncRules';
 import type { SyncGroup, SyncGroupInput } from '../../azure/sql/syncModels';
 import { syncGroupRefFromId } from '../../dataSync/dataSyncRefs';
 import { resourceIdOf, startTracked, type CommandDeps } from './commandSupport';
 import { pickSyncGroup } from './pickers';
 
-export const MIN_INTERVAL_SECONDS = 300;
-
+/** Text from an input box → the shared Data Sync rule (a whole number of seconds, or -1 / "manual"). */
 export function validateIntervalText(value: string): string | undefined {
   const v = value.trim();
-  if (v === '-1' || /^manual$/i.test(v)) return undefined;
-  if (!/^\d+$/.test(v)) return 'Enter a whole number of seconds, or -1 for manual sync.';
-  if (Number(v) < MIN_INTERVAL_SECONDS) return `The interval must be at least ${MIN_INTERVAL_SECONDS} seconds (5 minutes), or -1 for manual sync.`;
-  if (Number(v) > 30 * 86_400) return 'The interval can be at most 30 days (2592000 seconds).';
-  return undefined;
+  if (/^manual$/i.test(v)) return undefined;
+  return /^-?\d+$/.test(v) ? validateInterval(Number(v)) : validateInterval(Number.NaN);
 }
 
 export function validateRetentionText(value: string): string | undefined {
-  if (!/^\d+$/.test(value.trim())) return 'Enter a whole number of days.';
-  const n = Number(value);
-  return n >= 1 && n <= 30 ? undefined : 'Conflict log retention must be between 1 and 30 days.';
+  return /^\d+$/.test(value.trim()) ? validateRetentionDays(Number(value)) : validateRetentionDays(Number.NaN);
 }
 
 export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
@@ -98,7 +92,7 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
 async function askGroupSettings(input: CommandDeps['input'], name: string, current: SyncGroup['properties'] & object): Promise<SyncGroupInput['properties'] | undefined> {
   const interval = await input.input({
     title: `Sync interval of ${name} (seconds, -1 for manual)`, value: String(current.interval ?? 300), validateInput: validateIntervalText,
-    prompt: `How often the group syncs. At least ${MIN_INTERVAL_SECONDS} seconds; -1 syncs only when you ask.`,
+    prompt: `How often the group syncs, in seconds (at least ${MIN_INTERVAL_SECONDS}); -1 syncs only when you ask.`,
   });
   if (interval === undefined) return undefined;
   const policy = await input.pick([
@@ -115,7 +109,8 @@ async function askGroupSettings(input: CommandDeps['input'], name: string, curre
   }
   const privateLink = await input.pick([{ label: 'Public endpoint' }, { label: 'Private link' }], { title: `Connection of ${name} to its databases`, placeHolder: current.usePrivateLinkConnection ? 'Now: private link' : 'Now: public endpoint' });
   if (!privateLink) return undefined;
-  validateSegment('Sync group name', name);
+  const nameProblem = validateSyncGroupName(name);
+  if (nameProblem) throw new Error(nameProblem);
   return {
     interval: /^manual$/i.test(interval.trim()) ? -1 : Number(interval.trim()),
     conflictResolutionPolicy: policy.label,

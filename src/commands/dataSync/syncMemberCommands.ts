@@ -2,6 +2,7 @@
 // agent), edit direction and credentials, refresh the member schema, delete.
 import * as vscode from 'vscode';
 import type { SyncMemberInput } from '../../azure/sql/syncModels';
+import { validateSyncMemberName } from '../../azure/sql/syncRules';
 import type { DataSyncContext } from '../../dataSync/dataSyncContext';
 import { databaseRefFromId, serverRefFromId, syncAgentRefFromId, syncGroupRefFromId, syncMemberRefFromId } from '../../dataSync/dataSyncRefs';
 import type { UserInput } from '../userInput';
@@ -14,11 +15,7 @@ const DIRECTIONS = [
   { label: 'OneWayHubToMember', description: 'hub → member' },
 ];
 
-export function validateMemberName(value: string): string | undefined {
-  if (!value.trim()) return 'Enter a name for the member.';
-  if (value.length > 128) return 'A member name can have at most 128 characters.';
-  return /^[A-Za-z0-9_-]+$/.test(value) ? undefined : 'A member name can contain letters, numbers, dashes (-) and underscores (_) only.';
-}
+export const validateMemberName = (value: string): string | undefined => validateSyncMemberName(value);
 
 const required = (what: string) => (value: string) => (value.trim() ? undefined : `Enter the ${what}.`);
 
