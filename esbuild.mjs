@@ -14,6 +14,8 @@ const watch = args.has('--watch');
 
 const node = {
   bundle: true,
+  // node-fetch's fallback URL parser is never used on Node 20 (see scripts/shims/whatwgUrl.cjs).
+  alias: { 'whatwg-url': './scripts/shims/whatwgUrl.cjs' },
   platform: 'node',
   format: 'cjs',
   target: 'node20',
