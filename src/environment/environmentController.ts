@@ -143,8 +143,14 @@ export class EnvironmentController implements vscode.Disposable {
     return endpoints;
   }
 
+  private published: string | undefined;
+
   private async publish(): Promise<void> {
     const snap = this.snapshot();
+    const key = JSON.stringify([snap, this.emulator !== undefined]);
+    // Listeners refresh whole trees: tell them only about real changes.
+    if (key === this.published) return;
+    this.published = key;
     await Promise.all([
       vscode.commands.executeCommand('setContext', `${SECTION}.signedIn`, snap.signedIn),
       vscode.commands.executeCommand('setContext', `${SECTION}.environment`, snap.kind),

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { workbenchPage } from './support/hooks';
-import { openContainer, runContextMenu, screenshot, statusBarItem } from './support/workbench';
+import { environmentStatus, expandUntil, openContainer, runContextMenu, screenshot, statusBarItem } from './support/workbench';
 
 describe('SQL Data Sync tree and operations (packaged VSIX in code-server)', () => {
   let page: Page;
@@ -17,23 +17,21 @@ describe('SQL Data Sync tree and operations (packaged VSIX in code-server)', () 
   });
 
   it('starts the local emulator from the welcome content and lists the estate', async () => {
-    if ((await statusBarItem(page, 'Local Emulator').count()) === 0) {
+    if ((await environmentStatus(page, 'Local Emulator').count()) === 0) {
       await pane('SQL Data Sync').getByRole('button', { name: 'Start Local Emulator' }).click();
     }
-    await statusBarItem(page, 'Local Emulator').waitFor({ timeout: 60_000 });
-    await row(/^Contoso Production/).click();
-    await row(/^contoso-sales-weu/).click();
-    await row(/^sales-sync/).waitFor();
+    await environmentStatus(page, 'Local Emulator').waitFor({ timeout: 60_000 });
+    await expandUntil(page, row(/^Contoso Production/), row(/^contoso-sales-weu/));
+    await expandUntil(page, row(/^contoso-sales-weu/), row(/^sales-sync/));
     await row(/^sales-reporting/).waitFor();
     await pane('SQL Data Sync').getByText('SQL Data Sync retires on 30 September 2027.').waitFor();
-    await row(/^sales-sync/).click();
-    await row(/^Sync Agents/).waitFor();
+    await expandUntil(page, row(/^sales-sync/), row(/^replica-east/));
     await screenshot(page, '40-datasync-tree');
   });
 
   it('runs Refresh Hub Schema from the context menu; the status bar and the Operations view show it running', async () => {
     await runContextMenu(page, row(/^sales-sync/), 'Refresh Hub Schema');
-    await statusBarItem(page, /Refresh hub schema of sales-sync/).waitFor();
+    await statusBarItem(page, /Refresh hub schema of sales-sync/).first().waitFor();
     const op = pane('Operations').getByRole('treeitem', { name: /Refresh hub schema of sales-sync.*Running/ });
     await op.waitFor();
     await screenshot(page, '41-operation-running');

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { workbenchPage } from './support/hooks';
-import { openContainer, runCommand, screenshot, statusBarItem, webview } from './support/workbench';
+import { environmentStatus, openContainer, runCommand, screenshot, webview } from './support/workbench';
 
 describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => {
   let page: Page;
@@ -24,7 +24,7 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
   });
 
   it('activates and shows the environment in the status bar', async () => {
-    const item = statusBarItem(page, 'Azure (signed out)');
+    const item = environmentStatus(page, 'Azure (signed out)');
     await item.waitFor({ timeout: 60_000 });
     assert.equal(await item.count(), 1);
     // Once the extension runs, the signed-out welcome (and its buttons) must still be there.

@@ -53,3 +53,19 @@ export async function runContextMenu(page: Page, row: ReturnType<Page['getByRole
     await page.keyboard.press('Enter');
   });
 }
+
+/** Expands a tree row until `child` shows (a click that lands while the tree re-renders is lost). */
+export async function expandUntil(page: Page, row: ReturnType<Page['getByRole']>, child: ReturnType<Page['getByRole']>): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await child.isVisible()) return;
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    if (await child.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+  }
+  await child.waitFor();
+}
+
+/** The extension's environment item (not the transient status messages that mention the emulator). */
+export function environmentStatus(page: Page, text: string | RegExp) {
+  return page.locator('.statusbar .statusbar-item[id$="sqlDataMovement.environment"]', { hasText: text });
+}
