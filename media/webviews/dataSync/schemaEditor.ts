@@ -37,7 +37,7 @@ export class SchemaEditor {
     root.replaceChildren(
       el('div', { className: 'schema-toolbar' }, [this.search, this.onlySelected, selectAll, clear, this.counts]),
       el('div', { className: 'schema-toolbar' }, [el('vscode-label', { attrs: { for: 'master-member' } }, ['Master member (schema source)']), this.master]),
-      this.members, this.list, el('h3', {}, ['What saving changes']), this.summary,
+      this.members, this.list, el('h3', {}, ['What saving will change']), this.summary,
     );
     this.search.addEventListener('input', () => this.applyFilter());
     this.onlySelected.addEventListener('change', () => this.applyFilter());
