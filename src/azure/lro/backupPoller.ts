@@ -48,7 +48,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
     }
     this.state.snapshot = { ...this.state.snapshot, serviceStatus, jobId };
     if (this.state.resultUrl) this.state.phase = 'result';
-    else this.finish(body);
+    else this.succeedWith(body);
   }
 
   private async pollResult(url: string, signal?: AbortSignal): Promise<void> {
@@ -61,13 +61,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
       return this.setTerminal('failed', { error: err.toJSON() });
     }
     if (response.status === 202) return this.setRunning(response);
-    this.finish(response.status === 204 ? undefined : response.body);
-  }
-
-  private finish(result: unknown): void {
-    this.state.result = result;
-    this.state.phase = 'done';
-    this.setTerminal('succeeded');
+    this.succeedWith(response.status === 204 ? undefined : response.body);
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {

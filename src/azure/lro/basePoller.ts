@@ -61,6 +61,13 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     };
   }
 
+  /** Records the result of a succeeded operation and ends polling. */
+  protected succeedWith(result: unknown): void {
+    this.state.result = result;
+    this.state.phase = 'done';
+    this.setTerminal('succeeded');
+  }
+
   protected setTerminal(status: 'succeeded' | 'failed' | 'canceled', extra: Partial<LroSnapshot> = {}): void {
     this.state.snapshot = { ...this.state.snapshot, ...extra, status, retryAfterMs: undefined, elapsedMs: Date.now() - this.state.startedAt };
     if (status === 'succeeded') this.state.snapshot.percent = 100;

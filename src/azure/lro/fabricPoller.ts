@@ -53,7 +53,7 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
       return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     }
     this.state.snapshot.serviceStatus = serviceStatus;
-    if (!this.state.expectResult) return this.finish(undefined);
+    if (!this.state.expectResult) return this.succeedWith(undefined);
     // On success Location points at the result; otherwise the documented /result suffix.
     this.state.resultUrl = location && location !== this.state.operationUrl ? location : `${this.state.operationUrl.replace(/\/+$/, '')}/result`;
     this.state.phase = 'result';
@@ -61,13 +61,7 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
 
   private async fetchResult(signal?: AbortSignal): Promise<void> {
     const response = await this.get(this.state.resultUrl as string, signal);
-    this.finish(response.body);
-  }
-
-  private finish(result: unknown): void {
-    this.state.result = result;
-    this.state.phase = 'done';
-    this.setTerminal('succeeded');
+    this.succeedWith(response.body);
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
