@@ -22,7 +22,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
       statusUrl, resultUrl, phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
     });
     if (response.status === 202 && (statusUrl || resultUrl)) poller.setRunning(response);
-    else poller.finish(response.status === 204 ? undefined : response.body);
+    else poller.succeedWith(response.status === 204 ? undefined : response.body);
     return poller;
   }
 

@@ -25,7 +25,7 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
       operationId, operationUrl, expectResult: options.expectResult, phase: 'polling',
     });
     if (response.status === 202 && operationUrl) poller.setRunning(response);
-    else poller.finish(response.body);
+    else poller.succeedWith(response.body);
     return poller;
   }
 
