@@ -215,6 +215,45 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok(!agents.some((a) => a.name === 'it-agent'));
   });
 
+  it('runs a command from the palette (no tree node): the target is chosen with pickers', async () => {
+    const ref = syncGroupRefFromId(groupId);
+    script.script({ title: /subscription/, answer: subscriptionName }, { title: /SQL server/, answer: ref.server }, { title: /Choose a sync group/, answer: 'it-commands' });
+    const op = await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.refreshHubSchema');
+    await finish(op);
+    assert.equal(api.operations.tracker.list().history.find((r) => r.id === op!.id)?.target.resourceId?.toLowerCase(), groupId.toLowerCase());
+  });
+
+  it('selects the subscriptions the tree shows, and remembers the choice', async () => {
+    script.script({ title: /Subscriptions to show/, answer: subscriptionName });
+    const chosen = await run<string[]>('sqlDataMovement.dataSync.selectSubscriptions');
+    assert.equal(chosen.length, 1);
+    const roots = await children();
+    assert.deepEqual(roots.filter((n) => n.id.startsWith('subscription:')).map(label), [subscriptionName]);
+    assert.ok(roots.some((n) => /more subscription\(s\) hidden/.test(label(n))), 'says that some are hidden');
+    const all = (await api.dataSync.clients().subscriptions.list().toArray()).map((s) => s.displayName).join(', ');
+    script.script({ title: /Subscriptions to show/, answer: all });
+    await run('sqlDataMovement.dataSync.selectSubscriptions');
+    assert.ok((await children()).filter((n) => n.id.startsWith('subscription:')).length >= 2);
+  });
+
+  it('refreshes a single node', async () => {
+    const sub = (await children()).find((s) => label(s) === subscriptionName)!;
+    const before = await children(sub);
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.refreshNode', sub);
+    const after = await children(sub);
+    assert.notEqual(after, before, 'children were loaded again');
+    assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'with the same stable ids');
+  });
+
+  it('"Create Sync Group" on a server opens the setup wizard there', async () => {
+    const serverId = free[0].replace(/\/databases\/[^/]+$/i, '');
+    const before = api.dataSyncWebviews.wizards.size;
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.createSyncGroup', { resourceId: serverId });
+    await waitFor('a new wizard panel', () => api.dataSyncWebviews.wizards.size > before);
+    await waitFor('the wizard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /Data Sync setup/i.test(t.label)));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('copies the resource id and the REST request, and says the emulator has no portal', async () => {
     assert.equal(await run('sqlDataMovement.copyResourceId', { resourceId: groupId }), groupId);
     assert.equal(await vscode.env.clipboard.readText(), groupId);
