@@ -42,6 +42,8 @@ export function ensureCodeServer() {
       TMPDIR: tmp,
       npm_config_unsafe_perm: 'true', // code-server's postinstall refuses root without it
       npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
+      // Native modules build against the installed Node headers instead of downloading them.
+      ...(fs.existsSync('/usr/include/node/node.h') && !process.env.npm_config_nodedir ? { npm_config_nodedir: '/usr' } : {}),
     },
   });
   if (installedVersion() !== CODE_SERVER_VERSION) throw new Error('code-server did not install; see the npm output above.');
