@@ -19,6 +19,12 @@ function item(node: DataSyncNode, label: string, state: vscode.TreeItemCollapsib
   return i;
 }
 
+/** Children sorted by name, or one hint node when there are none. */
+function byNameOr<T extends { name?: string }>(items: T[], node: (item: T) => DataSyncNode, hint: () => DataSyncNode): DataSyncNode[] {
+  items.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  return items.length ? items.map(node) : [hint()];
+}
+
 function tooltip(lines: (string | undefined)[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.appendText(lines.filter((l): l is string => !!l).join('\n'));
@@ -44,8 +50,7 @@ export class SubscriptionNode implements DataSyncNode {
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const servers = await this.ctx.clients().servers.listServers(this.subscription.subscriptionId as string, { signal }).toArray();
-    servers.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    return servers.length ? servers.map((s) => new SqlServerNode(this.ctx, this, s)) : [new InfoNode(this, 'No SQL servers in this subscription')];
+    return byNameOr(servers, (s) => new SqlServerNode(this.ctx, this, s), () => new InfoNode(this, 'No SQL servers in this subscription'));
   }
 }
 
@@ -110,8 +115,8 @@ export class SyncGroupNode implements DataSyncNode {
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const members = await this.ctx.clients().members.list(syncGroupRefFromId(this.resourceId), signal).toArray();
-    members.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    return members.length ? members.map((m) => new SyncMemberNode(this, m)) : [new InfoNode(this, 'No members — add one…', { command: 'sqlDataMovement.dataSync.addMember', title: 'Add Member', arguments: [this] }, 'add')];
+    return byNameOr(members, (m) => new SyncMemberNode(this, m),
+      () => new InfoNode(this, 'No members — add one…', { command: 'sqlDataMovement.dataSync.addMember', title: 'Add Member', arguments: [this] }, 'add'));
   }
 }
 
@@ -153,8 +158,8 @@ export class SyncAgentsFolderNode implements DataSyncNode {
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const agents = await this.ctx.clients().agents.list(serverRefFromId(this.parent.resourceId), signal).toArray();
-    agents.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    return agents.length ? agents.map((a) => new SyncAgentNode(this, a)) : [new InfoNode(this, 'No sync agents — create one…', { command: 'sqlDataMovement.dataSync.createAgent', title: 'Create Sync Agent', arguments: [this.parent] }, 'add')];
+    return byNameOr(agents, (a) => new SyncAgentNode(this, a),
+      () => new InfoNode(this, 'No sync agents — create one…', { command: 'sqlDataMovement.dataSync.createAgent', title: 'Create Sync Agent', arguments: [this.parent] }, 'add'));
   }
 }
 
