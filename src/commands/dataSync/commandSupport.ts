@@ -21,11 +21,6 @@ export function resourceIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-/** The last path segment of an ARM id: the resource's name. */
-export function nameFromId(id: string): string {
-  return decodeURIComponent(id.split('/').filter(Boolean).pop() ?? id);
-}
-
 /** Shows failed calls — the service's code and message, and the request id support needs — and
  *  remembers what it showed (the integration tests read `shown`). */
 export class ErrorReporter {

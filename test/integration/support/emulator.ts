@@ -34,21 +34,4 @@ export class EmulatorControlClient {
   }
 }
 
-/** User databases that are hub of no sync group yet (Data Sync allows 5 groups per hub). */
-export async function freeHubDatabases(arm: AzureClient): Promise<string[]> {
-  const subs = await arm.send<{ value: { subscriptionId: string }[] }>({ operationName: 'List subscriptions', method: 'GET', url: '/subscriptions', query: { 'api-version': '2022-12-01' } });
-  const servers = await arm.send<{ value: { id: string }[] }>({ operationName: 'List servers', method: 'GET', url: `/subscriptions/${subs.body!.value[0].subscriptionId}/providers/Microsoft.Sql/servers`, query: { 'api-version': '2025-01-01' } });
-  let best: string[] = [];
-  for (const server of servers.body!.value) {
-    const dbs = await arm.send<{ value: { id: string; name: string }[] }>({ operationName: 'List databases', method: 'GET', url: `${server.id}/databases`, query: { 'api-version': '2025-01-01' } });
-    const free: string[] = [];
-    for (const db of dbs.body!.value.filter((d) => d.name !== 'master')) {
-      const groups = await arm.send<{ value: unknown[] }>({ operationName: 'List sync groups', method: 'GET', url: `${db.id}/syncGroups`, query: { 'api-version': '2025-01-01' } });
-      if (groups.body!.value.length === 0) free.push(db.id);
-    }
-    if (free.length > best.length) best = free;
-  }
-  assert.ok(best.length >= 2, 'two free databases on one server');
-  // Empty metadata databases last: the first one is used as a hub and should have tables.
-  return best.sort((a, b) => Number(/meta/i.test(a)) - Number(/meta/i.test(b)));
-}
+export { freeHubDatabases } from '../../support/freeHubDatabases';

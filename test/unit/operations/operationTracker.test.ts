@@ -7,7 +7,8 @@ import type { AzureRequestError } from '../../../src/azure/http/azureError';
 import { OperationStore, type KeyValueStore } from '../../../src/operations/operationStore';
 import { OperationTracker, type TrackerOptions } from '../../../src/operations/operationTracker';
 import type { OperationRecord } from '../../../src/operations/operationRecord';
-import { userDatabases, startEmulatorWithClient, type EmulatorWithClient } from './emulatorClient';
+import { freeHubDatabases } from '../../support/freeHubDatabases';
+import { startEmulatorWithClient, type EmulatorWithClient } from './emulatorClient';
 
 class MapMemento implements KeyValueStore {
   readonly map = new Map<string, unknown>();
@@ -23,7 +24,7 @@ describe('operation tracker (real emulator, real pollers)', function () {
 
   before(async () => {
     env = await startEmulatorWithClient();
-    databases = await userDatabases(env);
+    databases = await freeHubDatabases(env.arm);
   });
   after(async () => { await env.stop(); });
 
