@@ -1,7 +1,7 @@
 // Bundles the three programs this repository ships, plus the integration-test bundle:
 //   dist/extension.js      the extension (CommonJS, Node, `vscode` external)
 //   dist/emulator.js       the offline Azure emulator's entry point (also started by the extension)
-//   dist/webviews/*.js     webview front ends (browser IIFE) from media/webviews
+//   dist/webviews/*.js     webview front ends (browser IIFE) from media/webviews/<service>/pages
 //   out/test/integration   mocha suites that run inside VS Code's extension host (with --tests)
 // Flags: --release (minify, no sourcemaps), --watch, --tests, --metafile (writes dist/meta.json).
 import * as esbuild from 'esbuild';
@@ -26,14 +26,18 @@ const node = {
 };
 
 const exists = (p) => fs.existsSync(p);
+// Each page a panel loads is media/webviews/<service>/pages/<name>.ts, bundled to dist/webviews/<name>.js.
 const webviewEntries = exists('media/webviews')
-  ? fs.readdirSync('media/webviews').filter((f) => /^[^.]+\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => `media/webviews/${f}`)
-  : [];
+  ? Object.fromEntries(fs.readdirSync('media/webviews').flatMap((service) => {
+      const pages = `media/webviews/${service}/pages`;
+      return exists(pages) ? fs.readdirSync(pages).filter((f) => /^[^.]+\.ts$/.test(f)).map((f) => [f.slice(0, -3), `${pages}/${f}`]) : [];
+    }))
+  : {};
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   ...(exists('src/emulator/main.ts') ? [{ ...node, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', external: ['vscode'] }] : []),
-  ...(webviewEntries.length ? [{
+  ...(Object.keys(webviewEntries).length ? [{
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: release,
     sourcemap: release ? false : 'linked', logLevel: 'warning', entryPoints: webviewEntries, outdir: 'dist/webviews',
     metafile: args.has('--metafile'),

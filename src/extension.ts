@@ -1,10 +1,10 @@
 // Builds the object graph and registers it with VS Code; no logic of its own.
 import * as vscode from 'vscode';
-import { registerDataSyncCommands } from './commands/dataSync';
-import { ErrorReporter } from './commands/dataSync/commandSupport';
-import { registerEnvironmentCommands } from './commands/environmentCommands';
-import { registerSignInCommands, restoreSignIn } from './commands/signInCommands';
-import { SwitchableUserInput } from './commands/userInput';
+import { registerDataSyncCommands } from './dataSync/commands';
+import { ErrorReporter } from './dataSync/commands/commandSupport';
+import { registerEnvironmentCommands } from './environment/environmentCommands';
+import { registerSignInCommands, restoreSignIn } from './environment/signInCommands';
+import { SwitchableUserInput } from './ui/userInput';
 import { SignInStore } from './environment/signInStore';
 import { EnvironmentController } from './environment/environmentController';
 import { ConnectionManager } from './environment/connectionManager';
@@ -13,12 +13,12 @@ import { RequestLogChannel } from './environment/requestLogChannel';
 import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import { createOperationsCenter, type OperationsCenter } from './operations/operationsCenter';
 import type { ExtensionApi } from './extensionApi';
-import { DataSyncTreeProvider } from './tree/dataSync/dataSyncTreeProvider';
-import { SubscriptionFilter } from './tree/dataSync/subscriptionFilter';
-import { SignedOutTreeProvider } from './tree/signedOutTreeProvider';
+import { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
+import { SubscriptionFilter } from './dataSync/tree/subscriptionFilter';
+import { SignedOutTreeProvider } from './ui/tree/signedOutTreeProvider';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
-import { registerDataSyncWebviews } from './webviews/dataSync';
-import { GettingStartedPanel } from './webviews/gettingStartedPanel';
+import { registerDataSyncWebviews } from './dataSync/webviews';
+import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 
 const viewIds = ['sqlDataMovement.dataSync', 'sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup', 'sqlDataMovement.operations'] as const;
 /** Views whose trees later issues build; until then they show their welcome content. */

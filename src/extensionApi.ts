@@ -1,15 +1,15 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
 import type { SecretStore } from './auth/secretStore';
-import type { ErrorReporter } from './commands/dataSync/commandSupport';
-import type { SwitchableUserInput } from './commands/userInput';
+import type { ErrorReporter } from './dataSync/commands/commandSupport';
+import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
-import type { DataSyncTreeProvider } from './tree/dataSync/dataSyncTreeProvider';
+import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
-import type { DataSyncWebviews } from './webviews/dataSync';
+import type { DataSyncWebviews } from './dataSync/webviews';
 import type { EnvironmentController } from './environment/environmentController';
 import type { OperationsCenter } from './operations/operationsCenter';
-import type { GettingStartedPanel } from './webviews/gettingStartedPanel';
+import type { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 
 /** Returned by activate() only in test and development mode (never to other extensions in production). */
 export interface ExtensionApi {

@@ -2,7 +2,7 @@
 // notifications, details documents and commands. Resumes polling on activation and whenever the
 // environment changes (an operation waits for its own environment to be active).
 import * as vscode from 'vscode';
-import { registerOperationCommands } from '../commands/operationCommands';
+import { registerOperationCommands } from './operationCommands';
 import type { ConnectionManager } from '../environment/connectionManager';
 import type { EnvironmentController } from '../environment/environmentController';
 import { OperationDetailsDocuments } from './operationDetailsDocument';

@@ -2,10 +2,10 @@
 // a script (an unexpected prompt fails the test); results are checked through the REST clients.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedUserInput, ValidationFailed } from '../../src/commands/userInput';
+import { ScriptedUserInput, ValidationFailed } from '../../src/ui/userInput';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { databaseRefFromId, syncGroupRefFromId, serverRefFromId } from '../../src/dataSync/dataSyncRefs';
-import type { DataSyncNode } from '../../src/tree/dataSync/dataSyncNode';
+import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
 import type { TrackedOperation } from '../../src/operations/operationTracker';
 import { freeHubDatabases, useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';

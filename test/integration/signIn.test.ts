@@ -2,7 +2,7 @@
 // that a secret goes to SecretStorage only (and is dropped when it does not work).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ScriptedUserInput, ValidationFailed } from '../../src/commands/userInput';
+import { ScriptedUserInput, ValidationFailed } from '../../src/ui/userInput';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, waitFor } from './support/extension';
 

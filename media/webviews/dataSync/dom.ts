@@ -1,6 +1,6 @@
 // Small DOM helpers for the Data Sync pages. Everything from Azure goes in through textContent or
 // element properties: never innerHTML.
-import type { ErrorInfo, FieldErrors } from '../../../src/webviews/protocol/dataSyncCommon';
+import type { ErrorInfo, FieldErrors } from '../../../src/dataSync/webviews/protocol/dataSyncCommon';
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { SchemaColumnView, SchemaSelectionMessage, SchemaSummary, SchemaTableView, SchemaView } from '../../../src/webviews/protocol/dataSyncCommon';
+import type { SchemaColumnView, SchemaSelectionMessage, SchemaSummary, SchemaTableView, SchemaView } from '../../../src/dataSync/webviews/protocol/dataSyncCommon';
 import { el, fillSelect } from './dom';
 
 type Checkbox = HTMLElement & { checked: boolean; disabled: boolean; indeterminate: boolean };

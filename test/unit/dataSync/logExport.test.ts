@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { csvCell, logsToCsv, logsToJson } from '../../../src/webviews/dataSync/logExport';
-import { resolveLogRange } from '../../../src/webviews/dataSync/logTimeRange';
+import { csvCell, logsToCsv, logsToJson } from '../../../src/dataSync/webviews/logExport';
+import { resolveLogRange } from '../../../src/dataSync/webviews/logTimeRange';
 
 describe('sync log export', () => {
   it('escapes quotes, commas and line breaks (RFC 4180)', () => {

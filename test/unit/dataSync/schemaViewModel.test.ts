@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
-import { buildSchemaView, summarizeSelection } from '../../../src/webviews/dataSync/schemaViewModel';
-import { syncGroupIdOf, targetIdOf, targetKindOf } from '../../../src/webviews/dataSync/targetArgs';
+import { buildSchemaView, summarizeSelection } from '../../../src/dataSync/webviews/schemaViewModel';
+import { syncGroupIdOf, targetIdOf, targetKindOf } from '../../../src/dataSync/webviews/targetArgs';
 
 const c = (name: string, dataType = 'int', isPrimaryKey = false) => ({ name, quotedName: `[${name}]`, dataType, dataSize: '4', isPrimaryKey });
 const hub: SyncFullSchemaTable[] = [

@@ -3,7 +3,7 @@ import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
 import {
   buildGroupSchema, describeDrift, diffSchemas, isEmptyDiff, MAX_TABLES_PER_GROUP, memberDrift, syncabilityOf, validateGroupQuota, validateInterval,
   validateMemberQuota, validateRequired, validateRetentionDays, validateSyncGroupName, validateSyncMemberName,
-} from '../../../src/azure/sql/syncRules';
+} from '../../../src/dataSync/syncRules';
 
 const col = (name: string, dataType: string, extra: Record<string, unknown> = {}) => ({ name, quotedName: `[${name}]`, dataType, dataSize: '4', ...extra });
 const table = (name: string, columns: ReturnType<typeof col>[]): SyncFullSchemaTable => ({ name, quotedName: name.split('.').map((p) => `[${p}]`).join('.'), columns });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { GroupForm, MemberForm } from '../../../src/webviews/protocol/dataSyncWizard';
-import { validateGroupForm, validateMemberForm } from '../../../src/webviews/dataSync/wizardForms';
+import type { GroupForm, MemberForm } from '../../../src/dataSync/webviews/protocol/dataSyncWizard';
+import { validateGroupForm, validateMemberForm } from '../../../src/dataSync/webviews/wizardForms';
 
 const db = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/${name}`;
 const group = (o: Partial<GroupForm> = {}): GroupForm => ({

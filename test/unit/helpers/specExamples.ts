@@ -1,8 +1,9 @@
-// Reads the saved OpenAPI examples (responses with bodies) from the shared specs folder.
+// Reads the OpenAPI examples (responses with bodies) vendored into test/fixtures/spec-examples, copied
+// byte for byte from Azure/azure-rest-api-specs and microsoft/fabric-rest-api-specs.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const SPECS_ROOT = process.env.SPECS_ROOT ?? '/work/shared/specs';
+export const SPECS_ROOT = path.resolve(__dirname, '../../fixtures/spec-examples');
 
 export function exampleFiles(root = SPECS_ROOT): string[] {
   const out: string[] = [];

@@ -1,0 +1,35 @@
+// Front end of the Getting Started panel. Renders only what the extension sends, with textContent.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import type { FromGettingStarted, GettingStartedAction, ToGettingStarted } from '../../../../src/gettingStarted/protocol/gettingStarted';
+import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
+
+const send = (m: FromGettingStarted) => post(m);
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el as T;
+}
+
+reportCspViolations((directive, blocked) => send({ type: 'cspViolation', directive, blocked }));
+
+for (const button of document.querySelectorAll<HTMLElement>('[data-action]')) {
+  button.addEventListener('click', () => send({ type: 'run', action: button.dataset.action as GettingStartedAction }));
+}
+
+onMessage<ToGettingStarted>((message) => {
+  if (message.type !== 'state') return;
+  const s = message.state;
+  byId('environment').textContent = s.environmentLabel;
+  const badge = byId('signed-in');
+  badge.textContent = s.signedIn ? (s.account ? `Signed in as ${s.account}` : 'Signed in') : 'Signed out';
+  byId('emulator-arm').textContent = s.emulatorArm ?? '';
+  byId('emulator-line').hidden = !s.emulatorArm;
+  byId('sign-in').hidden = s.signedIn;
+  byId('start-emulator').hidden = s.isEmulator && s.signedIn;
+});
+
+const defined = ['vscode-button', 'vscode-badge', 'vscode-divider'].filter((name) => customElements.get(name) !== undefined);
+send({ type: 'ready', elements: defined });

@@ -1,0 +1,73 @@
+// The schema picker: tables and columns of a sync group's hub schema with Data Sync's restrictions,
+// each member's drift beside them, a live summary of what a save changes, "Refresh hub schema" and
+// the master member choice. Save = PATCH the group's schema through the operation tracker.
+import type * as vscode from 'vscode';
+import type { SyncGroupRef } from '../../azure/sql/sqlPaths';
+import type { SyncFullSchemaTable, SyncGroupSchema } from '../../azure/sql/syncModels';
+import type { DataSyncContext } from '../dataSyncContext';
+import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchemaPicker';
+import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { toErrorInfo } from './errorInfo';
+import { loadSchema, refreshHubSchema, refreshMemberSchemas, saveSchema, SchemaSelectionError } from './groupSchemaActions';
+import { summarizeSelection } from './schemaViewModel';
+import { schemaPickerBody } from './pageBodies';
+
+export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSchemaPicker> {
+  private hub: SyncFullSchemaTable[] = [];
+  private current: SyncGroupSchema | undefined;
+
+  constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, readonly ref: SyncGroupRef, onDispose: () => void) {
+    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.schemaPicker', script: 'schemaPicker', title: `Schema: ${ref.syncGroup}`, body: schemaPickerBody(ref.syncGroup),
+      // Holds an unsaved selection of tables and columns.
+      retainContextWhenHidden: true }, onDispose);
+  }
+
+  protected async receive(message: FromSchemaPicker): Promise<void> {
+    switch (message.type) {
+      case 'ready': await this.load(); break;
+      case 'selectionChanged': this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.current, message.selection) }); break;
+      case 'refreshHubSchema':
+        this.post({ type: 'loading', text: 'Refreshing the hub schema… (this can take a minute; it shows in Operations)' });
+        try {
+          await refreshHubSchema(this.ctx, this.ref);
+          await this.load();
+        } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh hub schema', e) }); }
+        break;
+      case 'refreshMemberSchemas':
+        this.post({ type: 'loading', text: 'Refreshing the member schemas… (shown in Operations too)' });
+        try {
+          const { failed } = await refreshMemberSchemas(this.ctx, this.ref);
+          await this.load();
+          if (failed.length) this.post({ type: 'error', error: { step: 'Refresh member schemas', code: 'MemberSchemaRefreshFailed', message: `Could not refresh: ${failed.join(', ')}. See the Operations view for each error.`, details: `Members whose schema refresh failed: ${failed.join(', ')}` } });
+        } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh member schemas', e) }); }
+        break;
+      case 'save': {
+        const summary = summarizeSelection(this.hub, this.current, message.selection);
+        if (summary.errors.length) { this.post({ type: 'summary', summary }); break; }
+        this.post({ type: 'loading', text: 'Saving the sync schema…' });
+        try {
+          const group = await saveSchema(this.ctx, this.ref, this.hub, message.selection);
+          this.current = group.properties?.schema;
+          this.post({ type: 'saved', text: `Saved: ${summary.selectedTables} table(s) in the sync schema.` });
+          this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.current, message.selection) });
+        } catch (e) {
+          if (e instanceof SchemaSelectionError) this.post({ type: 'summary', summary: { ...summary, errors: e.problems } });
+          else this.post({ type: 'error', error: toErrorInfo('Save sync schema', e) });
+        }
+        break;
+      }
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.post({ type: 'loading', text: 'Reading the hub and member schemas…' });
+    try {
+      const loaded = await loadSchema(this.ctx, this.ref);
+      this.hub = loaded.hub;
+      this.current = loaded.group.properties?.schema;
+      this.post({ type: 'schema', view: loaded.view });
+    } catch (e) {
+      this.post({ type: 'error', error: toErrorInfo('Read the sync schema', e) });
+    }
+  }
+}

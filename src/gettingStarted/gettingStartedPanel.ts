@@ -1,0 +1,91 @@
+// The Getting Started panel: where the user is (environment, sign-in), and the three ways to begin —
+// sign in, switch environment, or start the local emulator. One panel at a time; reopening reveals it.
+import * as vscode from 'vscode';
+import type { EnvironmentController, EnvironmentSnapshot } from '../environment/environmentController';
+import { gettingStartedActions, type FromGettingStarted, type GettingStartedState, type ToGettingStarted } from './protocol/gettingStarted';
+import { renderWebviewHtml } from '../ui/webview/webviewHtml';
+
+const body = `
+<h1>Azure SQL Data Movement</h1>
+<p class="muted">Azure SQL Data Sync, Microsoft Fabric mirrored databases and Azure Backup for SQL Server in Azure VMs, in one sidebar.</p>
+<div class="card">
+  <div class="row"><strong>Environment:</strong> <span id="environment">…</span> <vscode-badge id="signed-in">…</vscode-badge></div>
+  <div class="row muted" id="emulator-line" hidden>Emulator ARM endpoint: <code id="emulator-arm"></code></div>
+  <div class="row">
+    <vscode-button id="sign-in" data-action="signIn">Sign in to Azure</vscode-button>
+    <vscode-button secondary data-action="chooseEnvironment">Choose environment…</vscode-button>
+    <vscode-button secondary id="start-emulator" data-action="startEmulator">Start local emulator</vscode-button>
+    <vscode-button secondary data-action="showRequestLog">Show request log</vscode-button>
+  </div>
+</div>
+<vscode-divider></vscode-divider>
+<h2>What you can do here</h2>
+<ul>
+  <li><strong>SQL Data Sync</strong> — sync groups, members, hub and member schemas, sync, logs and agents. <span class="warning">SQL Data Sync retires on 30 September 2027.</span></li>
+  <li><strong>Fabric Mirroring</strong> — mirrored database definitions, start and stop, status and table metrics.</li>
+  <li><strong>Backup</strong> — vaults, policies, discovery, protection, backups, recovery points, restore and jobs.</li>
+  <li><strong>Operations</strong> — every long-running operation, while it runs and after it ends.</li>
+</ul>
+<p class="muted">No Azure subscription at hand? The local emulator answers the same REST APIs offline, with a demo estate.</p>`;
+
+export class GettingStartedPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The front end's last "ready" message and any CSP violations it saw (read by tests). */
+  lastReady: { elements: string[] } | undefined;
+  readonly cspViolations: string[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly environment: EnvironmentController, private readonly output: vscode.LogOutputChannel) {
+    this.subscriptions.push(environment.onDidChange((snap) => this.postState(snap)));
+  }
+
+  show(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal();
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel('sqlDataMovement.gettingStarted', 'Azure SQL Data Movement', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webviews')],
+    });
+    this.panel = panel;
+    this.lastReady = undefined;
+    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { script: 'gettingStarted', title: 'Azure SQL Data Movement', body });
+    panel.webview.onDidReceiveMessage((m: FromGettingStarted) => this.receive(m), undefined, this.subscriptions);
+    panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.subscriptions);
+    return panel;
+  }
+
+  private receive(message: FromGettingStarted): void {
+    switch (message.type) {
+      case 'ready':
+        this.lastReady = { elements: message.elements };
+        this.postState(this.environment.snapshot());
+        break;
+      case 'run':
+        // Only known actions: the front end is not trusted to name arbitrary commands.
+        if (gettingStartedActions.includes(message.action)) void vscode.commands.executeCommand(`sqlDataMovement.${message.action}`);
+        break;
+      case 'cspViolation':
+        this.cspViolations.push(`${message.directive}: ${message.blocked}`);
+        this.output.warn(`Webview Content-Security-Policy violation (${message.directive}): ${message.blocked}`);
+        break;
+    }
+  }
+
+  private postState(snap: EnvironmentSnapshot): void {
+    const state: GettingStartedState = {
+      environmentLabel: snap.label,
+      isEmulator: snap.kind === 'LocalEmulator',
+      signedIn: snap.signedIn,
+      account: snap.account,
+      emulatorArm: snap.emulator?.arm,
+    };
+    void this.panel?.webview.postMessage({ type: 'state', state } satisfies ToGettingStarted);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
