@@ -28,25 +28,55 @@ const node = {
 const exists = (p) => fs.existsSync(p);
 // Each page a panel loads is media/webviews/<service>/pages/<name>.ts, bundled to dist/webviews/<name>.js.
 const webviewEntries = exists('media/webviews')
-  ? Object.fromEntries(fs.readdirSync('media/webviews').flatMap((service) => {
-      const pages = `media/webviews/${service}/pages`;
-      return exists(pages) ? fs.readdirSync(pages).filter((f) => /^[^.]+\.ts$/.test(f)).map((f) => [f.slice(0, -3), `${pages}/${f}`]) : [];
-    }))
+  ? Object.fromEntries(
+      fs.readdirSync('media/webviews').flatMap((service) => {
+        const pages = `media/webviews/${service}/pages`;
+        return exists(pages)
+          ? fs
+              .readdirSync(pages)
+              .filter((f) => /^[^.]+\.ts$/.test(f))
+              .map((f) => [f.slice(0, -3), `${pages}/${f}`])
+          : [];
+      }),
+    )
   : {};
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  ...(exists('src/emulator/main.ts') ? [{ ...node, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', external: ['vscode'] }] : []),
-  ...(Object.keys(webviewEntries).length ? [{
-    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: release,
-    sourcemap: release ? false : 'linked', logLevel: 'warning', entryPoints: webviewEntries, outdir: 'dist/webviews',
-    metafile: args.has('--metafile'),
-  }] : []),
+  ...(exists('src/emulator/main.ts')
+    ? [{ ...node, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', external: ['vscode'] }]
+    : []),
+  ...(Object.keys(webviewEntries).length
+    ? [
+        {
+          bundle: true,
+          platform: 'browser',
+          format: 'iife',
+          target: 'es2022',
+          minify: release,
+          sourcemap: release ? false : 'linked',
+          logLevel: 'warning',
+          entryPoints: webviewEntries,
+          outdir: 'dist/webviews',
+          metafile: args.has('--metafile'),
+        },
+      ]
+    : []),
 ];
 
 if (args.has('--tests')) {
-  const suites = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
-  builds.push({ ...node, minify: false, sourcemap: 'inline', entryPoints: suites, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+  const suites = fs
+    .readdirSync('test/integration')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/integration/${f}`);
+  builds.push({
+    ...node,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: suites,
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+  });
 }
 
 if (watch) {
@@ -56,9 +86,13 @@ if (watch) {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   if (args.has('--metafile')) {
     const merged = { inputs: {}, outputs: {} };
-    for (const r of results) { Object.assign(merged.inputs, r.metafile.inputs); Object.assign(merged.outputs, r.metafile.outputs); }
+    for (const r of results) {
+      Object.assign(merged.inputs, r.metafile.inputs);
+      Object.assign(merged.outputs, r.metafile.outputs);
+    }
     fs.mkdirSync('dist', { recursive: true });
     fs.writeFileSync(path.join('dist', 'meta.json'), JSON.stringify(merged));
-    for (const [file, o] of Object.entries(merged.outputs)) if (!file.endsWith('.map')) console.log(`${file}\t${(o.bytes / 1024).toFixed(1)} KiB`);
+    for (const [file, o] of Object.entries(merged.outputs))
+      if (!file.endsWith('.map')) console.log(`${file}\t${(o.bytes / 1024).toFixed(1)} KiB`);
   }
 }

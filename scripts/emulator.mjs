@@ -22,8 +22,16 @@ function newestSource(dir) {
 const stale = !fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newestSource(path.join(root, 'src', 'emulator'));
 if (stale) {
   await esbuild.build({
-    absWorkingDir: root, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist', bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', external: ['vscode'],
+    absWorkingDir: root,
+    entryPoints: { emulator: 'src/emulator/main.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    external: ['vscode'],
   });
 }
 

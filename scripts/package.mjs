@@ -19,4 +19,6 @@ if (forbidden.length) {
 }
 // Relative README links stay as they are: the repository has no public URL for vsce to rewrite them to.
 run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsixPath]);
-log(`VSIX: ${path.relative(root, vsixPath)} (${(fs.statSync(vsixPath).size / 1024).toFixed(0)} KiB, ${files.length} files: ${files.join(', ')})`);
+log(
+  `VSIX: ${path.relative(root, vsixPath)} (${(fs.statSync(vsixPath).size / 1024).toFixed(0)} KiB, ${files.length} files: ${files.join(', ')})`,
+);

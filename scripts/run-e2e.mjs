@@ -41,7 +41,9 @@ const Mocha = require('mocha');
 const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, grep, reporter: 'spec' });
 mocha.addFile(path.join(root, 'test', 'e2e', 'support', 'hooks.ts'));
 // foundation first: it checks the signed-out first run, before any journey starts the emulator.
-const suites = fs.readdirSync(path.join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts'))
+const suites = fs
+  .readdirSync(path.join(root, 'test', 'e2e'))
+  .filter((f) => f.endsWith('.test.ts'))
   .sort((a, b) => Number(b === 'foundation.test.ts') - Number(a === 'foundation.test.ts') || a.localeCompare(b));
 for (const f of suites) mocha.addFile(path.join(root, 'test', 'e2e', f));
 let passed = 0;
@@ -51,4 +53,6 @@ const runner = mocha.run(async (failed) => {
   console.log(`${passed} passed, ${failed} failed`);
   await stop(failed ? 1 : 0);
 });
-runner.on('pass', () => { passed++; });
+runner.on('pass', () => {
+  passed++;
+});

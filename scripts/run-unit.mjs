@@ -18,8 +18,9 @@ const roots = argv.length ? argv : ['test/unit'];
 function collect(p) {
   const st = fs.statSync(p);
   if (st.isFile()) return [path.resolve(p)];
-  return fs.readdirSync(p, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? collect(path.join(p, d.name)) : d.name.endsWith('.test.ts') ? [path.resolve(p, d.name)] : []);
+  return fs
+    .readdirSync(p, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? collect(path.join(p, d.name)) : d.name.endsWith('.test.ts') ? [path.resolve(p, d.name)] : []));
 }
 
 const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: process.stdout.isTTY, grep, reporter: 'spec' });
@@ -34,4 +35,6 @@ const runner = mocha.run((failed) => {
   setTimeout(() => process.exit(failed ? 1 : 0), 200).unref();
   process.exitCode = failed ? 1 : 0;
 });
-runner.on('pass', () => { passed++; });
+runner.on('pass', () => {
+  passed++;
+});

@@ -9,7 +9,10 @@ import { freePort, startCodeServer } from './lib/codeServer.mjs';
 import { ensureNodeModules, ensureSystemPackages, log, root, run } from './lib/prereqs.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, fallback) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : fallback; };
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
 
 ensureNodeModules();
 ensureSystemPackages({ needBrowser: false });
@@ -18,10 +21,20 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
 
 const dataDir = path.resolve(opt('data', path.join(root, '.emulator-data')));
-const emulator = spawn(process.execPath, [path.join(root, 'dist', 'emulator.js'), '--port', '0', '--data', dataDir, '--seed', opt('seed', 'demo')], { stdio: ['ignore', 'pipe', 'inherit'] });
+const emulator = spawn(
+  process.execPath,
+  [path.join(root, 'dist', 'emulator.js'), '--port', '0', '--data', dataDir, '--seed', opt('seed', 'demo')],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const endpoints = await new Promise((resolve, reject) => {
   const lines = readline.createInterface({ input: emulator.stdout });
-  lines.once('line', (line) => { try { resolve(JSON.parse(line)); } catch (e) { reject(e); } });
+  lines.once('line', (line) => {
+    try {
+      resolve(JSON.parse(line));
+    } catch (e) {
+      reject(e);
+    }
+  });
   emulator.once('exit', (code) => reject(new Error(`the emulator exited with code ${code}`)));
 });
 log(`emulator: ARM ${endpoints.arm} (data in ${path.relative(root, dataDir) || dataDir})`);
@@ -29,13 +42,17 @@ log(`emulator: ARM ${endpoints.arm} (data in ${path.relative(root, dataDir) || d
 const stateDir = path.join(root, '.cache', 'start');
 fs.mkdirSync(stateDir, { recursive: true });
 const requested = Number(opt('port', 8080));
-const port = await isFree(requested) ? requested : await freePort();
+const port = (await isFree(requested)) ? requested : await freePort();
 const server = await startCodeServer({
-  stateDir, port, vsix: [vsix],
+  stateDir,
+  port,
+  vsix: [vsix],
   settings: { 'sqlDataMovement.environment': 'LocalEmulator', 'sqlDataMovement.emulator.endpoints': endpoints },
 });
 const workspace = path.join(root, 'test', 'fixtures', 'workspace');
-console.log(`\nAzure SQL Data Movement is running in VS Code (code-server) against the local emulator.\nOpen: ${server.url}/?folder=${encodeURIComponent(workspace)}\nPress Ctrl+C to stop.\n`);
+console.log(
+  `\nAzure SQL Data Movement is running in VS Code (code-server) against the local emulator.\nOpen: ${server.url}/?folder=${encodeURIComponent(workspace)}\nPress Ctrl+C to stop.\n`,
+);
 
 let stopping = false;
 async function stop() {
@@ -48,11 +65,19 @@ async function stop() {
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-emulator.on('exit', (code) => { if (!stopping) { console.error(`the emulator exited (code ${code})`); void stop(); } });
+emulator.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`the emulator exited (code ${code})`);
+    void stop();
+  }
+});
 
 async function isFree(p) {
   const net = await import('node:net');
   return new Promise((resolve) => {
-    const s = net.createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+    const s = net
+      .createServer()
+      .once('error', () => resolve(false))
+      .listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 }

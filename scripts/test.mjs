@@ -25,7 +25,7 @@ if (wantsVsCode) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const stages = [
   { name: 'typecheck', cmd: 'sh', args: ['-c', `"${bin('tsc')}" --noEmit -p . && "${bin('tsc')}" --noEmit -p media`] },
-  { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'lint', cmd: 'sh', args: ['-c', `"${bin('eslint')}" --max-warnings 0 . && "${bin('prettier')}" --check .`] },
   { name: 'unit', cmd: 'node', args: ['scripts/run-unit.mjs'], counted: true },
   { name: 'integration', cmd: 'node', args: ['scripts/run-integration.mjs'], counted: true },
   { name: 'e2e', cmd: 'node', args: ['scripts/run-e2e.mjs'], counted: true },
@@ -45,14 +45,18 @@ for (const stage of stages) {
       ({ passed, failed } = JSON.parse(fs.readFileSync(path.join(results, `${stage.name}.json`), 'utf8')));
       if (!ok && failed === 0) failed = 1; // crashed after counting
     } catch {
-      passed = 0; failed = 1; // crashed before counting
+      passed = 0;
+      failed = 1; // crashed before counting
     }
   }
   summary.push({ name: stage.name, passed, failed, seconds: (Date.now() - started) / 1000 });
 }
 
 console.log('\n=== summary ===');
-for (const s of summary) console.log(`${s.failed ? 'FAIL' : 'ok  '} ${s.name.padEnd(12)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`);
+for (const s of summary)
+  console.log(
+    `${s.failed ? 'FAIL' : 'ok  '} ${s.name.padEnd(12)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)} s`,
+  );
 const passed = summary.reduce((n, s) => n + s.passed, 0);
 const failed = summary.reduce((n, s) => n + s.failed, 0);
 console.log(`total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);

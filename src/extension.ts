@@ -20,7 +20,12 @@ import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { registerDataSyncWebviews } from './dataSync/webviews';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 
-const viewIds = ['sqlDataMovement.dataSync', 'sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup', 'sqlDataMovement.operations'] as const;
+const viewIds = [
+  'sqlDataMovement.dataSync',
+  'sqlDataMovement.fabricMirroring',
+  'sqlDataMovement.backup',
+  'sqlDataMovement.operations',
+] as const;
 /** Views whose trees later issues build; until then they show their welcome content. */
 const placeholderViewIds = ['sqlDataMovement.fabricMirroring', 'sqlDataMovement.backup'] as const;
 
@@ -38,13 +43,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   operations = createOperationsCenter(context, environment, connections);
   const trees = placeholderViewIds.map((id) => ({ id, provider: new SignedOutTreeProvider() }));
   // The context's refresh callback runs only after activation, when dataSyncTree exists.
-  const dataSync = createDataSyncContext(connections, () => (operations as OperationsCenter).tracker, (id) => dataSyncTree.refreshResource(id));
+  const dataSync = createDataSyncContext(
+    connections,
+    () => (operations as OperationsCenter).tracker,
+    (id) => dataSyncTree.refreshResource(id),
+  );
   const filter = new SubscriptionFilter(context.globalState, () => `${environment?.kind}:${environment?.snapshot().account ?? ''}`);
   const dataSyncTree = new DataSyncTreeProvider(dataSync, () => environment?.snapshot().signedIn ?? false, filter);
   const dataSyncView = vscode.window.createTreeView('sqlDataMovement.dataSync', { treeDataProvider: dataSyncTree, showCollapseAll: true });
   // A view message hides the welcome content, so it shows only with the tree (signed in); the
   // signed-out welcome text states the retirement date itself.
-  const retirementNotice = () => { dataSyncView.message = environment?.snapshot().signedIn ? 'SQL Data Sync retires on 30 September 2027.' : undefined; };
+  const retirementNotice = () => {
+    dataSyncView.message = environment?.snapshot().signedIn ? 'SQL Data Sync retires on 30 September 2027.' : undefined;
+  };
   retirementNotice();
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
@@ -64,13 +75,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSyncView,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, { provider: dataSyncTree, view: dataSyncView, filter }),
     operations.tracker.onDidEnd((r) => dataSyncTree.refreshResource(r.target.resourceId)),
-    vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => { gettingStarted.show(); }),
+    vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
+      gettingStarted.show();
+    }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
-    vscode.commands.registerCommand('sqlDataMovement.refresh', () => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); operations?.tree.refresh(); }),
-    environment.onDidChange(() => { trees.forEach((t) => t.provider.refresh()); dataSyncTree.refresh(); retirementNotice(); }),
+    vscode.commands.registerCommand('sqlDataMovement.refresh', () => {
+      trees.forEach((t) => t.provider.refresh());
+      dataSyncTree.refresh();
+      operations?.tree.refresh();
+    }),
+    environment.onDidChange(() => {
+      trees.forEach((t) => t.provider.refresh());
+      dataSyncTree.refresh();
+      retirementNotice();
+    }),
   );
-  void restoreSignIn({ environment, signIns, connections }).catch((e: unknown) => output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`));
-  void connections.prepareEmulatorSecret().then(() => environment?.restore()).catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
+  void restoreSignIn({ environment, signIns, connections }).catch((e: unknown) =>
+    output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  void connections
+    .prepareEmulatorSecret()
+    .then(() => environment?.restore())
+    .catch((e: unknown) => output.error(`Could not start the local emulator: ${e instanceof Error ? e.message : String(e)}`));
   const center = (): OperationsCenter => operations as OperationsCenter;
   // Tests use this to go through the same dispose → create → resume path as a window reload.
   const reloadOperationsCenter = async (): Promise<OperationsCenter> => {
@@ -84,7 +110,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   // Other extensions can read what activate() returns: the test handle (scriptable prompts, the
   // secret store) exists only when VS Code runs the extension for tests or development.
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { secrets, environment, environmentStatusBar: statusBar.item, gettingStarted, viewIds, connections, dataSync, dataSyncWebviews: dataSyncWebviews.webviews, dataSyncTree, userInput, errors, get operations() { return center(); }, reloadOperationsCenter };
+  return {
+    secrets,
+    environment,
+    environmentStatusBar: statusBar.item,
+    gettingStarted,
+    viewIds,
+    connections,
+    dataSync,
+    dataSyncWebviews: dataSyncWebviews.webviews,
+    dataSyncTree,
+    userInput,
+    errors,
+    get operations() {
+      return center();
+    },
+    reloadOperationsCenter,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -19,15 +19,31 @@ async function main(): Promise<void> {
     server.handle(async (req, res) => {
       await delay(latencyMs);
       const page = Number(new URL(req.url, server.origin).searchParams.get('page') ?? 0);
-      const value = Array.from({ length: 100 }, (_, i) => ({ id: `/subscriptions/s/items/${page * 100 + i}`, name: `item-${page * 100 + i}` }));
+      const value = Array.from({ length: 100 }, (_, i) => ({
+        id: `/subscriptions/s/items/${page * 100 + i}`,
+        name: `item-${page * 100 + i}`,
+      }));
       sendJson(res, 200, { value, nextLink: page < 9 ? `${server.origin}/items?page=${page + 1}` : undefined });
     });
     let logged = 0;
-    const client = testClient(server, { agent, logger: { log: () => { logged++; } } });
+    const client = testClient(server, {
+      agent,
+      logger: {
+        log: () => {
+          logged++;
+        },
+      },
+    });
     const started = performance.now();
-    const items = await createPager({ client, first: { operationName: 'List', method: 'GET', url: '/items' }, nextPage: armNextLink }).toArray();
+    const items = await createPager({
+      client,
+      first: { operationName: 'List', method: 'GET', url: '/items' },
+      nextPage: armNextLink,
+    }).toArray();
     const pagingMs = performance.now() - started;
-    console.log(`paging: ${items.length} items, ${server.requests.length} requests, ${pagingMs.toFixed(0)} ms total, ${(pagingMs / server.requests.length - latencyMs).toFixed(1)} ms overhead/request over ${latencyMs} ms latency, ${logged} log entries`);
+    console.log(
+      `paging: ${items.length} items, ${server.requests.length} requests, ${pagingMs.toFixed(0)} ms total, ${(pagingMs / server.requests.length - latencyMs).toFixed(1)} ms overhead/request over ${latencyMs} ms latency, ${logged} log entries`,
+    );
 
     // 2) 429 burst: first 3 answers 429 with retry-after-ms 20, then 200.
     let n = 0;
@@ -39,11 +55,19 @@ async function main(): Promise<void> {
     // 3) fan-out of 64 GETs, limit 8 per host, latency each.
     let active = 0;
     let peak = 0;
-    server.handle(async (_req, res) => { active++; peak = Math.max(peak, active); await delay(latencyMs); active--; sendJson(res, 200, {}); });
+    server.handle(async (_req, res) => {
+      active++;
+      peak = Math.max(peak, active);
+      await delay(latencyMs);
+      active--;
+      sendJson(res, 200, {});
+    });
     const limited = testClient(server, { agent, maxConcurrencyPerHost: 8 });
     const tFan = performance.now();
     await Promise.all(Array.from({ length: 64 }, (_, i) => limited.send({ operationName: 'Get', method: 'GET', url: `/n/${i}` })));
-    console.log(`fan-out: 64 requests, peak in flight ${peak} (limit 8), ${(performance.now() - tFan).toFixed(0)} ms (ideal ${(64 / 8) * latencyMs} ms)`);
+    console.log(
+      `fan-out: 64 requests, peak in flight ${peak} (limit 8), ${(performance.now() - tFan).toFixed(0)} ms (ideal ${(64 / 8) * latencyMs} ms)`,
+    );
   } finally {
     agent.destroy();
     await server.close();

@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   try {
     console.log('latency  requests  servers  groups  members  time (s)  concurrency');
     // Serial loading at 100 ms would take minutes; its 50 ms row already shows the effect.
-    const runs: [number, number][] = [[0, 1], [0, 8], [50, 1], [50, 8], [100, 8], [100, 16]];
+    const runs: [number, number][] = [
+      [0, 1],
+      [0, 8],
+      [50, 1],
+      [50, 8],
+      [100, 8],
+      [100, 16],
+    ];
     for (const [latencyMs, maxConcurrencyPerHost] of runs) {
       {
         emulator.control.setLatency(latencyMs);
@@ -31,14 +38,18 @@ async function main(): Promise<void> {
         const secrets = new InMemorySecretStore();
         await secrets.store('emulator', 'emulator');
         const conn = createAzureConnection({
-          cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }), secrets,
+          cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }),
+          secrets,
           source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: 'emulator', secretKey: 'emulator' },
-          logger: { log: (e) => requests.push(e) }, maxConcurrencyPerHost,
+          logger: { log: (e) => requests.push(e) },
+          maxConcurrencyPerHost,
         });
         const t0 = performance.now();
         const counts = await loadTree(conn.arm);
         const seconds = (performance.now() - t0) / 1000;
-        console.log(`${String(latencyMs).padStart(5)} ms ${String(requests.length).padStart(9)} ${String(counts.servers).padStart(8)} ${String(counts.groups).padStart(7)} ${String(counts.members).padStart(8)} ${seconds.toFixed(2).padStart(9)}  ${maxConcurrencyPerHost}`);
+        console.log(
+          `${String(latencyMs).padStart(5)} ms ${String(requests.length).padStart(9)} ${String(counts.servers).padStart(8)} ${String(counts.groups).padStart(7)} ${String(counts.members).padStart(8)} ${seconds.toFixed(2).padStart(9)}  ${maxConcurrencyPerHost}`,
+        );
         conn.dispose();
       }
     }
@@ -57,14 +68,16 @@ async function loadTree(arm: ReturnType<typeof createAzureConnection>['arm']) {
   for (const sub of await subs.list().toArray()) {
     const serverList = await servers.listServers(sub.subscriptionId as string).toArray();
     counts.servers += serverList.length;
-    await Promise.all(serverList.map(async (server) => {
-      const dbs = (await servers.listDatabases(serverRefFromId(server.id as string)).toArray()).filter((d) => !isSystemDatabase(d));
-      const perDb = await Promise.all(dbs.map((db) => groups.list(databaseRefFromId(db.id as string)).toArray()));
-      const all = perDb.flat();
-      counts.groups += all.length;
-      const perGroup = await Promise.all(all.map((g) => members.list(syncGroupRefFromId(g.id as string)).toArray()));
-      counts.members += perGroup.flat().length;
-    }));
+    await Promise.all(
+      serverList.map(async (server) => {
+        const dbs = (await servers.listDatabases(serverRefFromId(server.id as string)).toArray()).filter((d) => !isSystemDatabase(d));
+        const perDb = await Promise.all(dbs.map((db) => groups.list(databaseRefFromId(db.id as string)).toArray()));
+        const all = perDb.flat();
+        counts.groups += all.length;
+        const perGroup = await Promise.all(all.map((g) => members.list(syncGroupRefFromId(g.id as string)).toArray()));
+        counts.members += perGroup.flat().length;
+      }),
+    );
   }
   return counts;
 }

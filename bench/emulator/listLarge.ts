@@ -22,15 +22,34 @@ async function run(latencyMs: number, concurrency: number): Promise<void> {
   let requests = 0;
   const get = async (url: string, token?: string): Promise<{ value: { id: string; name: string }[]; nextLink?: string }> => {
     requests++;
-    const r = await fetch(url.startsWith('https:') ? url : `${emu.endpoints.arm}${url}`, { agent, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const r = await fetch(url.startsWith('https:') ? url : `${emu.endpoints.arm}${url}`, {
+      agent,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     if (r.status !== 200) throw new Error(`${r.status} ${url}`);
-    return await r.json() as { value: { id: string; name: string }[]; nextLink?: string };
+    return (await r.json()) as { value: { id: string; name: string }[]; nextLink?: string };
   };
   const tok = await fetch(`${emu.endpoints.authority}/${emu.tenantId}/oauth2/v2.0/token`, {
-    method: 'POST', agent, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator', client_secret: 'emulator', scope: 'https://management.azure.com/.default' }),
+    method: 'POST',
+    agent,
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'emulator',
+      client_secret: 'emulator',
+      scope: 'https://management.azure.com/.default',
+    }),
   });
   const token = ((await tok.json()) as { access_token: string }).access_token;
-  const all = async (first: string) => { const items = []; let url: string | undefined = first; while (url) { const p = await get(url, token); items.push(...p.value); url = p.nextLink; } return items; };
+  const all = async (first: string) => {
+    const items = [];
+    let url: string | undefined = first;
+    while (url) {
+      const p = await get(url, token);
+      items.push(...p.value);
+      url = p.nextLink;
+    }
+    return items;
+  };
 
   const t1 = performance.now();
   const subs = await all('/subscriptions?api-version=2022-12-01');
@@ -40,11 +59,24 @@ async function run(latencyMs: number, concurrency: number): Promise<void> {
   const targets = servers.slice(0, 500);
   let groups = 0;
   for (let i = 0; i < targets.length; i += concurrency) {
-    const batch = await Promise.all(targets.slice(i, i + concurrency).map((s) => all(`${s.id}/databases/hub/syncGroups?api-version=2025-01-01`)));
+    const batch = await Promise.all(
+      targets.slice(i, i + concurrency).map((s) => all(`${s.id}/databases/hub/syncGroups?api-version=2025-01-01`)),
+    );
     groups += batch.reduce((n, b) => n + b.length, 0);
   }
   const groupsMs = performance.now() - t2;
-  console.log(JSON.stringify({ latencyMs, concurrency, startMs: Math.round(startMs), servers: servers.length, listServersMs: Math.round(serversMs), groups, listGroupsOf500ServersMs: Math.round(groupsMs), requests }));
+  console.log(
+    JSON.stringify({
+      latencyMs,
+      concurrency,
+      startMs: Math.round(startMs),
+      servers: servers.length,
+      listServersMs: Math.round(serversMs),
+      groups,
+      listGroupsOf500ServersMs: Math.round(groupsMs),
+      requests,
+    }),
+  );
   await emu.stop();
   agent.destroy();
   fs.rmSync(dir, { recursive: true, force: true });

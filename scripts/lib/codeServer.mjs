@@ -32,20 +32,31 @@ export function ensureCodeServer() {
   const rgCache = path.join(tmp, 'vscode-ripgrep-cache-1.15.11');
   fs.mkdirSync(rgCache, { recursive: true });
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
-  if (rg) run('tar', ['czf', path.join(rgCache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', path.dirname(rg), path.basename(rg)]);
+  if (rg)
+    run('tar', [
+      'czf',
+      path.join(rgCache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'),
+      '-C',
+      path.dirname(rg),
+      path.basename(rg),
+    ]);
   const pkg = path.join(cacheDir, 'package.json');
   if (!fs.existsSync(pkg)) fs.writeFileSync(pkg, JSON.stringify({ name: 'code-server-host', version: '1.0.0', private: true }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--omit-lockfile-registry-resolved', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: cacheDir,
-    env: {
-      ...process.env,
-      TMPDIR: tmp,
-      npm_config_unsafe_perm: 'true', // code-server's postinstall refuses root without it
-      npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
-      // Native modules build against the installed Node headers instead of downloading them.
-      ...(fs.existsSync('/usr/include/node/node.h') && !process.env.npm_config_nodedir ? { npm_config_nodedir: '/usr' } : {}),
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', '--omit-lockfile-registry-resolved', `code-server@${CODE_SERVER_VERSION}`],
+    {
+      cwd: cacheDir,
+      env: {
+        ...process.env,
+        TMPDIR: tmp,
+        npm_config_unsafe_perm: 'true', // code-server's postinstall refuses root without it
+        npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
+        // Native modules build against the installed Node headers instead of downloading them.
+        ...(fs.existsSync('/usr/include/node/node.h') && !process.env.npm_config_nodedir ? { npm_config_nodedir: '/usr' } : {}),
+      },
     },
-  });
+  );
   if (installedVersion() !== CODE_SERVER_VERSION) throw new Error('code-server did not install; see the npm output above.');
   return codeServerBin;
 }
@@ -91,28 +102,71 @@ export async function startCodeServer({ stateDir, port, vsix = [], env = {}, set
   const childEnv = { ...process.env, ...env };
   // Keep code-server out of ~/.config and ~/.local; skip VS Code's login-shell probe (it can stall
   // 10 s); never hand off to a code-server we may be running inside; no marketplace (offline).
-  Object.assign(childEnv, { XDG_DATA_HOME: path.join(stateDir, 'xdg-data'), XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'), VSCODE_CLI: '1', EXTENSIONS_GALLERY: '{}' });
+  Object.assign(childEnv, {
+    XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
+    VSCODE_CLI: '1',
+    EXTENSIONS_GALLERY: '{}',
+  });
   delete childEnv.VSCODE_IPC_HOOK_CLI;
-  const common = ['--config', path.join(stateDir, 'config.yaml'), '--user-data-dir', path.join(stateDir, 'ud'), '--extensions-dir', path.join(stateDir, 'exts'), '--disable-telemetry'];
+  const common = [
+    '--config',
+    path.join(stateDir, 'config.yaml'),
+    '--user-data-dir',
+    path.join(stateDir, 'ud'),
+    '--extensions-dir',
+    path.join(stateDir, 'exts'),
+    '--disable-telemetry',
+  ];
   for (const file of vsix) {
     const r = spawnSync(bin, [...common, '--force', '--install-extension', file], { env: childEnv, encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0) throw new Error(`code-server could not install ${file}: ${r.stdout}${r.stderr}`);
   }
   const logFile = path.join(stateDir, 'server.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', '--disable-file-downloads', '--log', 'info'], { env: childEnv, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(
+    bin,
+    [
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--disable-file-downloads',
+      '--log',
+      'info',
+    ],
+    { env: childEnv, stdio: ['ignore', out, out], detached: true },
+  );
   fs.closeSync(out);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     // The server runs in its own process group: kill the group so the extension host, the
     // emulator it may have started and any pty go with it.
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     const timedOut = await Promise.race([exited.then(() => false), new Promise((r) => setTimeout(() => r(true), 5000))]);
-    if (timedOut) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (timedOut) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     // Children that outlive the leader (extension host grandchildren) share the group.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group empty */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* group empty */
+    }
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -120,8 +174,13 @@ export async function startCodeServer({ stateDir, port, vsix = [], env = {}, set
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error('code-server did not answer /healthz within 60 s'); }
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('code-server did not answer /healthz within 60 s');
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, logFile, stop };
@@ -130,7 +189,10 @@ export async function startCodeServer({ stateDir, port, vsix = [], env = {}, set
 /** The workbench URL that loads a development extension and runs its tests in the Node host. */
 export function payloadUrl({ port, folder, extensionPath, testsPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (extensionPath) payload.push(['extensionDevelopmentPath', remote(extensionPath)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

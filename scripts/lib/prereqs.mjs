@@ -46,16 +46,23 @@ export function ensureSystemPackages({ needBrowser = true } = {}) {
     const problems = [];
     if (needBrowser && !chromiumPath()) problems.push('a Chromium or Chrome browser (set CHROMIUM=/path/to/chrome)');
     if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0) problems.push('ripgrep (rg on PATH)');
-    if (problems.length) throw new Error(`Please install: ${problems.join(', ')}; and Kerberos development headers (libkrb5-dev / krb5-devel) for code-server's native modules.`);
+    if (problems.length)
+      throw new Error(
+        `Please install: ${problems.join(', ')}; and Kerberos development headers (libkrb5-dev / krb5-devel) for code-server's native modules.`,
+      );
     return;
   }
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   log(`installing apt packages: ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 export function nodeMajor() {
@@ -63,5 +70,10 @@ export function nodeMajor() {
 }
 
 export function whichOk(cmd) {
-  try { execFileSync('which', [cmd], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('which', [cmd], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

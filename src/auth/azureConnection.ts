@@ -37,8 +37,20 @@ export interface AzureConnection {
 
 export function createAzureConnection(options: AzureConnectionOptions): AzureConnection {
   const agent = options.agent ?? agentForCloud(options.cloud);
-  const credential = createCredential(options.source, { cloud: options.cloud, secrets: options.secrets, sessions: options.sessions, agent });
-  const common = { cloud: options.cloud, credential, agent, logger: options.logger, retry: options.retry, maxConcurrencyPerHost: options.maxConcurrencyPerHost };
+  const credential = createCredential(options.source, {
+    cloud: options.cloud,
+    secrets: options.secrets,
+    sessions: options.sessions,
+    agent,
+  });
+  const common = {
+    cloud: options.cloud,
+    credential,
+    agent,
+    logger: options.logger,
+    retry: options.retry,
+    maxConcurrencyPerHost: options.maxConcurrencyPerHost,
+  };
   return {
     cloud: options.cloud,
     credential,

@@ -17,7 +17,10 @@ export class CachingCredential implements TokenCredential {
   private readonly margin: number;
   private readonly now: () => number;
 
-  constructor(private readonly inner: TokenCredential, options: CachingCredentialOptions = {}) {
+  constructor(
+    private readonly inner: TokenCredential,
+    options: CachingCredentialOptions = {},
+  ) {
     this.margin = options.refreshMarginMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
   }
@@ -30,11 +33,14 @@ export class CachingCredential implements TokenCredential {
       const pending = this.inFlight.get(key);
       if (pending) return pending;
     }
-    const request = this.inner.getToken(scopes, options).then((token) => {
-      if (token) this.cache.set(key, token);
-      else this.cache.delete(key);
-      return token;
-    }).finally(() => this.inFlight.delete(key));
+    const request = this.inner
+      .getToken(scopes, options)
+      .then((token) => {
+        if (token) this.cache.set(key, token);
+        else this.cache.delete(key);
+        return token;
+      })
+      .finally(() => this.inFlight.delete(key));
     if (!options.claims) this.inFlight.set(key, request);
     return request;
   }

@@ -36,16 +36,38 @@ function createRawCredential(source: CredentialSource, deps: CredentialDeps): To
   switch (source.kind) {
     case 'vscodeAccount': {
       if (!deps.sessions) throw new Error('VS Code account sign-in is only available inside VS Code.');
-      if (!cloud.vscodeAuthProviderId) throw new Error(`${cloud.displayName} does not support VS Code account sign-in; use a service principal.`);
+      if (!cloud.vscodeAuthProviderId)
+        throw new Error(`${cloud.displayName} does not support VS Code account sign-in; use a service principal.`);
       return new VsCodeAccountCredential(deps.sessions, { providerId: cloud.vscodeAuthProviderId, tenantId: source.tenantId });
     }
     case 'servicePrincipalSecret':
-      return createClientSecretCredential({ cloud, tenantId: source.tenantId, clientId: source.clientId, secrets, secretKey: source.secretKey, agent });
+      return createClientSecretCredential({
+        cloud,
+        tenantId: source.tenantId,
+        clientId: source.clientId,
+        secrets,
+        secretKey: source.secretKey,
+        agent,
+      });
     case 'servicePrincipalCertificate':
-      return createClientCertificateCredential({ cloud, tenantId: source.tenantId, clientId: source.clientId, secrets, secretKey: source.secretKey, agent });
+      return createClientCertificateCredential({
+        cloud,
+        tenantId: source.tenantId,
+        clientId: source.clientId,
+        secrets,
+        secretKey: source.secretKey,
+        agent,
+      });
     case 'azureCli':
       return createAzureCliCredential(source.tenantId);
     case 'emulator':
-      return new EmulatorCredential({ authorityHost: cloud.authorityHost, tenantId: source.tenantId, clientId: source.clientId, secrets, secretKey: source.secretKey, agent });
+      return new EmulatorCredential({
+        authorityHost: cloud.authorityHost,
+        tenantId: source.tenantId,
+        clientId: source.clientId,
+        secrets,
+        secretKey: source.secretKey,
+        agent,
+      });
   }
 }

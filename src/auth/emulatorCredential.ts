@@ -46,15 +46,23 @@ export class EmulatorCredential implements TokenCredential {
     });
     if (options.claims) form.set('claims', options.claims);
     const request = createPipelineRequest({
-      url, method: 'POST', body: form.toString(), abortSignal: options.abortSignal,
+      url,
+      method: 'POST',
+      body: form.toString(),
+      abortSignal: options.abortSignal,
       headers: createHttpHeaders({ 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }),
     });
     const response = await this.pipeline.sendRequest(this.http, request);
     if (response.status !== 200) {
-      throw errorFromResponse(response.status, response.bodyAsText ?? '', requestIdsFrom(request.headers, response.headers), { name: 'Sign in to the emulator', method: 'POST', url });
+      throw errorFromResponse(response.status, response.bodyAsText ?? '', requestIdsFrom(request.headers, response.headers), {
+        name: 'Sign in to the emulator',
+        method: 'POST',
+        url,
+      });
     }
     const body = JSON.parse(response.bodyAsText ?? '{}') as { access_token?: unknown; expires_in?: unknown; token_type?: unknown };
-    if (typeof body.access_token !== 'string' || !body.access_token) throw new Error('The emulator token endpoint answered without an access_token.');
+    if (typeof body.access_token !== 'string' || !body.access_token)
+      throw new Error('The emulator token endpoint answered without an access_token.');
     const lifetimeSeconds = Number(body.expires_in);
     return {
       token: body.access_token,

@@ -31,13 +31,27 @@ function identityOptions(cloud: AzureCloud, agent: https.Agent | undefined) {
 }
 
 export function createClientSecretCredential(options: ServicePrincipalOptions): TokenCredential {
-  return new LazyCredential(async () => new ClientSecretCredential(options.tenantId, options.clientId,
-    await requireSecret(options.secrets, options.secretKey, 'The client secret'), identityOptions(options.cloud, options.agent)));
+  return new LazyCredential(
+    async () =>
+      new ClientSecretCredential(
+        options.tenantId,
+        options.clientId,
+        await requireSecret(options.secrets, options.secretKey, 'The client secret'),
+        identityOptions(options.cloud, options.agent),
+      ),
+  );
 }
 
 export function createClientCertificateCredential(options: ServicePrincipalOptions): TokenCredential {
-  return new LazyCredential(async () => new ClientCertificateCredential(options.tenantId, options.clientId,
-    { certificate: await requireSecret(options.secrets, options.secretKey, 'The client certificate') }, identityOptions(options.cloud, options.agent)));
+  return new LazyCredential(
+    async () =>
+      new ClientCertificateCredential(
+        options.tenantId,
+        options.clientId,
+        { certificate: await requireSecret(options.secrets, options.secretKey, 'The client certificate') },
+        identityOptions(options.cloud, options.agent),
+      ),
+  );
 }
 
 /** Uses the user's `az login`. The CLI talks to Entra itself, so no agent applies. */

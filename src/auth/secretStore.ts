@@ -9,9 +9,15 @@ export interface SecretStore {
 
 export class InMemorySecretStore implements SecretStore {
   private readonly values = new Map<string, string>();
-  async get(key: string): Promise<string | undefined> { return this.values.get(key); }
-  async store(key: string, value: string): Promise<void> { this.values.set(key, value); }
-  async delete(key: string): Promise<void> { this.values.delete(key); }
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.values.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
 }
 
 /** Reads a secret that must exist, with a message that tells the user what to do. */

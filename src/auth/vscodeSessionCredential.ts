@@ -34,7 +34,10 @@ export function vscodeScopes(scopes: string | string[], tenantId?: string): stri
 }
 
 export class VsCodeAccountCredential implements TokenCredential {
-  constructor(private readonly sessions: SessionProvider, private readonly options: VsCodeAccountOptions) {}
+  constructor(
+    private readonly sessions: SessionProvider,
+    private readonly options: VsCodeAccountOptions,
+  ) {}
 
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
     const token = await this.sessions.getAccessToken({
@@ -43,7 +46,8 @@ export class VsCodeAccountCredential implements TokenCredential {
       claims: options.claims,
       interactive: this.options.interactive ?? false,
     });
-    if (!token) throw new NotSignedInError('Not signed in to a Microsoft account in VS Code. Use "Sign in" in the Azure SQL Data Movement view.');
+    if (!token)
+      throw new NotSignedInError('Not signed in to a Microsoft account in VS Code. Use "Sign in" in the Azure SQL Data Movement view.');
     return { token, expiresOnTimestamp: jwtExpiry(token) ?? Date.now() + 30 * 60_000, tokenType: 'Bearer' };
   }
 }

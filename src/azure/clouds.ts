@@ -33,7 +33,8 @@ export const PUBLIC_ARM_SCOPE = 'https://management.azure.com/.default';
 export const PUBLIC_FABRIC_SCOPE = 'https://api.fabric.microsoft.com/.default';
 
 export const AZURE_CLOUD: AzureCloud = {
-  name: 'AzureCloud', displayName: 'Azure',
+  name: 'AzureCloud',
+  displayName: 'Azure',
   armEndpoint: 'https://management.azure.com',
   authorityHost: 'https://login.microsoftonline.com',
   armScope: PUBLIC_ARM_SCOPE,
@@ -47,7 +48,8 @@ export const AZURE_CLOUD: AzureCloud = {
 // Fabric is not listed for the sovereign clouds: its public REST host does not serve them and the
 // saved specs document no sovereign Fabric endpoint. A custom environment can add one.
 export const AZURE_US_GOVERNMENT: AzureCloud = {
-  name: 'AzureUSGovernment', displayName: 'Azure US Government',
+  name: 'AzureUSGovernment',
+  displayName: 'Azure US Government',
   armEndpoint: 'https://management.usgovcloudapi.net',
   authorityHost: 'https://login.microsoftonline.us',
   armScope: 'https://management.usgovcloudapi.net/.default',
@@ -57,7 +59,8 @@ export const AZURE_US_GOVERNMENT: AzureCloud = {
 };
 
 export const AZURE_CHINA_CLOUD: AzureCloud = {
-  name: 'AzureChinaCloud', displayName: 'Azure operated by 21Vianet',
+  name: 'AzureChinaCloud',
+  displayName: 'Azure operated by 21Vianet',
   armEndpoint: 'https://management.chinacloudapi.cn',
   authorityHost: 'https://login.chinacloudapi.cn',
   armScope: 'https://management.chinacloudapi.cn/.default',
@@ -93,7 +96,8 @@ export function emulatorCloud(endpoints: EmulatorEndpoints): AzureCloud {
   const where = 'emulator endpoints';
   const certificate = readCertificate(endpoints.certificate, `${where}.certificate`);
   return {
-    name: 'Emulator', displayName: 'Local emulator',
+    name: 'Emulator',
+    displayName: 'Local emulator',
     armEndpoint: httpsUrl(endpoints.arm, `${where}.arm`),
     authorityHost: httpsUrl(endpoints.authority, `${where}.authority`),
     armScope: PUBLIC_ARM_SCOPE,
@@ -122,11 +126,13 @@ export function customCloud(settings: CustomCloudSettings): AzureCloud {
   const fabricApiBase = settings.fabricEndpoint ? withV1(httpsUrl(settings.fabricEndpoint, `${where}.fabricEndpoint`)) : undefined;
   const scope = (value: string | undefined, field: string, fallback?: string): string | undefined => {
     if (value === undefined) return fallback;
-    if (!/^(https:\/\/|api:\/\/)\S+\/\.default$/.test(value)) throw new Error(`${where}.${field} must look like "https://host/.default", got "${value}".`);
+    if (!/^(https:\/\/|api:\/\/)\S+\/\.default$/.test(value))
+      throw new Error(`${where}.${field} must look like "https://host/.default", got "${value}".`);
     return value;
   };
   return {
-    name: 'Custom', displayName: settings.name?.trim() || 'Custom cloud',
+    name: 'Custom',
+    displayName: settings.name?.trim() || 'Custom cloud',
     armEndpoint,
     authorityHost: httpsUrl(settings.authorityHost, `${where}.authorityHost`),
     armScope: scope(settings.armScope, 'armScope', `${armEndpoint}/.default`) as string,

@@ -1,5 +1,18 @@
 // The REST core's public surface, for the extension (tree, commands, operations center) and CLIs.
-export { AZURE_CLOUD, AZURE_US_GOVERNMENT, AZURE_CHINA_CLOUD, BUILT_IN_CLOUDS, emulatorCloud, customCloud, scopeFor, baseUrlFor, type AzureCloud, type EmulatorEndpoints, type CustomCloudSettings, type ServiceAudience } from './clouds';
+export {
+  AZURE_CLOUD,
+  AZURE_US_GOVERNMENT,
+  AZURE_CHINA_CLOUD,
+  BUILT_IN_CLOUDS,
+  emulatorCloud,
+  customCloud,
+  scopeFor,
+  baseUrlFor,
+  type AzureCloud,
+  type EmulatorEndpoints,
+  type CustomCloudSettings,
+  type ServiceAudience,
+} from './clouds';
 export { createAzurePipeline, agentForCloud, type AzurePipeline, type AzurePipelineOptions } from './http/pipeline';
 export { AzureClient, type AzureRequest, type AzureResponse } from './http/azureClient';
 export { AzureRequestError, isAzureRequestError, type SerializedAzureError } from './http/azureError';

@@ -6,7 +6,11 @@
 
 export class InvalidNameError extends Error {
   override readonly name = 'InvalidNameError';
-  constructor(readonly field: string, readonly value: string, reason: string) {
+  constructor(
+    readonly field: string,
+    readonly value: string,
+    reason: string,
+  ) {
     super(`${field} ${reason}`);
   }
 }
@@ -25,7 +29,8 @@ export function validateSegment(field: string, value: unknown): string {
   const bad = ['/', '\\', '?', '#', '%'].find((c) => value.includes(c));
   if (bad) throw new InvalidNameError(field, value, `cannot contain "${bad}" (${shown}).`);
   if (value === '.' || value === '..') throw new InvalidNameError(field, value, `cannot be "${value}".`);
-  if (value.length > MAX_SEGMENT_LENGTH) throw new InvalidNameError(field, value, `is too long (${value.length} characters, at most ${MAX_SEGMENT_LENGTH}).`);
+  if (value.length > MAX_SEGMENT_LENGTH)
+    throw new InvalidNameError(field, value, `is too long (${value.length} characters, at most ${MAX_SEGMENT_LENGTH}).`);
   return value;
 }
 
@@ -57,8 +62,13 @@ export interface ParsedResourceId {
 /** Parses an ARM id (`/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}/…`). */
 export function parseResourceId(id: string): ParsedResourceId {
   if (typeof id !== 'string' || !id.trim()) throw new Error('Resource id is empty.');
-  const segments = id.trim().replace(/^\/+|\/+$/g, '').split('/').map(decodeSafe);
-  if (segments[0]?.toLowerCase() !== 'subscriptions' || !segments[1]) throw new Error(`Not an ARM resource id (must start with /subscriptions/{id}): "${id}".`);
+  const segments = id
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .map(decodeSafe);
+  if (segments[0]?.toLowerCase() !== 'subscriptions' || !segments[1])
+    throw new Error(`Not an ARM resource id (must start with /subscriptions/{id}): "${id}".`);
   const result: ParsedResourceId = { id: '/' + id.trim().replace(/^\/+|\/+$/g, ''), subscriptionId: segments[1], resources: [] };
   let i = 2;
   if (segments[i]?.toLowerCase() === 'resourcegroups') {
@@ -94,7 +104,10 @@ export function nameOf(parsed: ParsedResourceId, type: string): string | undefin
 
 /** Builds the encoded request path for a parsed/constructed id. */
 export function resourceIdPath(parsed: Pick<ParsedResourceId, 'subscriptionId' | 'resourceGroup' | 'provider' | 'resources'>): string {
-  const parts: Array<string | { field: string; value: unknown }> = ['subscriptions', { field: 'Subscription id', value: parsed.subscriptionId }];
+  const parts: Array<string | { field: string; value: unknown }> = [
+    'subscriptions',
+    { field: 'Subscription id', value: parsed.subscriptionId },
+  ];
   if (parsed.resourceGroup !== undefined) parts.push('resourceGroups', { field: 'Resource group', value: parsed.resourceGroup });
   if (parsed.provider) parts.push('providers', { field: 'Provider', value: parsed.provider });
   for (const r of parsed.resources) parts.push({ field: 'Resource type', value: r.type }, { field: `Name of ${r.type}`, value: r.name });

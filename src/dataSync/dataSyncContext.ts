@@ -35,7 +35,11 @@ export interface DataSyncContext {
   refresh(resourceId?: string): void;
 }
 
-export function createDataSyncContext(connections: ConnectionManager, operations: () => OperationTracker, refresh: (resourceId?: string) => void): DataSyncContext {
+export function createDataSyncContext(
+  connections: ConnectionManager,
+  operations: () => OperationTracker,
+  refresh: (resourceId?: string) => void,
+): DataSyncContext {
   let cached: { arm: unknown; clients: DataSyncClients } | undefined;
   return {
     clients() {
@@ -43,11 +47,23 @@ export function createDataSyncContext(connections: ConnectionManager, operations
       if (typeof connection === 'string') throw new NotSignedInError(connection);
       if (cached?.arm !== connection.arm) {
         const arm = connection.arm;
-        cached = { arm, clients: { cloud: connection.cloud, subscriptions: new SubscriptionsClient(arm), servers: new SqlServersClient(arm), groups: new SyncGroupsClient(arm), members: new SyncMembersClient(arm), agents: new SyncAgentsClient(arm) } };
+        cached = {
+          arm,
+          clients: {
+            cloud: connection.cloud,
+            subscriptions: new SubscriptionsClient(arm),
+            servers: new SqlServersClient(arm),
+            groups: new SyncGroupsClient(arm),
+            members: new SyncMembersClient(arm),
+            agents: new SyncAgentsClient(arm),
+          },
+        };
       }
       return cached.clients;
     },
-    get operations() { return operations(); },
+    get operations() {
+      return operations();
+    },
     environmentKey: () => connections.environmentKey,
     refresh,
   };

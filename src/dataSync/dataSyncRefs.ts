@@ -11,7 +11,11 @@ function need(value: string | undefined, what: string, id: string): string {
 
 export function serverRefFromId(id: string): ServerRef {
   const p = parseResourceId(id);
-  return { subscriptionId: p.subscriptionId, resourceGroup: need(p.resourceGroup, 'SQL server', id), server: need(nameOf(p, 'servers'), 'SQL server', id) };
+  return {
+    subscriptionId: p.subscriptionId,
+    resourceGroup: need(p.resourceGroup, 'SQL server', id),
+    server: need(nameOf(p, 'servers'), 'SQL server', id),
+  };
 }
 
 export function databaseRefFromId(id: string): DatabaseRef {

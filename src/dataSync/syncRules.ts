@@ -19,7 +19,15 @@ export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 30;
 
 /** Types Data Sync cannot sync (FileStream, SQL/CLR UDT, XMLSchemaCollection, cursor, rowversion/timestamp, hierarchyid). */
-export const UNSUPPORTED_DATA_TYPES: readonly string[] = ['timestamp', 'rowversion', 'hierarchyid', 'cursor', 'filestream', 'xmlschemacollection', 'clr_udt'];
+export const UNSUPPORTED_DATA_TYPES: readonly string[] = [
+  'timestamp',
+  'rowversion',
+  'hierarchyid',
+  'cursor',
+  'filestream',
+  'xmlschemacollection',
+  'clr_udt',
+];
 /** Types a primary key column cannot have for Data Sync. */
 export const UNSUPPORTED_PRIMARY_KEY_TYPES: readonly string[] = ['sql_variant', 'binary', 'varbinary', 'image', 'xml'];
 
@@ -30,8 +38,15 @@ const SERVICE_ERROR_REASONS: Record<string, string> = {
   Schema_ComputedColumn: 'Computed columns are read-only and cannot be synced.',
 };
 
-export interface ColumnSyncability { syncable: boolean; reason?: string }
-export interface TableSyncability { syncable: boolean; reason?: string; columns: Map<string, ColumnSyncability> }
+export interface ColumnSyncability {
+  syncable: boolean;
+  reason?: string;
+}
+export interface TableSyncability {
+  syncable: boolean;
+  reason?: string;
+  columns: Map<string, ColumnSyncability>;
+}
 
 const typeOf = (c: SyncFullSchemaTableColumn): string => (c.dataType ?? '').toLowerCase().trim();
 export const columnKey = (c: { quotedName?: string; name?: string }): string => (c.quotedName ?? `[${c.name ?? ''}]`).toLowerCase();
@@ -40,9 +55,14 @@ export const tableKey = (t: { quotedName?: string; name?: string }): string => (
 export function columnSyncability(c: SyncFullSchemaTableColumn): ColumnSyncability {
   const type = typeOf(c);
   if (UNSUPPORTED_DATA_TYPES.includes(type)) return { syncable: false, reason: `Data Sync cannot sync ${type} columns.` };
-  if (c.isPrimaryKey && UNSUPPORTED_PRIMARY_KEY_TYPES.includes(type)) return { syncable: false, reason: `A primary key column cannot be ${type} for Data Sync.` };
+  if (c.isPrimaryKey && UNSUPPORTED_PRIMARY_KEY_TYPES.includes(type))
+    return { syncable: false, reason: `A primary key column cannot be ${type} for Data Sync.` };
   if ((c as Record<string, unknown>).isComputed === true) return { syncable: false, reason: SERVICE_ERROR_REASONS.Schema_ComputedColumn };
-  if (c.hasError) return { syncable: false, reason: SERVICE_ERROR_REASONS[c.errorId ?? ''] ?? `The service flags this column (${c.errorId ?? 'unknown error'}).` };
+  if (c.hasError)
+    return {
+      syncable: false,
+      reason: SERVICE_ERROR_REASONS[c.errorId ?? ''] ?? `The service flags this column (${c.errorId ?? 'unknown error'}).`,
+    };
   return { syncable: true };
 }
 
@@ -53,8 +73,14 @@ export function syncabilityOf(table: SyncFullSchemaTable): TableSyncability {
   const keys = (table.columns ?? []).filter((c) => c.isPrimaryKey);
   if (keys.length === 0) return { syncable: false, reason: SERVICE_ERROR_REASONS.Schema_TableHasNoPrimaryKey, columns };
   const badKey = keys.find((c) => !columns.get(columnKey(c))?.syncable);
-  if (badKey) return { syncable: false, reason: `Primary key column ${badKey.quotedName ?? badKey.name ?? ''}: ${columns.get(columnKey(badKey))?.reason ?? ''}`, columns };
-  if ((table.columns ?? []).length > MAX_COLUMNS_PER_TABLE) return { syncable: false, reason: `The table has more than ${MAX_COLUMNS_PER_TABLE} columns.`, columns };
+  if (badKey)
+    return {
+      syncable: false,
+      reason: `Primary key column ${badKey.quotedName ?? badKey.name ?? ''}: ${columns.get(columnKey(badKey))?.reason ?? ''}`,
+      columns,
+    };
+  if ((table.columns ?? []).length > MAX_COLUMNS_PER_TABLE)
+    return { syncable: false, reason: `The table has more than ${MAX_COLUMNS_PER_TABLE} columns.`, columns };
   if (table.hasError && table.errorId && table.errorId !== 'Schema_UnsupportedDataType') {
     return { syncable: false, reason: SERVICE_ERROR_REASONS[table.errorId] ?? `The service flags this table (${table.errorId}).`, columns };
   }
@@ -102,16 +128,23 @@ export function validateRequired(value: unknown, field: string): Check {
 
 /** A hub database can be the hub of at most 5 sync groups. */
 export function validateGroupQuota(existingGroupsOnHub: number): Check {
-  return existingGroupsOnHub >= MAX_GROUPS_PER_DATABASE ? `This database is already the hub of ${existingGroupsOnHub} sync groups; Data Sync allows at most ${MAX_GROUPS_PER_DATABASE} per database.` : undefined;
+  return existingGroupsOnHub >= MAX_GROUPS_PER_DATABASE
+    ? `This database is already the hub of ${existingGroupsOnHub} sync groups; Data Sync allows at most ${MAX_GROUPS_PER_DATABASE} per database.`
+    : undefined;
 }
 
 export function validateMemberQuota(existingMembers: number): Check {
-  return existingMembers >= MAX_MEMBERS_PER_GROUP ? `The sync group already has ${existingMembers} members; Data Sync allows at most ${MAX_MEMBERS_PER_GROUP}.` : undefined;
+  return existingMembers >= MAX_MEMBERS_PER_GROUP
+    ? `The sync group already has ${existingMembers} members; Data Sync allows at most ${MAX_MEMBERS_PER_GROUP}.`
+    : undefined;
 }
 
 // ---- schema selection -------------------------------------------------------------------------------
 
-export interface SchemaSelection { tables: Array<{ quotedName: string; columns: string[] }>; masterSyncMemberName?: string }
+export interface SchemaSelection {
+  tables: Array<{ quotedName: string; columns: string[] }>;
+  masterSyncMemberName?: string;
+}
 
 /**
  * Turns a selection into the group's `schema` (dataType/dataSize from the hub schema), or the reasons it
@@ -119,25 +152,39 @@ export interface SchemaSelection { tables: Array<{ quotedName: string; columns: 
  */
 export function buildGroupSchema(hub: SyncFullSchemaTable[], selection: SchemaSelection): { schema?: SyncGroupSchema; errors: string[] } {
   const errors: string[] = [];
-  if (selection.tables.length > MAX_TABLES_PER_GROUP) errors.push(`A sync group can contain at most ${MAX_TABLES_PER_GROUP} tables; ${selection.tables.length} are selected.`);
+  if (selection.tables.length > MAX_TABLES_PER_GROUP)
+    errors.push(`A sync group can contain at most ${MAX_TABLES_PER_GROUP} tables; ${selection.tables.length} are selected.`);
   const byKey = new Map(hub.map((t) => [tableKey(t), t]));
   const tables: SyncGroupSchemaTable[] = [];
   for (const chosen of selection.tables) {
     const def = byKey.get(chosen.quotedName.toLowerCase());
-    if (!def) { errors.push(`Table ${chosen.quotedName} is not in the hub schema; refresh the hub schema.`); continue; }
+    if (!def) {
+      errors.push(`Table ${chosen.quotedName} is not in the hub schema; refresh the hub schema.`);
+      continue;
+    }
     const s = syncabilityOf(def);
-    if (!s.syncable) { errors.push(`Table ${chosen.quotedName} cannot be synced: ${s.reason ?? ''}`); continue; }
+    if (!s.syncable) {
+      errors.push(`Table ${chosen.quotedName} cannot be synced: ${s.reason ?? ''}`);
+      continue;
+    }
     const wanted = new Set(chosen.columns.map((c) => c.toLowerCase()));
     const columns = (def.columns ?? []).filter((c) => c.isPrimaryKey || wanted.has(columnKey(c)));
     for (const name of wanted) {
       const col = (def.columns ?? []).find((c) => columnKey(c) === name);
       if (!col) errors.push(`Column ${chosen.quotedName}.${name} is not in the hub schema.`);
-      else if (!s.columns.get(name)?.syncable) errors.push(`Column ${chosen.quotedName}.${col.quotedName ?? name} cannot be synced: ${s.columns.get(name)?.reason ?? ''}`);
+      else if (!s.columns.get(name)?.syncable)
+        errors.push(`Column ${chosen.quotedName}.${col.quotedName ?? name} cannot be synced: ${s.columns.get(name)?.reason ?? ''}`);
     }
-    tables.push({ quotedName: def.quotedName ?? chosen.quotedName, columns: columns.map((c) => ({ quotedName: c.quotedName ?? `[${c.name ?? ''}]`, dataSize: c.dataSize, dataType: c.dataType })) });
+    tables.push({
+      quotedName: def.quotedName ?? chosen.quotedName,
+      columns: columns.map((c) => ({ quotedName: c.quotedName ?? `[${c.name ?? ''}]`, dataSize: c.dataSize, dataType: c.dataType })),
+    });
   }
   if (errors.length) return { errors };
-  return { schema: { tables, ...(selection.masterSyncMemberName ? { masterSyncMemberName: selection.masterSyncMemberName } : {}) }, errors };
+  return {
+    schema: { tables, ...(selection.masterSyncMemberName ? { masterSyncMemberName: selection.masterSyncMemberName } : {}) },
+    errors,
+  };
 }
 
 export interface SchemaDiff {
@@ -148,11 +195,13 @@ export interface SchemaDiff {
   removedColumns: string[];
 }
 
-export const isEmptyDiff = (d: SchemaDiff): boolean => !d.addedTables.length && !d.removedTables.length && !d.addedColumns.length && !d.removedColumns.length;
+export const isEmptyDiff = (d: SchemaDiff): boolean =>
+  !d.addedTables.length && !d.removedTables.length && !d.addedColumns.length && !d.removedColumns.length;
 
 type TableLike = { quotedName?: string; name?: string; columns?: Array<{ quotedName?: string; name?: string }> };
 
-/** What changes from `current` to `next` (tables by quoted name, columns of tables kept on both sides). Case-insensitive, like SQL names. */
+/** What changes from `current` to `next` (tables by quoted name, columns of tables kept on both sides).
+ *  Case-insensitive, like SQL names. */
 export function diffSchemas(current: readonly TableLike[], next: readonly TableLike[]): SchemaDiff {
   const before = new Map(current.map((t) => [tableKey(t), t]));
   const after = new Map(next.map((t) => [tableKey(t), t]));
@@ -160,7 +209,10 @@ export function diffSchemas(current: readonly TableLike[], next: readonly TableL
   for (const [k, t] of after) if (!before.has(k)) diff.addedTables.push(t.quotedName ?? k);
   for (const [k, t] of before) {
     const other = after.get(k);
-    if (!other) { diff.removedTables.push(t.quotedName ?? k); continue; }
+    if (!other) {
+      diff.removedTables.push(t.quotedName ?? k);
+      continue;
+    }
     const a = new Map((t.columns ?? []).map((c) => [columnKey(c), c]));
     const b = new Map((other.columns ?? []).map((c) => [columnKey(c), c]));
     for (const [ck, c] of b) if (!a.has(ck)) diff.addedColumns.push(`${t.quotedName ?? k}.${c.quotedName ?? ck}`);
@@ -185,13 +237,17 @@ export function memberDrift(hub: readonly SyncFullSchemaTable[], member: readonl
   const theirs = new Map(member.map((t) => [tableKey(t), t]));
   for (const t of hub) {
     const mt = theirs.get(tableKey(t));
-    if (!mt) { drift.tables.set(tableKey(t), { kind: 'missingTable' }); continue; }
+    if (!mt) {
+      drift.tables.set(tableKey(t), { kind: 'missingTable' });
+      continue;
+    }
     const cols = new Map((mt.columns ?? []).map((c) => [columnKey(c), c]));
     for (const c of t.columns ?? []) {
       const mc = cols.get(columnKey(c));
       const k = `${tableKey(t)}.${columnKey(c)}`;
       if (!mc) drift.columns.set(k, { kind: 'missingColumn' });
-      else if (typeOf(mc) !== typeOf(c) || (mc.dataSize ?? '') !== (c.dataSize ?? '')) drift.columns.set(k, { kind: 'typeDiffers', member: describeType(mc), hub: describeType(c) });
+      else if (typeOf(mc) !== typeOf(c) || (mc.dataSize ?? '') !== (c.dataSize ?? ''))
+        drift.columns.set(k, { kind: 'typeDiffers', member: describeType(mc), hub: describeType(c) });
     }
   }
   return drift;
@@ -199,8 +255,11 @@ export function memberDrift(hub: readonly SyncFullSchemaTable[], member: readonl
 
 export function describeDrift(d: Drift): string {
   switch (d.kind) {
-    case 'missingTable': return 'table missing';
-    case 'missingColumn': return 'column missing';
-    case 'typeDiffers': return `${d.member} here, ${d.hub} in the hub`;
+    case 'missingTable':
+      return 'table missing';
+    case 'missingColumn':
+      return 'column missing';
+    case 'typeDiffers':
+      return `${d.member} here, ${d.hub} in the hub`;
   }
 }

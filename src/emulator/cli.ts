@@ -22,23 +22,45 @@ export function parseArgs(argv: string[]): EmulatorOptions {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
-      case '--port': o.port = num(flag, value()); break;
-      case '--data': o.dataDir = value(); break;
+      case '--port':
+        o.port = num(flag, value());
+        break;
+      case '--data':
+        o.dataDir = value();
+        break;
       case '--seed': {
         const s = value();
         if (!SEED_NAMES.includes(s as SeedName)) throw new Error(`--seed must be one of ${SEED_NAMES.join(', ')}`);
-        o.seed = s as SeedName; break;
+        o.seed = s as SeedName;
+        break;
       }
-      case '--latency': o.latencyMs = num(flag, value()); break;
-      case '--faults': o.faults = value(); break;
-      case '--lro-duration': o.lroDurationMs = num(flag, value()); break;
-      case '--sync-duration': o.syncDurationMs = num(flag, value()); break;
-      case '--page-size': o.pageSize = Math.max(1, num(flag, value())); break;
-      case '--help': case '-h': throw new HelpRequested();
-      default: throw new Error(`Unknown argument '${argv[i]}'`);
+      case '--latency':
+        o.latencyMs = num(flag, value());
+        break;
+      case '--faults':
+        o.faults = value();
+        break;
+      case '--lro-duration':
+        o.lroDurationMs = num(flag, value());
+        break;
+      case '--sync-duration':
+        o.syncDurationMs = num(flag, value());
+        break;
+      case '--page-size':
+        o.pageSize = Math.max(1, num(flag, value()));
+        break;
+      case '--help':
+      case '-h':
+        throw new HelpRequested();
+      default:
+        throw new Error(`Unknown argument '${argv[i]}'`);
     }
   }
   return o;
 }
 
-export class HelpRequested extends Error { constructor() { super(USAGE); } }
+export class HelpRequested extends Error {
+  constructor() {
+    super(USAGE);
+  }
+}

@@ -23,11 +23,14 @@ export interface EmulatorControl {
 
 export function createControl(store: StateStore, faults: FaultInjector, now: () => number): EmulatorControl {
   return {
-    addFaults: (rules) => faults.add(typeof rules === 'string' ? parseFaultSpec(rules) : (Array.isArray(rules) ? rules : [rules]).map(normaliseRule)),
+    addFaults: (rules) =>
+      faults.add(typeof rules === 'string' ? parseFaultSpec(rules) : (Array.isArray(rules) ? rules : [rules]).map(normaliseRule)),
     listFaults: () => faults.rules,
     removeFault: (id) => faults.remove(id),
     clearFaults: () => faults.clear(),
-    setLatency: (ms) => { faults.latencyMs = Math.max(0, ms); },
+    setLatency: (ms) => {
+      faults.latencyMs = Math.max(0, ms);
+    },
     setDatabaseHealth: (databaseId, health) => {
       const db = store.state.databases[key(databaseId)];
       if (!db) throw new Error(`No database '${databaseId}'.`);
@@ -43,7 +46,11 @@ export function createControl(store: StateStore, faults: FaultInjector, now: () 
       if (state === 'Online') agent.lastAliveTime = new Date(now()).toISOString();
       store.changed();
     },
-    reset: async (seed) => { store.state = buildSeed(seed ?? (store.state.seed as SeedName), now()); store.changed(); await store.flush(); },
+    reset: async (seed) => {
+      store.state = buildSeed(seed ?? (store.state.seed as SeedName), now());
+      store.changed();
+      await store.flush();
+    },
     state: () => store.state,
     flush: () => store.flush(),
   };

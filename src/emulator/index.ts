@@ -50,8 +50,12 @@ export interface EmulatorOptions {
   tickMs?: number;
 }
 
-export interface EmulatorEndpoints { arm: string; fabric: string; authority: string; certificate: string }
-
+export interface EmulatorEndpoints {
+  arm: string;
+  fabric: string;
+  authority: string;
+  certificate: string;
+}
 
 export interface EmulatorHandle {
   endpoints: EmulatorEndpoints;
@@ -68,15 +72,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = path.resolve(options.dataDir ?? '.emulator-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const resolved: ResolvedOptions = {
-    dataDir, port: options.port ?? 0, seed: options.seed ?? 'demo',
-    lroDurationMs: options.lroDurationMs ?? 3000, syncDurationMs: options.syncDurationMs ?? 8000,
-    retryAfterSeconds: options.retryAfterSeconds, pageSize: options.pageSize ?? 50,
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, persistDebounceMs: options.persistDebounceMs ?? 50,
+    dataDir,
+    port: options.port ?? 0,
+    seed: options.seed ?? 'demo',
+    lroDurationMs: options.lroDurationMs ?? 3000,
+    syncDurationMs: options.syncDurationMs ?? 8000,
+    retryAfterSeconds: options.retryAfterSeconds,
+    pageSize: options.pageSize ?? 50,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    persistDebounceMs: options.persistDebounceMs ?? 50,
   };
   const cert = await ensureCertificate(dataDir);
   const now = (): number => Date.now();
   const stateFile = path.join(dataDir, 'state.json');
-  const store = new StateStore(stateFile, StateStore.load(stateFile) ?? buildSeed(resolved.seed as SeedName, now()), resolved.persistDebounceMs);
+  const store = new StateStore(
+    stateFile,
+    StateStore.load(stateFile) ?? buildSeed(resolved.seed as SeedName, now()),
+    resolved.persistDebounceMs,
+  );
   store.changed(); // a freshly seeded state is written at once; a loaded one is rewritten harmlessly
   const faults = new FaultInjector();
   faults.latencyMs = options.latencyMs ?? 0;
@@ -84,12 +97,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const tickers: (() => void)[] = [];
   const ctx: ServiceContext = {
-    router: new Router(), store, faults, options: resolved, now,
+    router: new Router(),
+    store,
+    faults,
+    options: resolved,
+    now,
     lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
     tokens: TokenService.forDataDir(path.join(dataDir, 'token-secret')),
-    onTick: (fn) => { tickers.push(fn); },
+    onTick: (fn) => {
+      tickers.push(fn);
+    },
   };
-  const tick = (): void => { ctx.lro.advance(); for (const t of tickers) t(); };
+  const tick = (): void => {
+    ctx.lro.advance();
+    for (const t of tickers) t();
+  };
 
   const control = createControl(store, faults, now);
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
@@ -97,17 +119,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let base = 'https://127.0.0.1';
   const pipeline = createPipeline(ctx, tick, () => base);
   const server = https.createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
-    pipeline.handle(req, res).catch((e: unknown) => { console.error('emulator request failed:', e); res.destroy(); });
+    pipeline.handle(req, res).catch((e: unknown) => {
+      console.error('emulator request failed:', e);
+      res.destroy();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(resolved.port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+    server.listen(resolved.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   base = `https://127.0.0.1:${port}`;
 
   // A bug in a state machine must not take the whole emulator down from a timer: report and go on.
-  const timer = setInterval(() => { try { tick(); } catch (e) { console.error('emulator clock tick failed:', e); } }, options.tickMs ?? 250);
+  const timer = setInterval(() => {
+    try {
+      tick();
+    } catch (e) {
+      console.error('emulator clock tick failed:', e);
+    }
+  }, options.tickMs ?? 250);
   timer.unref();
 
   let stopped: Promise<void> | undefined;

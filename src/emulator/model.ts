@@ -50,11 +50,24 @@ export interface DatabaseRecord {
   health: DatabaseHealth;
 }
 
-export interface SyncSchemaColumn { quotedName: string; dataSize?: string; dataType?: string }
-export interface SyncSchemaTable { quotedName: string; columns: SyncSchemaColumn[] }
-export interface SyncGroupSchema { tables: SyncSchemaTable[]; masterSyncMemberName?: string }
+export interface SyncSchemaColumn {
+  quotedName: string;
+  dataSize?: string;
+  dataType?: string;
+}
+export interface SyncSchemaTable {
+  quotedName: string;
+  columns: SyncSchemaColumn[];
+}
+export interface SyncGroupSchema {
+  tables: SyncSchemaTable[];
+  masterSyncMemberName?: string;
+}
 
-export interface FullSchemaSnapshot { tables: TableDef[]; lastUpdateTime: string }
+export interface FullSchemaSnapshot {
+  tables: TableDef[];
+  lastUpdateTime: string;
+}
 
 export interface SyncLogEntry {
   timestamp: string;
@@ -178,8 +191,16 @@ export const EMULATOR_TENANT_ID = '72f988bf-0000-4e5a-9e1d-0000000e1a70';
 
 export function emptyState(seed: string): EmulatorState {
   return {
-    version: 1, seed, tenantId: EMULATOR_TENANT_ID, subscriptions: [], servers: {}, databases: {},
-    syncGroups: {}, syncMembers: {}, syncAgents: {}, operations: {},
+    version: 1,
+    seed,
+    tenantId: EMULATOR_TENANT_ID,
+    subscriptions: [],
+    servers: {},
+    databases: {},
+    syncGroups: {},
+    syncMembers: {},
+    syncAgents: {},
+    operations: {},
   };
 }
 

@@ -3,7 +3,15 @@
 // clients to resume an operation of a given environment.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { AZURE_CHINA_CLOUD, AZURE_CLOUD, AZURE_US_GOVERNMENT, customCloud, emulatorCloud, type AzureCloud, type CustomCloudSettings } from '../azure/clouds';
+import {
+  AZURE_CHINA_CLOUD,
+  AZURE_CLOUD,
+  AZURE_US_GOVERNMENT,
+  customCloud,
+  emulatorCloud,
+  type AzureCloud,
+  type CustomCloudSettings,
+} from '../azure/clouds';
 import type { RequestLogger } from '../azure/http/requestLogger';
 import type { ResumeDeps } from '../azure/lro/resumePoller';
 import { createAzureConnection, type AzureConnection } from '../auth/azureConnection';
@@ -25,7 +33,12 @@ export class ConnectionManager implements vscode.Disposable {
 
   readonly sessions: SessionProvider = vscodeSessionProvider;
 
-  constructor(private readonly environment: EnvironmentController, private readonly secrets: SecretStore, private readonly logger: RequestLogger, private readonly signIns: SignInStore) {
+  constructor(
+    private readonly environment: EnvironmentController,
+    private readonly secrets: SecretStore,
+    private readonly logger: RequestLogger,
+    private readonly signIns: SignInStore,
+  ) {
     this.subscription = environment.onDidChange(() => this.invalidate());
   }
 
@@ -43,14 +56,21 @@ export class ConnectionManager implements vscode.Disposable {
     this.invalidate();
     const source = this.source(snap.kind);
     if (!source) return `not signed in to ${snap.label}`;
-    const connection = createAzureConnection({ cloud: this.cloudFor(snap.kind), source, secrets: this.secrets, sessions: this.sessions, logger: this.logger });
+    const connection = createAzureConnection({
+      cloud: this.cloudFor(snap.kind),
+      source,
+      secrets: this.secrets,
+      sessions: this.sessions,
+      logger: this.logger,
+    });
     this.cached = { key, connection };
     return connection;
   }
 
   /** Clients for resuming an operation started in `environment`. */
   resumeDeps(environment: string): ResumeDeps | string {
-    if (environment !== this.environment.kind) return `switch to ${environmentLabels[environment as EnvironmentKind] ?? environment} to resume it`;
+    if (environment !== this.environment.kind)
+      return `switch to ${environmentLabels[environment as EnvironmentKind] ?? environment} to resume it`;
     const connection = this.current();
     return typeof connection === 'string' ? connection : { arm: connection.arm, fabric: connection.fabric };
   }
@@ -63,10 +83,16 @@ export class ConnectionManager implements vscode.Disposable {
   /** The endpoints of an environment (the emulator's only while it runs). */
   cloudFor(kind: EnvironmentKind): AzureCloud {
     switch (kind) {
-      case 'AzureCloud': return AZURE_CLOUD;
-      case 'AzureUSGovernment': return AZURE_US_GOVERNMENT;
-      case 'AzureChinaCloud': return AZURE_CHINA_CLOUD;
-      case 'Custom': return customCloud(vscode.workspace.getConfiguration('sqlDataMovement').get<CustomCloudSettings>('customEnvironment') ?? ({} as CustomCloudSettings));
+      case 'AzureCloud':
+        return AZURE_CLOUD;
+      case 'AzureUSGovernment':
+        return AZURE_US_GOVERNMENT;
+      case 'AzureChinaCloud':
+        return AZURE_CHINA_CLOUD;
+      case 'Custom':
+        return customCloud(
+          vscode.workspace.getConfiguration('sqlDataMovement').get<CustomCloudSettings>('customEnvironment') ?? ({} as CustomCloudSettings),
+        );
       case 'LocalEmulator': {
         const endpoints = this.environment.emulatorEndpoints;
         if (!endpoints) throw new Error('The local emulator is not running.');
@@ -76,7 +102,8 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private source(kind: EnvironmentKind): CredentialSource | undefined {
-    if (kind === 'LocalEmulator') return { kind: 'emulator', tenantId: EMULATOR_TENANT, clientId: 'emulator', secretKey: EMULATOR_SECRET_KEY };
+    if (kind === 'LocalEmulator')
+      return { kind: 'emulator', tenantId: EMULATOR_TENANT, clientId: 'emulator', secretKey: EMULATOR_SECRET_KEY };
     return this.signIns.get(kind)?.source;
   }
 

@@ -64,7 +64,12 @@ export async function launchEmulator(options: EmulatorLaunchOptions): Promise<Ru
   return { endpoints, pid: child.pid, exited, stop: () => stopChild(child, exited) };
 }
 
-function readEndpoints(child: ChildProcess, exited: Promise<number | null>, stderr: string[], options: EmulatorLaunchOptions): Promise<EmulatorEndpoints> {
+function readEndpoints(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  stderr: string[],
+  options: EmulatorLaunchOptions,
+): Promise<EmulatorEndpoints> {
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     let first = true;
@@ -73,10 +78,18 @@ function readEndpoints(child: ChildProcess, exited: Promise<number | null>, stde
       reject(new Error(`The emulator did not report its endpoints within ${(options.startTimeoutMs ?? 30_000) / 1000} s.`));
     }, options.startTimeoutMs ?? 30_000);
     lines.on('line', (line) => {
-      if (!first) { options.onOutput?.(line); return; }
+      if (!first) {
+        options.onOutput?.(line);
+        return;
+      }
       first = false;
       clearTimeout(timer);
-      try { resolve(parseEndpointsLine(line)); } catch (e) { void stopChild(child, exited); reject(e); }
+      try {
+        resolve(parseEndpointsLine(line));
+      } catch (e) {
+        void stopChild(child, exited);
+        reject(e);
+      }
     });
     void exited.then((code) => {
       clearTimeout(timer);

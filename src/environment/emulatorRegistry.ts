@@ -22,12 +22,16 @@ export function forgetRunning(dataDir: string, pid: number | undefined): void {
   try {
     const current = JSON.parse(fs.readFileSync(fileIn(dataDir), 'utf8')) as RunningRecord;
     if (pid === undefined || current.pid === pid) fs.rmSync(fileIn(dataDir), { force: true });
-  } catch { /* nothing recorded */ }
+  } catch {
+    /* nothing recorded */
+  }
 }
 
 export function lastPort(dataDir: string): number | undefined {
   try {
-    const port = Number(new URL((JSON.parse(fs.readFileSync(path.join(dataDir, 'last-endpoints.json'), 'utf8')) as EmulatorEndpoints).arm).port);
+    const port = Number(
+      new URL((JSON.parse(fs.readFileSync(path.join(dataDir, 'last-endpoints.json'), 'utf8')) as EmulatorEndpoints).arm).port,
+    );
     return port > 0 ? port : undefined;
   } catch {
     return undefined;
@@ -62,7 +66,10 @@ export async function findRunning(dataDir: string): Promise<RunningRecord | unde
       resolve(res.statusCode === 200);
     });
     req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
   });
   return healthy ? record : undefined;
 }

@@ -15,10 +15,20 @@ export function registerEnvironmentCommands(environment: EnvironmentController):
   return [
     vscode.commands.registerCommand('sqlDataMovement.chooseEnvironment', async (kind?: EnvironmentKind) => {
       const current = environment.kind;
-      const picked = kind ?? (await vscode.window.showQuickPick(
-        environmentKinds.map((k) => ({ label: environmentLabels[k], description: descriptions[k], picked: k === current, detail: k === current ? "Current environment" : undefined, environment: k })),
-        { title: 'Choose where Azure SQL Data Movement sends its requests', placeHolder: `Current: ${environmentLabels[current]}` },
-      ))?.environment;
+      const picked =
+        kind ??
+        (
+          await vscode.window.showQuickPick(
+            environmentKinds.map((k) => ({
+              label: environmentLabels[k],
+              description: descriptions[k],
+              picked: k === current,
+              detail: k === current ? 'Current environment' : undefined,
+              environment: k,
+            })),
+            { title: 'Choose where Azure SQL Data Movement sends its requests', placeHolder: `Current: ${environmentLabels[current]}` },
+          )
+        )?.environment;
       if (!picked) return undefined;
       await environment.setKind(picked);
       if (picked === 'LocalEmulator') await startEmulator(environment);

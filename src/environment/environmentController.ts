@@ -27,13 +27,18 @@ export class EnvironmentController implements vscode.Disposable {
   private account: string | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.environment`)) {
-        this.account = undefined;
-        void this.publish();
-      }
-    }));
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.environment`)) {
+          this.account = undefined;
+          void this.publish();
+        }
+      }),
+    );
     void this.publish();
   }
 
@@ -51,7 +56,13 @@ export class EnvironmentController implements vscode.Disposable {
     const kind = this.kind;
     const emulator = this.emulator?.endpoints;
     const signedIn = kind === 'LocalEmulator' ? emulator !== undefined : this.account !== undefined;
-    return { kind, label: environmentLabels[kind], signedIn, account: kind === 'LocalEmulator' && emulator ? 'emulator' : this.account, emulator };
+    return {
+      kind,
+      label: environmentLabels[kind],
+      signedIn,
+      account: kind === 'LocalEmulator' && emulator ? 'emulator' : this.account,
+      emulator,
+    };
   }
 
   async setKind(kind: EnvironmentKind): Promise<void> {
@@ -71,7 +82,9 @@ export class EnvironmentController implements vscode.Disposable {
   /** Starts the bundled emulator once; concurrent callers share the same start. */
   startEmulator(): Promise<EmulatorEndpoints> {
     if (this.emulator) return Promise.resolve(this.emulator.endpoints);
-    this.starting ??= this.launch().finally(() => { this.starting = undefined; });
+    this.starting ??= this.launch().finally(() => {
+      this.starting = undefined;
+    });
     return this.starting;
   }
 
@@ -95,7 +108,19 @@ export class EnvironmentController implements vscode.Disposable {
     const attached = await findRunning(dataDir);
     if (attached) {
       const { pid, ...endpoints } = attached;
-      this.emulator = { endpoints, pid, exited: new Promise(() => undefined), stop: async () => { forgetRunning(dataDir, pid); try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } } };
+      this.emulator = {
+        endpoints,
+        pid,
+        exited: new Promise(() => undefined),
+        stop: async () => {
+          forgetRunning(dataDir, pid);
+          try {
+            process.kill(pid, 'SIGTERM');
+          } catch {
+            /* gone */
+          }
+        },
+      };
       this.ownsEmulator = false;
       this.output.info(`Using the local emulator already running for ${dataDir} at ${endpoints.arm}`);
       await this.publish();
@@ -119,7 +144,10 @@ export class EnvironmentController implements vscode.Disposable {
     if (running.pid) recordRunning(dataDir, { ...running.endpoints, pid: running.pid });
     rememberEndpoints(dataDir, running.endpoints);
     const stop = running.stop;
-    running.stop = async () => { forgetRunning(dataDir, running.pid); await stop(); };
+    running.stop = async () => {
+      forgetRunning(dataDir, running.pid);
+      await stop();
+    };
     this.emulator = running;
     this.ownsEmulator = true;
     this.output.info(`Local emulator started: ARM ${running.endpoints.arm}, data in ${dataDir}`);

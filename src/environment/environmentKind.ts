@@ -1,7 +1,13 @@
 /** The environments a user can point the extension at (setting `sqlDataMovement.environment`). */
 export type EnvironmentKind = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'LocalEmulator' | 'Custom';
 
-export const environmentKinds: readonly EnvironmentKind[] = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'LocalEmulator', 'Custom'];
+export const environmentKinds: readonly EnvironmentKind[] = [
+  'AzureCloud',
+  'AzureUSGovernment',
+  'AzureChinaCloud',
+  'LocalEmulator',
+  'Custom',
+];
 
 export const environmentLabels: Record<EnvironmentKind, string> = {
   AzureCloud: 'Azure',

@@ -13,8 +13,12 @@ import type { ErrorReporter } from '../dataSync/commands/commandSupport';
 import type { UserInput } from '../ui/userInput';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const validateTenant = (v: string) => (GUID.test(v.trim()) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v.trim()) ? undefined : 'Enter the directory (tenant) ID, a GUID, or its domain such as contoso.onmicrosoft.com.');
-export const validateClientId = (v: string) => (GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID: a GUID such as 00000000-0000-0000-0000-000000000000.');
+export const validateTenant = (v: string) =>
+  GUID.test(v.trim()) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v.trim())
+    ? undefined
+    : 'Enter the directory (tenant) ID, a GUID, or its domain such as contoso.onmicrosoft.com.';
+export const validateClientId = (v: string) =>
+  GUID.test(v.trim()) ? undefined : 'Enter the application (client) ID: a GUID such as 00000000-0000-0000-0000-000000000000.';
 
 export interface SignInDeps {
   environment: EnvironmentController;
@@ -27,32 +31,38 @@ export interface SignInDeps {
 
 export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('sqlDataMovement.signIn', d.errors.guard('Sign in', async () => {
-      const kind = d.environment.kind;
-      if (kind === 'LocalEmulator') return vscode.commands.executeCommand('sqlDataMovement.startEmulator');
-      const signIn = await askSignIn(d);
-      if (!signIn) return undefined;
-      // Prove it works before saying "signed in": get an ARM token now.
-      const cloud = d.connections.cloudFor(kind);
-      try {
-        await createCredential(signIn.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
-      } catch (e) {
-        // A secret that did not work is not kept.
-        if ('secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
-        throw e;
-      }
-      await d.signIns.set(kind, signIn);
-      d.environment.setAccount(signIn.account);
-      return signIn.account;
-    })),
-    vscode.commands.registerCommand('sqlDataMovement.signOut', d.errors.guard('Sign out', async () => {
-      const kind = d.environment.kind;
-      const signIn = d.signIns.get(kind);
-      if (signIn && 'secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
-      await d.signIns.set(kind, undefined);
-      d.environment.setAccount(undefined);
-      return true;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.signIn',
+      d.errors.guard('Sign in', async () => {
+        const kind = d.environment.kind;
+        if (kind === 'LocalEmulator') return vscode.commands.executeCommand('sqlDataMovement.startEmulator');
+        const signIn = await askSignIn(d);
+        if (!signIn) return undefined;
+        // Prove it works before saying "signed in": get an ARM token now.
+        const cloud = d.connections.cloudFor(kind);
+        try {
+          await createCredential(signIn.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
+        } catch (e) {
+          // A secret that did not work is not kept.
+          if ('secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
+          throw e;
+        }
+        await d.signIns.set(kind, signIn);
+        d.environment.setAccount(signIn.account);
+        return signIn.account;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.signOut',
+      d.errors.guard('Sign out', async () => {
+        const kind = d.environment.kind;
+        const signIn = d.signIns.get(kind);
+        if (signIn && 'secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
+        await d.signIns.set(kind, undefined);
+        d.environment.setAccount(undefined);
+        return true;
+      }),
+    ),
   ];
 }
 
@@ -63,7 +73,11 @@ export async function restoreSignIn(d: Pick<SignInDeps, 'environment' | 'signIns
   if (!saved) return;
   if (saved.source.kind === 'vscodeAccount') {
     const provider = d.connections.cloudFor(kind).vscodeAuthProviderId;
-    const session = provider && await vscode.authentication.getSession(provider, vscodeScopes(d.connections.cloudFor(kind).armScope, saved.source.tenantId), { silent: true });
+    const session =
+      provider &&
+      (await vscode.authentication.getSession(provider, vscodeScopes(d.connections.cloudFor(kind).armScope, saved.source.tenantId), {
+        silent: true,
+      }));
     if (!session) return;
   }
   d.environment.setAccount(saved.account);
@@ -76,27 +90,53 @@ async function askSignIn(d: SignInDeps): Promise<SignIn | undefined> {
   const cloud = d.connections.cloudFor(d.environment.kind);
   if (method === 'azureCli') return { source: { kind: 'azureCli', tenantId: tenantSetting }, account: 'Azure CLI' };
   if (method === 'servicePrincipal') {
-    const tenantId = await d.input.input({ title: 'Directory (tenant) ID of the service principal', value: tenantSetting, validateInput: validateTenant });
+    const tenantId = await d.input.input({
+      title: 'Directory (tenant) ID of the service principal',
+      value: tenantSetting,
+      validateInput: validateTenant,
+    });
     if (!tenantId) return undefined;
     const clientId = await d.input.input({ title: 'Application (client) ID', validateInput: validateClientId });
     if (!clientId) return undefined;
-    const how = await d.input.pick([{ label: 'Client secret' }, { label: 'Certificate (PEM file with its private key)' }], { title: 'How does the service principal authenticate?' });
+    const how = await d.input.pick([{ label: 'Client secret' }, { label: 'Certificate (PEM file with its private key)' }], {
+      title: 'How does the service principal authenticate?',
+    });
     if (!how) return undefined;
     const secretKey = servicePrincipalSecretKey(tenantId.trim(), clientId.trim());
     if (how.label === 'Client secret') {
-      const secret = await d.input.input({ title: `Client secret of ${clientId}`, password: true, validateInput: (v) => (v ? undefined : 'Enter the client secret.') });
+      const secret = await d.input.input({
+        title: `Client secret of ${clientId}`,
+        password: true,
+        validateInput: (v) => (v ? undefined : 'Enter the client secret.'),
+      });
       if (!secret) return undefined;
       await d.secrets.store(secretKey, secret);
-      return { source: { kind: 'servicePrincipalSecret', tenantId: tenantId.trim(), clientId: clientId.trim(), secretKey }, account: `app ${clientId.trim()}` };
+      return {
+        source: { kind: 'servicePrincipalSecret', tenantId: tenantId.trim(), clientId: clientId.trim(), secretKey },
+        account: `app ${clientId.trim()}`,
+      };
     }
-    const file = await vscode.window.showOpenDialog({ title: 'Certificate with private key (PEM)', filters: { 'PEM certificate': ['pem'] }, canSelectMany: false });
+    const file = await vscode.window.showOpenDialog({
+      title: 'Certificate with private key (PEM)',
+      filters: { 'PEM certificate': ['pem'] },
+      canSelectMany: false,
+    });
     if (!file?.[0]) return undefined;
     const pem = fs.readFileSync(file[0].fsPath, 'utf8');
-    if (!/BEGIN CERTIFICATE/.test(pem) || !/PRIVATE KEY/.test(pem)) throw new Error('That file is not a PEM with both the certificate and its private key.');
+    if (!/BEGIN CERTIFICATE/.test(pem) || !/PRIVATE KEY/.test(pem))
+      throw new Error('That file is not a PEM with both the certificate and its private key.');
     await d.secrets.store(secretKey, pem);
-    return { source: { kind: 'servicePrincipalCertificate', tenantId: tenantId.trim(), clientId: clientId.trim(), secretKey }, account: `app ${clientId.trim()}` };
+    return {
+      source: { kind: 'servicePrincipalCertificate', tenantId: tenantId.trim(), clientId: clientId.trim(), secretKey },
+      account: `app ${clientId.trim()}`,
+    };
   }
-  if (!cloud.vscodeAuthProviderId) throw new Error(`${cloud.displayName} does not support signing in with a VS Code account; set sqlDataMovement.authentication.method to servicePrincipal or azureCli.`);
-  const session = await vscode.authentication.getSession(cloud.vscodeAuthProviderId, vscodeScopes(cloud.armScope, tenantSetting), { createIfNone: true });
+  if (!cloud.vscodeAuthProviderId)
+    throw new Error(
+      `${cloud.displayName} does not support signing in with a VS Code account; set sqlDataMovement.authentication.method to servicePrincipal or azureCli.`,
+    );
+  const session = await vscode.authentication.getSession(cloud.vscodeAuthProviderId, vscodeScopes(cloud.armScope, tenantSetting), {
+    createIfNone: true,
+  });
   return { source: { kind: 'vscodeAccount', tenantId: tenantSetting }, account: session.account.label };
 }

@@ -5,7 +5,13 @@ import type { SecretStore } from '../auth/secretStore';
 
 export class VsCodeSecretStore implements SecretStore {
   constructor(private readonly storage: vscode.SecretStorage) {}
-  async get(key: string): Promise<string | undefined> { return this.storage.get(key); }
-  async store(key: string, value: string): Promise<void> { await this.storage.store(key, value); }
-  async delete(key: string): Promise<void> { await this.storage.delete(key); }
+  async get(key: string): Promise<string | undefined> {
+    return this.storage.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    await this.storage.store(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    await this.storage.delete(key);
+  }
 }

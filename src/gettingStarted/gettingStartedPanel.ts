@@ -35,7 +35,11 @@ export class GettingStartedPanel implements vscode.Disposable {
   lastReady: { elements: string[] } | undefined;
   readonly cspViolations: string[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly environment: EnvironmentController, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly environment: EnvironmentController,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     this.subscriptions.push(environment.onDidChange((snap) => this.postState(snap)));
   }
 
@@ -50,9 +54,19 @@ export class GettingStartedPanel implements vscode.Disposable {
     });
     this.panel = panel;
     this.lastReady = undefined;
-    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { script: 'gettingStarted', title: 'Azure SQL Data Movement', body });
+    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, {
+      script: 'gettingStarted',
+      title: 'Azure SQL Data Movement',
+      body,
+    });
     panel.webview.onDidReceiveMessage((m: FromGettingStarted) => this.receive(m), undefined, this.subscriptions);
-    panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.subscriptions);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+      },
+      undefined,
+      this.subscriptions,
+    );
     return panel;
   }
 

@@ -23,38 +23,53 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
   };
 
   return [
-    vscode.commands.registerCommand('sqlDataMovement.operations.showDetails', withRecord(async (r) => {
-      const doc = await vscode.workspace.openTextDocument(documents.uriFor(r.id, r.title));
-      await vscode.window.showTextDocument(doc, { preview: true });
-      return doc.uri.toString();
-    })),
-    vscode.commands.registerCommand('sqlDataMovement.operations.copyDetails', withRecord(async (r) => {
-      const text = detailsText(r);
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage('$(copy) Operation details copied', 3000);
-      return text;
-    })),
-    vscode.commands.registerCommand('sqlDataMovement.operations.stopWaiting', withRecord(async (r) => {
-      if (r.status !== 'running') return false;
-      await tracker.stopWaiting(r.id);
-      return true;
-    })),
-    vscode.commands.registerCommand('sqlDataMovement.operations.retry', withRecord(async (r) => {
-      if (!r.retry) {
-        void vscode.window.showInformationMessage(`"${r.title}" cannot be retried safely from here; start it again from its resource.`);
-        return undefined;
-      }
-      return vscode.commands.executeCommand(r.retry.command, ...r.retry.args);
-    })),
-    vscode.commands.registerCommand('sqlDataMovement.operations.revealTarget', withRecord(async (r) => {
-      if (!r.target.resourceId) return false;
-      const commands = await vscode.commands.getCommands(true);
-      if (!commands.includes('sqlDataMovement.revealResource')) {
-        void vscode.window.showInformationMessage(`${r.target.label}: ${r.target.resourceId}`);
-        return false;
-      }
-      return vscode.commands.executeCommand('sqlDataMovement.revealResource', r.target.resourceId);
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.showDetails',
+      withRecord(async (r) => {
+        const doc = await vscode.workspace.openTextDocument(documents.uriFor(r.id, r.title));
+        await vscode.window.showTextDocument(doc, { preview: true });
+        return doc.uri.toString();
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.copyDetails',
+      withRecord(async (r) => {
+        const text = detailsText(r);
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('$(copy) Operation details copied', 3000);
+        return text;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.stopWaiting',
+      withRecord(async (r) => {
+        if (r.status !== 'running') return false;
+        await tracker.stopWaiting(r.id);
+        return true;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.retry',
+      withRecord(async (r) => {
+        if (!r.retry) {
+          void vscode.window.showInformationMessage(`"${r.title}" cannot be retried safely from here; start it again from its resource.`);
+          return undefined;
+        }
+        return vscode.commands.executeCommand(r.retry.command, ...r.retry.args);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.revealTarget',
+      withRecord(async (r) => {
+        if (!r.target.resourceId) return false;
+        const commands = await vscode.commands.getCommands(true);
+        if (!commands.includes('sqlDataMovement.revealResource')) {
+          void vscode.window.showInformationMessage(`${r.target.label}: ${r.target.resourceId}`);
+          return false;
+        }
+        return vscode.commands.executeCommand('sqlDataMovement.revealResource', r.target.resourceId);
+      }),
+    ),
     vscode.commands.registerCommand('sqlDataMovement.operations.clearFinished', () => tracker.clearFinished()),
   ];
 }

@@ -90,12 +90,17 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     `Target: ${record.target.label}`,
   ];
   if (record.target.resourceId) lines.push(`Resource: ${record.target.resourceId}`);
-  lines.push(`Environment: ${record.environment}`, `Kind: ${record.kind} long-running operation`, `Started: ${new Date(record.startedAt).toISOString()}`);
+  lines.push(
+    `Environment: ${record.environment}`,
+    `Kind: ${record.kind} long-running operation`,
+    `Started: ${new Date(record.startedAt).toISOString()}`,
+  );
   if (record.endedAt) lines.push(`Ended: ${new Date(record.endedAt).toISOString()}`);
   lines.push(`Duration: ${formatDuration(durationMs(record, now))}`);
   if (record.percent !== undefined) lines.push(`Progress: ${Math.round(record.percent)}%`);
   if (record.jobId) lines.push(`Backup job: ${record.jobId}`);
-  if (record.status === 'stopped') lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
+  if (record.status === 'stopped')
+    lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
   const e = record.error;
   if (e) {
     lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`, `HTTP status: ${e.status}`);

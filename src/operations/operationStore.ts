@@ -25,7 +25,10 @@ export class OperationStore {
   /** Serialises read-modify-write cycles within this window. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly memento: KeyValueStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly memento: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   read(): Persisted {
     const value = this.memento.get<Persisted>(KEY);
@@ -51,7 +54,9 @@ export class OperationStore {
   }
 
   add(record: OperationRecord): Promise<void> {
-    return this.mutate((s) => { s.running = [record, ...s.running.filter((r) => r.id !== record.id)]; });
+    return this.mutate((s) => {
+      s.running = [record, ...s.running.filter((r) => r.id !== record.id)];
+    });
   }
 
   /** Updates a running record in place (progress, poller state, lease). No-op once it has ended. */

@@ -65,9 +65,18 @@ export class OperationTracker {
   async start<T>(poller: LroPoller<T>, start: StartOptions): Promise<TrackedOperation<T>> {
     const snap = poller.latest;
     const record: OperationRecord = {
-      id: randomUUID(), title: start.title, kind: poller.kind, target: start.target, environment: start.environment,
-      startedAt: this.now - snap.elapsedMs, status: 'running', percent: snap.percent, serviceStatus: snap.serviceStatus,
-      retry: start.retry, poller: poller.toJSON(), lease: { owner: this.options.owner, until: this.now + LEASE_MS },
+      id: randomUUID(),
+      title: start.title,
+      kind: poller.kind,
+      target: start.target,
+      environment: start.environment,
+      startedAt: this.now - snap.elapsedMs,
+      status: 'running',
+      percent: snap.percent,
+      serviceStatus: snap.serviceStatus,
+      retry: start.retry,
+      poller: poller.toJSON(),
+      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
     };
     await this.options.store.add(record);
     this.changed.fire(record);
@@ -90,7 +99,12 @@ export class OperationTracker {
 
   private async resume(record: OperationRecord): Promise<boolean> {
     if (!record.poller) {
-      await this.finishWith(record.id, { status: 'failed', error: undefined, waitingReason: undefined, serviceStatus: 'Unknown (no saved polling state)' });
+      await this.finishWith(record.id, {
+        status: 'failed',
+        error: undefined,
+        waitingReason: undefined,
+        serviceStatus: 'Unknown (no saved polling state)',
+      });
       return false;
     }
     const deps = this.options.connect(record.environment);
@@ -134,10 +148,17 @@ export class OperationTracker {
     const heartbeat = setInterval(() => void this.renewLease(id, ctrl), LEASE_MS / 3);
     try {
       const result = await poller.pollUntilDone({
-        signal: ctrl.signal, minDelayMs: this.options.minDelayMs, maxDelayMs: this.options.maxDelayMs,
+        signal: ctrl.signal,
+        minDelayMs: this.options.minDelayMs,
+        maxDelayMs: this.options.maxDelayMs,
         onProgress: (snap) => void this.progress(id, poller, snap, ctrl),
       });
-      await this.finishWith(id, { status: 'succeeded', percent: 100, serviceStatus: poller.latest.serviceStatus, jobId: poller.latest.jobId });
+      await this.finishWith(id, {
+        status: 'succeeded',
+        percent: 100,
+        serviceStatus: poller.latest.serviceStatus,
+        jobId: poller.latest.jobId,
+      });
       return result;
     } catch (e) {
       await this.settleFailure(id, poller, e);
@@ -156,7 +177,11 @@ export class OperationTracker {
     } else if (this.disposed) {
       // The window is closing: leave it running in the store for the next window to resume.
     } else if (snap.status === 'failed' || snap.status === 'canceled') {
-      await this.finishWith(id, { status: snap.status, error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined), serviceStatus: snap.serviceStatus });
+      await this.finishWith(id, {
+        status: snap.status,
+        error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined),
+        serviceStatus: snap.serviceStatus,
+      });
     } else if (this.options.store.get(id)?.status === 'running') {
       // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
       const reason = `polling failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -168,10 +193,15 @@ export class OperationTracker {
   private async progress<T>(id: string, poller: LroPoller<T>, snap: LroSnapshot, ctrl: AbortController): Promise<void> {
     if (snap.status !== 'running') return;
     const updated = await this.options.store.update(id, {
-      percent: snap.percent, serviceStatus: snap.serviceStatus, jobId: snap.jobId, poller: poller.toJSON(),
-      lease: { owner: this.options.owner, until: this.now + LEASE_MS }, waitingReason: undefined,
+      percent: snap.percent,
+      serviceStatus: snap.serviceStatus,
+      jobId: snap.jobId,
+      poller: poller.toJSON(),
+      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
+      waitingReason: undefined,
     });
-    if (!updated) ctrl.abort(); // stopped or cleared from another window
+    if (!updated)
+      ctrl.abort(); // stopped or cleared from another window
     else this.changed.fire(updated);
   }
 

@@ -19,9 +19,17 @@ export interface OperationsCenter extends vscode.Disposable {
   notifications: OperationNotifications;
 }
 
-export function createOperationsCenter(context: vscode.ExtensionContext, environment: EnvironmentController, connections: ConnectionManager): OperationsCenter {
+export function createOperationsCenter(
+  context: vscode.ExtensionContext,
+  environment: EnvironmentController,
+  connections: ConnectionManager,
+): OperationsCenter {
   const owner = `${vscode.env.sessionId}:${Math.random().toString(36).slice(2, 10)}`;
-  const tracker = new OperationTracker({ store: new OperationStore(context.globalState), owner, connect: (env) => connections.resumeDeps(env) });
+  const tracker = new OperationTracker({
+    store: new OperationStore(context.globalState),
+    owner,
+    connect: (env) => connections.resumeDeps(env),
+  });
   const statusBar = new OperationsStatusBar(tracker);
   const tree = new OperationsTreeProvider(tracker);
   const notifications = new OperationNotifications(tracker);
@@ -29,13 +37,20 @@ export function createOperationsCenter(context: vscode.ExtensionContext, environ
   const view = vscode.window.createTreeView('sqlDataMovement.operations', { treeDataProvider: tree });
   const resume = () => void tracker.resumeAll();
   const disposables: vscode.Disposable[] = [
-    statusBar, tree, notifications, documents, view,
+    statusBar,
+    tree,
+    notifications,
+    documents,
+    view,
     ...registerOperationCommands(tracker, documents),
     environment.onDidChange(resume),
   ];
   resume();
   return {
-    tracker, statusBar, tree, notifications,
+    tracker,
+    statusBar,
+    tree,
+    notifications,
     dispose: () => {
       for (const d of disposables) d.dispose();
       void tracker.dispose();

@@ -76,7 +76,10 @@ export class OperationsStatusBar implements vscode.Disposable {
 
   private setTicker(on: boolean): void {
     if (on && !this.ticker) this.ticker = setInterval(() => this.render(), 1000);
-    if (!on && this.ticker) { clearInterval(this.ticker); this.ticker = undefined; }
+    if (!on && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
   }
 
   dispose(): void {

@@ -5,19 +5,25 @@ import { durationMs, formatDuration, statusText, type OperationRecord } from './
 import type { OperationTracker } from './operationTracker';
 
 export class OperationItem extends vscode.TreeItem {
-  constructor(readonly record: OperationRecord, polling: boolean) {
+  constructor(
+    readonly record: OperationRecord,
+    polling: boolean,
+  ) {
     super(record.title, vscode.TreeItemCollapsibleState.None);
     this.id = `operation/${record.id}`;
     this.description = `${record.target.label} · ${statusText(record)}`;
     this.iconPath = iconFor(record, polling);
     const flags = ['operation', record.status];
-    if (record.retry && (record.status === 'failed' || record.status === 'canceled' || record.status === 'stopped')) flags.push('retryable');
+    if (record.retry && (record.status === 'failed' || record.status === 'canceled' || record.status === 'stopped'))
+      flags.push('retryable');
     if (record.target.resourceId) flags.push('hasTarget');
     this.contextValue = flags.join(';');
     const md = new vscode.MarkdownString(undefined, true);
     md.appendText(`${record.title}\n`);
     md.appendMarkdown('\n');
-    md.appendText(`${record.target.label}\nStarted ${new Date(record.startedAt).toLocaleString()} · ${formatDuration(durationMs(record))}\n${statusText(record)}`);
+    md.appendText(
+      `${record.target.label}\nStarted ${new Date(record.startedAt).toLocaleString()} · ${formatDuration(durationMs(record))}\n${statusText(record)}`,
+    );
     if (record.error) {
       md.appendMarkdown('\n\n');
       md.appendText(`${record.error.code}: ${record.error.message}`);
@@ -30,11 +36,16 @@ export class OperationItem extends vscode.TreeItem {
 
 function iconFor(record: OperationRecord, polling: boolean): vscode.ThemeIcon {
   switch (record.status) {
-    case 'running': return polling ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('watch');
-    case 'succeeded': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-    case 'canceled': return new vscode.ThemeIcon('circle-slash');
-    case 'stopped': return new vscode.ThemeIcon('debug-pause');
+    case 'running':
+      return polling ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('watch');
+    case 'succeeded':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    case 'canceled':
+      return new vscode.ThemeIcon('circle-slash');
+    case 'stopped':
+      return new vscode.ThemeIcon('debug-pause');
   }
 }
 
@@ -61,7 +72,10 @@ export class OperationsTreeProvider implements vscode.TreeDataProvider<Operation
     const { running, history } = this.tracker.list();
     // Durations of running operations advance: refresh once a second while any runs.
     if (running.length && !this.ticker) this.ticker = setInterval(() => this.refresh(), 1000);
-    if (!running.length && this.ticker) { clearInterval(this.ticker); this.ticker = undefined; }
+    if (!running.length && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
     return [...running.map((r) => new OperationItem(r, this.tracker.isPolling(r.id))), ...history.map((r) => new OperationItem(r, false))];
   }
 

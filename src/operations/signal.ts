@@ -8,12 +8,20 @@ export class Signal<T> {
 
   readonly event = (listener: (value: T) => void): Subscription => {
     this.listeners.add(listener);
-    return { dispose: () => { this.listeners.delete(listener); } };
+    return {
+      dispose: () => {
+        this.listeners.delete(listener);
+      },
+    };
   };
 
   fire(value: T): void {
     for (const l of [...this.listeners]) {
-      try { l(value); } catch { /* one listener's failure must not starve the others */ }
+      try {
+        l(value);
+      } catch {
+        /* one listener's failure must not starve the others */
+      }
     }
   }
 }

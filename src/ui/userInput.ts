@@ -46,7 +46,10 @@ export interface ScriptedAnswer {
 }
 
 export class ValidationFailed extends Error {
-  constructor(readonly prompt: string, readonly validationMessage: string) {
+  constructor(
+    readonly prompt: string,
+    readonly validationMessage: string,
+  ) {
     super(`"${prompt}" rejected the answer: ${validationMessage}`);
   }
 }
@@ -84,7 +87,10 @@ export class ScriptedUserInput implements UserInput {
   async pickMany<T extends vscode.QuickPickItem>(items: T[], options: PickOptions): Promise<T[] | undefined> {
     const a = this.next(options.title);
     if (a.answer === undefined) return undefined;
-    const labels = String(a.answer).split(',').map((l) => l.trim()).filter(Boolean);
+    const labels = String(a.answer)
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     return labels.map((label) => {
       const found = items.find((i) => i.label === label);
       if (!found) throw new Error(`"${options.title}" offers no "${label}"; it offers: ${items.map((i) => i.label).join(', ')}`);

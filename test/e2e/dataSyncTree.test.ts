@@ -31,7 +31,9 @@ describe('SQL Data Sync tree and operations (packaged VSIX in code-server)', () 
 
   it('runs Refresh Hub Schema from the context menu; the status bar and the Operations view show it running', async () => {
     await runContextMenu(page, row(/^sales-sync/), 'Refresh Hub Schema');
-    await statusBarItem(page, /Refresh hub schema of sales-sync/).first().waitFor();
+    await statusBarItem(page, /Refresh hub schema of sales-sync/)
+      .first()
+      .waitFor();
     const op = pane('Operations').getByRole('treeitem', { name: /Refresh hub schema of sales-sync.*Running/ });
     await op.waitFor();
     await screenshot(page, '41-operation-running');
@@ -48,8 +50,10 @@ describe('SQL Data Sync tree and operations (packaged VSIX in code-server)', () 
     await screenshot(page, '42-operation-after-reload');
   });
 
-  it('shows an operation\'s details from the Operations view', async () => {
-    await pane('Operations').getByRole('treeitem', { name: /Refresh hub schema of sales-sync/ }).click();
+  it("shows an operation's details from the Operations view", async () => {
+    await pane('Operations')
+      .getByRole('treeitem', { name: /Refresh hub schema of sales-sync/ })
+      .click();
     const editor = page.locator('.editor-instance .view-lines');
     await editor.getByText('Operation: Refresh hub schema of sales-sync').waitFor();
     await editor.getByText('Status: Succeeded').waitFor();

@@ -57,7 +57,11 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await runCommand(page, `${P}: Start Local Emulator`);
     await statusBarItem(page, 'Local Emulator').first().waitFor({ timeout: 60_000 });
     // Signed in to the emulator once its subscriptions show: the Data Sync commands are in the palette from then on.
-    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) }).getByText('Contoso Production').first().waitFor({ timeout: 60_000 });
+    await page
+      .locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) })
+      .getByText('Contoso Production')
+      .first()
+      .waitFor({ timeout: 60_000 });
   });
 
   beforeEach(async () => {
@@ -140,8 +144,16 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await pickSalesSync(page);
     const view = webview(page);
     await view.locator('h1', { hasText: 'Sync schema: sales-sync' }).waitFor();
-    await view.locator('.schema-table', { hasText: '[dbo].[PriceHistory]' }).locator('.reason', { hasText: 'no primary key' }).waitFor({ timeout: 30_000 });
-    assert.equal(await view.locator('vscode-checkbox[data-table="[dbo].[PriceHistory]"]').evaluate((el) => (el as unknown as { disabled: boolean }).disabled), true);
+    await view
+      .locator('.schema-table', { hasText: '[dbo].[PriceHistory]' })
+      .locator('.reason', { hasText: 'no primary key' })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await view
+        .locator('vscode-checkbox[data-table="[dbo].[PriceHistory]"]')
+        .evaluate((el) => (el as unknown as { disabled: boolean }).disabled),
+      true,
+    );
     await view.locator('vscode-button#refresh-members').click();
     await view.locator('.schema-members', { hasText: 'No differences from the hub' }).waitFor({ timeout: 60_000 });
     await type(view, 'schema-search', 'RowVer');

@@ -24,7 +24,14 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   const run = async <T>(command: string, ...args: unknown[]): Promise<T> => {
     const before = api.errors.shown.length;
     const result = await vscode.commands.executeCommand<T>(command, ...args);
-    assert.equal(api.errors.shown.length, before, `no error shown by ${command}: ${api.errors.shown.slice(before).map((e) => e.text).join('; ')}`);
+    assert.equal(
+      api.errors.shown.length,
+      before,
+      `no error shown by ${command}: ${api.errors.shown
+        .slice(before)
+        .map((e) => e.text)
+        .join('; ')}`,
+    );
     assert.equal(script.remaining, 0, `every scripted answer was used by ${command} (asked: ${script.asked.join(' | ')})`);
     return result;
   };
@@ -49,21 +56,40 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     // Arrange: a group to work on, created the documented way (no schema on create).
     const ref = { ...databaseRefFromId(free[0]), syncGroup: 'it-commands' };
     groupId = `${free[0]}/syncGroups/it-commands`;
-    const poller = await api.dataSync.clients().groups.beginCreateOrUpdate(ref, { properties: { interval: 300, conflictResolutionPolicy: 'HubWin', syncDatabaseId: free[1], hubDatabaseUserName: 'hubadmin', hubDatabasePassword: 'Hub!Passw0rd' } });
+    const poller = await api.dataSync.clients().groups.beginCreateOrUpdate(ref, {
+      properties: {
+        interval: 300,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId: free[1],
+        hubDatabaseUserName: 'hubadmin',
+        hubDatabasePassword: 'Hub!Passw0rd',
+      },
+    });
     await poller.pollUntilDone({ minDelayMs: 100 });
   });
-  after(() => { api.userInput.use(undefined); });
-  afterEach(async () => { await control.clearFaults(); });
+  after(() => {
+    api.userInput.use(undefined);
+  });
+  afterEach(async () => {
+    await control.clearFaults();
+  });
 
   it('shows subscriptions → servers → sync groups (with hub, state, last sync) → members, and agents', async () => {
     await vscode.commands.executeCommand('sqlDataMovement.dataSync.focus');
     api.dataSyncTree.refresh();
     const subs = await children();
     assert.ok(subs.length >= 2, 'several subscriptions');
-    assert.ok(subs.every((s) => s.id.startsWith('subscription:')), 'stable prefixed ids');
+    assert.ok(
+      subs.every((s) => s.id.startsWith('subscription:')),
+      'stable prefixed ids',
+    );
     const sub = subs.find((s) => label(s) === subscriptionName)!;
     const servers = await children(sub);
-    const server = servers.find((s) => s.resourceId?.toLowerCase() === `/subscriptions/${serverRefFromId(free[0]).subscriptionId}/resourcegroups/${serverRefFromId(free[0]).resourceGroup}/providers/microsoft.sql/servers/${serverRefFromId(free[0]).server}`.toLowerCase())!;
+    const server = servers.find(
+      (s) =>
+        s.resourceId?.toLowerCase() ===
+        `/subscriptions/${serverRefFromId(free[0]).subscriptionId}/resourcegroups/${serverRefFromId(free[0]).resourceGroup}/providers/microsoft.sql/servers/${serverRefFromId(free[0]).server}`.toLowerCase(),
+    )!;
     assert.ok(server, 'the server is listed');
     const serverChildren = await children(server);
     assert.equal(label(serverChildren[0]), 'Sync Agents');
@@ -76,10 +102,14 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     // Every state of the demo estate shows with an icon; unknown ones do not crash.
     const allGroups = (await Promise.all(servers.map((s) => children(s)))).flat().filter((n) => n.id.startsWith('syncGroup:'));
     const states = new Set(allGroups.map((g) => /state-(\w+)/.exec(String(g.treeItem().contextValue))?.[1]));
-    for (const s of ['good', 'warning', 'error', 'notready']) assert.ok(states.has(s), `a group in state ${s} (have ${[...states].join(', ')})`);
+    for (const s of ['good', 'warning', 'error', 'notready'])
+      assert.ok(states.has(s), `a group in state ${s} (have ${[...states].join(', ')})`);
     const withMembers = allGroups.find((g) => /Good/.test(String(g.treeItem().description)))!;
     const members = await children(withMembers);
-    assert.ok(members.some((m) => m.id.startsWith('syncMember:')), 'members listed');
+    assert.ok(
+      members.some((m) => m.id.startsWith('syncMember:')),
+      'members listed',
+    );
     assert.match(String(members[0].treeItem().description), /⇄|→/);
     const agentsFolders = (await Promise.all(servers.map((s) => children(s)))).map((c) => c[0]);
     const agents = (await Promise.all(agentsFolders.map((f) => children(f)))).flat().filter((n) => n.id.startsWith('syncAgent:'));
@@ -103,10 +133,13 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok(loaded.every((n) => n.id.startsWith('server:') || n.id.startsWith('info:')) && loaded.length > 0);
   });
 
-  it('edits a group\'s settings through its prompts', async () => {
+  it("edits a group's settings through its prompts", async () => {
     script.script(
-      { title: /Sync interval/, answer: '600' }, { title: /Conflict resolution/, answer: 'MemberWin' },
-      { title: /Conflict logging/, answer: 'Log conflicts' }, { title: /retention/, answer: '7' }, { title: /Connection/, answer: 'Public endpoint' },
+      { title: /Sync interval/, answer: '600' },
+      { title: /Conflict resolution/, answer: 'MemberWin' },
+      { title: /Conflict logging/, answer: 'Log conflicts' },
+      { title: /retention/, answer: '7' },
+      { title: /Connection/, answer: 'Public endpoint' },
     );
     await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.editSyncGroup', groupId));
     const g = await api.dataSync.clients().groups.get(syncGroupRefFromId(groupId));
@@ -139,15 +172,22 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     await op.result.catch(() => undefined);
     const record = api.operations.tracker.list().history.find((r) => r.id === op.id)!;
     assert.equal(record.status, 'failed');
-    await waitFor('the error notification', () => api.operations.notifications.shown.find((n) => n.severity === 'error' && n.text.includes('Refresh hub schema of it-commands')));
+    await waitFor('the error notification', () =>
+      api.operations.notifications.shown.find((n) => n.severity === 'error' && n.text.includes('Refresh hub schema of it-commands')),
+    );
   });
 
   it('adds an Azure SQL Database member, edits it, refreshes its schema', async () => {
     const memberDb = databaseRefFromId(free[2]);
     script.script(
-      { title: /Add a member/, answer: 'Azure SQL Database' }, { title: /subscription/, answer: subscriptionName }, { title: /SQL server/, answer: memberDb.server },
-      { title: /member database/, answer: memberDb.database }, { title: /direction/, answer: 'OneWayHubToMember' }, { title: /Member name/, answer: 'it-member' },
-      { title: /User name/, answer: 'memberadmin' }, { title: /Password/, answer: 'Member!Passw0rd' },
+      { title: /Add a member/, answer: 'Azure SQL Database' },
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: memberDb.server },
+      { title: /member database/, answer: memberDb.database },
+      { title: /direction/, answer: 'OneWayHubToMember' },
+      { title: /Member name/, answer: 'it-member' },
+      { title: /User name/, answer: 'memberadmin' },
+      { title: /Password/, answer: 'Member!Passw0rd' },
     );
     await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.addMember', groupId));
     const memberId = `${groupId}/syncMembers/it-member`;
@@ -158,18 +198,28 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
 
     script.script({ title: /Sync direction/, answer: 'Bidirectional' }, { title: /Credentials/, answer: 'Keep the credentials' });
     await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.editMember', memberId));
-    assert.equal((await api.dataSync.clients().members.get({ ...syncGroupRefFromId(groupId), syncMember: 'it-member' })).properties?.syncDirection, 'Bidirectional');
+    assert.equal(
+      (await api.dataSync.clients().members.get({ ...syncGroupRefFromId(groupId), syncMember: 'it-member' })).properties?.syncDirection,
+      'Bidirectional',
+    );
 
     await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.refreshMemberSchema', memberId));
-    const schemas = await api.dataSync.clients().members.listSchemas({ ...syncGroupRefFromId(groupId), syncMember: 'it-member' }).toArray();
+    const schemas = await api.dataSync
+      .clients()
+      .members.listSchemas({ ...syncGroupRefFromId(groupId), syncMember: 'it-member' })
+      .toArray();
     assert.ok((schemas[0]?.tables?.length ?? 0) > 0, 'member schema loaded');
   });
 
   it('refuses a member name Data Sync would reject', async () => {
     const memberDb = databaseRefFromId(free[2]);
     script.script(
-      { title: /Add a member/, answer: 'Azure SQL Database' }, { title: /subscription/, answer: subscriptionName }, { title: /SQL server/, answer: memberDb.server },
-      { title: /member database/, answer: memberDb.database }, { title: /direction/, answer: 'Bidirectional' }, { title: /Member name/, answer: 'bad name' },
+      { title: /Add a member/, answer: 'Azure SQL Database' },
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: memberDb.server },
+      { title: /member database/, answer: memberDb.database },
+      { title: /direction/, answer: 'Bidirectional' },
+      { title: /Member name/, answer: 'bad name' },
     );
     await vscode.commands.executeCommand('sqlDataMovement.dataSync.addMember', groupId);
     const shown = await waitFor('the validation error', () => api.errors.shown.find((e) => e.error instanceof ValidationFailed));
@@ -182,18 +232,35 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     // Arrange the documented step before a first sync: choose tables (the schema picker's job).
     const hub = (await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0];
     const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
-    assert.ok(table?.columns, "a syncable table in the hub");
-    const columns = table.columns.filter((c) => !c.hasError).map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
-    await (await api.dataSync.clients().groups.beginUpdate(ref, { properties: { interval: -1, schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: 'it-member' } } })).pollUntilDone({ minDelayMs: 100 });
+    assert.ok(table?.columns, 'a syncable table in the hub');
+    const columns = table.columns
+      .filter((c) => !c.hasError)
+      .map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+    await (
+      await api.dataSync.clients().groups.beginUpdate(ref, {
+        properties: { interval: -1, schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: 'it-member' } },
+      })
+    ).pollUntilDone({ minDelayMs: 100 });
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
     const states: string[] = [];
-    await waitFor('the sync to end', async () => {
-      const s = (await api.dataSync.clients().groups.get(ref)).properties?.syncState ?? '';
-      states.push(s);
-      return s !== 'Progressing' && states.includes('Progressing') ? s : undefined;
-    }, 60_000);
+    await waitFor(
+      'the sync to end',
+      async () => {
+        const s = (await api.dataSync.clients().groups.get(ref)).properties?.syncState ?? '';
+        states.push(s);
+        return s !== 'Progressing' && states.includes('Progressing') ? s : undefined;
+      },
+      60_000,
+    );
     assert.ok(states.includes('Progressing'), `states seen: ${states.join(',')}`);
-    const logs = await api.dataSync.clients().groups.listLogs(ref, { startTime: new Date(Date.now() - 3_600_000).toISOString(), endTime: new Date(Date.now() + 60_000).toISOString(), type: 'All' }).toArray();
+    const logs = await api.dataSync
+      .clients()
+      .groups.listLogs(ref, {
+        startTime: new Date(Date.now() - 3_600_000).toISOString(),
+        endTime: new Date(Date.now() + 60_000).toISOString(),
+        type: 'All',
+      })
+      .toArray();
     assert.ok(logs.length > 0, 'the sync wrote log entries');
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
     assert.equal(await run('sqlDataMovement.dataSync.cancelSync', groupId), true);
@@ -202,7 +269,10 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   it('creates a sync agent, puts a new key on the clipboard only, and deletes the agent', async () => {
     const server = serverRefFromId(free[0]);
     const serverId = free[0].replace(/\/databases\/[^/]+$/i, '');
-    script.script({ title: /Name of the new sync agent/, answer: 'it-agent' }, { title: /sync metadata database/, answer: databaseRefFromId(free[1]).database });
+    script.script(
+      { title: /Name of the new sync agent/, answer: 'it-agent' },
+      { title: /sync metadata database/, answer: databaseRefFromId(free[1]).database },
+    );
     await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.createAgent', `${serverId}/syncAgents`));
     const agentId = `${serverId}/syncAgents/it-agent`;
     await vscode.env.clipboard.writeText('before');
@@ -217,10 +287,20 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
 
   it('runs a command from the palette (no tree node): the target is chosen with pickers', async () => {
     const ref = syncGroupRefFromId(groupId);
-    script.script({ title: /subscription/, answer: subscriptionName }, { title: /SQL server/, answer: ref.server }, { title: /Choose a sync group/, answer: 'it-commands' });
+    script.script(
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: ref.server },
+      { title: /Choose a sync group/, answer: 'it-commands' },
+    );
     const op = await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.refreshHubSchema');
     await finish(op);
-    assert.equal(api.operations.tracker.list().history.find((r) => r.id === op!.id)?.target.resourceId?.toLowerCase(), groupId.toLowerCase());
+    assert.equal(
+      api.operations.tracker
+        .list()
+        .history.find((r) => r.id === op!.id)
+        ?.target.resourceId?.toLowerCase(),
+      groupId.toLowerCase(),
+    );
   });
 
   it('selects the subscriptions the tree shows, and remembers the choice', async () => {
@@ -229,7 +309,10 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.equal(chosen.length, 1);
     const roots = await children();
     assert.deepEqual(roots.filter((n) => n.id.startsWith('subscription:')).map(label), [subscriptionName]);
-    assert.ok(roots.some((n) => /more subscription\(s\) hidden/.test(label(n))), 'says that some are hidden');
+    assert.ok(
+      roots.some((n) => /more subscription\(s\) hidden/.test(label(n))),
+      'says that some are hidden',
+    );
     const all = (await api.dataSync.clients().subscriptions.list().toArray()).map((s) => s.displayName).join(', ');
     script.script({ title: /Subscriptions to show/, answer: all });
     await run('sqlDataMovement.dataSync.selectSubscriptions');
@@ -242,7 +325,11 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     await vscode.commands.executeCommand('sqlDataMovement.dataSync.refreshNode', sub);
     const after = await children(sub);
     assert.notEqual(after, before, 'children were loaded again');
-    assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'with the same stable ids');
+    assert.deepEqual(
+      after.map((n) => n.id),
+      before.map((n) => n.id),
+      'with the same stable ids',
+    );
   });
 
   it('"Create Sync Group" on a server opens the setup wizard there', async () => {

@@ -34,7 +34,11 @@ function outputLogs(): string[] {
   const walk = (dir: string, depth: number) => {
     if (depth > 9) return;
     let entries: fs.Dirent[] = [];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p, depth + 1);
@@ -81,9 +85,16 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     salesSyncId = `${await databaseIdByName('SalesHub')}/syncGroups/sales-sync`;
     await api.operations.tracker.clearFinished();
   });
-  afterEach(async () => { await control.clearFaults(); });
+  afterEach(async () => {
+    await control.clearFaults();
+  });
   after(async () => {
-    for (const p of [...api.dataSyncWebviews.wizards.values(), ...api.dataSyncWebviews.schemaPickers.values(), ...api.dataSyncWebviews.syncLogs.values()]) p.dispose();
+    for (const p of [
+      ...api.dataSyncWebviews.wizards.values(),
+      ...api.dataSyncWebviews.schemaPickers.values(),
+      ...api.dataSyncWebviews.syncLogs.values(),
+    ])
+      p.dispose();
     for (const id of created) {
       const poller = await clients.groups.beginDelete(syncGroupRefFromId(id)).catch(() => undefined);
       await poller?.pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 }).catch(() => undefined);
@@ -91,12 +102,34 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
   });
 
   const groupForm = (name: string, extra: Partial<GroupForm> = {}): GroupForm => ({
-    subscriptionId, serverId: hub.serverId, hubDatabaseId: hub.databaseId, name, syncDatabaseId, interval: '300', manual: false, conflictResolutionPolicy: 'HubWin',
-    enableConflictLogging: true, conflictLoggingRetentionInDays: '14', usePrivateLinkConnection: false, hubDatabaseUserName: 'hubadmin', hubDatabasePassword: HUB_PASSWORD, ...extra,
+    subscriptionId,
+    serverId: hub.serverId,
+    hubDatabaseId: hub.databaseId,
+    name,
+    syncDatabaseId,
+    interval: '300',
+    manual: false,
+    conflictResolutionPolicy: 'HubWin',
+    enableConflictLogging: true,
+    conflictLoggingRetentionInDays: '14',
+    usePrivateLinkConnection: false,
+    hubDatabaseUserName: 'hubadmin',
+    hubDatabasePassword: HUB_PASSWORD,
+    ...extra,
   });
   const memberForm = (name: string, extra: Partial<MemberForm> = {}): MemberForm => ({
-    name, kind: 'azure', subscriptionId: memberDatabaseId.split('/')[2], serverId: memberDatabaseId.replace(/\/databases\/.*$/, ''), databaseId: memberDatabaseId,
-    agentId: '', sqlServerDatabaseId: '', syncDirection: 'Bidirectional', userName: 'memberadmin', password: MEMBER_PASSWORD, usePrivateLinkConnection: false, ...extra,
+    name,
+    kind: 'azure',
+    subscriptionId: memberDatabaseId.split('/')[2],
+    serverId: memberDatabaseId.replace(/\/databases\/.*$/, ''),
+    databaseId: memberDatabaseId,
+    agentId: '',
+    sqlServerDatabaseId: '',
+    syncDirection: 'Bidirectional',
+    userName: 'memberadmin',
+    password: MEMBER_PASSWORD,
+    usePrivateLinkConnection: false,
+    ...extra,
   });
   const history = (title: string): OperationRecord | undefined => api.operations.tracker.list().history.find((r) => r.title === title);
 
@@ -106,7 +139,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     return panel;
   }
 
-  async function nextPosted<K extends ToWizard['type']>(panel: SetupWizardPanel, type: K, action: () => Promise<void>, ms = 30_000): Promise<Posted<ToWizard, K>> {
+  async function nextPosted<K extends ToWizard['type']>(
+    panel: SetupWizardPanel,
+    type: K,
+    action: () => Promise<void>,
+    ms = 30_000,
+  ): Promise<Posted<ToWizard, K>> {
     const from = panel.posted.length;
     await action();
     return waitFor(`the wizard to post "${type}"`, () => lastPosted(panel.posted, type, from), ms);
@@ -116,14 +154,24 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const panel = await openWizard();
     const init = lastPosted(panel.posted, 'init')!;
     assert.equal(init.step, 'group');
-    assert.ok(init.subscriptions.some((s) => s.label === 'Contoso Production'), JSON.stringify(init.subscriptions));
-    const servers = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'servers', parent: subscriptionId }));
+    assert.ok(
+      init.subscriptions.some((s) => s.label === 'Contoso Production'),
+      JSON.stringify(init.subscriptions),
+    );
+    const servers = await nextPosted(panel, 'options', () =>
+      panel.simulate({ type: 'loadOptions', kind: 'servers', parent: subscriptionId }),
+    );
     assert.ok(servers.items.some((s) => s.label === 'contoso-sales-weu'));
     const dbs = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'databases', parent: hub.serverId }));
     assert.ok(dbs.items.some((d) => d.label === 'SalesArchive'));
     assert.ok(!dbs.items.some((d) => d.label === 'master'), 'master is never offered');
-    const syncDbs = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'syncDatabases', parent: hub.serverId }));
-    assert.ok(syncDbs.items.some((d) => d.value === syncDatabaseId), 'the sync metadata database in use is offered');
+    const syncDbs = await nextPosted(panel, 'options', () =>
+      panel.simulate({ type: 'loadOptions', kind: 'syncDatabases', parent: hub.serverId }),
+    );
+    assert.ok(
+      syncDbs.items.some((d) => d.value === syncDatabaseId),
+      'the sync metadata database in use is offered',
+    );
     assert.deepEqual(panel.cspViolations, []);
     await screenshot('datasync-wizard-open');
     panel.dispose();
@@ -147,17 +195,33 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
       [{ hubDatabaseId: '' }, 'hub', /Hub database is required/],
     ];
     for (const [override, fieldName, message] of cases) {
-      const errors = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-valid', override) }));
+      const errors = await nextPosted(panel, 'fieldErrors', () =>
+        panel.simulate({ type: 'submitGroup', form: groupForm('it-valid', override) }),
+      );
       assert.match(errors.errors[fieldName] ?? '', message, `${fieldName}: ${JSON.stringify(errors.errors)}`);
     }
     // Manual sync (-1) needs no interval; a name already used on the hub is refused before any request.
     const salesHub = salesSyncId.replace(/\/syncGroups\/.*$/, '');
-    const dup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('sales-sync', { hubDatabaseId: salesHub, serverId: salesHub.replace(/\/databases\/.*$/, ''), manual: true, interval: '' }) }));
+    const dup = await nextPosted(panel, 'fieldErrors', () =>
+      panel.simulate({
+        type: 'submitGroup',
+        form: groupForm('sales-sync', {
+          hubDatabaseId: salesHub,
+          serverId: salesHub.replace(/\/databases\/.*$/, ''),
+          manual: true,
+          interval: '',
+        }),
+      }),
+    );
     assert.match(dup.errors['group-name'] ?? '', /already has a sync group named "sales-sync"/);
     // Member form: validated the same way (the group must exist first).
     const noGroup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('m1') }));
     assert.match(noGroup.errors['member-name'] ?? '', /Create the sync group first/);
-    assert.equal(api.operations.tracker.list().running.length + api.operations.tracker.list().history.length, running, 'no operation started');
+    assert.equal(
+      api.operations.tracker.list().running.length + api.operations.tracker.list().history.length,
+      running,
+      'no operation started',
+    );
     await screenshot('datasync-wizard-validation');
     panel.dispose();
   });
@@ -165,7 +229,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
   it('shows a failed create with code, message and request id, and keeps what the user typed', async () => {
     const panel = await openWizard();
     await control.addFaults('lro-fail*1');
-    const failed = await nextPosted(panel, 'error', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }), 60_000);
+    const failed = await nextPosted(
+      panel,
+      'error',
+      () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }),
+      60_000,
+    );
     assert.equal(failed.step, 'group');
     assert.ok(failed.error.code, 'code shown');
     assert.ok(failed.error.message, 'message shown');
@@ -175,10 +244,18 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(op.status, 'failed');
     // Nothing that would reset the form came after the error, and the wizard stays on step 1.
     const after = panel.posted.slice(panel.posted.indexOf(failed));
-    assert.ok(!after.some((m) => m.type === 'init' || m.type === 'groupCreated' || m.type === 'goto'), JSON.stringify(after.map((m) => m.type)));
+    assert.ok(
+      !after.some((m) => m.type === 'init' || m.type === 'groupCreated' || m.type === 'goto'),
+      JSON.stringify(after.map((m) => m.type)),
+    );
     assert.equal(panel.groupId, undefined);
     // Retrying the same form now works: the values were kept.
-    const ok = await nextPosted(panel, 'groupCreated', () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }), 60_000);
+    const ok = await nextPosted(
+      panel,
+      'groupCreated',
+      () => panel.simulate({ type: 'submitGroup', form: groupForm('it-wizard-fail') }),
+      60_000,
+    );
     created.push(ok.group.id);
     panel.dispose();
   });
@@ -188,7 +265,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(lastPosted(panel.posted, 'init')!.preset?.serverId, hub.serverId);
     const name = 'it-wizard';
 
-    const createdMsg = await nextPosted(panel, 'groupCreated', () => panel.simulate({ type: 'submitGroup', form: groupForm(name) }), 60_000);
+    const createdMsg = await nextPosted(
+      panel,
+      'groupCreated',
+      () => panel.simulate({ type: 'submitGroup', form: groupForm(name) }),
+      60_000,
+    );
     created.push(createdMsg.group.id);
     assert.equal(createdMsg.group.name, name);
     assert.equal(history(`Create sync group ${name}`)?.status, 'succeeded', 'the create went through the operation tracker');
@@ -206,10 +288,30 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const agents = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'agents', parent: hub.serverId }));
     const agent = agents.items.find((a) => a.label === 'onprem-agent-01');
     assert.ok(agent, JSON.stringify(agents.items));
-    const linked = await nextPosted(panel, 'options', () => panel.simulate({ type: 'loadOptions', kind: 'linkedDatabases', parent: agent.value }));
+    const linked = await nextPosted(panel, 'options', () =>
+      panel.simulate({ type: 'loadOptions', kind: 'linkedDatabases', parent: agent.value }),
+    );
     assert.equal(linked.items[0]?.label, 'SQLPROD01/SalesOnPrem');
-    const withStore = await nextPosted(panel, 'members', () => panel.simulate({ type: 'submitMember', form: memberForm('store', { kind: 'onPremises', databaseId: '', agentId: agent.value, sqlServerDatabaseId: linked.items[0].value, syncDirection: 'OneWayMemberToHub' }) }), 60_000);
-    assert.deepEqual(withStore.members.map((m) => [m.name, m.databaseType, m.syncDirection]).sort(), [['replica', 'AzureSqlDatabase', 'Bidirectional'], ['store', 'SqlServerDatabase', 'OneWayMemberToHub']]);
+    const withStore = await nextPosted(
+      panel,
+      'members',
+      () =>
+        panel.simulate({
+          type: 'submitMember',
+          form: memberForm('store', {
+            kind: 'onPremises',
+            databaseId: '',
+            agentId: agent.value,
+            sqlServerDatabaseId: linked.items[0].value,
+            syncDirection: 'OneWayMemberToHub',
+          }),
+        }),
+      60_000,
+    );
+    assert.deepEqual(withStore.members.map((m) => [m.name, m.databaseType, m.syncDirection]).sort(), [
+      ['replica', 'AzureSqlDatabase', 'Bidirectional'],
+      ['store', 'SqlServerDatabase', 'OneWayMemberToHub'],
+    ]);
     const dupMember = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }));
     assert.match(dupMember.errors['member-name'] ?? '', /already has a member named "replica"/);
 
@@ -220,7 +322,13 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.ok(customers && !customers.disabledReason, 'Customers is syncable');
     assert.deepEqual([...schema.view.members].sort(), ['replica', 'store']);
 
-    const selection = { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]', '[Email]'] }, { quotedName: '[dbo].[Orders]', columns: ['[OrderDate]'] }], masterSyncMemberName: 'replica' };
+    const selection = {
+      tables: [
+        { quotedName: '[dbo].[Customers]', columns: ['[Name]', '[Email]'] },
+        { quotedName: '[dbo].[Orders]', columns: ['[OrderDate]'] },
+      ],
+      masterSyncMemberName: 'replica',
+    };
     const summary = await nextPosted(panel, 'summary', () => panel.simulate({ type: 'selectionChanged', selection }));
     assert.deepEqual(summary.summary.addedTables, ['[dbo].[Customers]', '[dbo].[Orders]']);
     assert.deepEqual(summary.summary.errors, []);
@@ -228,15 +336,31 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(history(`Update schema of sync group ${name}`)?.status, 'succeeded');
     const saved = await clients.groups.get(syncGroupRefFromId(createdMsg.group.id));
     assert.equal(saved.properties?.schema?.masterSyncMemberName, 'replica');
-    assert.deepEqual(saved.properties?.schema?.tables?.map((t) => [t.quotedName, t.columns?.map((c) => c.quotedName)]), [
-      ['[dbo].[Customers]', ['[CustomerId]', '[Name]', '[Email]']], ['[dbo].[Orders]', ['[OrderId]', '[OrderDate]']],
-    ], 'primary keys are always included');
+    assert.deepEqual(
+      saved.properties?.schema?.tables?.map((t) => [t.quotedName, t.columns?.map((c) => c.quotedName)]),
+      [
+        ['[dbo].[Customers]', ['[CustomerId]', '[Name]', '[Email]']],
+        ['[dbo].[Orders]', ['[OrderId]', '[OrderDate]']],
+      ],
+      'primary keys are always included',
+    );
 
     await panel.simulate({ type: 'stepShown', step: 'sync' });
     await panel.simulate({ type: 'triggerSync' });
-    await waitFor('the sync state to move to Progressing', () => panel.posted.some((m) => m.type === 'syncStatus' && m.group.syncState === 'Progressing'), 20_000);
+    await waitFor(
+      'the sync state to move to Progressing',
+      () => panel.posted.some((m) => m.type === 'syncStatus' && m.group.syncState === 'Progressing'),
+      20_000,
+    );
     await screenshot('datasync-wizard-sync');
-    await waitFor('the sync to finish', () => { const s = lastPosted(panel.posted, 'syncStatus'); return s && s.group.syncState !== 'Progressing' && s.group.syncState !== 'NotReady' ? s : undefined; }, 60_000);
+    await waitFor(
+      'the sync to finish',
+      () => {
+        const s = lastPosted(panel.posted, 'syncStatus');
+        return s && s.group.syncState !== 'Progressing' && s.group.syncState !== 'NotReady' ? s : undefined;
+      },
+      60_000,
+    );
     const statuses = panel.posted.filter((m) => m.type === 'syncStatus');
     assert.ok(statuses.length >= 2, 'polled while on the step');
     await panel.simulate({ type: 'stepShown', step: 'members' });
@@ -246,7 +370,11 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
 
     // Reopening on the group reveals the same panel; opening at a step moves it there.
     const before = panel.posted.length;
-    const again = await vscode.commands.executeCommand<SetupWizardPanel>('sqlDataMovement.dataSync.openSetupWizard', { resourceId: createdMsg.group.id }, 'tables');
+    const again = await vscode.commands.executeCommand<SetupWizardPanel>(
+      'sqlDataMovement.dataSync.openSetupWizard',
+      { resourceId: createdMsg.group.id },
+      'tables',
+    );
     assert.equal(again, panel, 'the wizard that created the group is revealed');
     assert.equal(lastPosted(panel.posted, 'goto', before)?.step, 'tables');
     assert.deepEqual(panel.cspViolations, []);
@@ -299,18 +427,30 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(view.masterSyncMemberName, 'replica-east');
     const summary = await waitFor('a summary', async () => {
       const from = picker.posted.length;
-      await picker.simulate({ type: 'selectionChanged', selection: { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]'] }, { quotedName: '[dbo].[PriceHistory]', columns: [] }] } });
+      await picker.simulate({
+        type: 'selectionChanged',
+        selection: {
+          tables: [
+            { quotedName: '[dbo].[Customers]', columns: ['[Name]'] },
+            { quotedName: '[dbo].[PriceHistory]', columns: [] },
+          ],
+        },
+      });
       return lastPosted(picker.posted, 'summary', from);
     });
     assert.ok(summary.summary.removedTables.includes('[dbo].[Orders]'));
     assert.ok(summary.summary.removedColumns.includes('[dbo].[Customers].[Email]'));
     assert.match(summary.summary.errors.join(' '), /PriceHistory.*no primary key/);
-    const again = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', { resourceId: salesSyncId });
+    const again = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', {
+      resourceId: salesSyncId,
+    });
     assert.equal(again, picker, 'reopening reveals the same panel');
     // Member schemas: refreshed on demand (tracked operations), then compared with the hub's.
     const fromMembers = picker.posted.length;
     await picker.simulate({ type: 'refreshMemberSchemas' });
-    const compared = (await waitFor('the schema compared with refreshed members', () => lastPosted(picker.posted, 'schema', fromMembers), 60_000)).view;
+    const compared = (
+      await waitFor('the schema compared with refreshed members', () => lastPosted(picker.posted, 'schema', fromMembers), 60_000)
+    ).view;
     assert.equal(history('Refresh schema of member replica-east')?.status, 'succeeded');
     assert.equal(compared.memberErrors['replica-east'], undefined, JSON.stringify(compared.memberErrors));
     await screenshot('datasync-schema-picker');
@@ -322,10 +462,16 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const own = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', mine);
     await waitFor('its schema', () => lastPosted(own.posted, 'schema'), 30_000);
     const from = own.posted.length;
-    await own.simulate({ type: 'save', selection: { tables: [{ quotedName: '[dbo].[Products]', columns: ['[Name]'] }], masterSyncMemberName: 'replica' } });
+    await own.simulate({
+      type: 'save',
+      selection: { tables: [{ quotedName: '[dbo].[Products]', columns: ['[Name]'] }], masterSyncMemberName: 'replica' },
+    });
     await waitFor('saved', () => lastPosted(own.posted, 'saved', from), 60_000);
     const g = await clients.groups.get(syncGroupRefFromId(mine));
-    assert.deepEqual(g.properties?.schema?.tables?.map((t) => t.quotedName), ['[dbo].[Products]']);
+    assert.deepEqual(
+      g.properties?.schema?.tables?.map((t) => t.quotedName),
+      ['[dbo].[Products]'],
+    );
     const refreshFrom = own.posted.length;
     await own.simulate({ type: 'refreshHubSchema' });
     await waitFor('the schema read again after the refresh', () => lastPosted(own.posted, 'schema', refreshFrom), 60_000);
@@ -338,7 +484,11 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const ref = syncGroupRefFromId(salesSyncId);
     for (let i = 0; i < 2; i++) {
       await clients.groups.triggerSync(ref);
-      await waitFor('sales-sync to finish its sync', async () => (await clients.groups.get(ref)).properties?.syncState !== 'Progressing', 60_000);
+      await waitFor(
+        'sales-sync to finish its sync',
+        async () => (await clients.groups.get(ref)).properties?.syncState !== 'Progressing',
+        60_000,
+      );
     }
 
     const panel = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
@@ -356,7 +506,10 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const fromErr = panel.posted.length;
     await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'Warning' });
     const warnings = await waitFor('warnings only', () => lastPosted(panel.posted, 'entries', fromErr));
-    assert.ok(warnings.entries.length > 0 && warnings.entries.every((e) => e.type === 'Warning'), JSON.stringify(warnings.entries.map((e) => e.type)));
+    assert.ok(
+      warnings.entries.length > 0 && warnings.entries.every((e) => e.type === 'Warning'),
+      JSON.stringify(warnings.entries.map((e) => e.type)),
+    );
 
     const fromHour = panel.posted.length;
     await panel.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });

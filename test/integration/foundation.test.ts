@@ -27,9 +27,19 @@ describe('foundation (real VS Code)', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: { views: Record<string, { id: string; name: string }[]>; viewsWelcome: { view: string; contents: string }[] };
     };
-    assert.deepEqual(pkg.contributes.views.sqlDataMovement.map((v) => v.name), ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Operations']);
-    for (const id of api.viewIds) assert.ok(pkg.contributes.viewsWelcome.some((w) => w.view === id), `welcome content for ${id}`);
-    const dataSyncWelcome = pkg.contributes.viewsWelcome.filter((w) => w.view === 'sqlDataMovement.dataSync').map((w) => w.contents).join('\n');
+    assert.deepEqual(
+      pkg.contributes.views.sqlDataMovement.map((v) => v.name),
+      ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Operations'],
+    );
+    for (const id of api.viewIds)
+      assert.ok(
+        pkg.contributes.viewsWelcome.some((w) => w.view === id),
+        `welcome content for ${id}`,
+      );
+    const dataSyncWelcome = pkg.contributes.viewsWelcome
+      .filter((w) => w.view === 'sqlDataMovement.dataSync')
+      .map((w) => w.contents)
+      .join('\n');
     assert.match(dataSyncWelcome, /command:sqlDataMovement\.signIn/);
     assert.match(dataSyncWelcome, /command:sqlDataMovement\.chooseEnvironment/);
     assert.match(dataSyncWelcome, /command:sqlDataMovement\.startEmulator/);
@@ -69,7 +79,11 @@ describe('foundation (real VS Code)', () => {
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
     assert.ok(nonce && nonce.length >= 16, 'script nonce');
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);
-    assert.equal((html.match(/<script /g) ?? []).length, (html.match(new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`, 'g')) ?? []).length, 'every script carries the nonce');
+    assert.equal(
+      (html.match(/<script /g) ?? []).length,
+      (html.match(new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`, 'g')) ?? []).length,
+      'every script carries the nonce',
+    );
     assert.deepEqual(api.gettingStarted.cspViolations, []);
     await screenshot('integration-getting-started');
   });

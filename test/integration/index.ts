@@ -6,11 +6,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-interface Result { title: string; state: 'passed' | 'failed'; error?: string; durationMs?: number }
+interface Result {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+  durationMs?: number;
+}
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, grep: process.env.MOCHA_GREP });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   const results: Result[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

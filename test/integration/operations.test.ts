@@ -24,19 +24,34 @@ describe('operations center (real VS Code, emulator)', function () {
     hubs = await freeHubDatabases(arm);
     await api.operations.tracker.clearFinished();
   });
-  afterEach(async () => { await control.clearFaults(); });
+  afterEach(async () => {
+    await control.clearFaults();
+  });
 
   async function startCreateGroup(retry = false) {
     const name = `it-ops-${++n}`;
     const hub = hubs[n % hubs.length];
     const metadata = hubs.find((h) => h !== hub) as string;
     const poller = await ArmPoller.begin<{ name: string }>(arm, {
-      operationName: `Create sync group ${name}`, method: 'PUT', url: `${hub}/syncGroups/${name}`, query: { 'api-version': '2025-01-01' },
-      body: { properties: { interval: 300, conflictResolutionPolicy: 'HubWin', syncDatabaseId: metadata, hubDatabaseUserName: 'hubadmin', hubDatabasePassword: 'S3cret!pass' } },
+      operationName: `Create sync group ${name}`,
+      method: 'PUT',
+      url: `${hub}/syncGroups/${name}`,
+      query: { 'api-version': '2025-01-01' },
+      body: {
+        properties: {
+          interval: 300,
+          conflictResolutionPolicy: 'HubWin',
+          syncDatabaseId: metadata,
+          hubDatabaseUserName: 'hubadmin',
+          hubDatabasePassword: 'S3cret!pass',
+        },
+      },
     });
     const op = await api.operations.tracker.start(poller, {
-      title: `Create sync group ${name}`, target: { label: `sync group ${name}`, resourceId: `${hub}/syncGroups/${name}` },
-      environment: api.connections.environmentKey, retry: retry ? { command: 'sqlDataMovement.showGettingStarted', args: [] } : undefined,
+      title: `Create sync group ${name}`,
+      target: { label: `sync group ${name}`, resourceId: `${hub}/syncGroups/${name}` },
+      environment: api.connections.environmentKey,
+      retry: retry ? { command: 'sqlDataMovement.showGettingStarted', args: [] } : undefined,
     });
     return { ...op, name };
   }
@@ -49,7 +64,10 @@ describe('operations center (real VS Code, emulator)', function () {
     await control.addFaults('latency=5000*1@GET /syncGroups/it-ops-1$');
     await vscode.commands.executeCommand('sqlDataMovement.operations.focus');
     const op = await startCreateGroup();
-    await waitFor('the status bar to show the running operation', () => api.operations.statusBar.visible && /\$\(sync~spin\) Create sync group it-ops-1/.test(api.operations.statusBar.item.text));
+    await waitFor(
+      'the status bar to show the running operation',
+      () => api.operations.statusBar.visible && /\$\(sync~spin\) Create sync group it-ops-1/.test(api.operations.statusBar.item.text),
+    );
     const running = items().find((i) => i.record.id === op.id);
     assert.ok(running, 'the view lists it');
     assert.match(String(running.description), /Running/);
@@ -59,7 +77,9 @@ describe('operations center (real VS Code, emulator)', function () {
     const done = await waitFor('history entry', () => historyEntry(op.id));
     assert.equal(done.status, 'succeeded');
     assert.ok(done.endedAt! - done.startedAt >= 5000, `ran ${done.endedAt! - done.startedAt} ms`);
-    await waitFor('the success notification', () => api.operations.notifications.shown.find((s) => s.severity === 'info' && s.text.includes('it-ops-1 succeeded')));
+    await waitFor('the success notification', () =>
+      api.operations.notifications.shown.find((s) => s.severity === 'info' && s.text.includes('it-ops-1 succeeded')),
+    );
     await waitFor('the status bar to hide when idle', () => !api.operations.statusBar.visible);
     const item = items().find((i) => i.record.id === op.id);
     assert.match(String(item?.description), /Succeeded/);
@@ -72,7 +92,9 @@ describe('operations center (real VS Code, emulator)', function () {
     const failed = await waitFor('failed history entry', () => historyEntry(op.id));
     assert.equal(failed.status, 'failed');
     assert.ok(failed.error?.code, 'error code kept');
-    const shown = await waitFor('the error notification', () => api.operations.notifications.shown.find((s) => s.severity === 'error' && s.text.includes(op.name)));
+    const shown = await waitFor('the error notification', () =>
+      api.operations.notifications.shown.find((s) => s.severity === 'error' && s.text.includes(op.name)),
+    );
     assert.ok(shown.text.includes(failed.error!.message));
     assert.ok(api.operations.statusBar.visible, 'status bar stays visible after a failure');
     assert.match(api.operations.statusBar.item.text, /\$\(warning\) .* failed/);

@@ -35,8 +35,10 @@ describe('sign-in (real VS Code)', function () {
   it('keeps a service principal secret out of settings and state, and drops it when sign-in fails', async () => {
     const secret = 'Sup3r~Secret.Value-123';
     script.script(
-      { title: /tenant/, answer: '11111111-2222-3333-4444-555555555555' }, { title: /client\) ID/, answer: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' },
-      { title: /authenticate/, answer: 'Client secret' }, { title: /Client secret of/, answer: secret },
+      { title: /tenant/, answer: '11111111-2222-3333-4444-555555555555' },
+      { title: /client\) ID/, answer: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' },
+      { title: /authenticate/, answer: 'Client secret' },
+      { title: /Client secret of/, answer: secret },
     );
     // No network to Entra ID here, so the token request fails: the sign-in must fail cleanly.
     const result = await vscode.commands.executeCommand('sqlDataMovement.signIn');
@@ -46,6 +48,10 @@ describe('sign-in (real VS Code)', function () {
     assert.equal(api.environment.snapshot().signedIn, false);
     const allSettings = JSON.stringify(config());
     assert.ok(!allSettings.includes(secret), 'not in settings');
-    assert.equal(await api.secrets.get('sqlDataMovement.servicePrincipal:11111111-2222-3333-4444-555555555555:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'), undefined, 'a secret that did not work is not kept');
+    assert.equal(
+      await api.secrets.get('sqlDataMovement.servicePrincipal:11111111-2222-3333-4444-555555555555:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'),
+      undefined,
+      'a secret that did not work is not kept',
+    );
   });
 });

@@ -5,14 +5,34 @@ import type { AzureClient } from '../../src/azure/http/azureClient';
 const q = { 'api-version': '2025-01-01' };
 
 export async function freeHubDatabases(arm: AzureClient): Promise<string[]> {
-  const subs = await arm.send<{ value: { subscriptionId: string }[] }>({ operationName: 'List subscriptions', method: 'GET', url: '/subscriptions', query: { 'api-version': '2022-12-01' } });
-  const servers = await arm.send<{ value: { id: string }[] }>({ operationName: 'List servers', method: 'GET', url: `/subscriptions/${subs.body!.value[0].subscriptionId}/providers/Microsoft.Sql/servers`, query: q });
+  const subs = await arm.send<{ value: { subscriptionId: string }[] }>({
+    operationName: 'List subscriptions',
+    method: 'GET',
+    url: '/subscriptions',
+    query: { 'api-version': '2022-12-01' },
+  });
+  const servers = await arm.send<{ value: { id: string }[] }>({
+    operationName: 'List servers',
+    method: 'GET',
+    url: `/subscriptions/${subs.body!.value[0].subscriptionId}/providers/Microsoft.Sql/servers`,
+    query: q,
+  });
   let best: string[] = [];
   for (const server of servers.body!.value) {
-    const dbs = await arm.send<{ value: { id: string; name: string }[] }>({ operationName: 'List databases', method: 'GET', url: `${server.id}/databases`, query: q });
+    const dbs = await arm.send<{ value: { id: string; name: string }[] }>({
+      operationName: 'List databases',
+      method: 'GET',
+      url: `${server.id}/databases`,
+      query: q,
+    });
     const free: string[] = [];
     for (const db of dbs.body!.value.filter((d) => d.name !== 'master')) {
-      const groups = await arm.send<{ value: unknown[] }>({ operationName: 'List sync groups', method: 'GET', url: `${db.id}/syncGroups`, query: q });
+      const groups = await arm.send<{ value: unknown[] }>({
+        operationName: 'List sync groups',
+        method: 'GET',
+        url: `${db.id}/syncGroups`,
+        query: q,
+      });
       if (groups.body!.value.length === 0) free.push(db.id);
     }
     if (free.length > best.length) best = free;

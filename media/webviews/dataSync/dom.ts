@@ -9,9 +9,21 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** Creates an element with properties, attributes (`attrs`) and children (strings become text nodes). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Record<string, unknown> & { attrs?: Record<string, string> }, children?: Array<Node | string>): HTMLElementTagNameMap[K];
-export function el(tag: string, props?: Record<string, unknown> & { attrs?: Record<string, string> }, children?: Array<Node | string>): HTMLElement;
-export function el(tag: string, props: Record<string, unknown> & { attrs?: Record<string, string> } = {}, children: Array<Node | string> = []): HTMLElement {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Record<string, unknown> & { attrs?: Record<string, string> },
+  children?: Array<Node | string>,
+): HTMLElementTagNameMap[K];
+export function el(
+  tag: string,
+  props?: Record<string, unknown> & { attrs?: Record<string, string> },
+  children?: Array<Node | string>,
+): HTMLElement;
+export function el(
+  tag: string,
+  props: Record<string, unknown> & { attrs?: Record<string, string> } = {},
+  children: Array<Node | string> = [],
+): HTMLElement {
   const node = document.createElement(tag);
   const { attrs, ...rest } = props;
   Object.assign(node, rest);
@@ -41,10 +53,15 @@ export function showError(box: HTMLElement, error: ErrorInfo | undefined): void 
   box.hidden = !error;
   if (!error) return;
   box.append(
-    el('strong', {}, [`${error.step} failed: `]), el('span', { className: 'code' }, [error.code]),
+    el('strong', {}, [`${error.step} failed: `]),
+    el('span', { className: 'code' }, [error.code]),
     el('div', { className: 'message' }, [error.message]),
   );
-  const ids = [error.status ? `HTTP ${error.status}` : '', error.requestId ? `Request id: ${error.requestId}` : '', error.correlationId ? `Correlation id: ${error.correlationId}` : ''].filter(Boolean);
+  const ids = [
+    error.status ? `HTTP ${error.status}` : '',
+    error.requestId ? `Request id: ${error.requestId}` : '',
+    error.correlationId ? `Correlation id: ${error.correlationId}` : '',
+  ].filter(Boolean);
   if (ids.length) box.append(el('div', { className: 'ids muted' }, [ids.join(' · ')]));
   const details = el('details', {}, [el('summary', {}, ['Details']), el('pre', {}, [error.details])]);
   box.append(details);
@@ -57,20 +74,35 @@ export function showBusy(box: HTMLElement, text: string | undefined): void {
   if (label) label.textContent = text ?? '';
 }
 
-export function fillSelect(select: HTMLElement & { value: string }, items: Array<{ value: string; label: string; description?: string }>, placeholder: string, keep?: string): void {
-  const options = [el('vscode-option', { attrs: { value: '' } }, [placeholder]), ...items.map((i) => {
-    const o = el('vscode-option', { attrs: { value: i.value } }, [i.label]);
-    if (i.description) o.setAttribute('description', i.description);
-    return o;
-  })];
+export function fillSelect(
+  select: HTMLElement & { value: string },
+  items: Array<{ value: string; label: string; description?: string }>,
+  placeholder: string,
+  keep?: string,
+): void {
+  const options = [
+    el('vscode-option', { attrs: { value: '' } }, [placeholder]),
+    ...items.map((i) => {
+      const o = el('vscode-option', { attrs: { value: i.value } }, [i.label]);
+      if (i.description) o.setAttribute('description', i.description);
+      return o;
+    }),
+  ];
   select.replaceChildren(...options);
   const wanted = keep && items.some((i) => i.value === keep) ? keep : '';
   // The element reads its options after the slot changes; set the value once they are in.
-  queueMicrotask(() => { select.value = wanted; });
-  setTimeout(() => { select.value = wanted; }, 0);
+  queueMicrotask(() => {
+    select.value = wanted;
+  });
+  setTimeout(() => {
+    select.value = wanted;
+  }, 0);
 }
 
 /** Forms here are never submitted: Enter in a field must not navigate the webview. */
 export function neverSubmit(form: HTMLFormElement, onEnter?: () => void): void {
-  form.addEventListener('submit', (e) => { e.preventDefault(); onEnter?.(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    onEnter?.();
+  });
 }

@@ -8,15 +8,32 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { SchemaColumnView, SchemaSelectionMessage, SchemaSummary, SchemaTableView, SchemaView } from '../../../src/dataSync/webviews/protocol/dataSyncCommon';
+import type {
+  SchemaColumnView,
+  SchemaSelectionMessage,
+  SchemaSummary,
+  SchemaTableView,
+  SchemaView,
+} from '../../../src/dataSync/webviews/protocol/dataSyncCommon';
 import { el, fillSelect } from './dom';
 
 type Checkbox = HTMLElement & { checked: boolean; disabled: boolean; indeterminate: boolean };
 type Select = HTMLElement & { value: string };
 
-interface TableState { view: SchemaTableView; row: HTMLElement; box: Checkbox; count: HTMLElement; columns: Map<string, { view: SchemaColumnView; box: Checkbox; row: HTMLElement }>; list: HTMLElement; toggle: HTMLButtonElement }
+interface TableState {
+  view: SchemaTableView;
+  row: HTMLElement;
+  box: Checkbox;
+  count: HTMLElement;
+  columns: Map<string, { view: SchemaColumnView; box: Checkbox; row: HTMLElement }>;
+  list: HTMLElement;
+  toggle: HTMLButtonElement;
+}
 
-const driftText = (drift: Record<string, string>): string => Object.entries(drift).map(([m, d]) => `${m}: ${d}`).join('; ');
+const driftText = (drift: Record<string, string>): string =>
+  Object.entries(drift)
+    .map(([m, d]) => `${m}: ${d}`)
+    .join('; ');
 
 export class SchemaEditor {
   private tables: TableState[] = [];
@@ -28,16 +45,28 @@ export class SchemaEditor {
   private readonly counts = el('span', { className: 'muted' });
   private readonly members = el('div', { className: 'schema-members muted' });
 
-  constructor(root: HTMLElement, private readonly onChange: (selection: SchemaSelectionMessage) => void) {
-    this.search = el('vscode-textfield', { id: 'schema-search', attrs: { placeholder: 'Filter tables and columns', 'aria-label': 'Filter tables and columns' } }) as HTMLElement & { value: string };
+  constructor(
+    root: HTMLElement,
+    private readonly onChange: (selection: SchemaSelectionMessage) => void,
+  ) {
+    this.search = el('vscode-textfield', {
+      id: 'schema-search',
+      attrs: { placeholder: 'Filter tables and columns', 'aria-label': 'Filter tables and columns' },
+    }) as HTMLElement & { value: string };
     this.onlySelected = el('vscode-checkbox', { id: 'only-selected' }, ['Only selected']) as Checkbox;
     this.master = el('vscode-single-select', { id: 'master-member', attrs: { 'aria-label': 'Master member' } }) as Select;
     const selectAll = el('vscode-button', { id: 'select-all', attrs: { secondary: '' } }, ['Select all syncable']);
     const clear = el('vscode-button', { id: 'select-none', attrs: { secondary: '' } }, ['Clear']);
     root.replaceChildren(
       el('div', { className: 'schema-toolbar' }, [this.search, this.onlySelected, selectAll, clear, this.counts]),
-      el('div', { className: 'schema-toolbar' }, [el('vscode-label', { attrs: { for: 'master-member' } }, ['Master member (schema source)']), this.master]),
-      this.members, this.list, el('h3', {}, ['What saving will change']), this.summary,
+      el('div', { className: 'schema-toolbar' }, [
+        el('vscode-label', { attrs: { for: 'master-member' } }, ['Master member (schema source)']),
+        this.master,
+      ]),
+      this.members,
+      this.list,
+      el('h3', {}, ['What saving will change']),
+      this.summary,
     );
     this.search.addEventListener('input', () => this.applyFilter());
     this.onlySelected.addEventListener('change', () => this.applyFilter());
@@ -47,12 +76,26 @@ export class SchemaEditor {
   }
 
   show(view: SchemaView): void {
-    fillSelect(this.master, view.members.map((m) => ({ value: m, label: m })), view.members.length ? '(none)' : '(no members yet)', view.masterSyncMemberName);
+    fillSelect(
+      this.master,
+      view.members.map((m) => ({ value: m, label: m })),
+      view.members.length ? '(none)' : '(no members yet)',
+      view.masterSyncMemberName,
+    );
     const compared = view.members.filter((m) => !view.memberErrors[m]);
-    const differences = view.tables.reduce((n, t) => n + Object.keys(t.drift).length + t.columns.reduce((k, c) => k + Object.keys(c.drift).length, 0), 0);
-    const verdict = compared.length ? (differences ? ` ${differences} difference(s) from the hub are marked below.` : ' No differences from the hub.') : '';
-    this.members.replaceChildren(...(view.members.length ? [`Members compared with the hub: ${view.members.join(', ')}.${verdict}`] : ['No members to compare yet.']),
-      ...Object.entries(view.memberErrors).map(([m, e]) => el('div', { className: 'muted' }, [`${m}: schema ${e}`])));
+    const differences = view.tables.reduce(
+      (n, t) => n + Object.keys(t.drift).length + t.columns.reduce((k, c) => k + Object.keys(c.drift).length, 0),
+      0,
+    );
+    const verdict = compared.length
+      ? differences
+        ? ` ${differences} difference(s) from the hub are marked below.`
+        : ' No differences from the hub.'
+      : '';
+    this.members.replaceChildren(
+      ...(view.members.length ? [`Members compared with the hub: ${view.members.join(', ')}.${verdict}`] : ['No members to compare yet.']),
+      ...Object.entries(view.memberErrors).map(([m, e]) => el('div', { className: 'muted' }, [`${m}: schema ${e}`])),
+    );
     this.tables = view.tables.map((t) => this.renderTable(t));
     this.list.replaceChildren(...this.tables.map((t) => t.row));
     if (!view.tables.length) this.list.append(el('p', { className: 'muted' }, ['The hub schema is empty: refresh the hub schema first.']));
@@ -61,22 +104,34 @@ export class SchemaEditor {
   }
 
   selection(): SchemaSelectionMessage {
-    const tables = this.tables.filter((t) => t.box.checked || t.box.indeterminate).map((t) => ({
-      quotedName: t.view.quotedName,
-      columns: [...t.columns.values()].filter((c) => c.box.checked && !c.view.disabledReason).map((c) => c.view.quotedName),
-    }));
+    const tables = this.tables
+      .filter((t) => t.box.checked || t.box.indeterminate)
+      .map((t) => ({
+        quotedName: t.view.quotedName,
+        columns: [...t.columns.values()].filter((c) => c.box.checked && !c.view.disabledReason).map((c) => c.view.quotedName),
+      }));
     return { tables, masterSyncMemberName: this.master.value || undefined };
   }
 
   showSummary(s: SchemaSummary): void {
-    const list = (title: string, items: string[], cls: string) => items.length
-      ? [el('div', { className: cls }, [`${title} (${items.length}): `, items.slice(0, 30).join(', '), items.length > 30 ? ` and ${items.length - 30} more` : ''])] : [];
+    const list = (title: string, items: string[], cls: string) =>
+      items.length
+        ? [
+            el('div', { className: cls }, [
+              `${title} (${items.length}): `,
+              items.slice(0, 30).join(', '),
+              items.length > 30 ? ` and ${items.length - 30} more` : '',
+            ]),
+          ]
+        : [];
     const nothing = !s.addedTables.length && !s.removedTables.length && !s.addedColumns.length && !s.removedColumns.length;
     this.summary.replaceChildren(
       el('div', {}, [`${s.selectedTables} table(s) selected.`]),
       ...(nothing ? [el('div', { className: 'muted' }, ['No change from the saved schema.'])] : []),
-      ...list('Tables added', s.addedTables, 'added'), ...list('Tables removed', s.removedTables, 'removed'),
-      ...list('Columns added', s.addedColumns, 'added'), ...list('Columns removed', s.removedColumns, 'removed'),
+      ...list('Tables added', s.addedTables, 'added'),
+      ...list('Tables removed', s.removedTables, 'removed'),
+      ...list('Columns added', s.addedColumns, 'added'),
+      ...list('Columns removed', s.removedColumns, 'removed'),
       ...s.errors.map((e) => el('div', { className: 'error-text', attrs: { role: 'alert' } }, [e])),
     );
   }
@@ -95,18 +150,23 @@ export class SchemaEditor {
     list.hidden = true;
     const columns = new Map<string, { view: SchemaColumnView; box: Checkbox; row: HTMLElement }>();
     for (const c of t.columns) {
-      const cbox = el('vscode-checkbox', { attrs: { 'aria-label': `Sync column ${c.quotedName} of ${t.quotedName}` } }, [c.name]) as Checkbox;
+      const cbox = el('vscode-checkbox', { attrs: { 'aria-label': `Sync column ${c.quotedName} of ${t.quotedName}` } }, [
+        c.name,
+      ]) as Checkbox;
       cbox.dataset.column = c.quotedName;
       cbox.disabled = Boolean(t.disabledReason || c.disabledReason || c.isPrimaryKey);
       cbox.checked = !t.disabledReason && !c.disabledReason && c.selected;
       const row = el('div', { className: 'column-row' }, [cbox, el('span', { className: 'type' }, [`${c.dataType}(${c.dataSize})`])]);
-      if (c.isPrimaryKey) row.append(el('vscode-badge', {}, ['primary key']), el('span', { className: 'reason' }, ['always synced with the table']));
+      if (c.isPrimaryKey)
+        row.append(el('vscode-badge', {}, ['primary key']), el('span', { className: 'reason' }, ['always synced with the table']));
       if (c.disabledReason) row.append(el('span', { className: 'reason' }, [c.disabledReason]));
       const cd = driftText(c.drift);
       if (cd) row.append(el('span', { className: 'drift' }, [cd]));
       list.append(row);
       columns.set(c.quotedName, { view: c, box: cbox, row });
-      cbox.addEventListener('change', () => { this.columnChanged(state); });
+      cbox.addEventListener('change', () => {
+        this.columnChanged(state);
+      });
     }
     const row = el('div', { className: `schema-table${t.disabledReason ? ' disabled' : ''}` }, [head, list]);
     const state: TableState = { view: t, row, box, count, columns, list, toggle };
@@ -122,7 +182,9 @@ export class SchemaEditor {
     t.toggle.setAttribute('aria-expanded', String(open));
   }
 
-  private syncable(t: TableState) { return [...t.columns.values()].filter((c) => !c.view.disabledReason); }
+  private syncable(t: TableState) {
+    return [...t.columns.values()].filter((c) => !c.view.disabledReason);
+  }
 
   /** The table box selects or clears all its syncable columns. */
   private tableChanged(t: TableState): void {

@@ -26,16 +26,29 @@ export interface ProtectionPolicyProperties {
 }
 export type ProtectionPolicy = Backup<ProtectionPolicyProperties>;
 
-export interface ProtectableContainerProperties { protectableContainerType?: string; friendlyName?: string; backupManagementType?: string; healthStatus?: string; containerId?: string; [extra: string]: unknown }
+export interface ProtectableContainerProperties {
+  protectableContainerType?: string;
+  friendlyName?: string;
+  backupManagementType?: string;
+  healthStatus?: string;
+  containerId?: string;
+  [extra: string]: unknown;
+}
 export type ProtectableContainer = Backup<ProtectableContainerProperties>;
 
 export interface ProtectionContainerProperties {
   /** VMAppContainer, SQLAGWorkLoadContainer, AzureWorkloadContainer… (open). */
   containerType?: string;
-  friendlyName?: string; backupManagementType?: string;
+  friendlyName?: string;
+  backupManagementType?: string;
   /** Free string, e.g. "Registered". */
   registrationStatus?: string;
-  healthStatus?: string; protectableObjectType?: string; sourceResourceId?: string; lastUpdatedTime?: string; workloadType?: string; operationType?: string;
+  healthStatus?: string;
+  protectableObjectType?: string;
+  sourceResourceId?: string;
+  lastUpdatedTime?: string;
+  workloadType?: string;
+  operationType?: string;
   extendedInfo?: Record<string, unknown>;
   [extra: string]: unknown;
 }
@@ -44,9 +57,19 @@ export type ProtectionContainer = Backup<ProtectionContainerProperties>;
 export interface ProtectableItemProperties {
   /** SQLDataBase, SQLInstance, SQLAvailabilityGroupContainer… (open). */
   protectableItemType?: string;
-  backupManagementType?: string; workloadType?: string; friendlyName?: string; protectionState?: string;
-  parentName?: string; parentUniqueName?: string; serverName?: string; isAutoProtectable?: boolean; isAutoProtected?: boolean;
-  subinquireditemcount?: number; subprotectableitemcount?: number; isProtectable?: boolean; prebackupvalidation?: Record<string, unknown>;
+  backupManagementType?: string;
+  workloadType?: string;
+  friendlyName?: string;
+  protectionState?: string;
+  parentName?: string;
+  parentUniqueName?: string;
+  serverName?: string;
+  isAutoProtectable?: boolean;
+  isAutoProtected?: boolean;
+  subinquireditemcount?: number;
+  subprotectableitemcount?: number;
+  isProtectable?: boolean;
+  prebackupvalidation?: Record<string, unknown>;
   [extra: string]: unknown;
 }
 export type ProtectableItem = Backup<ProtectableItemProperties>;
@@ -54,11 +77,23 @@ export type ProtectableItem = Backup<ProtectableItemProperties>;
 export interface ProtectedItemProperties {
   /** AzureVmWorkloadSQLDatabase… (open). */
   protectedItemType?: string;
-  backupManagementType?: string; workloadType?: string; containerName?: string; sourceResourceId?: string; policyId?: string; policyName?: string;
-  lastRecoveryPoint?: string; friendlyName?: string; serverName?: string; parentName?: string; parentType?: string; protectionStatus?: string;
+  backupManagementType?: string;
+  workloadType?: string;
+  containerName?: string;
+  sourceResourceId?: string;
+  policyId?: string;
+  policyName?: string;
+  lastRecoveryPoint?: string;
+  friendlyName?: string;
+  serverName?: string;
+  parentName?: string;
+  parentType?: string;
+  protectionStatus?: string;
   /** Invalid, IRPending, Protected, ProtectionError, ProtectionStopped, ProtectionPaused, BackupsSuspended (open). */
   protectionState?: string;
-  lastBackupStatus?: string; lastBackupTime?: string; protectedItemDataSourceId?: string;
+  lastBackupStatus?: string;
+  lastBackupTime?: string;
+  protectedItemDataSourceId?: string;
   /** Invalid, Healthy, Unhealthy, NotReachable, IRPending (open). */
   protectedItemHealthStatus?: string;
   lastBackupErrorDetail?: Record<string, unknown>;
@@ -67,7 +102,10 @@ export interface ProtectedItemProperties {
 }
 export type ProtectedItem = Backup<ProtectedItemProperties>;
 
-export interface PointInTimeRange { startTime?: string; endTime?: string }
+export interface PointInTimeRange {
+  startTime?: string;
+  endTime?: string;
+}
 export interface RecoveryPointProperties {
   /** AzureWorkloadSQLRecoveryPoint, AzureWorkloadSQLPointInTimeRecoveryPoint… (open). */
   objectType?: string;
@@ -85,26 +123,43 @@ export type RecoveryPoint = Backup<RecoveryPointProperties>;
 export interface JobProperties {
   /** AzureWorkloadJob… (open). */
   jobType?: string;
-  entityFriendlyName?: string; backupManagementType?: string; operation?: string;
+  entityFriendlyName?: string;
+  backupManagementType?: string;
+  operation?: string;
   /** InProgress, Completed, Failed, CompletedWithWarnings, Cancelled, Cancelling… (open). */
   status?: string;
-  startTime?: string; endTime?: string; activityId?: string; workloadType?: string; duration?: string;
-  actionsInfo?: string[]; errorDetails?: Array<Record<string, unknown>>; extendedInfo?: Record<string, unknown>;
+  startTime?: string;
+  endTime?: string;
+  activityId?: string;
+  workloadType?: string;
+  duration?: string;
+  actionsInfo?: string[];
+  errorDetails?: Array<Record<string, unknown>>;
+  extendedInfo?: Record<string, unknown>;
   [extra: string]: unknown;
 }
 export type BackupJob = Backup<JobProperties>;
 
 export interface OperationStatus {
-  id?: string; name?: string;
+  id?: string;
+  name?: string;
   /** Invalid, InProgress, Succeeded, Failed, Canceled (open). */
   status?: string;
-  startTime?: string; endTime?: string;
+  startTime?: string;
+  endTime?: string;
   error?: { code?: string; message?: string };
   properties?: { objectType?: string; jobId?: string; [extra: string]: unknown };
 }
 
 /** What "Back up now" sends for a SQL database. backupType: Full | Differential | Log | CopyOnlyFull (open). */
-export interface WorkloadBackupRequest { properties: { objectType: 'AzureWorkloadBackupRequest'; backupType?: string; enableCompression?: boolean; recoveryPointExpiryTimeInUTC?: string } }
+export interface WorkloadBackupRequest {
+  properties: {
+    objectType: 'AzureWorkloadBackupRequest';
+    backupType?: string;
+    enableCompression?: boolean;
+    recoveryPointExpiryTimeInUTC?: string;
+  };
+}
 
 /** Restore request for SQL (full point or point in time). */
 export interface SqlRestoreRequest {
@@ -122,35 +177,105 @@ export interface SqlRestoreRequest {
   };
 }
 
-const backupResource = (name: string, properties: Record<string, FieldSpec>): ModelSpec => armResource(name, properties, { eTag: 'string', etag: 'string' });
+const backupResource = (name: string, properties: Record<string, FieldSpec>): ModelSpec =>
+  armResource(name, properties, { eTag: 'string', etag: 'string' });
 
 export const VAULT = backupResource('Vault', { provisioningState: 'string' });
-export const PROTECTION_POLICY = backupResource('ProtectionPolicy', { backupManagementType: 'string', workLoadType: 'string', protectedItemsCount: 'number', settings: 'object', subProtectionPolicy: arrayOf('object'), makePolicyConsistent: 'boolean' });
-export const PROTECTABLE_CONTAINER = backupResource('ProtectableContainer', { protectableContainerType: 'string', friendlyName: 'string', backupManagementType: 'string', healthStatus: 'string', containerId: 'string' });
+export const PROTECTION_POLICY = backupResource('ProtectionPolicy', {
+  backupManagementType: 'string',
+  workLoadType: 'string',
+  protectedItemsCount: 'number',
+  settings: 'object',
+  subProtectionPolicy: arrayOf('object'),
+  makePolicyConsistent: 'boolean',
+});
+export const PROTECTABLE_CONTAINER = backupResource('ProtectableContainer', {
+  protectableContainerType: 'string',
+  friendlyName: 'string',
+  backupManagementType: 'string',
+  healthStatus: 'string',
+  containerId: 'string',
+});
 export const PROTECTION_CONTAINER = backupResource('ProtectionContainer', {
-  containerType: 'string', friendlyName: 'string', backupManagementType: 'string', registrationStatus: 'string', healthStatus: 'string', protectableObjectType: 'string',
-  sourceResourceId: 'string', lastUpdatedTime: 'string', workloadType: 'string', operationType: 'string', extendedInfo: 'object',
+  containerType: 'string',
+  friendlyName: 'string',
+  backupManagementType: 'string',
+  registrationStatus: 'string',
+  healthStatus: 'string',
+  protectableObjectType: 'string',
+  sourceResourceId: 'string',
+  lastUpdatedTime: 'string',
+  workloadType: 'string',
+  operationType: 'string',
+  extendedInfo: 'object',
 });
 export const PROTECTABLE_ITEM = backupResource('WorkloadProtectableItem', {
-  protectableItemType: 'string', backupManagementType: 'string', workloadType: 'string', friendlyName: 'string', protectionState: 'string', parentName: 'string',
-  parentUniqueName: 'string', serverName: 'string', isAutoProtectable: 'boolean', isAutoProtected: 'boolean', subinquireditemcount: 'number', subprotectableitemcount: 'number',
-  isProtectable: 'boolean', prebackupvalidation: 'object',
+  protectableItemType: 'string',
+  backupManagementType: 'string',
+  workloadType: 'string',
+  friendlyName: 'string',
+  protectionState: 'string',
+  parentName: 'string',
+  parentUniqueName: 'string',
+  serverName: 'string',
+  isAutoProtectable: 'boolean',
+  isAutoProtected: 'boolean',
+  subinquireditemcount: 'number',
+  subprotectableitemcount: 'number',
+  isProtectable: 'boolean',
+  prebackupvalidation: 'object',
 });
 export const PROTECTED_ITEM = backupResource('ProtectedItem', {
-  protectedItemType: 'string', backupManagementType: 'string', workloadType: 'string', containerName: 'string', sourceResourceId: 'string', policyId: 'string', policyName: 'string',
-  lastRecoveryPoint: 'string', friendlyName: 'string', serverName: 'string', parentName: 'string', parentType: 'string', protectionStatus: 'string', protectionState: 'string',
-  lastBackupStatus: 'string', lastBackupTime: 'string', protectedItemDataSourceId: 'string', protectedItemHealthStatus: 'string', lastBackupErrorDetail: 'object', extendedInfo: 'object',
+  protectedItemType: 'string',
+  backupManagementType: 'string',
+  workloadType: 'string',
+  containerName: 'string',
+  sourceResourceId: 'string',
+  policyId: 'string',
+  policyName: 'string',
+  lastRecoveryPoint: 'string',
+  friendlyName: 'string',
+  serverName: 'string',
+  parentName: 'string',
+  parentType: 'string',
+  protectionStatus: 'string',
+  protectionState: 'string',
+  lastBackupStatus: 'string',
+  lastBackupTime: 'string',
+  protectedItemDataSourceId: 'string',
+  protectedItemHealthStatus: 'string',
+  lastBackupErrorDetail: 'object',
+  extendedInfo: 'object',
 });
 export const RECOVERY_POINT = backupResource('RecoveryPoint', {
-  objectType: 'string', recoveryPointTimeInUTC: 'string', type: 'string', extendedInfo: 'object', recoveryPointTierDetails: arrayOf('object'),
+  objectType: 'string',
+  recoveryPointTimeInUTC: 'string',
+  type: 'string',
+  extendedInfo: 'object',
+  recoveryPointTierDetails: arrayOf('object'),
   timeRanges: arrayOf(model('PointInTimeRange', { startTime: 'string', endTime: 'string' })),
 });
 export const BACKUP_JOB = backupResource('JobResource', {
-  jobType: 'string', entityFriendlyName: 'string', backupManagementType: 'string', operation: 'string', status: 'string', startTime: 'string', endTime: 'string',
-  activityId: 'string', workloadType: 'string', duration: 'string', actionsInfo: arrayOf('string'), errorDetails: arrayOf('object'), extendedInfo: 'object',
+  jobType: 'string',
+  entityFriendlyName: 'string',
+  backupManagementType: 'string',
+  operation: 'string',
+  status: 'string',
+  startTime: 'string',
+  endTime: 'string',
+  activityId: 'string',
+  workloadType: 'string',
+  duration: 'string',
+  actionsInfo: arrayOf('string'),
+  errorDetails: arrayOf('object'),
+  extendedInfo: 'object',
 });
 export const OPERATION_STATUS = model('OperationStatus', {
-  id: 'string', name: 'string', status: 'string', startTime: 'string', endTime: 'string',
+  id: 'string',
+  name: 'string',
+  status: 'string',
+  startTime: 'string',
+  endTime: 'string',
   error: model('OperationStatusError', { code: 'string', message: 'string' }),
   properties: model('OperationStatusExtendedInfo', { objectType: 'string', jobId: 'string' }),
 });

@@ -3,14 +3,32 @@
 import { buildPath } from '../resourceId';
 import { AZURE_FABRIC } from './backupModels';
 
-export interface VaultRef { subscriptionId: string; resourceGroup: string; vault: string }
-export interface ContainerRef extends VaultRef { container: string }
-export interface ProtectedItemRef extends ContainerRef { item: string }
-export interface RecoveryPointRef extends ProtectedItemRef { recoveryPoint: string }
+export interface VaultRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  vault: string;
+}
+export interface ContainerRef extends VaultRef {
+  container: string;
+}
+export interface ProtectedItemRef extends ContainerRef {
+  item: string;
+}
+export interface RecoveryPointRef extends ProtectedItemRef {
+  recoveryPoint: string;
+}
 
 export function vaultPath(v: VaultRef): string {
-  return buildPath(['subscriptions', { field: 'Subscription id', value: v.subscriptionId }, 'resourceGroups', { field: 'Resource group', value: v.resourceGroup },
-    'providers', 'Microsoft.RecoveryServices', 'vaults', { field: 'Vault name', value: v.vault }]);
+  return buildPath([
+    'subscriptions',
+    { field: 'Subscription id', value: v.subscriptionId },
+    'resourceGroups',
+    { field: 'Resource group', value: v.resourceGroup },
+    'providers',
+    'Microsoft.RecoveryServices',
+    'vaults',
+    { field: 'Vault name', value: v.vault },
+  ]);
 }
 export function fabricPath(v: VaultRef): string {
   return `${vaultPath(v)}/backupFabrics/${AZURE_FABRIC}`;

@@ -5,8 +5,25 @@ import { BackupPoller } from '../lro/backupPoller';
 import { deserialize } from '../models/modelSchema';
 import { armNextLink, createPager, type PagedList } from '../paging/pager';
 import { buildPath } from '../resourceId';
-import { BACKUP_API_VERSION, BACKUP_JOB, PROTECTED_ITEM, RECOVERY_POINT, type BackupJob, type ProtectedItem, type RecoveryPoint, type SqlRestoreRequest, type WorkloadBackupRequest } from './backupModels';
-import { protectedItemPath, recoveryPointPath, vaultPath, type ProtectedItemRef, type RecoveryPointRef, type VaultRef } from './backupPaths';
+import {
+  BACKUP_API_VERSION,
+  BACKUP_JOB,
+  PROTECTED_ITEM,
+  RECOVERY_POINT,
+  type BackupJob,
+  type ProtectedItem,
+  type RecoveryPoint,
+  type SqlRestoreRequest,
+  type WorkloadBackupRequest,
+} from './backupModels';
+import {
+  protectedItemPath,
+  recoveryPointPath,
+  vaultPath,
+  type ProtectedItemRef,
+  type RecoveryPointRef,
+  type VaultRef,
+} from './backupPaths';
 
 const q = { 'api-version': BACKUP_API_VERSION };
 const asItem = (raw: unknown): ProtectedItem => deserialize<ProtectedItem>(PROTECTED_ITEM, raw);
@@ -17,50 +34,123 @@ export class BackupProtectionClient {
   constructor(private readonly client: AzureClient) {}
 
   listProtectedItems(vault: VaultRef, options: { filter?: string; signal?: AbortSignal } = {}): PagedList<ProtectedItem> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: asItem,
-      first: { operationName: 'List protected databases', method: 'GET', url: `${vaultPath(vault)}/backupProtectedItems`, query: { ...q, $filter: options.filter ?? "backupManagementType eq 'AzureWorkload' and itemType eq 'SQLDataBase'" }, signal: options.signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: asItem,
+      first: {
+        operationName: 'List protected databases',
+        method: 'GET',
+        url: `${vaultPath(vault)}/backupProtectedItems`,
+        query: { ...q, $filter: options.filter ?? "backupManagementType eq 'AzureWorkload' and itemType eq 'SQLDataBase'" },
+        signal: options.signal,
+      },
+    });
   }
 
   async getProtectedItem(ref: ProtectedItemRef, signal?: AbortSignal): Promise<ProtectedItem> {
-    return asItem(await this.client.json({ operationName: 'Get protected database', method: 'GET', url: protectedItemPath(ref), query: q, signal }));
+    return asItem(
+      await this.client.json({ operationName: 'Get protected database', method: 'GET', url: protectedItemPath(ref), query: q, signal }),
+    );
   }
 
   /** Enable protection (PUT item with policyId). Flagged LRO, final-state-via location. */
-  async beginProtect(ref: ProtectedItemRef, body: { properties: { protectedItemType: string; policyId: string; [extra: string]: unknown } }, options: { auxiliaryToken?: string; signal?: AbortSignal } = {}): Promise<ArmPoller<ProtectedItem>> {
-    return ArmPoller.begin<ProtectedItem>(this.client, { operationName: `Protect ${ref.item}`, method: 'PUT', url: protectedItemPath(ref), query: q, body, signal: options.signal,
-      headers: options.auxiliaryToken ? { 'x-ms-authorization-auxiliary': options.auxiliaryToken } : undefined });
+  async beginProtect(
+    ref: ProtectedItemRef,
+    body: { properties: { protectedItemType: string; policyId: string; [extra: string]: unknown } },
+    options: { auxiliaryToken?: string; signal?: AbortSignal } = {},
+  ): Promise<ArmPoller<ProtectedItem>> {
+    return ArmPoller.begin<ProtectedItem>(this.client, {
+      operationName: `Protect ${ref.item}`,
+      method: 'PUT',
+      url: protectedItemPath(ref),
+      query: q,
+      body,
+      signal: options.signal,
+      headers: options.auxiliaryToken ? { 'x-ms-authorization-auxiliary': options.auxiliaryToken } : undefined,
+    });
   }
 
   /** Stop protection and delete backup data: 202 without the LRO flag. */
   async beginStopProtection(ref: ProtectedItemRef, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, { operationName: `Stop protection of ${ref.item}`, method: 'DELETE', url: protectedItemPath(ref), query: q, signal });
+    return BackupPoller.begin<void>(this.client, {
+      operationName: `Stop protection of ${ref.item}`,
+      method: 'DELETE',
+      url: protectedItemPath(ref),
+      query: q,
+      signal,
+    });
   }
 
   /** Back up now: 202 without the LRO flag; the poller's snapshot carries the backup jobId. */
   async beginBackupNow(ref: ProtectedItemRef, body: WorkloadBackupRequest, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, { operationName: `Back up ${ref.item} now`, method: 'POST', url: `${protectedItemPath(ref)}/backup`, query: q, body, signal });
+    return BackupPoller.begin<void>(this.client, {
+      operationName: `Back up ${ref.item} now`,
+      method: 'POST',
+      url: `${protectedItemPath(ref)}/backup`,
+      query: q,
+      body,
+      signal,
+    });
   }
 
   listRecoveryPoints(ref: ProtectedItemRef, options: { filter?: string; signal?: AbortSignal } = {}): PagedList<RecoveryPoint> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: asPoint,
-      first: { operationName: 'List recovery points', method: 'GET', url: `${protectedItemPath(ref)}/recoveryPoints`, query: { ...q, $filter: options.filter }, signal: options.signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: asPoint,
+      first: {
+        operationName: 'List recovery points',
+        method: 'GET',
+        url: `${protectedItemPath(ref)}/recoveryPoints`,
+        query: { ...q, $filter: options.filter },
+        signal: options.signal,
+      },
+    });
   }
 
   async getRecoveryPoint(ref: RecoveryPointRef, signal?: AbortSignal): Promise<RecoveryPoint> {
-    return asPoint(await this.client.json({ operationName: 'Get recovery point', method: 'GET', url: recoveryPointPath(ref), query: q, signal }));
+    return asPoint(
+      await this.client.json({ operationName: 'Get recovery point', method: 'GET', url: recoveryPointPath(ref), query: q, signal }),
+    );
   }
 
   /** Restore: 202 with Location/Azure-AsyncOperation (flagged LRO, but followed like the other backup calls for the jobId). */
   async beginRestore(ref: RecoveryPointRef, body: SqlRestoreRequest, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, { operationName: `Restore ${ref.item}`, method: 'POST', url: `${recoveryPointPath(ref)}/restore`, query: q, body, signal });
+    return BackupPoller.begin<void>(this.client, {
+      operationName: `Restore ${ref.item}`,
+      method: 'POST',
+      url: `${recoveryPointPath(ref)}/restore`,
+      query: q,
+      body,
+      signal,
+    });
   }
 
   listJobs(vault: VaultRef, options: { filter?: string; skipToken?: string; signal?: AbortSignal } = {}): PagedList<BackupJob> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: asJob,
-      first: { operationName: 'List backup jobs', method: 'GET', url: `${vaultPath(vault)}/backupJobs`, query: { ...q, $filter: options.filter, $skipToken: options.skipToken }, signal: options.signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: asJob,
+      first: {
+        operationName: 'List backup jobs',
+        method: 'GET',
+        url: `${vaultPath(vault)}/backupJobs`,
+        query: { ...q, $filter: options.filter, $skipToken: options.skipToken },
+        signal: options.signal,
+      },
+    });
   }
 
   async getJob(vault: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob> {
-    return asJob(await this.client.json({ operationName: 'Get backup job', method: 'GET', url: `${vaultPath(vault)}${buildPath(['backupJobs', { field: 'Job id', value: jobName }])}`, query: q, signal }));
+    return asJob(
+      await this.client.json({
+        operationName: 'Get backup job',
+        method: 'GET',
+        url: `${vaultPath(vault)}${buildPath(['backupJobs', { field: 'Job id', value: jobName }])}`,
+        query: q,
+        signal,
+      }),
+    );
   }
 }

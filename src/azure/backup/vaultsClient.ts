@@ -17,28 +17,68 @@ export class BackupVaultsClient {
   listVaults(subscriptionId: string, options: { resourceGroup?: string; signal?: AbortSignal } = {}): PagedList<Vault> {
     const parts: Parameters<typeof buildPath>[0] = ['subscriptions', { field: 'Subscription id', value: subscriptionId }];
     if (options.resourceGroup !== undefined) parts.push('resourceGroups', { field: 'Resource group', value: options.resourceGroup });
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: (raw) => deserialize<Vault>(VAULT, raw),
-      first: { operationName: 'List Recovery Services vaults', method: 'GET', url: `${buildPath(parts)}/providers/Microsoft.RecoveryServices/vaults`, query: { 'api-version': VAULTS_API_VERSION }, signal: options.signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: (raw) => deserialize<Vault>(VAULT, raw),
+      first: {
+        operationName: 'List Recovery Services vaults',
+        method: 'GET',
+        url: `${buildPath(parts)}/providers/Microsoft.RecoveryServices/vaults`,
+        query: { 'api-version': VAULTS_API_VERSION },
+        signal: options.signal,
+      },
+    });
   }
 
   /** Default filter: SQL-in-VM policies (backupManagementType eq 'AzureWorkload'). */
   listPolicies(vault: VaultRef, options: { filter?: string; signal?: AbortSignal } = {}): PagedList<ProtectionPolicy> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: asPolicy,
-      first: { operationName: 'List backup policies', method: 'GET', url: `${vaultPath(vault)}/backupPolicies`, query: { ...q, $filter: options.filter ?? "backupManagementType eq 'AzureWorkload'" }, signal: options.signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: asPolicy,
+      first: {
+        operationName: 'List backup policies',
+        method: 'GET',
+        url: `${vaultPath(vault)}/backupPolicies`,
+        query: { ...q, $filter: options.filter ?? "backupManagementType eq 'AzureWorkload'" },
+        signal: options.signal,
+      },
+    });
   }
 
   async getPolicy(vault: VaultRef, policy: string, signal?: AbortSignal): Promise<ProtectionPolicy> {
-    return asPolicy(await this.client.json({ operationName: 'Get backup policy', method: 'GET', url: this.policyPath(vault, policy), query: q, signal }));
+    return asPolicy(
+      await this.client.json({ operationName: 'Get backup policy', method: 'GET', url: this.policyPath(vault, policy), query: q, signal }),
+    );
   }
 
   /** PUT answers 200 or 202 WITHOUT the LRO flag: a BackupPoller follows the 202. */
-  async beginCreateOrUpdatePolicy(vault: VaultRef, policy: string, body: { properties: Record<string, unknown> }, signal?: AbortSignal): Promise<BackupPoller<ProtectionPolicy>> {
-    return BackupPoller.begin<ProtectionPolicy>(this.client, { operationName: `Save backup policy ${policy}`, method: 'PUT', url: this.policyPath(vault, policy), query: q, body, signal });
+  async beginCreateOrUpdatePolicy(
+    vault: VaultRef,
+    policy: string,
+    body: { properties: Record<string, unknown> },
+    signal?: AbortSignal,
+  ): Promise<BackupPoller<ProtectionPolicy>> {
+    return BackupPoller.begin<ProtectionPolicy>(this.client, {
+      operationName: `Save backup policy ${policy}`,
+      method: 'PUT',
+      url: this.policyPath(vault, policy),
+      query: q,
+      body,
+      signal,
+    });
   }
 
   /** DELETE is a flagged LRO (final-state-via location). */
   async beginDeletePolicy(vault: VaultRef, policy: string, signal?: AbortSignal): Promise<ArmPoller<void>> {
-    return ArmPoller.begin<void>(this.client, { operationName: `Delete backup policy ${policy}`, method: 'DELETE', url: this.policyPath(vault, policy), query: q, signal });
+    return ArmPoller.begin<void>(this.client, {
+      operationName: `Delete backup policy ${policy}`,
+      method: 'DELETE',
+      url: this.policyPath(vault, policy),
+      query: q,
+      signal,
+    });
   }
 
   private policyPath(vault: VaultRef, policy: string): string {

@@ -6,12 +6,21 @@ import { deserialize } from '../models/modelSchema';
 import { createPager, fabricContinuation, type PagedList } from '../paging/pager';
 import { buildPath } from '../resourceId';
 import {
-  MIRRORED_DATABASE, MIRRORING_STATUS, TABLE_MIRRORING_STATUS,
-  type CreateMirroredDatabaseRequest, type MirroredDatabase, type MirroredDatabaseDefinition, type MirroringStatusResponse,
-  type TableMirroringStatus, type UpdateMirroredDatabaseRequest,
+  MIRRORED_DATABASE,
+  MIRRORING_STATUS,
+  TABLE_MIRRORING_STATUS,
+  type CreateMirroredDatabaseRequest,
+  type MirroredDatabase,
+  type MirroredDatabaseDefinition,
+  type MirroringStatusResponse,
+  type TableMirroringStatus,
+  type UpdateMirroredDatabaseRequest,
 } from './fabricModels';
 
-export interface MirroredDatabaseRef { workspaceId: string; mirroredDatabaseId: string }
+export interface MirroredDatabaseRef {
+  workspaceId: string;
+  mirroredDatabaseId: string;
+}
 
 const asDb = (raw: unknown): MirroredDatabase => deserialize<MirroredDatabase>(MIRRORED_DATABASE, raw);
 
@@ -25,9 +34,22 @@ function itemPath(ref: MirroredDatabaseRef): string {
 export class MirroredDatabasesClient {
   constructor(private readonly client: AzureClient) {}
 
-  list(workspaceId: string, options: { recursive?: boolean; rootFolderId?: string; signal?: AbortSignal } = {}): PagedList<MirroredDatabase> {
-    return createPager({ client: this.client, nextPage: fabricContinuation, deserialize: asDb,
-      first: { operationName: 'List mirrored databases', method: 'GET', url: collectionPath(workspaceId), query: { recursive: options.recursive, rootFolderId: options.rootFolderId }, signal: options.signal } });
+  list(
+    workspaceId: string,
+    options: { recursive?: boolean; rootFolderId?: string; signal?: AbortSignal } = {},
+  ): PagedList<MirroredDatabase> {
+    return createPager({
+      client: this.client,
+      nextPage: fabricContinuation,
+      deserialize: asDb,
+      first: {
+        operationName: 'List mirrored databases',
+        method: 'GET',
+        url: collectionPath(workspaceId),
+        query: { recursive: options.recursive, rootFolderId: options.rootFolderId },
+        signal: options.signal,
+      },
+    });
   }
 
   async get(ref: MirroredDatabaseRef, signal?: AbortSignal): Promise<MirroredDatabase> {
@@ -35,8 +57,16 @@ export class MirroredDatabasesClient {
   }
 
   /** Documented as 201; a 202 is handled anyway (the poller's result is then the operation result). */
-  async beginCreate(workspaceId: string, body: CreateMirroredDatabaseRequest, signal?: AbortSignal): Promise<FabricPoller<MirroredDatabase>> {
-    return FabricPoller.begin<MirroredDatabase>(this.client, { operationName: `Create mirrored database ${body.displayName}`, method: 'POST', url: collectionPath(workspaceId), body, signal }, { expectResult: true });
+  async beginCreate(
+    workspaceId: string,
+    body: CreateMirroredDatabaseRequest,
+    signal?: AbortSignal,
+  ): Promise<FabricPoller<MirroredDatabase>> {
+    return FabricPoller.begin<MirroredDatabase>(
+      this.client,
+      { operationName: `Create mirrored database ${body.displayName}`, method: 'POST', url: collectionPath(workspaceId), body, signal },
+      { expectResult: true },
+    );
   }
 
   async update(ref: MirroredDatabaseRef, body: UpdateMirroredDatabaseRequest, signal?: AbortSignal): Promise<MirroredDatabase> {
@@ -44,15 +74,49 @@ export class MirroredDatabasesClient {
   }
 
   async delete(ref: MirroredDatabaseRef, options: { hardDelete?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-    await this.client.send({ operationName: 'Delete mirrored database', method: 'DELETE', url: itemPath(ref), query: { hardDelete: options.hardDelete || undefined }, signal: options.signal });
+    await this.client.send({
+      operationName: 'Delete mirrored database',
+      method: 'DELETE',
+      url: itemPath(ref),
+      query: { hardDelete: options.hardDelete || undefined },
+      signal: options.signal,
+    });
   }
 
-  async beginGetDefinition(ref: MirroredDatabaseRef, options: { format?: string; signal?: AbortSignal } = {}): Promise<FabricPoller<{ definition: MirroredDatabaseDefinition }>> {
-    return FabricPoller.begin(this.client, { operationName: 'Get mirrored database definition', method: 'POST', url: `${itemPath(ref)}/getDefinition`, query: { format: options.format }, signal: options.signal }, { expectResult: true });
+  async beginGetDefinition(
+    ref: MirroredDatabaseRef,
+    options: { format?: string; signal?: AbortSignal } = {},
+  ): Promise<FabricPoller<{ definition: MirroredDatabaseDefinition }>> {
+    return FabricPoller.begin(
+      this.client,
+      {
+        operationName: 'Get mirrored database definition',
+        method: 'POST',
+        url: `${itemPath(ref)}/getDefinition`,
+        query: { format: options.format },
+        signal: options.signal,
+      },
+      { expectResult: true },
+    );
   }
 
-  async beginUpdateDefinition(ref: MirroredDatabaseRef, definition: MirroredDatabaseDefinition, options: { updateMetadata?: boolean; signal?: AbortSignal } = {}): Promise<FabricPoller<void>> {
-    return FabricPoller.begin<void>(this.client, { operationName: 'Update mirrored database definition', method: 'POST', url: `${itemPath(ref)}/updateDefinition`, query: { updateMetadata: options.updateMetadata }, body: { definition }, signal: options.signal }, { expectResult: false });
+  async beginUpdateDefinition(
+    ref: MirroredDatabaseRef,
+    definition: MirroredDatabaseDefinition,
+    options: { updateMetadata?: boolean; signal?: AbortSignal } = {},
+  ): Promise<FabricPoller<void>> {
+    return FabricPoller.begin<void>(
+      this.client,
+      {
+        operationName: 'Update mirrored database definition',
+        method: 'POST',
+        url: `${itemPath(ref)}/updateDefinition`,
+        query: { updateMetadata: options.updateMetadata },
+        body: { definition },
+        signal: options.signal,
+      },
+      { expectResult: false },
+    );
   }
 
   async startMirroring(ref: MirroredDatabaseRef, signal?: AbortSignal): Promise<void> {
@@ -64,11 +128,19 @@ export class MirroredDatabasesClient {
   }
 
   async getMirroringStatus(ref: MirroredDatabaseRef, signal?: AbortSignal): Promise<MirroringStatusResponse> {
-    return deserialize<MirroringStatusResponse>(MIRRORING_STATUS, await this.client.json({ operationName: 'Get mirroring status', method: 'POST', url: `${itemPath(ref)}/getMirroringStatus`, signal }));
+    return deserialize<MirroringStatusResponse>(
+      MIRRORING_STATUS,
+      await this.client.json({ operationName: 'Get mirroring status', method: 'POST', url: `${itemPath(ref)}/getMirroringStatus`, signal }),
+    );
   }
 
   listTablesMirroringStatus(ref: MirroredDatabaseRef, signal?: AbortSignal): PagedList<TableMirroringStatus> {
-    return createPager({ client: this.client, nextPage: fabricContinuation, itemsField: 'data', deserialize: (raw) => deserialize<TableMirroringStatus>(TABLE_MIRRORING_STATUS, raw),
-      first: { operationName: 'Get tables mirroring status', method: 'POST', url: `${itemPath(ref)}/getTablesMirroringStatus`, signal } });
+    return createPager({
+      client: this.client,
+      nextPage: fabricContinuation,
+      itemsField: 'data',
+      deserialize: (raw) => deserialize<TableMirroringStatus>(TABLE_MIRRORING_STATUS, raw),
+      first: { operationName: 'Get tables mirroring status', method: 'POST', url: `${itemPath(ref)}/getTablesMirroringStatus`, signal },
+    });
   }
 }

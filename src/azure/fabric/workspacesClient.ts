@@ -9,8 +9,16 @@ export class FabricWorkspacesClient {
 
   list(options: { roles?: string; preferWorkspaceSpecificEndpoints?: boolean; signal?: AbortSignal } = {}): PagedList<Workspace> {
     return createPager({
-      client: this.client, nextPage: fabricContinuation, deserialize: (raw) => deserialize<Workspace>(WORKSPACE, raw),
-      first: { operationName: 'List Fabric workspaces', method: 'GET', url: '/workspaces', query: { roles: options.roles, preferWorkspaceSpecificEndpoints: options.preferWorkspaceSpecificEndpoints }, signal: options.signal },
+      client: this.client,
+      nextPage: fabricContinuation,
+      deserialize: (raw) => deserialize<Workspace>(WORKSPACE, raw),
+      first: {
+        operationName: 'List Fabric workspaces',
+        method: 'GET',
+        url: '/workspaces',
+        query: { roles: options.roles, preferWorkspaceSpecificEndpoints: options.preferWorkspaceSpecificEndpoints },
+        signal: options.signal,
+      },
     });
   }
 }

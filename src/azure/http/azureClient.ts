@@ -36,7 +36,9 @@ export interface AzureResponse<T = unknown> {
 export class AzureClient {
   constructor(readonly transport: AzurePipeline) {}
 
-  get baseUrl(): string { return this.transport.baseUrl; }
+  get baseUrl(): string {
+    return this.transport.baseUrl;
+  }
 
   /** Sends a request; resolves for 2xx (incl. 202) and throws AzureRequestError otherwise. */
   async send<T = unknown>(req: AzureRequest): Promise<AzureResponse<T>> {
@@ -48,7 +50,14 @@ export class AzureClient {
       body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const request = createPipelineRequest({ url, method: req.method, headers, body, abortSignal: req.signal, timeout: req.timeoutMs ?? 60_000 });
+    const request = createPipelineRequest({
+      url,
+      method: req.method,
+      headers,
+      body,
+      abortSignal: req.signal,
+      timeout: req.timeoutMs ?? 60_000,
+    });
     const response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
     const ids = requestIdsFrom(request.headers, response.headers);
     const bodyText = response.bodyAsText ?? '';
@@ -65,7 +74,9 @@ export class AzureClient {
 
   resolveUrl(pathOrUrl: string, query?: AzureRequest['query']): string {
     if (/^http:\/\//i.test(pathOrUrl)) throw new Error('Refusing to send a token over plain http.');
-    const url = /^https:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl) : new URL(this.baseUrl + (pathOrUrl.startsWith('/') ? '' : '/') + pathOrUrl);
+    const url = /^https:\/\//i.test(pathOrUrl)
+      ? new URL(pathOrUrl)
+      : new URL(this.baseUrl + (pathOrUrl.startsWith('/') ? '' : '/') + pathOrUrl);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.toString();
   }

@@ -82,7 +82,9 @@ export class AzureRequestError extends Error {
       lines.push('Details:');
       const walk = (items: AzureErrorDetail[], depth: number): void => {
         for (const d of items) {
-          lines.push(`${'  '.repeat(depth)}- ${d.code ?? '(no code)'}: ${redactFreeText(d.message ?? '')}${d.target ? ` (target: ${d.target})` : ''}`);
+          lines.push(
+            `${'  '.repeat(depth)}- ${d.code ?? '(no code)'}: ${redactFreeText(d.message ?? '')}${d.target ? ` (target: ${d.target})` : ''}`,
+          );
           if (d.details?.length) walk(d.details, depth + 1);
         }
       };
@@ -96,9 +98,16 @@ export class AzureRequestError extends Error {
   /** Plain JSON (for LRO state, webview messages, the operations view). */
   toJSON(): SerializedAzureError {
     return {
-      name: this.name, status: this.status, code: this.code, message: this.message, target: this.target,
-      details: this.details, operation: this.operation, requestId: this.requestId,
-      correlationId: this.correlationId, clientRequestId: this.clientRequestId,
+      name: this.name,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      target: this.target,
+      details: this.details,
+      operation: this.operation,
+      requestId: this.requestId,
+      correlationId: this.correlationId,
+      clientRequestId: this.clientRequestId,
     };
   }
 

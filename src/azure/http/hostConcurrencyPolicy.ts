@@ -15,8 +15,12 @@ export class Semaphore {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Concurrency limit must be a positive integer, got ${limit}.`);
   }
 
-  get active(): number { return this.inFlight; }
-  get queued(): number { return this.waiters.length; }
+  get active(): number {
+    return this.inFlight;
+  }
+  get queued(): number {
+    return this.waiters.length;
+  }
 
   async acquire(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) throw new AbortError();
@@ -25,7 +29,10 @@ export class Semaphore {
       return this.releaser();
     }
     await new Promise<void>((resolve, reject) => {
-      const wake = (): void => { signal?.removeEventListener('abort', onAbort); resolve(); };
+      const wake = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
       const onAbort = (): void => {
         const i = this.waiters.indexOf(wake);
         if (i >= 0) this.waiters.splice(i, 1);

@@ -17,7 +17,12 @@ export function loggingPolicy(logger: RequestLogger): PipelinePolicy {
       const base = { method: request.method, url: redactUrl(request.url), attempt };
       try {
         const response = await next(request);
-        safeLog(logger, { ...base, status: response.status, durationMs: Date.now() - started, ...requestIdsFrom(request.headers, response.headers) });
+        safeLog(logger, {
+          ...base,
+          status: response.status,
+          durationMs: Date.now() - started,
+          ...requestIdsFrom(request.headers, response.headers),
+        });
         return response;
       } catch (err) {
         const code = (err as { code?: unknown }).code;

@@ -10,7 +10,12 @@ import { redactFreeText } from './redaction';
 
 const EXCERPT_CHARS = 500;
 
-export function errorFromResponse(status: number, bodyText: string | undefined, ids: RequestIds, operation: FailedOperation): AzureRequestError {
+export function errorFromResponse(
+  status: number,
+  bodyText: string | undefined,
+  ids: RequestIds,
+  operation: FailedOperation,
+): AzureRequestError {
   const text = bodyText ?? '';
   let parsed: unknown;
   try {
@@ -23,7 +28,8 @@ export function errorFromResponse(status: number, bodyText: string | undefined, 
     return new AzureRequestError({
       ...ids,
       requestId: ids.requestId ?? fromBody.requestId,
-      status, operation,
+      status,
+      operation,
       code: fromBody.code ?? statusCode(status),
       message: fromBody.message ?? statusMessage(status),
       target: fromBody.target,
@@ -35,10 +41,15 @@ export function errorFromResponse(status: number, bodyText: string | undefined, 
   const excerpt = text.trim() ? redactFreeText(text.trim().slice(0, EXCERPT_CHARS)) : undefined;
   const isHtml = /^\s*<(!doctype|html|head|body)/i.test(text);
   return new AzureRequestError({
-    ...ids, status, operation,
+    ...ids,
+    status,
+    operation,
     code: statusCode(status),
-    message: isHtml ? `${statusMessage(status)} (the response was an HTML page, probably from a proxy or gateway)`
-      : text.trim() ? `${statusMessage(status)}: ${excerpt}` : `${statusMessage(status)} (empty response body)`,
+    message: isHtml
+      ? `${statusMessage(status)} (the response was an HTML page, probably from a proxy or gateway)`
+      : text.trim()
+        ? `${statusMessage(status)}: ${excerpt}`
+        : `${statusMessage(status)} (empty response body)`,
     rawBodyExcerpt: excerpt,
   });
 }
@@ -85,8 +96,13 @@ export function readErrorObject(body: unknown): ErrorFields | undefined {
 
 function armDetails(e: Record<string, unknown>): AzureErrorDetail[] | undefined {
   const list: AzureErrorDetail[] = [];
-  if (Array.isArray(e.details)) for (const d of e.details) if (isRecord(d)) list.push(compact({ ...d, code: str(d.code), message: str(d.message), target: str(d.target), details: armDetails(d) }));
-  if (Array.isArray(e.additionalInfo)) for (const info of e.additionalInfo) if (isRecord(info)) list.push({ code: str(info.type) ?? 'AdditionalInfo', message: JSON.stringify(info.info ?? info) });
+  if (Array.isArray(e.details))
+    for (const d of e.details)
+      if (isRecord(d))
+        list.push(compact({ ...d, code: str(d.code), message: str(d.message), target: str(d.target), details: armDetails(d) }));
+  if (Array.isArray(e.additionalInfo))
+    for (const info of e.additionalInfo)
+      if (isRecord(info)) list.push({ code: str(info.type) ?? 'AdditionalInfo', message: JSON.stringify(info.info ?? info) });
   return list.length ? list : undefined;
 }
 
@@ -105,7 +121,19 @@ function statusCode(status: number): string {
 }
 
 function statusMessage(status: number): string {
-  const names: Record<number, string> = { 400: 'Bad request', 401: 'Not signed in or token rejected', 403: 'Access denied', 404: 'Not found', 408: 'Request timed out', 409: 'Conflict', 429: 'Too many requests', 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' };
+  const names: Record<number, string> = {
+    400: 'Bad request',
+    401: 'Not signed in or token rejected',
+    403: 'Access denied',
+    404: 'Not found',
+    408: 'Request timed out',
+    409: 'Conflict',
+    429: 'Too many requests',
+    500: 'Internal server error',
+    502: 'Bad gateway',
+    503: 'Service unavailable',
+    504: 'Gateway timeout',
+  };
   return `HTTP ${status}${names[status] ? ` ${names[status]}` : ''}`;
 }
 

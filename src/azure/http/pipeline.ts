@@ -1,5 +1,6 @@
 // The one factory for HTTP pipelines. Order (outermost first):
-//   trusted host (token only to the endpoint) → client request id → retry (backoff, Retry-After, caps) → bearer token (+ claims / invalid_token challenge)
+//   trusted host (token only to the endpoint) → client request id → retry (backoff, Retry-After, caps)
+//   → bearer token (+ claims / invalid_token challenge)
 //   → per-host concurrency limit → logging (every attempt) → node-fetch transport with the cloud's agent
 // The bearer policy sits inside retry so a retried request re-reads a possibly refreshed token; the
 // concurrency limit sits inside retry so waiting out a backoff never holds a slot.

@@ -4,13 +4,32 @@
 
 export const REDACTED = '<redacted>';
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-ms-authorization-auxiliary', 'ocp-apim-subscription-key', 'x-functions-key']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-ms-authorization-auxiliary',
+  'ocp-apim-subscription-key',
+  'x-functions-key',
+]);
 
-const SECRET_NAME = /(password|passwd|pwd|secret|token|agentkey|^key$|apikey|accountkey|accesskey|primarykey|secondarykey|signature|assertion|connectionstring|sastoken|sasuri|saskey)/i;
+const SECRET_NAME =
+  /(password|passwd|pwd|secret|token|agentkey|^key$|apikey|accountkey|accesskey|primarykey|secondarykey|signature|assertion|connectionstring|sastoken|sasuri|saskey)/i;
 /** Query parameters that carry credentials (SAS `sig`, OAuth `code`) besides the secret names above. */
 const SECRET_QUERY = new Set(['sig', 'code', 'client_secret', 'access_token', 'refresh_token', 'id_token', 'client_assertion', 'password']);
 /** Names that look secret but are not (paging and continuation tokens are plain cursors). */
-const NOT_SECRET = new Set(['continuationtoken', 'skiptoken', '$skiptoken', 'nextlink', 'token_type', 'tokentype', 'hubdatabaseusername', 'username', 'expires_in']);
+const NOT_SECRET = new Set([
+  'continuationtoken',
+  'skiptoken',
+  '$skiptoken',
+  'nextlink',
+  'token_type',
+  'tokentype',
+  'hubdatabaseusername',
+  'username',
+  'expires_in',
+]);
 
 export function isSecretName(name: string): boolean {
   const lower = name.toLowerCase();
@@ -31,14 +50,20 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** Replaces the values of secret query parameters (sig, code, client_secret, access_token…) and URL passwords, leaving the rest of the URL byte for byte. */
+/** Replaces the values of secret query parameters (sig, code, client_secret, access_token…) and URL passwords,
+ *  leaving the rest of the URL byte for byte. */
 export function redactUrl(url: string): string {
-  const withoutUserInfo = url.replace(/^(\w+:\/\/)([^/@?#]*)@/, (_m, scheme: string, info: string) => `${scheme}${info.split(':')[0]}${info.includes(':') ? `:${REDACTED}` : ''}@`);
+  const withoutUserInfo = url.replace(
+    /^(\w+:\/\/)([^/@?#]*)@/,
+    (_m, scheme: string, info: string) => `${scheme}${info.split(':')[0]}${info.includes(':') ? `:${REDACTED}` : ''}@`,
+  );
   return redactQueryString(withoutUserInfo);
 }
 
 function redactQueryString(text: string): string {
-  return text.replace(/([?&])([^=&#]+)=([^&#]*)/g, (m, sep: string, name: string) => (isSecretQueryParam(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m));
+  return text.replace(/([?&])([^=&#]+)=([^&#]*)/g, (m, sep: string, name: string) =>
+    isSecretQueryParam(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m,
+  );
 }
 
 /** Deep copy of a JSON value with every secret-named property replaced. */
@@ -73,10 +98,13 @@ export function redactBodyText(text: string, contentType = ''): string {
     }
   }
   if (contentType.includes('x-www-form-urlencoded') || /^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(trimmed)) {
-    return trimmed.split('&').map((pair) => {
-      const [name, ...rest] = pair.split('=');
-      return isSecretQueryParam(decodeURIComponentSafe(name)) ? `${name}=${REDACTED}` : [name, ...rest].join('=');
-    }).join('&');
+    return trimmed
+      .split('&')
+      .map((pair) => {
+        const [name, ...rest] = pair.split('=');
+        return isSecretQueryParam(decodeURIComponentSafe(name)) ? `${name}=${REDACTED}` : [name, ...rest].join('=');
+      })
+      .join('&');
   }
   return redactFreeText(text);
 }
@@ -86,7 +114,9 @@ export function redactFreeText(text: string): string {
   return text
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`)
     .replace(/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED)
-    .replace(/("([^"\\]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (m, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : m))
+    .replace(/("([^"\\]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (m, prefix: string, name: string) =>
+      isSecretName(name) ? `${prefix}"${REDACTED}"` : m,
+    )
     .replace(/\b([A-Za-z_]*(?:password|secret|sig|access_token|refresh_token|client_secret)[A-Za-z_]*)=([^&\s;"]+)/gi, `$1=${REDACTED}`);
 }
 

@@ -12,7 +12,8 @@ export interface RequestIds {
 export function requestIdsFrom(requestHeaders: HttpHeaders | undefined, responseHeaders: HttpHeaders | undefined): RequestIds {
   const ids: RequestIds = {};
   const client = requestHeaders?.get('x-ms-client-request-id') ?? responseHeaders?.get('x-ms-client-request-id');
-  const request = responseHeaders?.get('x-ms-request-id') ?? responseHeaders?.get('requestid') ?? responseHeaders?.get('x-ms-root-activity-id');
+  const request =
+    responseHeaders?.get('x-ms-request-id') ?? responseHeaders?.get('requestid') ?? responseHeaders?.get('x-ms-root-activity-id');
   const correlation = responseHeaders?.get('x-ms-correlation-request-id');
   if (client) ids.clientRequestId = client;
   if (request) ids.requestId = request;

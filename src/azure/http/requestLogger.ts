@@ -26,7 +26,9 @@ export function formatLogEntry(e: RequestLogEntry): string {
     e.clientRequestId && `client-request-id=${e.clientRequestId}`,
     e.requestId && `request-id=${e.requestId}`,
     e.correlationId && `correlation-id=${e.correlationId}`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const outcome = e.status !== undefined ? String(e.status) : `failed (${e.error ?? 'no response'})`;
   return `${e.method} ${e.url} ${outcome} ${e.durationMs}ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}${ids ? ` ${ids}` : ''}`;
 }

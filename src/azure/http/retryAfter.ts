@@ -7,8 +7,7 @@ const MILLISECOND_HEADERS = ['retry-after-ms', 'x-ms-retry-after-ms'];
 
 /** Milliseconds to wait, or undefined when no usable header is present. Never negative. */
 export function retryAfterMs(headers: HttpHeaders | Record<string, string | undefined>, now = Date.now()): number | undefined {
-  const get = (name: string): string | undefined =>
-    isHttpHeaders(headers) ? headers.get(name) : findHeader(headers, name);
+  const get = (name: string): string | undefined => (isHttpHeaders(headers) ? headers.get(name) : findHeader(headers, name));
   for (const name of MILLISECOND_HEADERS) {
     const value = get(name);
     if (value !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.max(0, Number(value));

@@ -7,7 +7,10 @@ export const trustedHostPolicyName = 'trustedHostPolicy';
 
 export class UntrustedHostError extends Error {
   override readonly name = 'UntrustedHostError';
-  constructor(readonly host: string, readonly allowed: string[]) {
+  constructor(
+    readonly host: string,
+    readonly allowed: string[],
+  ) {
     super(`Refusing to send credentials to ${host}: it is not the service endpoint (${allowed.join(', ')}).`);
   }
 }

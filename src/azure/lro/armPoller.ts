@@ -11,7 +11,10 @@ import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
 import { normalizeStatus, type ArmLroState } from './lroTypes';
 
 export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
-  constructor(private readonly client: AzureClient, state: ArmLroState) {
+  constructor(
+    private readonly client: AzureClient,
+    state: ArmLroState,
+  ) {
     super(state);
   }
 
@@ -19,11 +22,28 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   static fromInitialResponse<T>(client: AzureClient, operationName: string, method: string, response: AzureResponse): ArmPoller<T> {
     const asyncOperationUrl = header(response, 'azure-asyncoperation');
     const locationUrl = response.status === 201 || response.status === 202 ? header(response, 'location') : undefined;
-    const base = { version: 1 as const, kind: 'arm' as const, operationName, method, resourceUrl: response.url, startedAt: Date.now(), snapshot: initialSnapshot(), asyncOperationUrl, locationUrl };
-    const poller = new ArmPoller<T>(client, { ...base, phase: 'polling', via: asyncOperationUrl ? 'azure-asyncoperation' : locationUrl ? 'location' : 'resource' });
+    const base = {
+      version: 1 as const,
+      kind: 'arm' as const,
+      operationName,
+      method,
+      resourceUrl: response.url,
+      startedAt: Date.now(),
+      snapshot: initialSnapshot(),
+      asyncOperationUrl,
+      locationUrl,
+    };
+    const poller = new ArmPoller<T>(client, {
+      ...base,
+      phase: 'polling',
+      via: asyncOperationUrl ? 'azure-asyncoperation' : locationUrl ? 'location' : 'resource',
+    });
     if (!asyncOperationUrl && !locationUrl) {
       const provisioning = provisioningState(response.body);
-      if (response.status === 202 || (provisioning !== undefined && normalizeStatus(provisioning) === 'running' && method !== 'DELETE' && method !== 'POST')) {
+      if (
+        response.status === 202 ||
+        (provisioning !== undefined && normalizeStatus(provisioning) === 'running' && method !== 'DELETE' && method !== 'POST')
+      ) {
         poller.setRunning(response, { serviceStatus: provisioning });
       } else {
         poller.complete(normalizeStatus(provisioning ?? 'Succeeded'), response);
@@ -76,7 +96,8 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     if (typeof bodyStatus === 'string' && response.body && !('properties' in (response.body as object))) {
       const status = normalizeStatus(bodyStatus);
       if (status === 'running') return this.setRunning(response, { percent: percentFrom(response.body), serviceStatus: bodyStatus });
-      if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
+      if (status !== 'succeeded')
+        return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
     }
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
     else this.succeed(this.state.method === 'POST' ? response.body : undefined);

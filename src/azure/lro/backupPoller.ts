@@ -10,7 +10,10 @@ import { BasePoller, header, initialSnapshot } from './basePoller';
 import { normalizeStatus, type BackupLroState } from './lroTypes';
 
 export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupLroState> {
-  constructor(private readonly client: AzureClient, state: BackupLroState) {
+  constructor(
+    private readonly client: AzureClient,
+    state: BackupLroState,
+  ) {
     super(state);
   }
 
@@ -18,8 +21,14 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
     const statusUrl = header(response, 'azure-asyncoperation');
     const resultUrl = header(response, 'location');
     const poller = new BackupPoller<T>(client, {
-      version: 1, kind: 'backup', operationName, startedAt: Date.now(), snapshot: initialSnapshot(),
-      statusUrl, resultUrl, phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
+      version: 1,
+      kind: 'backup',
+      operationName,
+      startedAt: Date.now(),
+      snapshot: initialSnapshot(),
+      statusUrl,
+      resultUrl,
+      phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
     });
     if (response.status === 202 && (statusUrl || resultUrl)) poller.setRunning(response);
     else poller.succeedWith(response.status === 204 ? undefined : response.body);

@@ -15,11 +15,21 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
 
   protected constructor(protected state: TState) {}
 
-  get kind(): LroKind { return this.state.kind; }
-  get operationName(): string { return this.state.operationName; }
-  get latest(): LroSnapshot { return { ...this.state.snapshot, elapsedMs: Date.now() - this.state.startedAt }; }
-  get result(): TResult | undefined { return this.state.result as TResult | undefined; }
-  isDone(): boolean { return isTerminal(this.state.snapshot.status); }
+  get kind(): LroKind {
+    return this.state.kind;
+  }
+  get operationName(): string {
+    return this.state.operationName;
+  }
+  get latest(): LroSnapshot {
+    return { ...this.state.snapshot, elapsedMs: Date.now() - this.state.startedAt };
+  }
+  get result(): TResult | undefined {
+    return this.state.result as TResult | undefined;
+  }
+  isDone(): boolean {
+    return isTerminal(this.state.snapshot.status);
+  }
 
   toJSON(): TState {
     return JSON.parse(JSON.stringify(this.state)) as TState;
@@ -28,7 +38,9 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
   async poll(signal?: AbortSignal): Promise<LroSnapshot> {
     throwIfAborted(signal);
     if (!this.isDone()) {
-      this.stepping ??= this.step(signal).finally(() => { this.stepping = undefined; });
+      this.stepping ??= this.step(signal).finally(() => {
+        this.stepping = undefined;
+      });
       await this.stepping;
     }
     return this.latest;
@@ -43,11 +55,14 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     }
     const final = this.state.snapshot;
     if (final.status === 'succeeded') return this.state.result as TResult;
-    throw final.error ? AzureRequestError.fromJSON(final.error) : new AzureRequestError({
-      status: 0, code: final.status === 'canceled' ? 'OperationCanceled' : 'OperationFailed',
-      message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
-      operation: { name: this.operationName, method: 'GET', url: '' },
-    });
+    throw final.error
+      ? AzureRequestError.fromJSON(final.error)
+      : new AzureRequestError({
+          status: 0,
+          code: final.status === 'canceled' ? 'OperationCanceled' : 'OperationFailed',
+          message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
+          operation: { name: this.operationName, method: 'GET', url: '' },
+        });
   }
 
   /** Advances the state by one poll. Implementations update this.state (snapshot, phase, result). */
@@ -55,7 +70,9 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
 
   protected setRunning(response: AzureResponse | undefined, extra: Partial<LroSnapshot> = {}): void {
     this.state.snapshot = {
-      ...this.state.snapshot, ...extra, status: 'running',
+      ...this.state.snapshot,
+      ...extra,
+      status: 'running',
       retryAfterMs: response ? retryAfterMs(response.headers) : undefined,
       elapsedMs: Date.now() - this.state.startedAt,
     };
@@ -69,20 +86,34 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
   }
 
   protected setTerminal(status: 'succeeded' | 'failed' | 'canceled', extra: Partial<LroSnapshot> = {}): void {
-    this.state.snapshot = { ...this.state.snapshot, ...extra, status, retryAfterMs: undefined, elapsedMs: Date.now() - this.state.startedAt };
+    this.state.snapshot = {
+      ...this.state.snapshot,
+      ...extra,
+      status,
+      retryAfterMs: undefined,
+      elapsedMs: Date.now() - this.state.startedAt,
+    };
     if (status === 'succeeded') this.state.snapshot.percent = 100;
   }
 
   /** The error of a failed/canceled operation, from a status body ({status, error}) or a failed poll response. */
   protected failure(response: AzureResponse, outcome: 'failed' | 'canceled', serviceStatus?: string): SerializedAzureError {
     const body = response.body as Record<string, unknown> | undefined;
-    const fields = readErrorObject(body && typeof body.error === 'object' && body.error !== null && 'errorCode' in body.error ? body.error : body);
+    const fields = readErrorObject(
+      body && typeof body.error === 'object' && body.error !== null && 'errorCode' in body.error ? body.error : body,
+    );
     const operation: FailedOperation = { name: this.operationName, method: 'GET', url: response.url };
     return new AzureRequestError({
-      ...response.ids, requestId: response.ids.requestId ?? fields?.requestId, status: response.status, operation,
+      ...response.ids,
+      requestId: response.ids.requestId ?? fields?.requestId,
+      status: response.status,
+      operation,
       code: fields?.code ?? (outcome === 'canceled' ? 'OperationCanceled' : 'OperationFailed'),
-      message: fields?.message ?? `${this.operationName} ${outcome === 'canceled' ? 'was canceled' : 'failed'} (status ${serviceStatus ?? outcome}).`,
-      target: fields?.target, details: fields?.details,
+      message:
+        fields?.message ??
+        `${this.operationName} ${outcome === 'canceled' ? 'was canceled' : 'failed'} (status ${serviceStatus ?? outcome}).`,
+      target: fields?.target,
+      details: fields?.details,
     }).toJSON();
   }
 }
@@ -92,7 +123,11 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
  * at least minDelayMs), otherwise backoff ×1.5 from minDelayMs (default 1 s) capped at maxDelayMs
  * (default and upper bound 30 s).
  */
-export function pollDelayMs(attempt: number, retryAfter: number | undefined, options: Pick<PollUntilDoneOptions, 'minDelayMs' | 'maxDelayMs'> = {}): number {
+export function pollDelayMs(
+  attempt: number,
+  retryAfter: number | undefined,
+  options: Pick<PollUntilDoneOptions, 'minDelayMs' | 'maxDelayMs'> = {},
+): number {
   const minDelay = Math.max(0, options.minDelayMs ?? 1_000);
   const maxDelay = Math.min(MAX_POLL_DELAY_MS, Math.max(minDelay, options.maxDelayMs ?? MAX_POLL_DELAY_MS));
   if (retryAfter !== undefined) return Math.max(retryAfter, minDelay);

@@ -12,17 +12,32 @@ export interface FabricBeginOptions {
 }
 
 export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricLroState> {
-  constructor(private readonly client: AzureClient, state: FabricLroState) {
+  constructor(
+    private readonly client: AzureClient,
+    state: FabricLroState,
+  ) {
     super(state);
   }
 
-  static fromInitialResponse<T>(client: AzureClient, operationName: string, response: AzureResponse, options: FabricBeginOptions): FabricPoller<T> {
+  static fromInitialResponse<T>(
+    client: AzureClient,
+    operationName: string,
+    response: AzureResponse,
+    options: FabricBeginOptions,
+  ): FabricPoller<T> {
     const operationId = header(response, 'x-ms-operation-id');
     const location = header(response, 'location');
     const operationUrl = location ?? (operationId ? `${client.baseUrl}/operations/${encodeURIComponent(operationId)}` : '');
     const poller = new FabricPoller<T>(client, {
-      version: 1, kind: 'fabric', operationName, startedAt: Date.now(), snapshot: initialSnapshot(),
-      operationId, operationUrl, expectResult: options.expectResult, phase: 'polling',
+      version: 1,
+      kind: 'fabric',
+      operationName,
+      startedAt: Date.now(),
+      snapshot: initialSnapshot(),
+      operationId,
+      operationUrl,
+      expectResult: options.expectResult,
+      phase: 'polling',
     });
     if (response.status === 202 && operationUrl) poller.setRunning(response);
     else poller.succeedWith(response.body);
@@ -55,7 +70,8 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
     this.state.snapshot.serviceStatus = serviceStatus;
     if (!this.state.expectResult) return this.succeedWith(undefined);
     // On success Location points at the result; otherwise the documented /result suffix.
-    this.state.resultUrl = location && location !== this.state.operationUrl ? location : `${this.state.operationUrl.replace(/\/+$/, '')}/result`;
+    this.state.resultUrl =
+      location && location !== this.state.operationUrl ? location : `${this.state.operationUrl.replace(/\/+$/, '')}/result`;
     this.state.phase = 'result';
   }
 

@@ -17,10 +17,14 @@ export function resumePoller<T = unknown>(state: LroState, deps: ResumeDeps): Lr
   if (!state || state.version !== 1) throw new Error('Cannot resume this operation: its saved state is from an unknown version.');
   const copy = JSON.parse(JSON.stringify(state)) as LroState;
   switch (copy.kind) {
-    case 'arm': return new ArmPoller<T>(need(deps.arm, 'ARM'), copy);
-    case 'backup': return new BackupPoller<T>(need(deps.arm, 'ARM'), copy);
-    case 'fabric': return new FabricPoller<T>(need(deps.fabric, 'Fabric'), copy);
-    default: throw new Error(`Cannot resume this operation: unknown kind "${(copy as { kind?: unknown }).kind}".`);
+    case 'arm':
+      return new ArmPoller<T>(need(deps.arm, 'ARM'), copy);
+    case 'backup':
+      return new BackupPoller<T>(need(deps.arm, 'ARM'), copy);
+    case 'fabric':
+      return new FabricPoller<T>(need(deps.fabric, 'Fabric'), copy);
+    default:
+      throw new Error(`Cannot resume this operation: unknown kind "${(copy as { kind?: unknown }).kind}".`);
   }
 }
 

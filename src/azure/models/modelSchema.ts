@@ -4,8 +4,13 @@
 // new properties flow through. Enums are plain strings (open-ended); dates stay ISO strings.
 
 export type FieldSpec = 'string' | 'number' | 'boolean' | 'object' | 'any' | ArraySpec | ModelSpec;
-export interface ArraySpec { arrayOf: FieldSpec }
-export interface ModelSpec { model: string; fields: Record<string, FieldSpec> }
+export interface ArraySpec {
+  arrayOf: FieldSpec;
+}
+export interface ModelSpec {
+  model: string;
+  fields: Record<string, FieldSpec>;
+}
 
 export function model(name: string, fields: Record<string, FieldSpec>): ModelSpec {
   return { model: name, fields };
@@ -17,13 +22,29 @@ export function arrayOf(item: FieldSpec): ArraySpec {
 
 /** ARM's common envelope: id, name, type, properties (+ systemData, location, tags, kind...). */
 export function armResource(name: string, properties: Record<string, FieldSpec>, extra: Record<string, FieldSpec> = {}): ModelSpec {
-  return model(name, { id: 'string', name: 'string', type: 'string', location: 'string', tags: 'object', kind: 'string', systemData: 'object', properties: model(`${name}Properties`, properties), ...extra });
+  return model(name, {
+    id: 'string',
+    name: 'string',
+    type: 'string',
+    location: 'string',
+    tags: 'object',
+    kind: 'string',
+    systemData: 'object',
+    properties: model(`${name}Properties`, properties),
+    ...extra,
+  });
 }
 
 export class ModelShapeError extends Error {
   override readonly name = 'ModelShapeError';
-  constructor(readonly path: string, expected: string, actual: unknown) {
-    super(`Unexpected response shape at ${path}: expected ${expected}, got ${actual === null ? 'null' : Array.isArray(actual) ? 'array' : typeof actual}.`);
+  constructor(
+    readonly path: string,
+    expected: string,
+    actual: unknown,
+  ) {
+    super(
+      `Unexpected response shape at ${path}: expected ${expected}, got ${actual === null ? 'null' : Array.isArray(actual) ? 'array' : typeof actual}.`,
+    );
   }
 }
 

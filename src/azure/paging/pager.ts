@@ -18,8 +18,14 @@ export type NextPageRule = (body: Record<string, unknown>, first: AzureRequest) 
 
 export class PagingLoopError extends Error {
   override readonly name = 'PagingLoopError';
-  constructor(readonly operationName: string, readonly repeated: string, readonly pageIndex: number) {
-    super(`${operationName}: the service returned the same next-page link or continuation token twice (page ${pageIndex + 1}); stopped to avoid an endless loop.`);
+  constructor(
+    readonly operationName: string,
+    readonly repeated: string,
+    readonly pageIndex: number,
+  ) {
+    super(
+      `${operationName}: the service returned the same next-page link or continuation token twice (page ${pageIndex + 1}); stopped to avoid an endless loop.`,
+    );
   }
 }
 
@@ -88,8 +94,10 @@ export const armNextLink: NextPageRule = (body, first) => {
 export const fabricContinuation: NextPageRule = (body, first) => {
   const uri = body.continuationUri;
   const token = body.continuationToken;
-  if (typeof uri === 'string' && uri) return { key: typeof token === 'string' && token ? `token:${token}` : uri, request: { ...first, url: uri, query: undefined } };
-  if (typeof token === 'string' && token) return { key: `token:${token}`, request: { ...first, query: { ...first.query, continuationToken: token } } };
+  if (typeof uri === 'string' && uri)
+    return { key: typeof token === 'string' && token ? `token:${token}` : uri, request: { ...first, url: uri, query: undefined } };
+  if (typeof token === 'string' && token)
+    return { key: `token:${token}`, request: { ...first, query: { ...first.query, continuationToken: token } } };
   return undefined;
 };
 
@@ -101,6 +109,7 @@ export const syncLogsNextPage: NextPageRule = (body, first) => {
   const byLink = armNextLink(body, first);
   if (byLink) return byLink;
   const token = body.continuationToken;
-  if (typeof token === 'string' && token) return { key: `token:${token}`, request: { ...first, query: { ...first.query, continuationToken: token } } };
+  if (typeof token === 'string' && token)
+    return { key: `token:${token}`, request: { ...first, query: { ...first.query, continuationToken: token } } };
   return undefined;
 };

@@ -20,8 +20,14 @@ export interface Subscription {
 }
 
 export const SUBSCRIPTION = model('Subscription', {
-  id: 'string', subscriptionId: 'string', tenantId: 'string', displayName: 'string', state: 'string',
-  subscriptionPolicies: 'object', authorizationSource: 'string', tags: 'object',
+  id: 'string',
+  subscriptionId: 'string',
+  tenantId: 'string',
+  displayName: 'string',
+  state: 'string',
+  subscriptionPolicies: 'object',
+  authorizationSource: 'string',
+  tags: 'object',
   managedByTenants: { arrayOf: model('ManagedByTenant', { tenantId: 'string' }) },
 });
 
@@ -29,7 +35,17 @@ export class SubscriptionsClient {
   constructor(private readonly client: AzureClient) {}
 
   list(signal?: AbortSignal): PagedList<Subscription> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: (raw) => deserialize<Subscription>(SUBSCRIPTION, raw),
-      first: { operationName: 'List subscriptions', method: 'GET', url: '/subscriptions', query: { 'api-version': SUBSCRIPTIONS_API_VERSION }, signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: (raw) => deserialize<Subscription>(SUBSCRIPTION, raw),
+      first: {
+        operationName: 'List subscriptions',
+        method: 'GET',
+        url: '/subscriptions',
+        query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
+        signal,
+      },
+    });
   }
 }

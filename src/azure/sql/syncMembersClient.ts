@@ -13,31 +13,68 @@ export class SyncMembersClient {
   constructor(private readonly client: AzureClient) {}
 
   list(group: SyncGroupRef, signal?: AbortSignal): PagedList<SyncMember> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: asMember, first: { operationName: 'List sync members', method: 'GET', url: `${syncGroupPath(group)}/syncMembers`, query: q, signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: asMember,
+      first: { operationName: 'List sync members', method: 'GET', url: `${syncGroupPath(group)}/syncMembers`, query: q, signal },
+    });
   }
 
   async get(ref: SyncMemberRef, signal?: AbortSignal): Promise<SyncMember> {
-    return asMember(await this.client.json({ operationName: 'Get sync member', method: 'GET', url: syncMemberPath(ref), query: q, signal }));
+    return asMember(
+      await this.client.json({ operationName: 'Get sync member', method: 'GET', url: syncMemberPath(ref), query: q, signal }),
+    );
   }
 
   async beginCreateOrUpdate(ref: SyncMemberRef, body: SyncMemberInput, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
-    return ArmPoller.begin<SyncMember>(this.client, { operationName: `Create sync member ${ref.syncMember}`, method: 'PUT', url: syncMemberPath(ref), query: q, body, signal });
+    return ArmPoller.begin<SyncMember>(this.client, {
+      operationName: `Create sync member ${ref.syncMember}`,
+      method: 'PUT',
+      url: syncMemberPath(ref),
+      query: q,
+      body,
+      signal,
+    });
   }
 
   async beginUpdate(ref: SyncMemberRef, body: Partial<SyncMemberInput>, signal?: AbortSignal): Promise<ArmPoller<SyncMember>> {
-    return ArmPoller.begin<SyncMember>(this.client, { operationName: `Update sync member ${ref.syncMember}`, method: 'PATCH', url: syncMemberPath(ref), query: q, body, signal });
+    return ArmPoller.begin<SyncMember>(this.client, {
+      operationName: `Update sync member ${ref.syncMember}`,
+      method: 'PATCH',
+      url: syncMemberPath(ref),
+      query: q,
+      body,
+      signal,
+    });
   }
 
   async beginDelete(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
-    return ArmPoller.begin<void>(this.client, { operationName: `Delete sync member ${ref.syncMember}`, method: 'DELETE', url: syncMemberPath(ref), query: q, signal });
+    return ArmPoller.begin<void>(this.client, {
+      operationName: `Delete sync member ${ref.syncMember}`,
+      method: 'DELETE',
+      url: syncMemberPath(ref),
+      query: q,
+      signal,
+    });
   }
 
   async beginRefreshSchema(ref: SyncMemberRef, signal?: AbortSignal): Promise<ArmPoller<void>> {
-    return ArmPoller.begin<void>(this.client, { operationName: `Refresh schema of member ${ref.syncMember}`, method: 'POST', url: `${syncMemberPath(ref)}/refreshSchema`, query: q, signal });
+    return ArmPoller.begin<void>(this.client, {
+      operationName: `Refresh schema of member ${ref.syncMember}`,
+      method: 'POST',
+      url: `${syncMemberPath(ref)}/refreshSchema`,
+      query: q,
+      signal,
+    });
   }
 
   listSchemas(ref: SyncMemberRef, signal?: AbortSignal): PagedList<SyncFullSchema> {
-    return createPager({ client: this.client, nextPage: armNextLink, deserialize: (raw) => deserialize<SyncFullSchema>(SYNC_FULL_SCHEMA, raw),
-      first: { operationName: 'Get member schema', method: 'GET', url: `${syncMemberPath(ref)}/schemas`, query: q, signal } });
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: (raw) => deserialize<SyncFullSchema>(SYNC_FULL_SCHEMA, raw),
+      first: { operationName: 'Get member schema', method: 'GET', url: `${syncMemberPath(ref)}/schemas`, query: q, signal },
+    });
   }
 }

@@ -24,9 +24,19 @@ export type SyncMemberState = string;
 /** Online | Offline | NeverConnected (open). */
 export type SyncAgentState = string;
 
-export interface SyncGroupSchemaTableColumn { quotedName?: string; dataSize?: string; dataType?: string }
-export interface SyncGroupSchemaTable { columns?: SyncGroupSchemaTableColumn[]; quotedName?: string }
-export interface SyncGroupSchema { tables?: SyncGroupSchemaTable[]; masterSyncMemberName?: string }
+export interface SyncGroupSchemaTableColumn {
+  quotedName?: string;
+  dataSize?: string;
+  dataType?: string;
+}
+export interface SyncGroupSchemaTable {
+  columns?: SyncGroupSchemaTableColumn[];
+  quotedName?: string;
+}
+export interface SyncGroupSchema {
+  tables?: SyncGroupSchemaTable[];
+  masterSyncMemberName?: string;
+}
 
 export interface SyncGroupProperties {
   interval?: number;
@@ -44,7 +54,10 @@ export interface SyncGroupProperties {
 }
 export type SyncGroup = ArmResource<SyncGroupProperties> & { sku?: Record<string, unknown> };
 /** What we send: the password is write-only. */
-export type SyncGroupInput = { properties: Omit<SyncGroupProperties, 'syncState' | 'lastSyncTime' | 'privateEndpointName'> & { hubDatabasePassword?: string }; sku?: Record<string, unknown> };
+export type SyncGroupInput = {
+  properties: Omit<SyncGroupProperties, 'syncState' | 'lastSyncTime' | 'privateEndpointName'> & { hubDatabasePassword?: string };
+  sku?: Record<string, unknown>;
+};
 
 export interface SyncMemberProperties {
   databaseType?: SyncMemberDbType;
@@ -63,42 +76,150 @@ export interface SyncMemberProperties {
 export type SyncMember = ArmResource<SyncMemberProperties>;
 export type SyncMemberInput = { properties: Omit<SyncMemberProperties, 'syncState' | 'privateEndpointName'> & { password?: string } };
 
-export interface SyncAgentProperties { name?: string; syncDatabaseId?: string; lastAliveTime?: string; state?: SyncAgentState; isUpToDate?: boolean; expiryTime?: string; version?: string; [extra: string]: unknown }
+export interface SyncAgentProperties {
+  name?: string;
+  syncDatabaseId?: string;
+  lastAliveTime?: string;
+  state?: SyncAgentState;
+  isUpToDate?: boolean;
+  expiryTime?: string;
+  version?: string;
+  [extra: string]: unknown;
+}
 export type SyncAgent = ArmResource<SyncAgentProperties>;
-export interface SyncAgentKey { syncAgentKey?: string }
-export interface SyncAgentLinkedDatabaseProperties { databaseType?: string; databaseId?: string; description?: string; serverName?: string; databaseName?: string; userName?: string; [extra: string]: unknown }
+export interface SyncAgentKey {
+  syncAgentKey?: string;
+}
+export interface SyncAgentLinkedDatabaseProperties {
+  databaseType?: string;
+  databaseId?: string;
+  description?: string;
+  serverName?: string;
+  databaseName?: string;
+  userName?: string;
+  [extra: string]: unknown;
+}
 export type SyncAgentLinkedDatabase = ArmResource<SyncAgentLinkedDatabaseProperties>;
 
-export interface SyncFullSchemaTableColumn { dataSize?: string; dataType?: string; errorId?: string; hasError?: boolean; isPrimaryKey?: boolean; name?: string; quotedName?: string }
-export interface SyncFullSchemaTable { columns?: SyncFullSchemaTableColumn[]; errorId?: string; hasError?: boolean; name?: string; quotedName?: string }
-export interface SyncFullSchema { tables?: SyncFullSchemaTable[]; lastUpdateTime?: string }
+export interface SyncFullSchemaTableColumn {
+  dataSize?: string;
+  dataType?: string;
+  errorId?: string;
+  hasError?: boolean;
+  isPrimaryKey?: boolean;
+  name?: string;
+  quotedName?: string;
+}
+export interface SyncFullSchemaTable {
+  columns?: SyncFullSchemaTableColumn[];
+  errorId?: string;
+  hasError?: boolean;
+  name?: string;
+  quotedName?: string;
+}
+export interface SyncFullSchema {
+  tables?: SyncFullSchemaTable[];
+  lastUpdateTime?: string;
+}
 
 /** All | Error | Warning | Success (open). */
 export type SyncGroupLogType = string;
-export interface SyncGroupLog { timestamp?: string; type?: SyncGroupLogType; source?: string; details?: string; tracingId?: string; operationStatus?: string }
-export interface SyncDatabaseId { id?: string }
+export interface SyncGroupLog {
+  timestamp?: string;
+  type?: SyncGroupLogType;
+  source?: string;
+  details?: string;
+  tracingId?: string;
+  operationStatus?: string;
+}
+export interface SyncDatabaseId {
+  id?: string;
+}
 
 const schemaColumn = model('SyncGroupSchemaTableColumn', { quotedName: 'string', dataSize: 'string', dataType: 'string' });
-const schema = model('SyncGroupSchema', { tables: arrayOf(model('SyncGroupSchemaTable', { columns: arrayOf(schemaColumn), quotedName: 'string' })), masterSyncMemberName: 'string' });
+const schema = model('SyncGroupSchema', {
+  tables: arrayOf(model('SyncGroupSchemaTable', { columns: arrayOf(schemaColumn), quotedName: 'string' })),
+  masterSyncMemberName: 'string',
+});
 
-export const SYNC_GROUP = armResource('SyncGroup', {
-  interval: 'number', lastSyncTime: 'string', conflictResolutionPolicy: 'string', syncDatabaseId: 'string', hubDatabaseUserName: 'string',
-  syncState: 'string', schema, enableConflictLogging: 'boolean', conflictLoggingRetentionInDays: 'number', usePrivateLinkConnection: 'boolean', privateEndpointName: 'string',
-}, { sku: 'object' });
+export const SYNC_GROUP = armResource(
+  'SyncGroup',
+  {
+    interval: 'number',
+    lastSyncTime: 'string',
+    conflictResolutionPolicy: 'string',
+    syncDatabaseId: 'string',
+    hubDatabaseUserName: 'string',
+    syncState: 'string',
+    schema,
+    enableConflictLogging: 'boolean',
+    conflictLoggingRetentionInDays: 'number',
+    usePrivateLinkConnection: 'boolean',
+    privateEndpointName: 'string',
+  },
+  { sku: 'object' },
+);
 
 export const SYNC_MEMBER = armResource('SyncMember', {
-  databaseType: 'string', syncAgentId: 'string', sqlServerDatabaseId: 'string', syncMemberAzureDatabaseResourceId: 'string', usePrivateLinkConnection: 'boolean',
-  privateEndpointName: 'string', serverName: 'string', databaseName: 'string', userName: 'string', syncDirection: 'string', syncState: 'string',
+  databaseType: 'string',
+  syncAgentId: 'string',
+  sqlServerDatabaseId: 'string',
+  syncMemberAzureDatabaseResourceId: 'string',
+  usePrivateLinkConnection: 'boolean',
+  privateEndpointName: 'string',
+  serverName: 'string',
+  databaseName: 'string',
+  userName: 'string',
+  syncDirection: 'string',
+  syncState: 'string',
 });
 
-export const SYNC_AGENT = armResource('SyncAgent', { name: 'string', syncDatabaseId: 'string', lastAliveTime: 'string', state: 'string', isUpToDate: 'boolean', expiryTime: 'string', version: 'string' });
+export const SYNC_AGENT = armResource('SyncAgent', {
+  name: 'string',
+  syncDatabaseId: 'string',
+  lastAliveTime: 'string',
+  state: 'string',
+  isUpToDate: 'boolean',
+  expiryTime: 'string',
+  version: 'string',
+});
 export const SYNC_AGENT_KEY = model('SyncAgentKeyProperties', { syncAgentKey: 'string' });
-export const SYNC_AGENT_LINKED_DATABASE = armResource('SyncAgentLinkedDatabase', { databaseType: 'string', databaseId: 'string', description: 'string', serverName: 'string', databaseName: 'string', userName: 'string' });
+export const SYNC_AGENT_LINKED_DATABASE = armResource('SyncAgentLinkedDatabase', {
+  databaseType: 'string',
+  databaseId: 'string',
+  description: 'string',
+  serverName: 'string',
+  databaseName: 'string',
+  userName: 'string',
+});
 
-const fullColumn = model('SyncFullSchemaTableColumn', { dataSize: 'string', dataType: 'string', errorId: 'string', hasError: 'boolean', isPrimaryKey: 'boolean', name: 'string', quotedName: 'string' });
+const fullColumn = model('SyncFullSchemaTableColumn', {
+  dataSize: 'string',
+  dataType: 'string',
+  errorId: 'string',
+  hasError: 'boolean',
+  isPrimaryKey: 'boolean',
+  name: 'string',
+  quotedName: 'string',
+});
 export const SYNC_FULL_SCHEMA = model('SyncFullSchemaProperties', {
-  tables: arrayOf(model('SyncFullSchemaTable', { columns: arrayOf(fullColumn), errorId: 'string', hasError: 'boolean', name: 'string', quotedName: 'string' })),
+  tables: arrayOf(
+    model('SyncFullSchemaTable', {
+      columns: arrayOf(fullColumn),
+      errorId: 'string',
+      hasError: 'boolean',
+      name: 'string',
+      quotedName: 'string',
+    }),
+  ),
   lastUpdateTime: 'string',
 });
-export const SYNC_GROUP_LOG = model('SyncGroupLogProperties', { timestamp: 'string', type: 'string', source: 'string', details: 'string', tracingId: 'string', operationStatus: 'string' });
+export const SYNC_GROUP_LOG = model('SyncGroupLogProperties', {
+  timestamp: 'string',
+  type: 'string',
+  source: 'string',
+  details: 'string',
+  tracingId: 'string',
+  operationStatus: 'string',
+});
 export const SYNC_DATABASE_ID = model('SyncDatabaseIdProperties', { id: 'string' });

@@ -17,7 +17,8 @@ export interface CommandDeps {
 /** A command's target: a tree node (anything with resourceId) or an ARM id string. */
 export function resourceIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'resourceId' in arg && typeof (arg as { resourceId: unknown }).resourceId === 'string') return (arg as { resourceId: string }).resourceId;
+  if (arg && typeof arg === 'object' && 'resourceId' in arg && typeof (arg as { resourceId: unknown }).resourceId === 'string')
+    return (arg as { resourceId: string }).resourceId;
   return undefined;
 }
 
@@ -60,5 +61,10 @@ export interface TrackOptions<T> {
 /** Sends the first request of a long-running call and hands its poller to the operations center. */
 export async function startTracked<T>(ctx: DataSyncContext, o: TrackOptions<T>): Promise<TrackedOperation<T>> {
   const poller = await o.begin();
-  return ctx.operations.start(poller, { title: o.title, target: { label: o.label, resourceId: o.resourceId }, environment: ctx.environmentKey(), retry: o.retry });
+  return ctx.operations.start(poller, {
+    title: o.title,
+    target: { label: o.label, resourceId: o.resourceId },
+    environment: ctx.environmentKey(),
+    retry: o.retry,
+  });
 }

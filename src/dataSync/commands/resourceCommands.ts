@@ -22,56 +22,82 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
   };
 
   return [
-    vscode.commands.registerCommand('sqlDataMovement.copyResourceId', errors.guard('Copy resource ID', async (arg?: unknown) => {
-      const id = needId(arg);
-      await vscode.env.clipboard.writeText(id);
-      vscode.window.setStatusBarMessage('$(copy) Resource ID copied', 3000);
-      return id;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.copyResourceId',
+      errors.guard('Copy resource ID', async (arg?: unknown) => {
+        const id = needId(arg);
+        await vscode.env.clipboard.writeText(id);
+        vscode.window.setStatusBarMessage('$(copy) Resource ID copied', 3000);
+        return id;
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.openInPortal', errors.guard('Open in portal', async (arg?: unknown) => {
-      const id = needId(arg);
-      const portal = ctx.clients().cloud.portalUrl;
-      if (!portal) {
-        void vscode.window.showInformationMessage(`${ctx.clients().cloud.displayName} has no portal. The resource ID is ${id}.`);
-        return undefined;
-      }
-      const url = `${portal.replace(/\/+$/, '')}/#resource${id}`;
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.openInPortal',
+      errors.guard('Open in portal', async (arg?: unknown) => {
+        const id = needId(arg);
+        const portal = ctx.clients().cloud.portalUrl;
+        if (!portal) {
+          void vscode.window.showInformationMessage(`${ctx.clients().cloud.displayName} has no portal. The resource ID is ${id}.`);
+          return undefined;
+        }
+        const url = `${portal.replace(/\/+$/, '')}/#resource${id}`;
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+        return url;
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.copyAsRestRequest', errors.guard('Copy as REST request', async (arg?: unknown) => {
-      const id = needId(arg);
-      const base = ctx.clients().cloud.armEndpoint.replace(/\/+$/, '');
-      const apiVersion = /^\/subscriptions\/[^/]+$/i.test(id) ? '2022-12-01' : SQL_API_VERSION;
-      const text = formatRestRequest({ method: 'GET', url: `${base}${id}?api-version=${apiVersion}`, headers: { Accept: 'application/json' } });
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage('$(copy) REST request copied', 3000);
-      return text;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.copyAsRestRequest',
+      errors.guard('Copy as REST request', async (arg?: unknown) => {
+        const id = needId(arg);
+        const base = ctx.clients().cloud.armEndpoint.replace(/\/+$/, '');
+        const apiVersion = /^\/subscriptions\/[^/]+$/i.test(id) ? '2022-12-01' : SQL_API_VERSION;
+        const text = formatRestRequest({
+          method: 'GET',
+          url: `${base}${id}?api-version=${apiVersion}`,
+          headers: { Accept: 'application/json' },
+        });
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('$(copy) REST request copied', 3000);
+        return text;
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.revealResource', errors.guard('Reveal resource', async (arg?: unknown) => {
-      const id = needId(arg);
-      const node = await tree.provider.findNode(id);
-      if (!node) throw new Error(`${id} is not in the SQL Data Sync view (is its subscription selected?).`);
-      await tree.view.reveal(node, { select: true, focus: true, expand: false });
-      return node.id;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.revealResource',
+      errors.guard('Reveal resource', async (arg?: unknown) => {
+        const id = needId(arg);
+        const node = await tree.provider.findNode(id);
+        if (!node) throw new Error(`${id} is not in the SQL Data Sync view (is its subscription selected?).`);
+        await tree.view.reveal(node, { select: true, focus: true, expand: false });
+        return node.id;
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.selectSubscriptions', errors.guard('Select subscriptions', async () => {
-      const all = await ctx.clients().subscriptions.list().toArray();
-      const chosen = tree.filter.selected();
-      const items = all.map((s) => ({ label: s.displayName ?? s.subscriptionId ?? '', description: s.subscriptionId, picked: !chosen || chosen.includes(s.subscriptionId ?? ''), id: s.subscriptionId ?? '' }));
-      const picked = await input.pickMany(items, { title: 'Subscriptions to show in SQL Data Sync', matchOnDescription: true });
-      if (!picked) return undefined;
-      await tree.filter.set(picked.length === all.length ? undefined : picked.map((p) => p.id));
-      tree.provider.refresh();
-      return picked.map((p) => p.id);
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.dataSync.selectSubscriptions',
+      errors.guard('Select subscriptions', async () => {
+        const all = await ctx.clients().subscriptions.list().toArray();
+        const chosen = tree.filter.selected();
+        const items = all.map((s) => ({
+          label: s.displayName ?? s.subscriptionId ?? '',
+          description: s.subscriptionId,
+          picked: !chosen || chosen.includes(s.subscriptionId ?? ''),
+          id: s.subscriptionId ?? '',
+        }));
+        const picked = await input.pickMany(items, { title: 'Subscriptions to show in SQL Data Sync', matchOnDescription: true });
+        if (!picked) return undefined;
+        await tree.filter.set(picked.length === all.length ? undefined : picked.map((p) => p.id));
+        tree.provider.refresh();
+        return picked.map((p) => p.id);
+      }),
+    ),
 
     vscode.commands.registerCommand('sqlDataMovement.dataSync.refreshNode', (node?: DataSyncNode) => tree.provider.refresh(node)),
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.retryNode', (node?: { parent?: DataSyncNode }) => tree.provider.refresh(node?.parent)),
+    vscode.commands.registerCommand('sqlDataMovement.dataSync.retryNode', (node?: { parent?: DataSyncNode }) =>
+      tree.provider.refresh(node?.parent),
+    ),
     vscode.commands.registerCommand('sqlDataMovement.dataSync.refresh', () => tree.provider.refresh()),
   ];
 }

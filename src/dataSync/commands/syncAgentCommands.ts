@@ -13,43 +13,72 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
     if (id) return id;
     const server = await pickServer(ctx, input);
     if (!server) return undefined;
-    const agents = ctx.clients().agents.list(serverRefFromId(server)).toArray().then((as) => as.map((a) => ({ label: a.name ?? '', description: a.properties?.state, id: a.id as string })));
+    const agents = ctx
+      .clients()
+      .agents.list(serverRefFromId(server))
+      .toArray()
+      .then((as) => as.map((a) => ({ label: a.name ?? '', description: a.properties?.state, id: a.id as string })));
     return (await input.pick(agents, { title: 'Choose a sync agent' }))?.id;
   };
 
   return [
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.createAgent', errors.guard('Create sync agent', async (arg?: unknown) => {
-      // From the "Sync Agents" folder the id ends in /syncAgents: the server is its parent.
-      const serverId = resourceIdOf(arg)?.replace(/\/syncAgents$/i, '') ?? await pickServer(ctx, input);
-      if (!serverId) return undefined;
-      const server = serverRefFromId(serverId);
-      const name = await input.input({ title: `Name of the new sync agent on ${server.server}`, validateInput: validateAgentName });
-      if (!name) return undefined;
-      const metadata = await pickDatabase(ctx, input, serverId, 'Choose the sync metadata database the agent uses');
-      if (!metadata) return undefined;
-      const ref = { ...server, syncAgent: name };
-      return startTracked(ctx, { title: `Create sync agent ${name}`, resourceId: `${serverId}/syncAgents/${name}`, label: `sync agent ${name}`, begin: () => ctx.clients().agents.beginCreateOrUpdate(ref, { properties: { syncDatabaseId: metadata } }) });
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.dataSync.createAgent',
+      errors.guard('Create sync agent', async (arg?: unknown) => {
+        // From the "Sync Agents" folder the id ends in /syncAgents: the server is its parent.
+        const serverId = resourceIdOf(arg)?.replace(/\/syncAgents$/i, '') ?? (await pickServer(ctx, input));
+        if (!serverId) return undefined;
+        const server = serverRefFromId(serverId);
+        const name = await input.input({ title: `Name of the new sync agent on ${server.server}`, validateInput: validateAgentName });
+        if (!name) return undefined;
+        const metadata = await pickDatabase(ctx, input, serverId, 'Choose the sync metadata database the agent uses');
+        if (!metadata) return undefined;
+        const ref = { ...server, syncAgent: name };
+        return startTracked(ctx, {
+          title: `Create sync agent ${name}`,
+          resourceId: `${serverId}/syncAgents/${name}`,
+          label: `sync agent ${name}`,
+          begin: () => ctx.clients().agents.beginCreateOrUpdate(ref, { properties: { syncDatabaseId: metadata } }),
+        });
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.generateAgentKey', errors.guard('Generate agent key', async (arg?: unknown) => {
-      const id = await agentId(arg);
-      if (!id) return undefined;
-      const ref = syncAgentRefFromId(id);
-      const { syncAgentKey } = await ctx.clients().agents.generateKey(ref);
-      if (!syncAgentKey) throw new Error('The service returned no key.');
-      // The key goes to the clipboard only: never logged, shown, or stored.
-      await vscode.env.clipboard.writeText(syncAgentKey);
-      void vscode.window.showInformationMessage(`A new key for sync agent ${ref.syncAgent} is on the clipboard. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`);
-      return true;
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.dataSync.generateAgentKey',
+      errors.guard('Generate agent key', async (arg?: unknown) => {
+        const id = await agentId(arg);
+        if (!id) return undefined;
+        const ref = syncAgentRefFromId(id);
+        const { syncAgentKey } = await ctx.clients().agents.generateKey(ref);
+        if (!syncAgentKey) throw new Error('The service returned no key.');
+        // The key goes to the clipboard only: never logged, shown, or stored.
+        await vscode.env.clipboard.writeText(syncAgentKey);
+        void vscode.window.showInformationMessage(
+          `A new key for sync agent ${ref.syncAgent} is on the clipboard. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`,
+        );
+        return true;
+      }),
+    ),
 
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.deleteAgent', errors.guard('Delete sync agent', async (arg?: unknown) => {
-      const id = await agentId(arg);
-      if (!id) return undefined;
-      const ref = syncAgentRefFromId(id);
-      const ok = await input.confirm(`Delete sync agent "${ref.syncAgent}" on ${ref.server}?`, 'Members that sync through this agent stop syncing.', 'Delete');
-      if (!ok) return undefined;
-      return startTracked(ctx, { title: `Delete sync agent ${ref.syncAgent}`, resourceId: id, label: `sync agent ${ref.syncAgent}`, begin: () => ctx.clients().agents.beginDelete(ref) });
-    })),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.dataSync.deleteAgent',
+      errors.guard('Delete sync agent', async (arg?: unknown) => {
+        const id = await agentId(arg);
+        if (!id) return undefined;
+        const ref = syncAgentRefFromId(id);
+        const ok = await input.confirm(
+          `Delete sync agent "${ref.syncAgent}" on ${ref.server}?`,
+          'Members that sync through this agent stop syncing.',
+          'Delete',
+        );
+        if (!ok) return undefined;
+        return startTracked(ctx, {
+          title: `Delete sync agent ${ref.syncAgent}`,
+          resourceId: id,
+          label: `sync agent ${ref.syncAgent}`,
+          begin: () => ctx.clients().agents.beginDelete(ref),
+        });
+      }),
+    ),
   ];
 }

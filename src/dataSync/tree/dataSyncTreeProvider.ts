@@ -17,7 +17,11 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
   private readonly loads = new Map<string, AbortController>();
   private readonly known = new Map<string, DataSyncNode>();
 
-  constructor(private readonly ctx: DataSyncContext, private readonly signedIn: () => boolean, private readonly filter: SubscriptionFilter) {}
+  constructor(
+    private readonly ctx: DataSyncContext,
+    private readonly signedIn: () => boolean,
+    private readonly filter: SubscriptionFilter,
+  ) {}
 
   getTreeItem(node: DataSyncNode): vscode.TreeItem {
     return node.treeItem();
@@ -34,7 +38,9 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
     if (!pending) {
       const ctrl = new AbortController();
       this.loads.set(key, ctrl);
-      pending = this.load(node, ctrl.signal).finally(() => { if (this.loads.get(key) === ctrl) this.loads.delete(key); });
+      pending = this.load(node, ctrl.signal).finally(() => {
+        if (this.loads.get(key) === ctrl) this.loads.delete(key);
+      });
       this.children.set(key, pending);
     }
     return pending;
@@ -42,7 +48,7 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
 
   private async load(node: DataSyncNode | undefined, signal: AbortSignal): Promise<DataSyncNode[]> {
     try {
-      const nodes = node ? await node.loadChildren?.(signal) ?? [] : await this.loadRoot(signal);
+      const nodes = node ? ((await node.loadChildren?.(signal)) ?? []) : await this.loadRoot(signal);
       for (const n of nodes) this.known.set(n.id, n);
       return nodes;
     } catch (e) {
@@ -57,7 +63,15 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
     const chosen = this.filter.apply(all);
     if (!all.length) return [new InfoNode(undefined, 'No subscriptions for this account')];
     const nodes: DataSyncNode[] = chosen.map((s) => new SubscriptionNode(this.ctx, s));
-    if (chosen.length < all.length) nodes.push(new InfoNode(undefined, `${all.length - chosen.length} more subscription(s) hidden — Select Subscriptions…`, { command: 'sqlDataMovement.dataSync.selectSubscriptions', title: 'Select Subscriptions' }, 'filter'));
+    if (chosen.length < all.length)
+      nodes.push(
+        new InfoNode(
+          undefined,
+          `${all.length - chosen.length} more subscription(s) hidden — Select Subscriptions…`,
+          { command: 'sqlDataMovement.dataSync.selectSubscriptions', title: 'Select Subscriptions' },
+          'filter',
+        ),
+      );
     return nodes;
   }
 
@@ -67,8 +81,10 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
     for (const [key, ctrl] of this.loads) {
       if (!prefix || key === prefix || this.isBelow(key, prefix)) ctrl.abort();
     }
-    if (!prefix) { this.children.clear(); this.known.clear(); }
-    else for (const key of [...this.children.keys()]) if (key === prefix || this.isBelow(key, prefix)) this.children.delete(key);
+    if (!prefix) {
+      this.children.clear();
+      this.known.clear();
+    } else for (const key of [...this.children.keys()]) if (key === prefix || this.isBelow(key, prefix)) this.children.delete(key);
     this.changed.fire(node);
   }
 
@@ -100,8 +116,15 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
     for (;;) {
       const exact = level.find((n) => n.resourceId?.toLowerCase() === id);
       if (exact) return exact;
-      const next = level.find((n) => n.resourceId && id.startsWith(`${n.resourceId.toLowerCase()}/`) && n.loadChildren)
-        ?? level.find((n) => n.resourceId && id.includes('/syncagents/') && n.id.startsWith('syncAgents:') && id.startsWith(n.parent?.resourceId?.toLowerCase() ?? '\0'));
+      const next =
+        level.find((n) => n.resourceId && id.startsWith(`${n.resourceId.toLowerCase()}/`) && n.loadChildren) ??
+        level.find(
+          (n) =>
+            n.resourceId &&
+            id.includes('/syncagents/') &&
+            n.id.startsWith('syncAgents:') &&
+            id.startsWith(n.parent?.resourceId?.toLowerCase() ?? '\0'),
+        );
       if (!next) return undefined;
       level = await this.getChildren(next);
     }

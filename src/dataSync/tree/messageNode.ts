@@ -6,7 +6,10 @@ import type { DataSyncNode } from './dataSyncNode';
 
 export class ErrorNode implements DataSyncNode {
   readonly id: string;
-  constructor(readonly parent: DataSyncNode | undefined, readonly error: unknown) {
+  constructor(
+    readonly parent: DataSyncNode | undefined,
+    readonly error: unknown,
+  ) {
     this.id = `error:${parent?.id ?? 'root'}`;
   }
 
@@ -31,7 +34,12 @@ export class ErrorNode implements DataSyncNode {
 
 export class InfoNode implements DataSyncNode {
   readonly id: string;
-  constructor(readonly parent: DataSyncNode | undefined, readonly label: string, readonly command?: vscode.Command, readonly icon = 'info') {
+  constructor(
+    readonly parent: DataSyncNode | undefined,
+    readonly label: string,
+    readonly command?: vscode.Command,
+    readonly icon = 'info',
+  ) {
     this.id = `info:${parent?.id ?? 'root'}:${label}`;
   }
 

@@ -34,7 +34,10 @@ function tooltip(lines: (string | undefined)[]): vscode.MarkdownString {
 export class SubscriptionNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(private readonly ctx: DataSyncContext, readonly subscription: Subscription) {
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly subscription: Subscription,
+  ) {
     this.resourceId = subscription.id ?? `/subscriptions/${subscription.subscriptionId}`;
     this.id = treeIdFor('subscription', this.resourceId);
   }
@@ -49,15 +52,26 @@ export class SubscriptionNode implements DataSyncNode {
   }
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
-    const servers = await this.ctx.clients().servers.listServers(this.subscription.subscriptionId as string, { signal }).toArray();
-    return byNameOr(servers, (s) => new SqlServerNode(this.ctx, this, s), () => new InfoNode(this, 'No SQL servers in this subscription'));
+    const servers = await this.ctx
+      .clients()
+      .servers.listServers(this.subscription.subscriptionId as string, { signal })
+      .toArray();
+    return byNameOr(
+      servers,
+      (s) => new SqlServerNode(this.ctx, this, s),
+      () => new InfoNode(this, 'No SQL servers in this subscription'),
+    );
   }
 }
 
 export class SqlServerNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(private readonly ctx: DataSyncContext, readonly parent: SubscriptionNode, readonly server: SqlServer) {
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SubscriptionNode,
+    readonly server: SqlServer,
+  ) {
     this.resourceId = server.id as string;
     this.id = treeIdFor('server', this.resourceId);
   }
@@ -67,18 +81,32 @@ export class SqlServerNode implements DataSyncNode {
     const i = item(this, s.name ?? 'server', collapsed, 'sqlServer');
     i.iconPath = new vscode.ThemeIcon('server-environment');
     i.description = [s.location, serverRefFromId(this.resourceId).resourceGroup].filter(Boolean).join(' · ');
-    i.tooltip = tooltip([s.properties?.fullyQualifiedDomainName ?? s.name, `Resource group: ${serverRefFromId(this.resourceId).resourceGroup}`, s.location && `Region: ${s.location}`]);
+    i.tooltip = tooltip([
+      s.properties?.fullyQualifiedDomainName ?? s.name,
+      `Resource group: ${serverRefFromId(this.resourceId).resourceGroup}`,
+      s.location && `Region: ${s.location}`,
+    ]);
     return i;
   }
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const clients = this.ctx.clients();
-    const databases = (await clients.servers.listDatabases(serverRefFromId(this.resourceId), { signal }).toArray()).filter((d) => !isSystemDatabase(d));
+    const databases = (await clients.servers.listDatabases(serverRefFromId(this.resourceId), { signal }).toArray()).filter(
+      (d) => !isSystemDatabase(d),
+    );
     // One request per database, in parallel: the pipeline's per-host limit keeps ARM from being flooded.
     const perDatabase = await Promise.all(databases.map((db) => clients.groups.list(databaseRefFromId(db.id as string), signal).toArray()));
     const groups = perDatabase.flat().sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
     const nodes: DataSyncNode[] = [new SyncAgentsFolderNode(this.ctx, this), ...groups.map((g) => new SyncGroupNode(this.ctx, this, g))];
-    if (!groups.length) nodes.push(new InfoNode(this, 'No sync groups — create one…', { command: 'sqlDataMovement.dataSync.createSyncGroup', title: 'Create Sync Group', arguments: [this] }, 'add'));
+    if (!groups.length)
+      nodes.push(
+        new InfoNode(
+          this,
+          'No sync groups — create one…',
+          { command: 'sqlDataMovement.dataSync.createSyncGroup', title: 'Create Sync Group', arguments: [this] },
+          'add',
+        ),
+      );
     return nodes;
   }
 }
@@ -86,7 +114,11 @@ export class SqlServerNode implements DataSyncNode {
 export class SyncGroupNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(private readonly ctx: DataSyncContext, readonly parent: SqlServerNode, readonly group: SyncGroup) {
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SqlServerNode,
+    readonly group: SyncGroup,
+  ) {
     this.resourceId = group.id as string;
     this.id = treeIdFor('syncGroup', this.resourceId);
   }
@@ -104,9 +136,12 @@ export class SyncGroupNode implements DataSyncNode {
     i.description = [`hub ${this.hubDatabase}`, state, last && `synced ${last}`].filter(Boolean).join(' · ');
     const tables = p.schema?.tables?.length ?? 0;
     i.tooltip = tooltip([
-      `Sync group ${this.group.name}`, `Hub database: ${this.hubDatabase}`, `State: ${state}`,
+      `Sync group ${this.group.name}`,
+      `Hub database: ${this.hubDatabase}`,
+      `State: ${state}`,
       `Last sync: ${p.lastSyncTime && relativeTime(p.lastSyncTime) ? new Date(p.lastSyncTime).toLocaleString() : 'never'}`,
-      `Interval: ${intervalText(p.interval)}`, `Conflict resolution: ${p.conflictResolutionPolicy ?? 'unknown'}`,
+      `Interval: ${intervalText(p.interval)}`,
+      `Conflict resolution: ${p.conflictResolutionPolicy ?? 'unknown'}`,
       `Sync schema: ${tables ? `${tables} table${tables === 1 ? '' : 's'}` : 'not chosen yet'}`,
       'SQL Data Sync retires on 30 September 2027.',
     ]);
@@ -115,15 +150,27 @@ export class SyncGroupNode implements DataSyncNode {
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const members = await this.ctx.clients().members.list(syncGroupRefFromId(this.resourceId), signal).toArray();
-    return byNameOr(members, (m) => new SyncMemberNode(this, m),
-      () => new InfoNode(this, 'No members — add one…', { command: 'sqlDataMovement.dataSync.addMember', title: 'Add Member', arguments: [this] }, 'add'));
+    return byNameOr(
+      members,
+      (m) => new SyncMemberNode(this, m),
+      () =>
+        new InfoNode(
+          this,
+          'No members — add one…',
+          { command: 'sqlDataMovement.dataSync.addMember', title: 'Add Member', arguments: [this] },
+          'add',
+        ),
+    );
   }
 }
 
 export class SyncMemberNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(readonly parent: SyncGroupNode, readonly member: SyncMember) {
+  constructor(
+    readonly parent: SyncGroupNode,
+    readonly member: SyncMember,
+  ) {
     this.resourceId = member.id as string;
     this.id = treeIdFor('syncMember', this.resourceId);
   }
@@ -133,10 +180,18 @@ export class SyncMemberNode implements DataSyncNode {
     const type = p.databaseType ?? 'Unknown';
     const i = item(this, this.member.name ?? 'member', vscode.TreeItemCollapsibleState.None, `syncMember;type-${type.toLowerCase()}`);
     i.iconPath = memberIcon(p.syncState);
-    const where = p.databaseName ? `${p.databaseName}${p.serverName ? ` @ ${p.serverName.replace(/\.database\.windows\.net$/i, '')}` : ''}` : undefined;
+    const where = p.databaseName
+      ? `${p.databaseName}${p.serverName ? ` @ ${p.serverName.replace(/\.database\.windows\.net$/i, '')}` : ''}`
+      : undefined;
     i.description = [where, directionText(p.syncDirection), p.syncState].filter(Boolean).join(' · ');
-    i.tooltip = tooltip([`Member ${this.member.name}`, type === 'SqlServerDatabase' ? 'SQL Server (through a sync agent)' : 'Azure SQL Database',
-      p.serverName && `Server: ${p.serverName}`, p.databaseName && `Database: ${p.databaseName}`, `Direction: ${directionText(p.syncDirection)}`, `State: ${p.syncState ?? 'unknown'}`]);
+    i.tooltip = tooltip([
+      `Member ${this.member.name}`,
+      type === 'SqlServerDatabase' ? 'SQL Server (through a sync agent)' : 'Azure SQL Database',
+      p.serverName && `Server: ${p.serverName}`,
+      p.databaseName && `Database: ${p.databaseName}`,
+      `Direction: ${directionText(p.syncDirection)}`,
+      `State: ${p.syncState ?? 'unknown'}`,
+    ]);
     return i;
   }
 }
@@ -144,7 +199,10 @@ export class SyncMemberNode implements DataSyncNode {
 export class SyncAgentsFolderNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(private readonly ctx: DataSyncContext, readonly parent: SqlServerNode) {
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SqlServerNode,
+  ) {
     this.resourceId = `${parent.resourceId}/syncAgents`;
     this.id = treeIdFor('syncAgents', this.resourceId);
   }
@@ -158,28 +216,57 @@ export class SyncAgentsFolderNode implements DataSyncNode {
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
     const agents = await this.ctx.clients().agents.list(serverRefFromId(this.parent.resourceId), signal).toArray();
-    return byNameOr(agents, (a) => new SyncAgentNode(this, a),
-      () => new InfoNode(this, 'No sync agents — create one…', { command: 'sqlDataMovement.dataSync.createAgent', title: 'Create Sync Agent', arguments: [this.parent] }, 'add'));
+    return byNameOr(
+      agents,
+      (a) => new SyncAgentNode(this, a),
+      () =>
+        new InfoNode(
+          this,
+          'No sync agents — create one…',
+          { command: 'sqlDataMovement.dataSync.createAgent', title: 'Create Sync Agent', arguments: [this.parent] },
+          'add',
+        ),
+    );
   }
 }
 
 export class SyncAgentNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
-  constructor(readonly parent: SyncAgentsFolderNode, readonly agent: SyncAgent) {
+  constructor(
+    readonly parent: SyncAgentsFolderNode,
+    readonly agent: SyncAgent,
+  ) {
     this.resourceId = agent.id as string;
     this.id = treeIdFor('syncAgent', this.resourceId);
   }
 
   treeItem(): vscode.TreeItem {
     const p = this.agent.properties ?? {};
-    const i = item(this, this.agent.name ?? 'agent', vscode.TreeItemCollapsibleState.None, `syncAgent;state-${(p.state ?? 'unknown').toLowerCase()}`);
+    const i = item(
+      this,
+      this.agent.name ?? 'agent',
+      vscode.TreeItemCollapsibleState.None,
+      `syncAgent;state-${(p.state ?? 'unknown').toLowerCase()}`,
+    );
     i.iconPath = syncAgentIcon(p.state);
     const expires = p.expiryTime ? new Date(p.expiryTime) : undefined;
     const expired = expires && expires.getTime() < Date.now();
-    i.description = [p.state, p.version && `v${p.version}`, expires && (expired ? 'expired' : `expires ${expires.toLocaleDateString()}`), p.isUpToDate === false ? 'update available' : undefined].filter(Boolean).join(' · ');
-    i.tooltip = tooltip([`Sync agent ${this.agent.name}`, `State: ${p.state ?? 'unknown'}`, p.version && `Version: ${p.version}`,
-      p.lastAliveTime && `Last seen: ${new Date(p.lastAliveTime).toLocaleString()}`, expires && `Expires: ${expires.toLocaleString()}`]);
+    i.description = [
+      p.state,
+      p.version && `v${p.version}`,
+      expires && (expired ? 'expired' : `expires ${expires.toLocaleDateString()}`),
+      p.isUpToDate === false ? 'update available' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    i.tooltip = tooltip([
+      `Sync agent ${this.agent.name}`,
+      `State: ${p.state ?? 'unknown'}`,
+      p.version && `Version: ${p.version}`,
+      p.lastAliveTime && `Last seen: ${new Date(p.lastAliveTime).toLocaleString()}`,
+      expires && `Expires: ${expires.toLocaleString()}`,
+    ]);
     return i;
   }
 }

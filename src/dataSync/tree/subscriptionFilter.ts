@@ -4,7 +4,10 @@ import type * as vscode from 'vscode';
 import type { Subscription } from '../../azure/resources/subscriptionsClient';
 
 export class SubscriptionFilter {
-  constructor(private readonly state: vscode.Memento, private readonly accountKey: () => string) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly accountKey: () => string,
+  ) {}
 
   private get key(): string {
     return `sqlDataMovement.dataSync.subscriptions:${this.accountKey()}`;

@@ -3,20 +3,29 @@ import * as vscode from 'vscode';
 
 export function syncGroupIcon(state: string | undefined): vscode.ThemeIcon {
   switch ((state ?? '').toLowerCase()) {
-    case 'good': return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    case 'progressing': return new vscode.ThemeIcon('sync~spin');
-    case 'notready': return new vscode.ThemeIcon('circle-large-outline');
-    default: return new vscode.ThemeIcon('question');
+    case 'good':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    case 'warning':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 'progressing':
+      return new vscode.ThemeIcon('sync~spin');
+    case 'notready':
+      return new vscode.ThemeIcon('circle-large-outline');
+    default:
+      return new vscode.ThemeIcon('question');
   }
 }
 
 export function syncAgentIcon(state: string | undefined): vscode.ThemeIcon {
   switch ((state ?? '').toLowerCase()) {
-    case 'online': return new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed'));
-    case 'offline': return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.errorForeground'));
-    default: return new vscode.ThemeIcon('plug');
+    case 'online':
+      return new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed'));
+    case 'offline':
+      return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.errorForeground'));
+    default:
+      return new vscode.ThemeIcon('plug');
   }
 }
 
@@ -30,10 +39,14 @@ export function memberIcon(state: string | undefined): vscode.ThemeIcon {
 
 export function directionText(direction: string | undefined): string {
   switch (direction) {
-    case 'Bidirectional': return 'hub ⇄ member';
-    case 'OneWayMemberToHub': return 'member → hub';
-    case 'OneWayHubToMember': return 'hub → member';
-    default: return direction ?? 'direction unknown';
+    case 'Bidirectional':
+      return 'hub ⇄ member';
+    case 'OneWayMemberToHub':
+      return 'member → hub';
+    case 'OneWayHubToMember':
+      return 'hub → member';
+    default:
+      return direction ?? 'direction unknown';
   }
 }
 

@@ -5,7 +5,15 @@ import type { ErrorInfo } from './protocol/dataSyncCommon';
 
 export function toErrorInfo(step: string, e: unknown): ErrorInfo {
   if (isAzureRequestError(e)) {
-    return { step, code: e.code, message: e.message, status: e.status, requestId: e.requestId, correlationId: e.correlationId, details: e.toDetailsText() };
+    return {
+      step,
+      code: e.code,
+      message: e.message,
+      status: e.status,
+      requestId: e.requestId,
+      correlationId: e.correlationId,
+      details: e.toDetailsText(),
+    };
   }
   if (e instanceof InvalidNameError) return { step, code: 'InvalidName', message: e.message, details: `${step} failed\n${e.message}` };
   const message = e instanceof Error ? e.message : String(e);

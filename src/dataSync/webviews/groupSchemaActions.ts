@@ -9,32 +9,52 @@ import { syncGroupPath } from '../../azure/sql/sqlPaths';
 import type { SchemaSelectionMessage, SchemaView } from './protocol/dataSyncCommon';
 import { buildSchemaView } from './schemaViewModel';
 
-export interface LoadedSchema { group: SyncGroup; hub: SyncFullSchemaTable[]; view: SchemaView }
+export interface LoadedSchema {
+  group: SyncGroup;
+  hub: SyncFullSchemaTable[];
+  view: SchemaView;
+}
 
 export async function loadSchema(ctx: DataSyncContext, ref: SyncGroupRef): Promise<LoadedSchema> {
   const { groups, members } = ctx.clients();
-  const [group, hubPages, memberList] = await Promise.all([groups.get(ref), groups.listHubSchemas(ref).toArray(), members.list(ref).toArray()]);
+  const [group, hubPages, memberList] = await Promise.all([
+    groups.get(ref),
+    groups.listHubSchemas(ref).toArray(),
+    members.list(ref).toArray(),
+  ]);
   const hub = hubPages.flatMap((s) => s.tables ?? []);
   const lastUpdateTime = hubPages.find((s) => s.lastUpdateTime)?.lastUpdateTime;
-  const memberSchemas = await Promise.all(memberList.map(async (m) => {
-    const name = m.name ?? '';
-    try {
-      const pages = await members.listSchemas({ ...ref, syncMember: name }).toArray();
-      const tables = pages.flatMap((p) => p.tables ?? []);
-      // An empty answer means "never refreshed", not "has no tables": comparing would mark everything missing.
-      if (!tables.length) return { name, error: 'not read yet — refresh the member schema to compare it' };
-      return { name, tables };
-    } catch (e) {
-      return { name, error: `could not be read (${e instanceof Error ? e.message : String(e)})` };
-    }
-  }));
-  const view = buildSchemaView({ groupName: ref.syncGroup, hub, lastUpdateTime, current: group.properties?.schema, members: memberSchemas });
+  const memberSchemas = await Promise.all(
+    memberList.map(async (m) => {
+      const name = m.name ?? '';
+      try {
+        const pages = await members.listSchemas({ ...ref, syncMember: name }).toArray();
+        const tables = pages.flatMap((p) => p.tables ?? []);
+        // An empty answer means "never refreshed", not "has no tables": comparing would mark everything missing.
+        if (!tables.length) return { name, error: 'not read yet — refresh the member schema to compare it' };
+        return { name, tables };
+      } catch (e) {
+        return { name, error: `could not be read (${e instanceof Error ? e.message : String(e)})` };
+      }
+    }),
+  );
+  const view = buildSchemaView({
+    groupName: ref.syncGroup,
+    hub,
+    lastUpdateTime,
+    current: group.properties?.schema,
+    members: memberSchemas,
+  });
   return { group, hub, view };
 }
 
 export async function refreshHubSchema(ctx: DataSyncContext, ref: SyncGroupRef): Promise<void> {
   const poller = await ctx.clients().groups.beginRefreshHubSchema(ref);
-  const op = await ctx.operations.start(poller, { title: `Refresh hub schema of ${ref.syncGroup}`, target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) }, environment: ctx.environmentKey() });
+  const op = await ctx.operations.start(poller, {
+    title: `Refresh hub schema of ${ref.syncGroup}`,
+    target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) },
+    environment: ctx.environmentKey(),
+  });
   await op.result;
 }
 
@@ -42,22 +62,37 @@ export async function refreshHubSchema(ctx: DataSyncContext, ref: SyncGroupRef):
 export async function refreshMemberSchemas(ctx: DataSyncContext, ref: SyncGroupRef): Promise<{ failed: string[] }> {
   const { members } = ctx.clients();
   const list = await members.list(ref).toArray();
-  const results = await Promise.allSettled(list.map(async (m) => {
-    const memberRef = { ...ref, syncMember: m.name ?? '' };
-    const poller = await members.beginRefreshSchema(memberRef);
-    const op = await ctx.operations.start(poller, { title: `Refresh schema of member ${memberRef.syncMember}`, target: { label: `sync member ${memberRef.syncMember}`, resourceId: m.id ?? syncGroupPath(ref) }, environment: ctx.environmentKey() });
-    await op.result;
-  }));
+  const results = await Promise.allSettled(
+    list.map(async (m) => {
+      const memberRef = { ...ref, syncMember: m.name ?? '' };
+      const poller = await members.beginRefreshSchema(memberRef);
+      const op = await ctx.operations.start(poller, {
+        title: `Refresh schema of member ${memberRef.syncMember}`,
+        target: { label: `sync member ${memberRef.syncMember}`, resourceId: m.id ?? syncGroupPath(ref) },
+        environment: ctx.environmentKey(),
+      });
+      await op.result;
+    }),
+  );
   return { failed: list.filter((_, i) => results[i].status === 'rejected').map((m) => m.name ?? '') };
 }
 
 /** Validates (limits, syncability) before sending; throws with every problem listed. */
-export async function saveSchema(ctx: DataSyncContext, ref: SyncGroupRef, hub: SyncFullSchemaTable[], selection: SchemaSelectionMessage): Promise<SyncGroup> {
+export async function saveSchema(
+  ctx: DataSyncContext,
+  ref: SyncGroupRef,
+  hub: SyncFullSchemaTable[],
+  selection: SchemaSelectionMessage,
+): Promise<SyncGroup> {
   const built = buildGroupSchema(hub, selection);
   if (!built.schema) throw new SchemaSelectionError(built.errors);
   if (!built.schema.tables?.length) throw new SchemaSelectionError(['Choose at least one table to sync.']);
   const poller = await ctx.clients().groups.beginUpdate(ref, { properties: { schema: built.schema } });
-  const op = await ctx.operations.start(poller, { title: `Update schema of sync group ${ref.syncGroup}`, target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) }, environment: ctx.environmentKey() });
+  const op = await ctx.operations.start(poller, {
+    title: `Update schema of sync group ${ref.syncGroup}`,
+    target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) },
+    environment: ctx.environmentKey(),
+  });
   const group = await op.result;
   ctx.refresh(syncGroupPath(ref));
   return group;
@@ -65,5 +100,7 @@ export async function saveSchema(ctx: DataSyncContext, ref: SyncGroupRef, hub: S
 
 export class SchemaSelectionError extends Error {
   override readonly name = 'InvalidSchemaSelection';
-  constructor(readonly problems: string[]) { super(problems.join(' ')); }
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+  }
 }

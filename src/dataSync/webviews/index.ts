@@ -21,21 +21,26 @@ const keyOf = (id: string): string => id.toLowerCase();
 
 async function pickGroupId(arg: unknown): Promise<string | undefined> {
   const given = targetIdOf(arg);
-  const id = given ?? await vscode.commands.executeCommand<string | undefined>('sqlDataMovement.dataSync.pickSyncGroup');
+  const id = given ?? (await vscode.commands.executeCommand<string | undefined>('sqlDataMovement.dataSync.pickSyncGroup'));
   return id ? syncGroupIdOf(id) : undefined;
 }
 
 function openPanel<P extends { reveal(): void }>(map: Map<string, P>, groupId: string, create: (onDispose: () => void) => P): P {
   const k = keyOf(groupId);
   const open = map.get(k);
-  if (open) { open.reveal(); return open; }
-  const panel = create(() => { if (map.get(k) === panel) map.delete(k); });
+  if (open) {
+    open.reveal();
+    return open;
+  }
+  const panel = create(() => {
+    if (map.get(k) === panel) map.delete(k);
+  });
   map.set(k, panel);
   return panel;
 }
 
 function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
-  const step = typeof stepArg === 'string' && (WIZARD_STEPS as readonly string[]).includes(stepArg) ? stepArg as WizardStep : undefined;
+  const step = typeof stepArg === 'string' && (WIZARD_STEPS as readonly string[]).includes(stepArg) ? (stepArg as WizardStep) : undefined;
   const id = targetIdOf(arg);
   if (!id) return { kind: 'none', step };
   const kind = targetKindOf(id);
@@ -43,7 +48,10 @@ function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
   return { kind, id: kind === 'syncGroup' ? syncGroupIdOf(id) : id, step };
 }
 
-export function registerDataSyncWebviews(context: vscode.ExtensionContext, dataSync: DataSyncContext): { disposables: vscode.Disposable[]; webviews: DataSyncWebviews } {
+export function registerDataSyncWebviews(
+  context: vscode.ExtensionContext,
+  dataSync: DataSyncContext,
+): { disposables: vscode.Disposable[]; webviews: DataSyncWebviews } {
   const webviews: DataSyncWebviews = { wizards: new Map(), schemaPickers: new Map(), syncLogs: new Map() };
   const uri = context.extensionUri;
   let newWizards = 0;
@@ -58,7 +66,15 @@ export function registerDataSyncWebviews(context: vscode.ExtensionContext, dataS
     }
     // A wizard for a new group: its key is provisional until the group exists, then it is the group's id.
     let key = `new:${++newWizards}`;
-    const panel = openPanel(webviews.wizards, key, (onDispose) => new SetupWizardPanel(uri, dataSync, target, () => { onDispose(); if (webviews.wizards.get(key) === panel) webviews.wizards.delete(key); }));
+    const panel = openPanel(
+      webviews.wizards,
+      key,
+      (onDispose) =>
+        new SetupWizardPanel(uri, dataSync, target, () => {
+          onDispose();
+          if (webviews.wizards.get(key) === panel) webviews.wizards.delete(key);
+        }),
+    );
     panel.onGroupCreated = (groupId) => {
       webviews.wizards.delete(key);
       key = keyOf(groupId);
@@ -81,7 +97,12 @@ export function registerDataSyncWebviews(context: vscode.ExtensionContext, dataS
       const ref = syncGroupRefFromId(id);
       return openPanel(webviews.syncLogs, syncGroupPath(ref), (onDispose) => new SyncLogsPanel(uri, dataSync, ref, onDispose));
     }),
-    { dispose: () => { for (const map of [webviews.wizards, webviews.schemaPickers, webviews.syncLogs] as Map<string, vscode.Disposable>[]) for (const p of [...map.values()]) p.dispose(); } },
+    {
+      dispose: () => {
+        for (const map of [webviews.wizards, webviews.schemaPickers, webviews.syncLogs] as Map<string, vscode.Disposable>[])
+          for (const p of [...map.values()]) p.dispose();
+      },
+    },
   ];
   return { disposables, webviews };
 }

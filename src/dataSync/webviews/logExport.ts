@@ -20,6 +20,9 @@ export function logsToCsv(logs: readonly SyncGroupLog[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function logsToJson(logs: readonly SyncGroupLog[], query: { syncGroupId: string; startTime: string; endTime: string; type: string }): string {
+export function logsToJson(
+  logs: readonly SyncGroupLog[],
+  query: { syncGroupId: string; startTime: string; endTime: string; type: string },
+): string {
   return `${JSON.stringify({ ...query, exportedAt: new Date().toISOString(), count: logs.length, logs }, undefined, 2)}\n`;
 }

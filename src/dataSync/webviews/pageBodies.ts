@@ -10,8 +10,10 @@ const field = (id: string, label: string, control: string, hint = ''): string =>
   <div class="field-error" id="err-${id}" role="alert" hidden></div>
 </div>`;
 
-const select = (id: string, label: string, options = ''): string => `<vscode-single-select id="${id}" aria-label="${label}">${options}</vscode-single-select>`;
-const text = (id: string, label: string, attrs = ''): string => `<vscode-textfield id="${id}" aria-label="${label}" ${attrs}></vscode-textfield>`;
+const select = (id: string, label: string, options = ''): string =>
+  `<vscode-single-select id="${id}" aria-label="${label}">${options}</vscode-single-select>`;
+const text = (id: string, label: string, attrs = ''): string =>
+  `<vscode-textfield id="${id}" aria-label="${label}" ${attrs}></vscode-textfield>`;
 const stepStatus = (step: string): string => `
 <div class="status" id="status-${step}" role="status" hidden><vscode-progress-ring></vscode-progress-ring><span class="status-text"></span></div>
 <div class="error-box" id="error-${step}" role="alert" hidden></div>`;
@@ -36,7 +38,7 @@ export function setupWizardBody(title: string): string {
     ${field('server', 'Server', select('server', 'Server'))}
     ${field('hub', 'Hub database', select('hub', 'Hub database'))}
     ${field('group-name', 'Sync group name', text('group-name', 'Sync group name', 'maxlength="150"'), '1–150 letters, digits, "-" or "_".')}
-    ${field('sync-database', 'Sync metadata database', select('sync-database', 'Sync metadata database'), 'Data Sync keeps its metadata here; choose an empty database in the hub\'s region.')}
+    ${field('sync-database', 'Sync metadata database', select('sync-database', 'Sync metadata database'), "Data Sync keeps its metadata here; choose an empty database in the hub's region.")}
     ${field('interval', 'Sync interval (seconds)', text('interval', 'Sync interval in seconds', 'type="number" min="5" value="300"'))}
     <div class="field"><vscode-checkbox id="manual">Sync manually only (no schedule)</vscode-checkbox></div>
     ${field('conflict', 'Conflict resolution', select('conflict', 'Conflict resolution', '<vscode-option value="HubWin" selected>Hub wins</vscode-option><vscode-option value="MemberWin">Member wins</vscode-option>'))}

@@ -16,34 +16,68 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
   private hub: SyncFullSchemaTable[] = [];
   private current: SyncGroupSchema | undefined;
 
-  constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, readonly ref: SyncGroupRef, onDispose: () => void) {
-    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.schemaPicker', script: 'schemaPicker', title: `Schema: ${ref.syncGroup}`, body: schemaPickerBody(ref.syncGroup),
-      // Holds an unsaved selection of tables and columns.
-      retainContextWhenHidden: true }, onDispose);
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly ctx: DataSyncContext,
+    readonly ref: SyncGroupRef,
+    onDispose: () => void,
+  ) {
+    super(
+      extensionUri,
+      {
+        viewType: 'sqlDataMovement.dataSync.schemaPicker',
+        script: 'schemaPicker',
+        title: `Schema: ${ref.syncGroup}`,
+        body: schemaPickerBody(ref.syncGroup),
+        // Holds an unsaved selection of tables and columns.
+        retainContextWhenHidden: true,
+      },
+      onDispose,
+    );
   }
 
   protected async receive(message: FromSchemaPicker): Promise<void> {
     switch (message.type) {
-      case 'ready': await this.load(); break;
-      case 'selectionChanged': this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.current, message.selection) }); break;
+      case 'ready':
+        await this.load();
+        break;
+      case 'selectionChanged':
+        this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.current, message.selection) });
+        break;
       case 'refreshHubSchema':
         this.post({ type: 'loading', text: 'Refreshing the hub schema… (this can take a minute; it shows in Operations)' });
         try {
           await refreshHubSchema(this.ctx, this.ref);
           await this.load();
-        } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh hub schema', e) }); }
+        } catch (e) {
+          this.post({ type: 'error', error: toErrorInfo('Refresh hub schema', e) });
+        }
         break;
       case 'refreshMemberSchemas':
         this.post({ type: 'loading', text: 'Refreshing the member schemas… (shown in Operations too)' });
         try {
           const { failed } = await refreshMemberSchemas(this.ctx, this.ref);
           await this.load();
-          if (failed.length) this.post({ type: 'error', error: { step: 'Refresh member schemas', code: 'MemberSchemaRefreshFailed', message: `Could not refresh: ${failed.join(', ')}. See the Operations view for each error.`, details: `Members whose schema refresh failed: ${failed.join(', ')}` } });
-        } catch (e) { this.post({ type: 'error', error: toErrorInfo('Refresh member schemas', e) }); }
+          if (failed.length)
+            this.post({
+              type: 'error',
+              error: {
+                step: 'Refresh member schemas',
+                code: 'MemberSchemaRefreshFailed',
+                message: `Could not refresh: ${failed.join(', ')}. See the Operations view for each error.`,
+                details: `Members whose schema refresh failed: ${failed.join(', ')}`,
+              },
+            });
+        } catch (e) {
+          this.post({ type: 'error', error: toErrorInfo('Refresh member schemas', e) });
+        }
         break;
       case 'save': {
         const summary = summarizeSelection(this.hub, this.current, message.selection);
-        if (summary.errors.length) { this.post({ type: 'summary', summary }); break; }
+        if (summary.errors.length) {
+          this.post({ type: 'summary', summary });
+          break;
+        }
         this.post({ type: 'loading', text: 'Saving the sync schema…' });
         try {
           const group = await saveSchema(this.ctx, this.ref, this.hub, message.selection);

@@ -2,7 +2,16 @@
 // member's schema: syncability with reasons, current selection, and per-member drift. Also turns a
 // selection into the change summary shown before saving. Pure.
 import type { SyncFullSchemaTable, SyncGroupSchema } from '../../azure/sql/syncModels';
-import { buildGroupSchema, columnKey, describeDrift, diffSchemas, MAX_TABLES_PER_GROUP, memberDrift, syncabilityOf, tableKey } from '../syncRules';
+import {
+  buildGroupSchema,
+  columnKey,
+  describeDrift,
+  diffSchemas,
+  MAX_TABLES_PER_GROUP,
+  memberDrift,
+  syncabilityOf,
+  tableKey,
+} from '../syncRules';
 import type { SchemaSelectionMessage, SchemaSummary, SchemaView } from './protocol/dataSyncCommon';
 
 export interface SchemaSources {
@@ -23,33 +32,57 @@ export function buildSchemaView(s: SchemaSources): SchemaView {
     const syncability = syncabilityOf(t);
     const selectedColumns = chosen.get(tk);
     const tableDrift: Record<string, string> = {};
-    for (const d of drifts) { const x = d.drift.tables.get(tk); if (x) tableDrift[d.name] = describeDrift(x); }
+    for (const d of drifts) {
+      const x = d.drift.tables.get(tk);
+      if (x) tableDrift[d.name] = describeDrift(x);
+    }
     return {
-      quotedName: t.quotedName ?? t.name ?? '', name: t.name ?? t.quotedName ?? '', disabledReason: syncability.syncable ? undefined : syncability.reason,
-      selected: selectedColumns !== undefined, drift: tableDrift,
+      quotedName: t.quotedName ?? t.name ?? '',
+      name: t.name ?? t.quotedName ?? '',
+      disabledReason: syncability.syncable ? undefined : syncability.reason,
+      selected: selectedColumns !== undefined,
+      drift: tableDrift,
       columns: (t.columns ?? []).map((c) => {
         const ck = columnKey(c);
         const colDrift: Record<string, string> = {};
-        for (const d of drifts) { const x = d.drift.columns.get(`${tk}.${ck}`); if (x) colDrift[d.name] = describeDrift(x); }
+        for (const d of drifts) {
+          const x = d.drift.columns.get(`${tk}.${ck}`);
+          if (x) colDrift[d.name] = describeDrift(x);
+        }
         const cs = syncability.columns.get(ck);
         return {
-          quotedName: c.quotedName ?? `[${c.name ?? ''}]`, name: c.name ?? c.quotedName ?? '', dataType: c.dataType ?? '', dataSize: c.dataSize ?? '',
-          isPrimaryKey: Boolean(c.isPrimaryKey), disabledReason: cs?.syncable === false ? cs.reason : undefined,
-          selected: Boolean(selectedColumns?.has(ck)) || (Boolean(c.isPrimaryKey) && selectedColumns !== undefined), drift: colDrift,
+          quotedName: c.quotedName ?? `[${c.name ?? ''}]`,
+          name: c.name ?? c.quotedName ?? '',
+          dataType: c.dataType ?? '',
+          dataSize: c.dataSize ?? '',
+          isPrimaryKey: Boolean(c.isPrimaryKey),
+          disabledReason: cs?.syncable === false ? cs.reason : undefined,
+          selected: Boolean(selectedColumns?.has(ck)) || (Boolean(c.isPrimaryKey) && selectedColumns !== undefined),
+          drift: colDrift,
         };
       }),
     };
   });
   return {
-    groupName: s.groupName, tables, members: s.members.map((m) => m.name), masterSyncMemberName: s.current?.masterSyncMemberName ?? s.members[0]?.name,
-    lastUpdateTime: s.lastUpdateTime, maxTables: MAX_TABLES_PER_GROUP, memberErrors,
+    groupName: s.groupName,
+    tables,
+    members: s.members.map((m) => m.name),
+    masterSyncMemberName: s.current?.masterSyncMemberName ?? s.members[0]?.name,
+    lastUpdateTime: s.lastUpdateTime,
+    maxTables: MAX_TABLES_PER_GROUP,
+    memberErrors,
   };
 }
 
 /** The change a save would make, plus anything that blocks it. */
-export function summarizeSelection(hub: SyncFullSchemaTable[], current: SyncGroupSchema | undefined, selection: SchemaSelectionMessage): SchemaSummary {
+export function summarizeSelection(
+  hub: SyncFullSchemaTable[],
+  current: SyncGroupSchema | undefined,
+  selection: SchemaSelectionMessage,
+): SchemaSummary {
   const built = buildGroupSchema(hub, selection);
-  const next = built.schema?.tables ?? selection.tables.map((t) => ({ quotedName: t.quotedName, columns: t.columns.map((c) => ({ quotedName: c })) }));
+  const next =
+    built.schema?.tables ?? selection.tables.map((t) => ({ quotedName: t.quotedName, columns: t.columns.map((c) => ({ quotedName: c })) }));
   const diff = diffSchemas(current?.tables ?? [], next);
   const errors = [...built.errors];
   if (selection.tables.length === 0) errors.push('Choose at least one table to sync.');

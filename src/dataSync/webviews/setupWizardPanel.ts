@@ -18,25 +18,47 @@ import { summarizeSelection } from './schemaViewModel';
 import { WizardOptions } from './wizardOptions';
 import { validateGroupForm, validateMemberForm } from './wizardForms';
 
-export interface WizardTarget { kind: 'none' | 'server' | 'database' | 'syncGroup'; id?: string; step?: WizardStep }
+export interface WizardTarget {
+  kind: 'none' | 'server' | 'database' | 'syncGroup';
+  id?: string;
+  step?: WizardStep;
+}
 
 /** How often the first-sync step re-reads the group's state. */
 export const SYNC_POLL_MS = 2000;
 
-const tail = (id: string | undefined, n: number): string => (id ?? '').split('/').filter((_, i, a) => i >= a.length - n).join('/');
+const tail = (id: string | undefined, n: number): string =>
+  (id ?? '')
+    .split('/')
+    .filter((_, i, a) => i >= a.length - n)
+    .join('/');
 
 export function summarizeGroup(g: SyncGroup, id: string): GroupSummary {
   const ref = syncGroupRefFromId(id);
   return {
-    id, name: g.name ?? ref.syncGroup, hub: `${ref.server}/${ref.database}`, syncState: g.properties?.syncState ?? 'Unknown', lastSyncTime: g.properties?.lastSyncTime,
-    interval: g.properties?.interval, conflictResolutionPolicy: g.properties?.conflictResolutionPolicy, hasSchema: Boolean(g.properties?.schema?.tables?.length),
+    id,
+    name: g.name ?? ref.syncGroup,
+    hub: `${ref.server}/${ref.database}`,
+    syncState: g.properties?.syncState ?? 'Unknown',
+    lastSyncTime: g.properties?.lastSyncTime,
+    interval: g.properties?.interval,
+    conflictResolutionPolicy: g.properties?.conflictResolutionPolicy,
+    hasSchema: Boolean(g.properties?.schema?.tables?.length),
   };
 }
 
 export function summarizeMember(m: SyncMember): MemberSummary {
   const p = m.properties ?? {};
-  const database = p.syncMemberAzureDatabaseResourceId ? tail(p.syncMemberAzureDatabaseResourceId, 3).replace('/databases/', '/') : `${p.serverName ?? '?'}/${p.databaseName ?? '?'}`;
-  return { name: m.name ?? '', database, databaseType: p.databaseType ?? '', syncDirection: p.syncDirection ?? '', syncState: p.syncState ?? '' };
+  const database = p.syncMemberAzureDatabaseResourceId
+    ? tail(p.syncMemberAzureDatabaseResourceId, 3).replace('/databases/', '/')
+    : `${p.serverName ?? '?'}/${p.databaseName ?? '?'}`;
+  return {
+    name: m.name ?? '',
+    database,
+    databaseType: p.databaseType ?? '',
+    syncDirection: p.syncDirection ?? '',
+    syncState: p.syncState ?? '',
+  };
 }
 
 export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
@@ -51,10 +73,24 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
   onGroupCreated: ((groupId: string) => void) | undefined;
 
-  constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, private readonly target: WizardTarget, onDispose: () => void) {
-    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.setupWizard', script: 'setupWizard', title: 'Data Sync setup', body: setupWizardBody('Set up SQL Data Sync'),
-      // A five-step form with pickers loaded on demand: rebuilding it on every tab switch would lose what was typed.
-      retainContextWhenHidden: true }, onDispose);
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly ctx: DataSyncContext,
+    private readonly target: WizardTarget,
+    onDispose: () => void,
+  ) {
+    super(
+      extensionUri,
+      {
+        viewType: 'sqlDataMovement.dataSync.setupWizard',
+        script: 'setupWizard',
+        title: 'Data Sync setup',
+        body: setupWizardBody('Set up SQL Data Sync'),
+        // A five-step form with pickers loaded on demand: rebuilding it on every tab switch would lose what was typed.
+        retainContextWhenHidden: true,
+      },
+      onDispose,
+    );
     this.options = new WizardOptions(ctx);
     if (target.kind === 'syncGroup' && target.id) {
       this.ref = syncGroupRefFromId(target.id);
@@ -64,36 +100,59 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   }
 
   /** The sync group this wizard works on (after step 1, or when opened on one). */
-  get groupId(): string | undefined { return this.ref ? syncGroupPath(this.ref) : undefined; }
+  get groupId(): string | undefined {
+    return this.ref ? syncGroupPath(this.ref) : undefined;
+  }
 
   /** Opens on another step (reopening the wizard with a step argument). */
-  goto(step: WizardStep): void { this.post({ type: 'goto', step }); }
+  goto(step: WizardStep): void {
+    this.post({ type: 'goto', step });
+  }
 
   protected override redact(message: FromWizard): FromWizard {
-    if (message.type === 'submitGroup') return { ...message, form: { ...message.form, hubDatabasePassword: message.form.hubDatabasePassword ? '<redacted>' : '' } };
-    if (message.type === 'submitMember') return { ...message, form: { ...message.form, password: message.form.password ? '<redacted>' : '' } };
+    if (message.type === 'submitGroup')
+      return { ...message, form: { ...message.form, hubDatabasePassword: message.form.hubDatabasePassword ? '<redacted>' : '' } };
+    if (message.type === 'submitMember')
+      return { ...message, form: { ...message.form, password: message.form.password ? '<redacted>' : '' } };
     return message;
   }
 
   protected async receive(message: FromWizard): Promise<void> {
     switch (message.type) {
-      case 'ready': return this.init();
+      case 'ready':
+        return this.init();
       case 'loadOptions':
         try {
-          this.post({ type: 'options', kind: message.kind, parent: message.parent, items: await this.options.load(message.kind, message.parent) });
-        } catch (e) { this.post({ type: 'error', step: this.step, error: toErrorInfo('Load choices', e) }); }
+          this.post({
+            type: 'options',
+            kind: message.kind,
+            parent: message.parent,
+            items: await this.options.load(message.kind, message.parent),
+          });
+        } catch (e) {
+          this.post({ type: 'error', step: this.step, error: toErrorInfo('Load choices', e) });
+        }
         return;
-      case 'submitGroup': return this.createGroup(message.form);
-      case 'submitMember': return this.addMember(message.form);
-      case 'refreshHubSchema': return this.refreshSchema();
-      case 'loadSchema': return this.loadSchema();
-      case 'selectionChanged': this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.currentSchema, message.selection) }); return;
-      case 'saveSchema': return this.saveSchema(message.selection);
-      case 'triggerSync': return this.triggerSync();
+      case 'submitGroup':
+        return this.createGroup(message.form);
+      case 'submitMember':
+        return this.addMember(message.form);
+      case 'refreshHubSchema':
+        return this.refreshSchema();
+      case 'loadSchema':
+        return this.loadSchema();
+      case 'selectionChanged':
+        this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.currentSchema, message.selection) });
+        return;
+      case 'saveSchema':
+        return this.saveSchema(message.selection);
+      case 'triggerSync':
+        return this.triggerSync();
       case 'stepShown':
         this.step = message.step;
         if (message.step === 'tables' && this.ref) await this.loadSchema();
-        if (message.step === 'sync' && this.ref) this.startPolling(); else this.stopPolling();
+        if (message.step === 'sync' && this.ref) this.startPolling();
+        else this.stopPolling();
         return;
     }
   }
@@ -129,16 +188,32 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
 
   private async createGroup(form: GroupForm): Promise<void> {
     const { errors, body } = validateGroupForm(form);
-    if (!body) { this.post({ type: 'fieldErrors', form: 'group', errors }); return; }
+    if (!body) {
+      this.post({ type: 'fieldErrors', form: 'group', errors });
+      return;
+    }
     this.post({ type: 'fieldErrors', form: 'group', errors: {} });
     this.post({ type: 'busy', step: 'group', text: `Creating sync group ${form.name}…` });
     try {
       const ref = { ...databaseRefFromId(form.hubDatabaseId), syncGroup: form.name };
       const existing = await this.ctx.clients().groups.list(ref).toArray();
-      const taken = existing.some((g) => g.name?.toLowerCase() === form.name.toLowerCase()) ? `The hub database already has a sync group named "${form.name}".` : validateGroupQuota(existing.length);
-      if (taken) { this.post({ type: 'fieldErrors', form: 'group', errors: { [existing.some((g) => g.name?.toLowerCase() === form.name.toLowerCase()) ? 'group-name' : 'hub']: taken } }); return; }
+      const taken = existing.some((g) => g.name?.toLowerCase() === form.name.toLowerCase())
+        ? `The hub database already has a sync group named "${form.name}".`
+        : validateGroupQuota(existing.length);
+      if (taken) {
+        this.post({
+          type: 'fieldErrors',
+          form: 'group',
+          errors: { [existing.some((g) => g.name?.toLowerCase() === form.name.toLowerCase()) ? 'group-name' : 'hub']: taken },
+        });
+        return;
+      }
       const poller = await this.ctx.clients().groups.beginCreateOrUpdate(ref, body);
-      const op = await this.ctx.operations.start(poller, { title: `Create sync group ${ref.syncGroup}`, target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) }, environment: this.ctx.environmentKey() });
+      const op = await this.ctx.operations.start(poller, {
+        title: `Create sync group ${ref.syncGroup}`,
+        target: { label: `sync group ${ref.syncGroup}`, resourceId: syncGroupPath(ref) },
+        environment: this.ctx.environmentKey(),
+      });
       const group = await op.result;
       this.ref = ref;
       this.hubDatabaseId = form.hubDatabaseId;
@@ -154,15 +229,32 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   }
 
   private async addMember(form: MemberForm): Promise<void> {
-    if (!this.ref) { this.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': 'Create the sync group first (step 1).' } }); return; }
-    const { errors, body } = validateMemberForm(form, this.members.map((m) => m.name), this.hubDatabaseId);
-    if (!body) { this.post({ type: 'fieldErrors', form: 'member', errors }); return; }
+    if (!this.ref) {
+      this.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': 'Create the sync group first (step 1).' } });
+      return;
+    }
+    const { errors, body } = validateMemberForm(
+      form,
+      this.members.map((m) => m.name),
+      this.hubDatabaseId,
+    );
+    if (!body) {
+      this.post({ type: 'fieldErrors', form: 'member', errors });
+      return;
+    }
     this.post({ type: 'fieldErrors', form: 'member', errors: {} });
     this.post({ type: 'busy', step: 'members', text: `Adding member ${form.name}…` });
     try {
       const ref = { ...this.ref, syncMember: form.name };
       const poller = await this.ctx.clients().members.beginCreateOrUpdate(ref, body);
-      const op = await this.ctx.operations.start(poller, { title: `Add sync member ${form.name}`, target: { label: `sync member ${form.name}`, resourceId: `${syncGroupPath(this.ref)}/syncMembers/${encodeURIComponent(form.name)}` }, environment: this.ctx.environmentKey() });
+      const op = await this.ctx.operations.start(poller, {
+        title: `Add sync member ${form.name}`,
+        target: {
+          label: `sync member ${form.name}`,
+          resourceId: `${syncGroupPath(this.ref)}/syncMembers/${encodeURIComponent(form.name)}`,
+        },
+        environment: this.ctx.environmentKey(),
+      });
       await op.result;
       this.members = (await this.ctx.clients().members.list(this.ref).toArray()).map(summarizeMember);
       this.ctx.refresh(syncGroupPath(this.ref));
@@ -200,7 +292,10 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   private async saveSchema(selection: Parameters<typeof summarizeSelection>[2]): Promise<void> {
     if (!this.ref) return;
     const summary = summarizeSelection(this.hub, this.currentSchema, selection);
-    if (summary.errors.length) { this.post({ type: 'summary', summary }); return; }
+    if (summary.errors.length) {
+      this.post({ type: 'summary', summary });
+      return;
+    }
     this.post({ type: 'busy', step: 'tables', text: 'Saving the sync schema…' });
     try {
       const group = await saveSchema(this.ctx, this.ref, this.hub, selection);
@@ -250,7 +345,12 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       const { groups, members } = this.ctx.clients();
       const [group, list] = await Promise.all([groups.get(this.ref), members.list(this.ref).toArray()]);
       this.members = list.map(summarizeMember);
-      this.post({ type: 'syncStatus', group: summarizeGroup(group, this.groupId!), members: this.members, polling: this.pollTimer !== undefined });
+      this.post({
+        type: 'syncStatus',
+        group: summarizeGroup(group, this.groupId!),
+        members: this.members,
+        polling: this.pollTimer !== undefined,
+      });
     } catch (e) {
       this.stopPolling();
       this.post({ type: 'error', step: 'sync', error: toErrorInfo('Read the sync state', e) });

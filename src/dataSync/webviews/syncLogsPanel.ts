@@ -16,12 +16,20 @@ import { syncLogsBody } from './pageBodies';
 /** Where an export goes; tests replace it to skip the dialog. */
 export type ExportTarget = (defaultUri: vscode.Uri, format: 'csv' | 'json') => Thenable<vscode.Uri | undefined>;
 
-const showSaveDialog: ExportTarget = (defaultUri, format) => vscode.window.showSaveDialog({
-  defaultUri, title: 'Export sync logs', filters: format === 'csv' ? { 'CSV': ['csv'] } : { 'JSON': ['json'] },
-});
+const showSaveDialog: ExportTarget = (defaultUri, format) =>
+  vscode.window.showSaveDialog({
+    defaultUri,
+    title: 'Export sync logs',
+    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
 
 const toView = (l: SyncGroupLog): LogEntryView => ({
-  timestamp: l.timestamp ?? '', type: l.type ?? '', source: l.source ?? '', details: l.details ?? '', operationStatus: l.operationStatus ?? '', tracingId: l.tracingId ?? '',
+  timestamp: l.timestamp ?? '',
+  type: l.type ?? '',
+  source: l.source ?? '',
+  details: l.details ?? '',
+  operationStatus: l.operationStatus ?? '',
+  tracingId: l.tracingId ?? '',
 });
 
 export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
@@ -35,24 +43,50 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   /** Files written by export (read by tests). */
   readonly exports: vscode.Uri[] = [];
 
-  constructor(extensionUri: vscode.Uri, private readonly ctx: DataSyncContext, readonly ref: SyncGroupRef, onDispose: () => void) {
-    super(extensionUri, { viewType: 'sqlDataMovement.dataSync.syncLogs', script: 'syncLogs', title: `Logs: ${ref.syncGroup}`, body: syncLogsBody(ref.syncGroup) }, onDispose);
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly ctx: DataSyncContext,
+    readonly ref: SyncGroupRef,
+    onDispose: () => void,
+  ) {
+    super(
+      extensionUri,
+      {
+        viewType: 'sqlDataMovement.dataSync.syncLogs',
+        script: 'syncLogs',
+        title: `Logs: ${ref.syncGroup}`,
+        body: syncLogsBody(ref.syncGroup),
+      },
+      onDispose,
+    );
   }
 
   protected async receive(message: FromSyncLogs): Promise<void> {
     switch (message.type) {
-      case 'ready': this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref) }); return;
+      case 'ready':
+        this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref) });
+        return;
       case 'query': {
         const range = resolveLogRange(message.range);
-        if ('error' in range) { this.post({ type: 'rangeError', message: range.error }); return; }
+        if ('error' in range) {
+          this.post({ type: 'rangeError', message: range.error });
+          return;
+        }
         this.query = { ...range, type: message.logType };
         this.entries.length = 0;
         this.generation++;
-        this.pages = this.ctx.clients().groups.listLogs(this.ref, { ...range, type: message.logType }).byPage()[Symbol.asyncIterator]();
+        this.pages = this.ctx
+          .clients()
+          .groups.listLogs(this.ref, { ...range, type: message.logType })
+          .byPage()
+          [Symbol.asyncIterator]();
         return this.nextPage(false);
       }
-      case 'loadMore': if (this.pages && this.hasMore) await this.nextPage(true); return;
-      case 'export': return this.export(message.format);
+      case 'loadMore':
+        if (this.pages && this.hasMore) await this.nextPage(true);
+        return;
+      case 'export':
+        return this.export(message.format);
     }
   }
 
@@ -63,10 +97,21 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
       const next = await this.pages!.next();
       if (generation !== this.generation) return;
       const items = next.done ? [] : next.value.items;
-      const body = next.done ? {} : next.value.body as Record<string, unknown>;
-      this.hasMore = !next.done && (typeof body.nextLink === 'string' && body.nextLink !== '' || typeof body.continuationToken === 'string' && body.continuationToken !== '');
+      const body = next.done ? {} : (next.value.body as Record<string, unknown>);
+      this.hasMore =
+        !next.done &&
+        ((typeof body.nextLink === 'string' && body.nextLink !== '') ||
+          (typeof body.continuationToken === 'string' && body.continuationToken !== ''));
       this.entries.push(...items);
-      this.post({ type: 'entries', entries: items.map(toView), append, hasMore: this.hasMore, total: this.entries.length, startTime: this.query!.startTime, endTime: this.query!.endTime });
+      this.post({
+        type: 'entries',
+        entries: items.map(toView),
+        append,
+        hasMore: this.hasMore,
+        total: this.entries.length,
+        startTime: this.query!.startTime,
+        endTime: this.query!.endTime,
+      });
     } catch (e) {
       if (generation === this.generation) this.post({ type: 'error', error: toErrorInfo('Read sync logs', e) });
     }
@@ -78,7 +123,8 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
     const uri = await this.exportTarget(vscode.Uri.joinPath(folder, `sync-logs-${this.ref.syncGroup}.${format}`), format);
     if (!uri) return;
     try {
-      const text = format === 'csv' ? logsToCsv(this.entries) : logsToJson(this.entries, { syncGroupId: syncGroupPath(this.ref), ...this.query });
+      const text =
+        format === 'csv' ? logsToCsv(this.entries) : logsToJson(this.entries, { syncGroupId: syncGroupPath(this.ref), ...this.query });
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
       this.exports.push(uri);
       this.post({ type: 'exported', text: `Exported ${this.entries.length} entries to ${uri.fsPath || uri.toString()}.` });

@@ -1,7 +1,15 @@
 // Validates the wizard's forms with Data Sync's rules and turns them into request bodies. Pure: the
 // page's fields come in, field errors or a body go out. The password is copied into the body only.
 import type { SyncGroupInput, SyncMemberInput } from '../../azure/sql/syncModels';
-import { MANUAL_INTERVAL, validateInterval, validateMemberQuota, validateRequired, validateRetentionDays, validateSyncGroupName, validateSyncMemberName } from '../syncRules';
+import {
+  MANUAL_INTERVAL,
+  validateInterval,
+  validateMemberQuota,
+  validateRequired,
+  validateRetentionDays,
+  validateSyncGroupName,
+  validateSyncMemberName,
+} from '../syncRules';
 import type { FieldErrors } from './protocol/dataSyncCommon';
 import type { GroupForm, MemberForm } from './protocol/dataSyncWizard';
 
@@ -34,21 +42,46 @@ export function validateGroupForm(f: GroupForm): { errors: FieldErrors; body?: S
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
-    body: { properties: {
-      interval, conflictResolutionPolicy: f.conflictResolutionPolicy, syncDatabaseId: f.syncDatabaseId, hubDatabaseUserName: f.hubDatabaseUserName.trim(),
-      hubDatabasePassword: f.hubDatabasePassword, enableConflictLogging: f.enableConflictLogging,
-      ...(f.enableConflictLogging ? { conflictLoggingRetentionInDays: retention } : {}), usePrivateLinkConnection: f.usePrivateLinkConnection,
-    } },
+    body: {
+      properties: {
+        interval,
+        conflictResolutionPolicy: f.conflictResolutionPolicy,
+        syncDatabaseId: f.syncDatabaseId,
+        hubDatabaseUserName: f.hubDatabaseUserName.trim(),
+        hubDatabasePassword: f.hubDatabasePassword,
+        enableConflictLogging: f.enableConflictLogging,
+        ...(f.enableConflictLogging ? { conflictLoggingRetentionInDays: retention } : {}),
+        usePrivateLinkConnection: f.usePrivateLinkConnection,
+      },
+    },
   };
 }
 
-export function validateMemberForm(f: MemberForm, existingMembers: string[], hubDatabaseId: string | undefined): { errors: FieldErrors; body?: SyncMemberInput } {
+export function validateMemberForm(
+  f: MemberForm,
+  existingMembers: string[],
+  hubDatabaseId: string | undefined,
+): { errors: FieldErrors; body?: SyncMemberInput } {
   const azure = f.kind === 'azure';
   const errors = collect([
-    ['member-name', validateSyncMemberName(f.name) ?? (existingMembers.some((m) => m.toLowerCase() === f.name.toLowerCase()) ? `The group already has a member named "${f.name}".` : validateMemberQuota(existingMembers.length))],
+    [
+      'member-name',
+      validateSyncMemberName(f.name) ??
+        (existingMembers.some((m) => m.toLowerCase() === f.name.toLowerCase())
+          ? `The group already has a member named "${f.name}".`
+          : validateMemberQuota(existingMembers.length)),
+    ],
     ['member-subscription', azure ? validateRequired(f.subscriptionId, 'Subscription') : undefined],
     ['member-server', azure ? validateRequired(f.serverId, 'Server') : undefined],
-    ['member-database', azure ? (validateRequired(f.databaseId, 'Member database') ?? (hubDatabaseId && f.databaseId.toLowerCase() === hubDatabaseId.toLowerCase() ? 'The hub database cannot also be a member.' : undefined)) : undefined],
+    [
+      'member-database',
+      azure
+        ? (validateRequired(f.databaseId, 'Member database') ??
+          (hubDatabaseId && f.databaseId.toLowerCase() === hubDatabaseId.toLowerCase()
+            ? 'The hub database cannot also be a member.'
+            : undefined))
+        : undefined,
+    ],
     ['member-agent', azure ? undefined : validateRequired(f.agentId, 'Sync agent')],
     ['member-linked', azure ? undefined : validateRequired(f.sqlServerDatabaseId, 'SQL Server database')],
     ['member-direction', DIRECTIONS.includes(f.syncDirection) ? undefined : 'Choose a sync direction.'],
@@ -56,7 +89,12 @@ export function validateMemberForm(f: MemberForm, existingMembers: string[], hub
     ['member-password', validateRequired(f.password, 'Member password')],
   ]);
   if (Object.keys(errors).length) return { errors };
-  const common = { userName: f.userName.trim(), password: f.password, syncDirection: f.syncDirection, usePrivateLinkConnection: f.usePrivateLinkConnection };
+  const common = {
+    userName: f.userName.trim(),
+    password: f.password,
+    syncDirection: f.syncDirection,
+    usePrivateLinkConnection: f.usePrivateLinkConnection,
+  };
   const body: SyncMemberInput = azure
     ? { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: f.databaseId, ...common } }
     : { properties: { databaseType: 'SqlServerDatabase', syncAgentId: f.agentId, sqlServerDatabaseId: f.sqlServerDatabaseId, ...common } };

@@ -7,7 +7,11 @@ import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 import type { Choice } from './protocol/dataSyncCommon';
 import type { OptionKind } from './protocol/dataSyncWizard';
 
-const lastSegments = (id: string, n: number): string => id.split('/').filter((_, i, a) => i >= a.length - n).join('/');
+const lastSegments = (id: string, n: number): string =>
+  id
+    .split('/')
+    .filter((_, i, a) => i >= a.length - n)
+    .join('/');
 
 export class WizardOptions {
   /** Server id (lower case) → location, for the sync metadata database lookup. */
@@ -17,18 +21,25 @@ export class WizardOptions {
 
   async subscriptions(): Promise<Choice[]> {
     const subs = await this.ctx.clients().subscriptions.list().toArray();
-    return subs.filter((s) => s.subscriptionId).map((s) => ({ value: s.subscriptionId!, label: s.displayName ?? s.subscriptionId!, description: s.state }));
+    return subs
+      .filter((s) => s.subscriptionId)
+      .map((s) => ({ value: s.subscriptionId!, label: s.displayName ?? s.subscriptionId!, description: s.state }));
   }
 
   async load(kind: OptionKind, parent: string): Promise<Choice[]> {
     switch (kind) {
       case 'servers':
-      case 'memberServers': return this.servers(parent);
+      case 'memberServers':
+        return this.servers(parent);
       case 'databases':
-      case 'memberDatabases': return this.databases(parent);
-      case 'syncDatabases': return this.syncDatabases(parent);
-      case 'agents': return this.agents(parent);
-      case 'linkedDatabases': return this.linkedDatabases(parent);
+      case 'memberDatabases':
+        return this.databases(parent);
+      case 'syncDatabases':
+        return this.syncDatabases(parent);
+      case 'agents':
+        return this.agents(parent);
+      case 'linkedDatabases':
+        return this.linkedDatabases(parent);
     }
   }
 
@@ -45,11 +56,19 @@ export class WizardOptions {
 
   private async syncDatabases(serverId: string): Promise<Choice[]> {
     const ref = serverRefFromId(serverId);
-    const location = this.locations.get(serverId.toLowerCase()) ?? (await this.servers(ref.subscriptionId), this.locations.get(serverId.toLowerCase()));
+    const location =
+      this.locations.get(serverId.toLowerCase()) ?? (await this.servers(ref.subscriptionId), this.locations.get(serverId.toLowerCase()));
     const existing = location ? await this.ctx.clients().groups.listSyncDatabaseIds(ref.subscriptionId, location).toArray() : [];
     const out = new Map<string, Choice>();
-    for (const e of existing) if (e.id) out.set(e.id.toLowerCase(), { value: e.id, label: lastSegments(e.id, 3).replace('/databases/', '/'), description: 'in use by Data Sync' });
-    for (const d of await this.databases(serverId)) if (!out.has(d.value.toLowerCase())) out.set(d.value.toLowerCase(), { ...d, label: `${ref.server}/${d.label}` });
+    for (const e of existing)
+      if (e.id)
+        out.set(e.id.toLowerCase(), {
+          value: e.id,
+          label: lastSegments(e.id, 3).replace('/databases/', '/'),
+          description: 'in use by Data Sync',
+        });
+    for (const d of await this.databases(serverId))
+      if (!out.has(d.value.toLowerCase())) out.set(d.value.toLowerCase(), { ...d, label: `${ref.server}/${d.label}` });
     return [...out.values()];
   }
 
@@ -60,6 +79,12 @@ export class WizardOptions {
 
   private async linkedDatabases(agentId: string): Promise<Choice[]> {
     const dbs = await this.ctx.clients().agents.listLinkedDatabases(syncAgentRefFromId(agentId)).toArray();
-    return dbs.filter((d) => d.properties?.databaseId).map((d) => ({ value: d.properties!.databaseId!, label: `${d.properties?.serverName ?? '?'}/${d.properties?.databaseName ?? '?'}`, description: d.properties?.description }));
+    return dbs
+      .filter((d) => d.properties?.databaseId)
+      .map((d) => ({
+        value: d.properties!.databaseId!,
+        label: `${d.properties?.serverName ?? '?'}/${d.properties?.databaseName ?? '?'}`,
+        description: d.properties?.description,
+      }));
   }
 }

@@ -17,26 +17,54 @@ function fabricCode(code: string): string {
   return code === 'ExpiredAuthenticationToken' ? 'TokenExpired' : 'InvalidToken';
 }
 
-export function expiredTokenError(req: EmulatorRequest, tenantId: string, fabric = false, expiredAtMs?: number, nowMs = Date.now()): HttpError {
+export function expiredTokenError(
+  req: EmulatorRequest,
+  tenantId: string,
+  fabric = false,
+  expiredAtMs?: number,
+  nowMs = Date.now(),
+): HttpError {
   const when = (ms: number) => new Date(ms).toISOString();
-  const message = expiredAtMs === undefined
-    ? 'The access token expiry UTC time is earlier than current UTC time.'
-    : `The access token expiry UTC time '${when(expiredAtMs)}' is earlier than current UTC time '${when(nowMs)}'.`;
+  const message =
+    expiredAtMs === undefined
+      ? 'The access token expiry UTC time is earlier than current UTC time.'
+      : `The access token expiry UTC time '${when(expiredAtMs)}' is earlier than current UTC time '${when(nowMs)}'.`;
   return challenge(req, tenantId, 401, 'ExpiredAuthenticationToken', message, fabric);
 }
 
-export function authenticate(req: EmulatorRequest, audience: 'arm' | 'fabric', tokens: TokenService, tenantId: string, nowMs: number): TokenClaims {
+export function authenticate(
+  req: EmulatorRequest,
+  audience: 'arm' | 'fabric',
+  tokens: TokenService,
+  tenantId: string,
+  nowMs: number,
+): TokenClaims {
   const fabric = audience === 'fabric';
   const header = headerValue(req.headers.authorization);
-  if (!header) throw challenge(req, tenantId, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", fabric);
+  if (!header)
+    throw challenge(req, tenantId, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", fabric);
   const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw challenge(req, tenantId, 401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format.", fabric);
+  if (!m)
+    throw challenge(
+      req,
+      tenantId,
+      401,
+      'AuthenticationFailed',
+      "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+      fabric,
+    );
   const claims = tokens.verify(m[1]);
   if (!claims) throw challenge(req, tenantId, 401, 'InvalidAuthenticationToken', 'The access token is invalid.', fabric);
   const allowed = fabric ? FABRIC_AUDIENCES : ARM_AUDIENCES;
   if (!allowed.includes(claims.aud)) {
-    throw challenge(req, tenantId, 401, 'InvalidAuthenticationTokenAudience',
-      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences '${allowed.join("','")}'.`, fabric);
+    throw challenge(
+      req,
+      tenantId,
+      401,
+      'InvalidAuthenticationTokenAudience',
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences '${allowed.join("','")}'.`,
+      fabric,
+    );
   }
   if (claims.exp * 1000 <= nowMs) throw expiredTokenError(req, tenantId, fabric, claims.exp * 1000, nowMs);
   return claims;

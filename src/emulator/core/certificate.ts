@@ -5,7 +5,12 @@ import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 
-export interface CertificateFiles { certPath: string; keyPath: string; cert: string; key: string }
+export interface CertificateFiles {
+  certPath: string;
+  keyPath: string;
+  cert: string;
+  key: string;
+}
 
 export async function ensureCertificate(dataDir: string): Promise<CertificateFiles> {
   const certPath = path.resolve(dataDir, 'cert.pem');
@@ -26,7 +31,13 @@ export async function ensureCertificate(dataDir: string): Promise<CertificateFil
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
     ],
   });
   fs.mkdirSync(dataDir, { recursive: true });

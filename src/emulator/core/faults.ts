@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 
 export const FAULT_KINDS = ['429', '500', '503', 'reset', 'hang', 'malformed', 'expired-token', 'lro-fail', 'latency'] as const;
-export type FaultKind = typeof FAULT_KINDS[number];
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
   id: string;
@@ -39,16 +39,26 @@ export function parseFaultSpec(spec: string): FaultRule[] {
     const parsed = JSON.parse(text) as FaultRuleInput | FaultRuleInput[];
     return (Array.isArray(parsed) ? parsed : [parsed]).map(normaliseRule);
   }
-  return text.split(';').map((s) => s.trim()).filter(Boolean).map(parseCompactRule);
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(parseCompactRule);
 }
 
 function parseCompactRule(rule: string): FaultRule {
   const m = /^([\w-]+)(?:=(\d+))?(?::([\d.]+))?(?:\*(\d+))?(?:@(?:(GET|PUT|POST|PATCH|DELETE|HEAD)\s+)?(.+))?$/i.exec(rule);
-  if (!m) throw new Error(`Invalid fault rule '${rule}'. Expected kind[:probability][*count][@[METHOD ]pathRegex], e.g. 429:0.3 or 503*2@GET /syncGroups`);
+  if (!m)
+    throw new Error(
+      `Invalid fault rule '${rule}'. Expected kind[:probability][*count][@[METHOD ]pathRegex], e.g. 429:0.3 or 503*2@GET /syncGroups`,
+    );
   return normaliseRule({
-    kind: m[1].toLowerCase(), latencyMs: m[2] ? Number(m[2]) : undefined,
-    probability: m[3] ? Number(m[3]) : undefined, count: m[4] ? Number(m[4]) : undefined,
-    method: m[5], path: m[6]?.trim(),
+    kind: m[1].toLowerCase(),
+    latencyMs: m[2] ? Number(m[2]) : undefined,
+    probability: m[3] ? Number(m[3]) : undefined,
+    count: m[4] ? Number(m[4]) : undefined,
+    method: m[5],
+    path: m[6]?.trim(),
   });
 }
 
@@ -60,9 +70,14 @@ export function normaliseRule(input: FaultRuleInput): FaultRule {
   if (input.path) new RegExp(input.path); // throws early on a bad regex
   if (kind === 'latency' && !(Number(input.latencyMs) >= 0)) throw new Error('A latency rule needs latencyMs (compact: latency=MS)');
   return {
-    id: input.id ?? randomUUID(), kind, probability,
-    remaining: input.remaining ?? input.count, method: input.method?.toUpperCase(), path: input.path,
-    latencyMs: input.latencyMs, retryAfterSeconds: input.retryAfterSeconds,
+    id: input.id ?? randomUUID(),
+    kind,
+    probability,
+    remaining: input.remaining ?? input.count,
+    method: input.method?.toUpperCase(),
+    path: input.path,
+    latencyMs: input.latencyMs,
+    retryAfterSeconds: input.retryAfterSeconds,
   };
 }
 
@@ -70,9 +85,18 @@ export class FaultInjector {
   rules: FaultRule[] = [];
   latencyMs = 0;
 
-  add(rules: FaultRule[]): FaultRule[] { this.rules.push(...rules); return rules; }
-  clear(): void { this.rules = []; }
-  remove(id: string): boolean { const n = this.rules.length; this.rules = this.rules.filter((r) => r.id !== id); return n !== this.rules.length; }
+  add(rules: FaultRule[]): FaultRule[] {
+    this.rules.push(...rules);
+    return rules;
+  }
+  clear(): void {
+    this.rules = [];
+  }
+  remove(id: string): boolean {
+    const n = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    return n !== this.rules.length;
+  }
 
   /** Total extra delay for this request: global latency plus every matching latency rule. */
   delayFor(method: string, path: string): number {

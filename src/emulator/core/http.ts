@@ -25,8 +25,15 @@ export interface EmulatorResponse {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string,
-    readonly extraHeaders: Record<string, string> = {}, readonly details?: unknown[]) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extraHeaders: Record<string, string> = {},
+    readonly details?: unknown[],
+  ) {
+    super(message);
+  }
 }
 
 export const armError = (status: number, code: string, message: string, details?: unknown[]): HttpError =>
@@ -38,7 +45,11 @@ export function readBody(req: IncomingMessage, limit = 10 * 1024 * 1024): Promis
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) { reject(armError(413, 'RequestEntityTooLarge', 'The request body is too large.')); req.destroy(); return; }
+      if (size > limit) {
+        reject(armError(413, 'RequestEntityTooLarge', 'The request body is too large.'));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -49,8 +60,14 @@ export function readBody(req: IncomingMessage, limit = 10 * 1024 * 1024): Promis
 /** Parses a JSON body; ARM answers malformed JSON with 400 InvalidRequestContent. */
 export function jsonBody(req: EmulatorRequest): unknown {
   if (!req.rawBody.trim()) return undefined;
-  try { return JSON.parse(req.rawBody) as unknown; } catch (e) {
-    throw armError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`);
+  try {
+    return JSON.parse(req.rawBody) as unknown;
+  } catch (e) {
+    throw armError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`,
+    );
   }
 }
 

@@ -31,28 +31,49 @@ export interface LroStart {
 
 const OPERATION_RETENTION_MS = 24 * 3600_000;
 
-export interface LroOptions { durationMs: number; retryAfterSeconds?: number; now: () => number }
+export interface LroOptions {
+  durationMs: number;
+  retryAfterSeconds?: number;
+  now: () => number;
+}
 
 export class LroEngine {
   private readonly handlers = new Map<string, LroHandler>();
 
-  constructor(private readonly store: StateStore, private readonly options: LroOptions) {}
+  constructor(
+    private readonly store: StateStore,
+    private readonly options: LroOptions,
+  ) {}
 
-  register(kind: string, handler: LroHandler): void { this.handlers.set(kind, handler); }
+  register(kind: string, handler: LroHandler): void {
+    this.handlers.set(kind, handler);
+  }
 
   start(s: LroStart): EmulatorResponse {
     const now = this.options.now();
     const id = randomUUID();
     const op: OperationRecord = {
-      id, kind: s.kind, family: s.family, subscriptionId: s.subscriptionId, location: s.location,
-      resourceId: s.resourceId, finalResult: s.finalResult, payload: s.payload, status: 'InProgress',
-      startTime: new Date(now).toISOString(), startedAt: now, finishAt: now + this.options.durationMs,
+      id,
+      kind: s.kind,
+      family: s.family,
+      subscriptionId: s.subscriptionId,
+      location: s.location,
+      resourceId: s.resourceId,
+      finalResult: s.finalResult,
+      payload: s.payload,
+      status: 'InProgress',
+      startTime: new Date(now).toISOString(),
+      startedAt: now,
+      finishAt: now + this.options.durationMs,
       failAt: s.failMidway ? now + Math.floor(this.options.durationMs / 2) : undefined,
     };
     this.store.state.operations[id] = op;
     this.store.changed();
     const urls = s.urls(id);
-    return { status: 202, headers: { location: urls.location, 'azure-asyncoperation': urls.asyncOperation, 'retry-after': this.retryAfter(op) } };
+    return {
+      status: 202,
+      headers: { location: urls.location, 'azure-asyncoperation': urls.asyncOperation, 'retry-after': this.retryAfter(op) },
+    };
   }
 
   /** Completes (or fails) every operation whose time has come. Called on each request and by a timer. */
@@ -61,12 +82,18 @@ export class LroEngine {
     for (const op of Object.values(this.store.state.operations)) {
       if (op.status !== 'InProgress') {
         // Finished operations stay pollable for a day (ARM keeps results for a while), then go.
-        if (op.endTime && now - Date.parse(op.endTime) > OPERATION_RETENTION_MS) { delete this.store.state.operations[op.id]; this.store.changed(); }
+        if (op.endTime && now - Date.parse(op.endTime) > OPERATION_RETENTION_MS) {
+          delete this.store.state.operations[op.id];
+          this.store.changed();
+        }
         continue;
       }
       if (op.failAt !== undefined && now >= op.failAt) {
         op.status = 'Failed';
-        op.error = { code: 'OperationTimedOut', message: 'The operation timed out and automatically rolled back. Please retry the operation.' };
+        op.error = {
+          code: 'OperationTimedOut',
+          message: 'The operation timed out and automatically rolled back. Please retry the operation.',
+        };
         this.handlers.get(op.kind)?.rollback?.(op);
       } else if (now >= op.finishAt) {
         try {
@@ -92,8 +119,12 @@ export class LroEngine {
   /** The Azure-AsyncOperation answer: always 200 with the status document. */
   statusResponse(op: OperationRecord, asyncUrlPath: string): EmulatorResponse {
     const body = {
-      id: asyncUrlPath, name: op.id, status: op.status, startTime: op.startTime,
-      ...(op.endTime ? { endTime: op.endTime } : {}), ...(op.error ? { error: op.error } : {}),
+      id: asyncUrlPath,
+      name: op.id,
+      status: op.status,
+      startTime: op.startTime,
+      ...(op.endTime ? { endTime: op.endTime } : {}),
+      ...(op.error ? { error: op.error } : {}),
     };
     return { status: 200, headers: op.status === 'InProgress' ? { 'retry-after': this.retryAfter(op) } : {}, body };
   }
@@ -102,7 +133,11 @@ export class LroEngine {
   locationResponse(op: OperationRecord, req: EmulatorRequest): EmulatorResponse {
     if (op.status === 'InProgress') return { status: 202, headers: { location: req.url.toString(), 'retry-after': this.retryAfter(op) } };
     if (op.status === 'Failed' || op.status === 'Canceled') {
-      throw armError(op.status === 'Canceled' ? 409 : 500, op.error?.code ?? 'OperationCancelled', op.error?.message ?? 'The operation has been cancelled by user.');
+      throw armError(
+        op.status === 'Canceled' ? 409 : 500,
+        op.error?.code ?? 'OperationCancelled',
+        op.error?.message ?? 'The operation has been cancelled by user.',
+      );
     }
     if (op.finalResult === 'resource') {
       const body = this.handlers.get(op.kind)?.render?.(op, req);

@@ -2,7 +2,10 @@
 // `$skipToken` (or, for sync logs, `continuationToken`) query parameter. Tokens are opaque to clients.
 import { armError, type EmulatorRequest } from './http';
 
-export interface Page<T> { value: T[]; nextLink?: string }
+export interface Page<T> {
+  value: T[];
+  nextLink?: string;
+}
 
 export function paginate<T>(req: EmulatorRequest, items: T[], pageSize: number, tokenParam = '$skipToken'): Page<T> {
   const token = req.url.searchParams.get(tokenParam);

@@ -18,10 +18,17 @@ const isFabric = (path: string): boolean => path.toLowerCase().startsWith('/fabr
 
 export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBase: () => string): Pipeline {
   const delays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
-  const delay = (ms: number): Promise<void> => new Promise((resolve) => {
-    const entry = { timer: setTimeout(() => { delays.delete(entry); resolve(); }, ms), resolve };
-    delays.add(entry);
-  });
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          delays.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      delays.add(entry);
+    });
 
   async function handle(raw: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -52,7 +59,10 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
       if (m.route.audience === 'arm') {
         // ARM's throttling budget headers; clients log them, a few back off on them.
         const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';
-        answer.headers = { [`x-ms-ratelimit-remaining-subscription-${kind}`]: kind === 'reads' ? '11999' : '1199', ...(answer.headers ?? {}) };
+        answer.headers = {
+          [`x-ms-ratelimit-remaining-subscription-${kind}`]: kind === 'reads' ? '11999' : '1199',
+          ...(answer.headers ?? {}),
+        };
       }
       send(res, req, answer);
     } catch (e) {
@@ -64,7 +74,13 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
 
   return {
     handle,
-    cancelDelays: () => { for (const d of delays) { clearTimeout(d.timer); d.resolve(); } delays.clear(); },
+    cancelDelays: () => {
+      for (const d of delays) {
+        clearTimeout(d.timer);
+        d.resolve();
+      }
+      delays.clear();
+    },
   };
 }
 
@@ -74,14 +90,45 @@ function applyFault(rule: FaultRule, req: EmulatorRequest, res: ServerResponse, 
   switch (rule.kind) {
     case '429': {
       const code = fabric ? 'RequestBlocked' : 'SubscriptionTooManyRequests';
-      send(res, req, errorResponse(new HttpError(429, code, 'Requests beyond max requests that can be processed by available resources.', { 'retry-after': retryAfter }), fabric, req.requestId));
+      send(
+        res,
+        req,
+        errorResponse(
+          new HttpError(429, code, 'Requests beyond max requests that can be processed by available resources.', {
+            'retry-after': retryAfter,
+          }),
+          fabric,
+          req.requestId,
+        ),
+      );
       return true;
     }
     case '500':
-      send(res, req, errorResponse(new HttpError(500, 'InternalServerError', 'An unexpected error occured while processing the request (injected fault).'), fabric, req.requestId));
+      send(
+        res,
+        req,
+        errorResponse(
+          new HttpError(500, 'InternalServerError', 'An unexpected error occured while processing the request (injected fault).'),
+          fabric,
+          req.requestId,
+        ),
+      );
       return true;
     case '503':
-      send(res, req, errorResponse(new HttpError(503, fabric ? 'ServiceUnavailable' : 'TooManyRequests', 'The service is temporarily unavailable (injected fault).', { 'retry-after': retryAfter }), fabric, req.requestId));
+      send(
+        res,
+        req,
+        errorResponse(
+          new HttpError(
+            503,
+            fabric ? 'ServiceUnavailable' : 'TooManyRequests',
+            'The service is temporarily unavailable (injected fault).',
+            { 'retry-after': retryAfter },
+          ),
+          fabric,
+          req.requestId,
+        ),
+      );
       return true;
     case 'reset':
       req.raw.socket.destroy();
@@ -90,7 +137,11 @@ function applyFault(rule: FaultRule, req: EmulatorRequest, res: ServerResponse, 
       // Never answer: the client's timeout is what is being tested. stop() closes the socket.
       return true;
     case 'malformed':
-      send(res, req, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"value": [{"id": "/subscriptions/' });
+      send(res, req, {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: '{"value": [{"id": "/subscriptions/',
+      });
       return true;
     case 'expired-token':
       send(res, req, errorResponse(expiredTokenError(req, ctx.store.state.tenantId, fabric), fabric, req.requestId));

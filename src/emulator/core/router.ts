@@ -19,18 +19,27 @@ export interface Route extends RouteOptions {
   handler: Handler;
 }
 
-export interface RouteMatch { route: Route; params: Record<string, string> }
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
 
 export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, template: string, handler: Handler, options: RouteOptions = {}): void {
     const names: string[] = [];
-    const source = template.split('/').map((seg) => {
-      const m = /^\{(\w+)\}$/.exec(seg);
-      if (m) { names.push(m[1]); return '([^/]+)'; }
-      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }).join('/');
+    const source = template
+      .split('/')
+      .map((seg) => {
+        const m = /^\{(\w+)\}$/.exec(seg);
+        if (m) {
+          names.push(m[1]);
+          return '([^/]+)';
+        }
+        return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
     this.routes.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}/?$`, 'i'), names, handler, ...options });
   }
 
@@ -40,9 +49,14 @@ export class Router {
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
       if (!m) continue;
-      if (route.method !== method.toUpperCase()) { methodMismatch = true; continue; }
+      if (route.method !== method.toUpperCase()) {
+        methodMismatch = true;
+        continue;
+      }
       const params: Record<string, string> = {};
-      route.names.forEach((n, i) => { params[n] = safeDecode(m[i + 1]); });
+      route.names.forEach((n, i) => {
+        params[n] = safeDecode(m[i + 1]);
+      });
       return { route, params };
     }
     return { methodMismatch };
@@ -50,5 +64,9 @@ export class Router {
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -10,7 +10,11 @@ export class StateStore {
   private dirty = false;
   private writeCount = 0;
 
-  constructor(readonly file: string, public state: EmulatorState, private readonly debounceMs = 50) {}
+  constructor(
+    readonly file: string,
+    public state: EmulatorState,
+    private readonly debounceMs = 50,
+  ) {}
 
   /**
    * Reads DIR/state.json; undefined when the folder has no state yet (then the caller seeds). A file that
@@ -34,20 +38,30 @@ export class StateStore {
   changed(): void {
     this.dirty = true;
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = undefined; void this.flush(); }, this.debounceMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.debounceMs);
   }
 
-  get writes(): number { return this.writeCount; }
+  get writes(): number {
+    return this.writeCount;
+  }
 
   /** Writes now if anything changed; waits for a write already in flight first (serialisation). */
   async flush(): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     while (this.writing) await this.writing;
     if (!this.dirty) return;
     this.dirty = false;
     // Snapshot synchronously: later mutations mark dirty again and get their own write.
     const text = JSON.stringify(this.state);
-    this.writing = this.writeAtomically(text).finally(() => { this.writing = undefined; });
+    this.writing = this.writeAtomically(text).finally(() => {
+      this.writing = undefined;
+    });
     await this.writing;
   }
 

@@ -7,7 +7,12 @@ export const ARM_AUDIENCE = 'https://management.azure.com';
 export const FABRIC_AUDIENCE = 'https://api.fabric.microsoft.com';
 
 /** Audiences ARM accepts (it takes the legacy and trailing-slash forms too). */
-export const ARM_AUDIENCES = [ARM_AUDIENCE, `${ARM_AUDIENCE}/`, 'https://management.core.windows.net/', 'https://management.core.windows.net'];
+export const ARM_AUDIENCES = [
+  ARM_AUDIENCE,
+  `${ARM_AUDIENCE}/`,
+  'https://management.core.windows.net/',
+  'https://management.core.windows.net',
+];
 export const FABRIC_AUDIENCES = [FABRIC_AUDIENCE, `${FABRIC_AUDIENCE}/`, 'https://analysis.windows.net/powerbi/api'];
 
 export interface TokenClaims {
@@ -48,7 +53,11 @@ export class TokenService {
     const expected = Buffer.from(this.mac(`${parts[0]}.${parts[1]}`));
     const actual = Buffer.from(parts[2]);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-    try { return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims; } catch { return undefined; }
+    try {
+      return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
+    } catch {
+      return undefined;
+    }
   }
 
   private mac(data: string): string {

@@ -4,18 +4,26 @@ import { demoSeed } from './demo';
 import { largeSeed } from './large';
 
 export const SEED_NAMES = ['demo', 'large', 'empty'] as const;
-export type SeedName = typeof SEED_NAMES[number];
+export type SeedName = (typeof SEED_NAMES)[number];
 
 export function buildSeed(seed: SeedName, now: number): EmulatorState {
   switch (seed) {
-    case 'demo': return demoSeed(now);
-    case 'large': return largeSeed(now);
+    case 'demo':
+      return demoSeed(now);
+    case 'large':
+      return largeSeed(now);
     case 'empty': {
       // Empty still has one subscription: nothing can be created without one.
       const s = emptyState('empty');
-      s.subscriptions.push({ subscriptionId: '00000000-0000-4000-8000-000000000001', displayName: 'Emulator Subscription', state: 'Enabled', tenantId: s.tenantId });
+      s.subscriptions.push({
+        subscriptionId: '00000000-0000-4000-8000-000000000001',
+        displayName: 'Emulator Subscription',
+        state: 'Enabled',
+        tenantId: s.tenantId,
+      });
       return s;
     }
-    default: throw new Error(`Unknown seed '${String(seed)}'. Known: ${SEED_NAMES.join(', ')}`);
+    default:
+      throw new Error(`Unknown seed '${String(seed)}'. Known: ${SEED_NAMES.join(', ')}`);
   }
 }

@@ -12,15 +12,28 @@ export function largeSeed(now: number): EmulatorState {
   const subs = [b.subscription('Large Estate A'), b.subscription('Large Estate B'), b.subscription('Large Estate C')];
   for (let i = 0; i < 600; i++) {
     const sub = subs[i % 3];
-    const server = b.server(sub, `rg-large-${String(i % 12).padStart(2, '0')}`, `large-sql-${String(i).padStart(4, '0')}`, REGIONS[i % REGIONS.length]);
+    const server = b.server(
+      sub,
+      `rg-large-${String(i % 12).padStart(2, '0')}`,
+      `large-sql-${String(i).padStart(4, '0')}`,
+      REGIONS[i % REGIONS.length],
+    );
     const hub = b.database(server, 'hub', smallTables());
     const meta = b.database(server, 'syncmeta', []);
     const member = b.database(server, 'replica', smallTables(), { health: i % 10 === 0 ? 'warning' : 'ok' });
-    const g = b.group(hub, `group-${i}`, meta, { syncState: i % 10 === 0 ? 'Warning' : 'Good', lastSyncTime: new Date(now - 3600_000).toISOString() });
+    const g = b.group(hub, `group-${i}`, meta, {
+      syncState: i % 10 === 0 ? 'Warning' : 'Good',
+      lastSyncTime: new Date(now - 3600_000).toISOString(),
+    });
     b.member(g, 'replica', member, 'Bidirectional', 'SyncSucceeded');
     b.selectTables(g, hub, ['dbo.Items', 'dbo.Events']);
     b.history(g, i === 0 ? 500 : 2, 1, (k) => [
-      { type: 'Success', source: sourceOf(member.id), details: `Sync completed successfully in 2.0${k % 10} seconds.`, operationStatus: 'SyncSucceeded' },
+      {
+        type: 'Success',
+        source: sourceOf(member.id),
+        details: `Sync completed successfully in 2.0${k % 10} seconds.`,
+        operationStatus: 'SyncSucceeded',
+      },
     ]);
   }
   return b.state;

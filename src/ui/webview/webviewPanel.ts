@@ -5,7 +5,10 @@ import * as vscode from 'vscode';
 import { renderWebviewHtml } from './webviewHtml';
 
 export interface PanelPage {
-  viewType: string; script: string; title: string; body: string;
+  viewType: string;
+  script: string;
+  title: string;
+  body: string;
   /** Keep the page alive while its tab is hidden: only for pages holding unsaved user input. */
   retainContextWhenHidden?: boolean;
 }
@@ -19,7 +22,9 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
   readonly cspViolations: string[] = [];
   private readyResolve!: () => void;
   /** Resolves when the front end has loaded and said "ready". */
-  readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
+  readonly ready = new Promise<void>((resolve) => {
+    this.readyResolve = resolve;
+  });
   protected readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -31,12 +36,24 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     });
     this.panel.webview.html = renderWebviewHtml(this.panel.webview, extensionUri, page);
     this.panel.webview.onDidReceiveMessage((m: FromPage) => void this.dispatch(m), undefined, this.disposables);
-    this.panel.onDidDispose(() => { this.disposed = true; onDispose(); this.dispose(); }, undefined, this.disposables);
+    this.panel.onDidDispose(
+      () => {
+        this.disposed = true;
+        onDispose();
+        this.dispose();
+      },
+      undefined,
+      this.disposables,
+    );
   }
 
-  get isDisposed(): boolean { return this.disposed; }
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
 
-  reveal(): void { this.panel.reveal(); }
+  reveal(): void {
+    this.panel.reveal();
+  }
 
   /** Lets a test act as the front end: the message goes through the same handler as a real one. */
   async simulate(message: FromPage): Promise<void> {
@@ -61,12 +78,17 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
   }
 
   /** The copy kept in `received`; panels that get secrets override it. */
-  protected redact(message: FromPage): FromPage { return message; }
+  protected redact(message: FromPage): FromPage {
+    return message;
+  }
 
   protected abstract receive(message: FromPage): Promise<void>;
 
   dispose(): void {
-    if (!this.disposed) { this.disposed = true; this.panel.dispose(); }
+    if (!this.disposed) {
+      this.disposed = true;
+      this.panel.dispose();
+    }
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -21,7 +21,8 @@ export async function workbenchPage(): Promise<Page> {
 }
 
 afterEach(async function () {
-  if (this.currentTest?.state === 'failed' && page) await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+  if (this.currentTest?.state === 'failed' && page)
+    await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
 });
 
 after(async () => {

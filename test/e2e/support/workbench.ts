@@ -14,7 +14,13 @@ export async function openContainer(page: Page): Promise<void> {
   const header = page.locator('.pane-header', { hasText: 'SQL Data Sync' });
   // After a reload the workbench restores the open sidebar a moment later: clicking the tab then
   // would close it again, so look first.
-  if (await header.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+  if (
+    await header.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   const tab = page.locator('.activitybar').getByRole('tab', { name: /Azure SQL Data Movement/ });
   await tab.waitFor();
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
@@ -60,7 +66,13 @@ export async function expandUntil(page: Page, row: ReturnType<Page['getByRole']>
     if (await child.isVisible()) return;
     await row.waitFor();
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    if (await child.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (
+      await child.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   await child.waitFor();
 }

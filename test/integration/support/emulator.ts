@@ -9,7 +9,9 @@ import type { AzureClient } from '../../../src/azure/http/azureClient';
 import type { EmulatorEndpoints } from '../../../src/environment/emulatorProcess';
 import type { ExtensionApi } from '../../../src/extensionApi';
 
-export async function useEmulator(api: ExtensionApi): Promise<{ endpoints: EmulatorEndpoints; arm: AzureClient; control: EmulatorControlClient }> {
+export async function useEmulator(
+  api: ExtensionApi,
+): Promise<{ endpoints: EmulatorEndpoints; arm: AzureClient; control: EmulatorControlClient }> {
   const endpoints = await vscode.commands.executeCommand<EmulatorEndpoints | undefined>('sqlDataMovement.startEmulator');
   assert.ok(endpoints, 'the emulator started');
   const connection = api.connections.current();
@@ -25,7 +27,12 @@ export class EmulatorControlClient {
   }
 
   async addFaults(spec: string): Promise<void> {
-    const res = await fetch(`${this.endpoints.arm}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ spec }), headers: { 'content-type': 'application/json' }, agent: this.agent });
+    const res = await fetch(`${this.endpoints.arm}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ spec }),
+      headers: { 'content-type': 'application/json' },
+      agent: this.agent,
+    });
     assert.ok(res.ok, `adding faults: ${res.status} ${await res.text()}`);
   }
 

@@ -7,8 +7,25 @@ import { exampleBodies, exampleFiles, SPECS_ROOT } from '../helpers/specExamples
 import { deserialize, type ModelSpec } from '../../../src/azure/models/modelSchema';
 import { SUBSCRIPTION } from '../../../src/azure/resources/subscriptionsClient';
 import { SQL_DATABASE, SQL_SERVER } from '../../../src/azure/sql/serverModels';
-import { SYNC_AGENT, SYNC_AGENT_KEY, SYNC_AGENT_LINKED_DATABASE, SYNC_DATABASE_ID, SYNC_FULL_SCHEMA, SYNC_GROUP, SYNC_GROUP_LOG, SYNC_MEMBER } from '../../../src/azure/sql/syncModels';
-import { DEFINITION_RESPONSE, FABRIC_ITEM, MIRRORED_DATABASE, MIRRORING_STATUS, OPERATION_STATE, TABLE_MIRRORING_STATUS, WORKSPACE } from '../../../src/azure/fabric/fabricModels';
+import {
+  SYNC_AGENT,
+  SYNC_AGENT_KEY,
+  SYNC_AGENT_LINKED_DATABASE,
+  SYNC_DATABASE_ID,
+  SYNC_FULL_SCHEMA,
+  SYNC_GROUP,
+  SYNC_GROUP_LOG,
+  SYNC_MEMBER,
+} from '../../../src/azure/sql/syncModels';
+import {
+  DEFINITION_RESPONSE,
+  FABRIC_ITEM,
+  MIRRORED_DATABASE,
+  MIRRORING_STATUS,
+  OPERATION_STATE,
+  TABLE_MIRRORING_STATUS,
+  WORKSPACE,
+} from '../../../src/azure/fabric/fabricModels';
 import { OPERATION_STATUS, PROTECTION_CONTAINER, VAULT } from '../../../src/azure/backup/backupModels';
 
 /** How each example's body is read: one model, or a list of it under `value` / `data`. */
@@ -86,8 +103,14 @@ describe('every saved example response parses through the typed models with no f
   }
 
   it('a wrong type is reported with its JSON path (not silently passed on)', () => {
-    assert.throws(() => deserialize(SYNC_GROUP, { properties: { interval: '60' } }), /SyncGroup\.properties\.interval: expected number, got string/);
-    assert.throws(() => deserialize(TABLE_MIRRORING_STATUS, { metrics: { processedRows: [1] } }), /metrics\.processedRows: expected number, got array/);
+    assert.throws(
+      () => deserialize(SYNC_GROUP, { properties: { interval: '60' } }),
+      /SyncGroup\.properties\.interval: expected number, got string/,
+    );
+    assert.throws(
+      () => deserialize(TABLE_MIRRORING_STATUS, { metrics: { processedRows: [1] } }),
+      /metrics\.processedRows: expected number, got array/,
+    );
   });
 
   it('unknown enum values and unknown properties pass through unchanged', () => {

@@ -17,11 +17,25 @@ describe('sync log export', () => {
     assert.equal(csvCell('a=b'), 'a=b');
   });
   it('writes a header and one row per entry, CRLF separated', () => {
-    const csv = logsToCsv([{ timestamp: '2026-01-01T00:00:00Z', type: 'Error', source: 'srv/db', details: 'failed, "badly"\nretry', tracingId: 't1', operationStatus: 'SyncFailure' }]);
-    assert.equal(csv, 'timestamp,type,source,details,operationStatus,tracingId\r\n2026-01-01T00:00:00Z,Error,srv/db,"failed, ""badly""\nretry",SyncFailure,t1\r\n');
+    const csv = logsToCsv([
+      {
+        timestamp: '2026-01-01T00:00:00Z',
+        type: 'Error',
+        source: 'srv/db',
+        details: 'failed, "badly"\nretry',
+        tracingId: 't1',
+        operationStatus: 'SyncFailure',
+      },
+    ]);
+    assert.equal(
+      csv,
+      'timestamp,type,source,details,operationStatus,tracingId\r\n2026-01-01T00:00:00Z,Error,srv/db,"failed, ""badly""\nretry",SyncFailure,t1\r\n',
+    );
   });
   it('JSON keeps the query and every entry', () => {
-    const json = JSON.parse(logsToJson([{ type: 'Success', details: '=x' }], { syncGroupId: '/g', startTime: 's', endTime: 'e', type: 'All' })) as { count: number; logs: unknown[]; syncGroupId: string };
+    const json = JSON.parse(
+      logsToJson([{ type: 'Success', details: '=x' }], { syncGroupId: '/g', startTime: 's', endTime: 'e', type: 'All' }),
+    ) as { count: number; logs: unknown[]; syncGroupId: string };
     assert.equal(json.count, 1);
     assert.equal(json.syncGroupId, '/g');
     assert.deepEqual(json.logs, [{ type: 'Success', details: '=x' }]);
@@ -31,8 +45,14 @@ describe('sync log export', () => {
 describe('sync log time range', () => {
   const now = Date.parse('2026-05-01T12:00:00Z');
   it('resolves presets', () => {
-    assert.deepEqual(resolveLogRange({ preset: 'lastHour' }, now), { startTime: '2026-05-01T11:00:00.000Z', endTime: '2026-05-01T12:00:00.000Z' });
-    assert.deepEqual(resolveLogRange({ preset: 'last7Days' }, now), { startTime: '2026-04-24T12:00:00.000Z', endTime: '2026-05-01T12:00:00.000Z' });
+    assert.deepEqual(resolveLogRange({ preset: 'lastHour' }, now), {
+      startTime: '2026-05-01T11:00:00.000Z',
+      endTime: '2026-05-01T12:00:00.000Z',
+    });
+    assert.deepEqual(resolveLogRange({ preset: 'last7Days' }, now), {
+      startTime: '2026-04-24T12:00:00.000Z',
+      endTime: '2026-05-01T12:00:00.000Z',
+    });
   });
   it('validates a custom range', () => {
     assert.ok('startTime' in resolveLogRange({ start: '2026-05-01T10:00Z', end: '2026-05-01T11:00Z' }, now));

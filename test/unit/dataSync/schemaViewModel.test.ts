@@ -3,7 +3,13 @@ import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
 import { buildSchemaView, summarizeSelection } from '../../../src/dataSync/webviews/schemaViewModel';
 import { syncGroupIdOf, targetIdOf, targetKindOf } from '../../../src/dataSync/webviews/targetArgs';
 
-const c = (name: string, dataType = 'int', isPrimaryKey = false) => ({ name, quotedName: `[${name}]`, dataType, dataSize: '4', isPrimaryKey });
+const c = (name: string, dataType = 'int', isPrimaryKey = false) => ({
+  name,
+  quotedName: `[${name}]`,
+  dataType,
+  dataSize: '4',
+  isPrimaryKey,
+});
 const hub: SyncFullSchemaTable[] = [
   { name: 'dbo.A', quotedName: '[dbo].[A]', columns: [c('Id', 'int', true), c('X'), c('V', 'timestamp')] },
   { name: 'dbo.Log', quotedName: '[dbo].[Log]', columns: [c('At')] },
@@ -12,12 +18,24 @@ const hub: SyncFullSchemaTable[] = [
 describe('schema picker view model', () => {
   it('marks the current selection, primary keys, disabled rows and member drift', () => {
     const view = buildSchemaView({
-      groupName: 'g', hub, current: { tables: [{ quotedName: '[dbo].[A]', columns: [{ quotedName: '[X]' }] }], masterSyncMemberName: 'm2' },
-      members: [{ name: 'm1', tables: [{ quotedName: '[dbo].[A]', columns: [c('Id', 'int', true)] }] }, { name: 'm2', error: 'not read yet' }],
+      groupName: 'g',
+      hub,
+      current: { tables: [{ quotedName: '[dbo].[A]', columns: [{ quotedName: '[X]' }] }], masterSyncMemberName: 'm2' },
+      members: [
+        { name: 'm1', tables: [{ quotedName: '[dbo].[A]', columns: [c('Id', 'int', true)] }] },
+        { name: 'm2', error: 'not read yet' },
+      ],
     });
     const [a, log] = view.tables;
     assert.equal(a.selected, true);
-    assert.deepEqual(a.columns.map((x) => [x.name, x.selected, Boolean(x.disabledReason)]), [['Id', true, false], ['X', true, false], ['V', false, true]]);
+    assert.deepEqual(
+      a.columns.map((x) => [x.name, x.selected, Boolean(x.disabledReason)]),
+      [
+        ['Id', true, false],
+        ['X', true, false],
+        ['V', false, true],
+      ],
+    );
     assert.match(log.disabledReason ?? '', /no primary key/);
     assert.equal(log.drift.m1, 'table missing');
     assert.equal(a.columns[1].drift.m1, 'column missing');

@@ -1,17 +1,51 @@
 import assert from 'node:assert/strict';
 import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
 import {
-  buildGroupSchema, describeDrift, diffSchemas, isEmptyDiff, MAX_TABLES_PER_GROUP, memberDrift, syncabilityOf, validateGroupQuota, validateInterval,
-  validateMemberQuota, validateRequired, validateRetentionDays, validateSyncGroupName, validateSyncMemberName,
+  buildGroupSchema,
+  describeDrift,
+  diffSchemas,
+  isEmptyDiff,
+  MAX_TABLES_PER_GROUP,
+  memberDrift,
+  syncabilityOf,
+  validateGroupQuota,
+  validateInterval,
+  validateMemberQuota,
+  validateRequired,
+  validateRetentionDays,
+  validateSyncGroupName,
+  validateSyncMemberName,
 } from '../../../src/dataSync/syncRules';
 
-const col = (name: string, dataType: string, extra: Record<string, unknown> = {}) => ({ name, quotedName: `[${name}]`, dataType, dataSize: '4', ...extra });
-const table = (name: string, columns: ReturnType<typeof col>[]): SyncFullSchemaTable => ({ name, quotedName: name.split('.').map((p) => `[${p}]`).join('.'), columns });
+const col = (name: string, dataType: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  quotedName: `[${name}]`,
+  dataType,
+  dataSize: '4',
+  ...extra,
+});
+const table = (name: string, columns: ReturnType<typeof col>[]): SyncFullSchemaTable => ({
+  name,
+  quotedName: name
+    .split('.')
+    .map((p) => `[${p}]`)
+    .join('.'),
+  columns,
+});
 
-const customers = table('dbo.Customers', [col('Id', 'int', { isPrimaryKey: true }), col('Name', 'nvarchar'), col('Ver', 'rowversion'), col('Org', 'hierarchyid')]);
+const customers = table('dbo.Customers', [
+  col('Id', 'int', { isPrimaryKey: true }),
+  col('Name', 'nvarchar'),
+  col('Ver', 'rowversion'),
+  col('Org', 'hierarchyid'),
+]);
 const noKey = table('dbo.Audit', [col('At', 'datetime2'), col('What', 'nvarchar')]);
 const variantKey = table('dbo.Odd', [col('K', 'sql_variant', { isPrimaryKey: true }), col('V', 'int')]);
-const flagged = table('dbo.Calc', [col('Id', 'int', { isPrimaryKey: true }), col('Total', 'int', { hasError: true, errorId: 'Schema_ComputedColumn' }), col('C2', 'int', { isComputed: true })]);
+const flagged = table('dbo.Calc', [
+  col('Id', 'int', { isPrimaryKey: true }),
+  col('Total', 'int', { hasError: true, errorId: 'Schema_ComputedColumn' }),
+  col('C2', 'int', { isComputed: true }),
+]);
 
 describe('syncRules: names', () => {
   it('accepts letters, digits, dash and underscore up to 150 characters', () => {
@@ -67,7 +101,11 @@ describe('syncRules: syncability', () => {
     assert.match(s.columns.get('[ver]')?.reason ?? '', /rowversion/);
     assert.match(s.columns.get('[org]')?.reason ?? '', /hierarchyid/);
     for (const t of ['timestamp', 'cursor', 'filestream', 'xmlschemacollection', 'clr_udt']) {
-      assert.equal(syncabilityOf(table('dbo.T', [col('Id', 'int', { isPrimaryKey: true }), col('X', t)])).columns.get('[x]')?.syncable, false, t);
+      assert.equal(
+        syncabilityOf(table('dbo.T', [col('Id', 'int', { isPrimaryKey: true }), col('X', t)])).columns.get('[x]')?.syncable,
+        false,
+        t,
+      );
     }
   });
   it('a table without a primary key is disabled as a whole', () => {
@@ -90,32 +128,75 @@ describe('syncRules: syncability', () => {
 
 describe('syncRules: building the group schema', () => {
   it('adds the primary key, copies types from the hub and keeps the master member', () => {
-    const r = buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]'] }], masterSyncMemberName: 'm1' });
+    const r = buildGroupSchema([customers], {
+      tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Name]'] }],
+      masterSyncMemberName: 'm1',
+    });
     assert.deepEqual(r.errors, []);
-    assert.deepEqual(r.schema, { masterSyncMemberName: 'm1', tables: [{ quotedName: '[dbo].[Customers]', columns: [{ quotedName: '[Id]', dataType: 'int', dataSize: '4' }, { quotedName: '[Name]', dataType: 'nvarchar', dataSize: '4' }] }] });
+    assert.deepEqual(r.schema, {
+      masterSyncMemberName: 'm1',
+      tables: [
+        {
+          quotedName: '[dbo].[Customers]',
+          columns: [
+            { quotedName: '[Id]', dataType: 'int', dataSize: '4' },
+            { quotedName: '[Name]', dataType: 'nvarchar', dataSize: '4' },
+          ],
+        },
+      ],
+    });
   });
   it('refuses unsyncable tables and columns, unknown ones, and more than 500 tables', () => {
     assert.match(buildGroupSchema([noKey], { tables: [{ quotedName: '[dbo].[Audit]', columns: [] }] }).errors[0], /no primary key/);
-    assert.match(buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Ver]'] }] }).errors[0], /\[Ver\] cannot be synced/);
-    assert.match(buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Nope]', columns: [] }] }).errors[0], /not in the hub schema/);
-    assert.match(buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Zip]'] }] }).errors[0], /\[zip\] is not in the hub/);
+    assert.match(
+      buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Ver]'] }] }).errors[0],
+      /\[Ver\] cannot be synced/,
+    );
+    assert.match(
+      buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Nope]', columns: [] }] }).errors[0],
+      /not in the hub schema/,
+    );
+    assert.match(
+      buildGroupSchema([customers], { tables: [{ quotedName: '[dbo].[Customers]', columns: ['[Zip]'] }] }).errors[0],
+      /\[zip\] is not in the hub/,
+    );
     const many = Array.from({ length: MAX_TABLES_PER_GROUP + 1 }, (_, i) => table(`dbo.T${i}`, [col('Id', 'int', { isPrimaryKey: true })]));
     const r = buildGroupSchema(many, { tables: many.map((t) => ({ quotedName: t.quotedName!, columns: [] })) });
     assert.match(r.errors[0], /at most 500 tables; 501 are selected/);
     assert.equal(r.schema, undefined);
-    assert.deepEqual(buildGroupSchema(many.slice(0, 500), { tables: many.slice(0, 500).map((t) => ({ quotedName: t.quotedName!, columns: [] })) }).errors, []);
+    assert.deepEqual(
+      buildGroupSchema(many.slice(0, 500), { tables: many.slice(0, 500).map((t) => ({ quotedName: t.quotedName!, columns: [] })) }).errors,
+      [],
+    );
   });
 });
 
 describe('syncRules: diffs', () => {
   it('lists added and removed tables and columns, ignoring case', () => {
-    const current = [{ quotedName: '[dbo].[A]', columns: [{ quotedName: '[Id]' }, { quotedName: '[X]' }] }, { quotedName: '[dbo].[B]', columns: [] }];
-    const next = [{ quotedName: '[DBO].[a]', columns: [{ quotedName: '[id]' }, { quotedName: '[Y]' }] }, { quotedName: '[dbo].[C]', columns: [] }];
-    assert.deepEqual(diffSchemas(current, next), { addedTables: ['[dbo].[C]'], removedTables: ['[dbo].[B]'], addedColumns: ['[dbo].[A].[Y]'], removedColumns: ['[dbo].[A].[X]'] });
+    const current = [
+      { quotedName: '[dbo].[A]', columns: [{ quotedName: '[Id]' }, { quotedName: '[X]' }] },
+      { quotedName: '[dbo].[B]', columns: [] },
+    ];
+    const next = [
+      { quotedName: '[DBO].[a]', columns: [{ quotedName: '[id]' }, { quotedName: '[Y]' }] },
+      { quotedName: '[dbo].[C]', columns: [] },
+    ];
+    assert.deepEqual(diffSchemas(current, next), {
+      addedTables: ['[dbo].[C]'],
+      removedTables: ['[dbo].[B]'],
+      addedColumns: ['[dbo].[A].[Y]'],
+      removedColumns: ['[dbo].[A].[X]'],
+    });
     assert.equal(isEmptyDiff(diffSchemas(current, current)), true);
   });
   it('marks what a member lacks or types differently than the hub', () => {
-    const member = [table('dbo.Customers', [col('Id', 'int', { isPrimaryKey: true }), { ...col('Name', 'nvarchar'), dataSize: '100' }, col('Ver', 'rowversion')])];
+    const member = [
+      table('dbo.Customers', [
+        col('Id', 'int', { isPrimaryKey: true }),
+        { ...col('Name', 'nvarchar'), dataSize: '100' },
+        col('Ver', 'rowversion'),
+      ]),
+    ];
     const d = memberDrift([customers, noKey], member);
     assert.deepEqual(d.tables.get('[dbo].[audit]'), { kind: 'missingTable' });
     assert.deepEqual(d.columns.get('[dbo].[customers].[org]'), { kind: 'missingColumn' });

@@ -4,36 +4,116 @@ import { validateGroupForm, validateMemberForm } from '../../../src/dataSync/web
 
 const db = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/${name}`;
 const group = (o: Partial<GroupForm> = {}): GroupForm => ({
-  subscriptionId: 's', serverId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv', hubDatabaseId: db('hub'), name: 'g1', syncDatabaseId: db('meta'),
-  interval: '300', manual: false, conflictResolutionPolicy: 'HubWin', enableConflictLogging: false, conflictLoggingRetentionInDays: '30', usePrivateLinkConnection: false,
-  hubDatabaseUserName: ' admin ', hubDatabasePassword: 'pw', ...o,
+  subscriptionId: 's',
+  serverId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv',
+  hubDatabaseId: db('hub'),
+  name: 'g1',
+  syncDatabaseId: db('meta'),
+  interval: '300',
+  manual: false,
+  conflictResolutionPolicy: 'HubWin',
+  enableConflictLogging: false,
+  conflictLoggingRetentionInDays: '30',
+  usePrivateLinkConnection: false,
+  hubDatabaseUserName: ' admin ',
+  hubDatabasePassword: 'pw',
+  ...o,
 });
 const member = (o: Partial<MemberForm> = {}): MemberForm => ({
-  name: 'm1', kind: 'azure', subscriptionId: 's', serverId: 'srv', databaseId: db('copy'), agentId: '', sqlServerDatabaseId: '', syncDirection: 'Bidirectional',
-  userName: 'u', password: 'pw', usePrivateLinkConnection: false, ...o,
+  name: 'm1',
+  kind: 'azure',
+  subscriptionId: 's',
+  serverId: 'srv',
+  databaseId: db('copy'),
+  agentId: '',
+  sqlServerDatabaseId: '',
+  syncDirection: 'Bidirectional',
+  userName: 'u',
+  password: 'pw',
+  usePrivateLinkConnection: false,
+  ...o,
 });
 
 describe('setup wizard forms', () => {
   it('builds the create body without schema, with the password only in the body', () => {
     const r = validateGroupForm(group());
     assert.deepEqual(r.errors, {});
-    assert.deepEqual(r.body, { properties: { interval: 300, conflictResolutionPolicy: 'HubWin', syncDatabaseId: db('meta'), hubDatabaseUserName: 'admin', hubDatabasePassword: 'pw', enableConflictLogging: false, usePrivateLinkConnection: false } });
+    assert.deepEqual(r.body, {
+      properties: {
+        interval: 300,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId: db('meta'),
+        hubDatabaseUserName: 'admin',
+        hubDatabasePassword: 'pw',
+        enableConflictLogging: false,
+        usePrivateLinkConnection: false,
+      },
+    });
     assert.equal(validateGroupForm(group({ manual: true, interval: '' })).body?.properties.interval, -1);
-    assert.equal(validateGroupForm(group({ enableConflictLogging: true, conflictLoggingRetentionInDays: '7' })).body?.properties.conflictLoggingRetentionInDays, 7);
+    assert.equal(
+      validateGroupForm(group({ enableConflictLogging: true, conflictLoggingRetentionInDays: '7' })).body?.properties
+        .conflictLoggingRetentionInDays,
+      7,
+    );
   });
   it('reports every invalid field by its id', () => {
-    const r = validateGroupForm(group({ name: 'a b', interval: '4.5', hubDatabasePassword: '', hubDatabaseUserName: '', syncDatabaseId: '', conflictResolutionPolicy: 'Nobody', enableConflictLogging: true, conflictLoggingRetentionInDays: '0' }));
-    assert.deepEqual(Object.keys(r.errors).sort(), ['conflict', 'group-name', 'hub-password', 'hub-user', 'interval', 'retention', 'sync-database']);
+    const r = validateGroupForm(
+      group({
+        name: 'a b',
+        interval: '4.5',
+        hubDatabasePassword: '',
+        hubDatabaseUserName: '',
+        syncDatabaseId: '',
+        conflictResolutionPolicy: 'Nobody',
+        enableConflictLogging: true,
+        conflictLoggingRetentionInDays: '0',
+      }),
+    );
+    assert.deepEqual(Object.keys(r.errors).sort(), [
+      'conflict',
+      'group-name',
+      'hub-password',
+      'hub-user',
+      'interval',
+      'retention',
+      'sync-database',
+    ]);
     assert.equal(r.body, undefined);
   });
   it('members: Azure and on-premises bodies, duplicates, hub as member, quota', () => {
-    assert.deepEqual(validateMemberForm(member(), [], db('hub')).body, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: db('copy'), userName: 'u', password: 'pw', syncDirection: 'Bidirectional', usePrivateLinkConnection: false } });
-    const onPrem = validateMemberForm(member({ kind: 'onPremises', databaseId: '', agentId: '/agents/a', sqlServerDatabaseId: 'guid' }), [], db('hub')).body;
+    assert.deepEqual(validateMemberForm(member(), [], db('hub')).body, {
+      properties: {
+        databaseType: 'AzureSqlDatabase',
+        syncMemberAzureDatabaseResourceId: db('copy'),
+        userName: 'u',
+        password: 'pw',
+        syncDirection: 'Bidirectional',
+        usePrivateLinkConnection: false,
+      },
+    });
+    const onPrem = validateMemberForm(
+      member({ kind: 'onPremises', databaseId: '', agentId: '/agents/a', sqlServerDatabaseId: 'guid' }),
+      [],
+      db('hub'),
+    ).body;
     assert.equal(onPrem?.properties.databaseType, 'SqlServerDatabase');
     assert.equal(onPrem?.properties.syncAgentId, '/agents/a');
     assert.match(validateMemberForm(member(), ['M1'], db('hub')).errors['member-name'], /already has a member/);
-    assert.match(validateMemberForm(member({ databaseId: db('hub') }), [], db('hub')).errors['member-database'], /hub database cannot also be a member/);
-    assert.match(validateMemberForm(member(), Array.from({ length: 30 }, (_, i) => `x${i}`), db('hub')).errors['member-name'], /at most 30/);
-    assert.deepEqual(Object.keys(validateMemberForm(member({ kind: 'onPremises', password: '', syncDirection: 'Sideways' }), [], undefined).errors).sort(), ['member-agent', 'member-direction', 'member-linked', 'member-password']);
+    assert.match(
+      validateMemberForm(member({ databaseId: db('hub') }), [], db('hub')).errors['member-database'],
+      /hub database cannot also be a member/,
+    );
+    assert.match(
+      validateMemberForm(
+        member(),
+        Array.from({ length: 30 }, (_, i) => `x${i}`),
+        db('hub'),
+      ).errors['member-name'],
+      /at most 30/,
+    );
+    assert.deepEqual(
+      Object.keys(validateMemberForm(member({ kind: 'onPremises', password: '', syncDirection: 'Sideways' }), [], undefined).errors).sort(),
+      ['member-agent', 'member-direction', 'member-linked', 'member-password'],
+    );
   });
 });

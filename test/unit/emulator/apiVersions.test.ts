@@ -8,13 +8,28 @@ import { demoIds, startTestEmulator, type TestEmulator } from './helpers';
 describe('emulator api-versions', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator(); ids = demoIds(t.emu); });
+  before(async () => {
+    t = await startTestEmulator();
+    ids = demoIds(t.emu);
+  });
   after(() => t.stop());
 
   it('the table covers 2015-05-01-preview through 2025-01-01, previews included', () => {
-    for (const ver of ['2015-05-01-preview', '2017-03-01-preview', '2019-06-01-preview', '2020-02-02-preview', '2020-08-01-preview', '2020-11-01-preview',
-      '2021-02-01-preview', '2021-11-01', '2022-05-01-preview', '2023-08-01', '2024-05-01-preview', '2025-01-01']) {
-      assert.ok(DATA_SYNC_API_VERSIONS.includes(ver as typeof DATA_SYNC_API_VERSIONS[number]), ver);
+    for (const ver of [
+      '2015-05-01-preview',
+      '2017-03-01-preview',
+      '2019-06-01-preview',
+      '2020-02-02-preview',
+      '2020-08-01-preview',
+      '2020-11-01-preview',
+      '2021-02-01-preview',
+      '2021-11-01',
+      '2022-05-01-preview',
+      '2023-08-01',
+      '2024-05-01-preview',
+      '2025-01-01',
+    ]) {
+      assert.ok(DATA_SYNC_API_VERSIONS.includes(ver as (typeof DATA_SYNC_API_VERSIONS)[number]), ver);
     }
     assert.ok(SQL_API_VERSIONS.includes('2014-04-01'));
   });
@@ -30,7 +45,8 @@ describe('emulator api-versions', function () {
 
   it('accepts the subscription and server versions', async () => {
     for (const ver of SUBSCRIPTION_API_VERSIONS) assert.equal((await t.call('GET', `/subscriptions?api-version=${ver}`)).status, 200, ver);
-    for (const ver of SQL_API_VERSIONS) assert.equal((await t.call('GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/servers?api-version=${ver}`)).status, 200, ver);
+    for (const ver of SQL_API_VERSIONS)
+      assert.equal((await t.call('GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/servers?api-version=${ver}`)).status, 200, ver);
   });
 
   it('rejects other versions with 400 InvalidApiVersionParameter listing the supported ones', async () => {

@@ -11,14 +11,25 @@ const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base6
 
 describe('emulator auth', function () {
   let t: TestEmulator;
-  before(async () => { t = await startTestEmulator({ seed: 'empty' }); });
+  before(async () => {
+    t = await startTestEmulator({ seed: 'empty' });
+  });
   after(() => t.stop());
 
-  const tokenCall = (form: Record<string, string>) => t.call('POST', `${t.emu.endpoints.authority}/${t.emu.tenantId}/oauth2/v2.0/token`,
-    { token: null, body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const tokenCall = (form: Record<string, string>) =>
+    t.call('POST', `${t.emu.endpoints.authority}/${t.emu.tenantId}/oauth2/v2.0/token`, {
+      token: null,
+      body: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
   it('issues Entra-shaped client-credential tokens with aud from the scope', async () => {
-    const r = await tokenCall({ grant_type: 'client_credentials', client_id: 'emulator', client_secret: 'emulator', scope: 'https://management.azure.com/.default' });
+    const r = await tokenCall({
+      grant_type: 'client_credentials',
+      client_id: 'emulator',
+      client_secret: 'emulator',
+      scope: 'https://management.azure.com/.default',
+    });
     assert.equal(r.status, 200);
     assert.equal(r.body.token_type, 'Bearer');
     assert.ok(r.body.expires_in > 3000 && r.body.ext_expires_in > 3000);
@@ -27,12 +38,22 @@ describe('emulator auth', function () {
     assert.equal(claims.tid, t.emu.tenantId);
     assert.match(claims.oid, /^[0-9a-f-]{36}$/);
     assert.ok(claims.exp > Date.now() / 1000);
-    const fabric = await tokenCall({ grant_type: 'client_credentials', client_id: 'someone', client_secret: 'x', scope: 'https://api.fabric.microsoft.com/.default' });
+    const fabric = await tokenCall({
+      grant_type: 'client_credentials',
+      client_id: 'someone',
+      client_secret: 'x',
+      scope: 'https://api.fabric.microsoft.com/.default',
+    });
     assert.equal(decode(fabric.body.access_token).aud, 'https://api.fabric.microsoft.com');
   });
 
   it('rejects an empty secret (invalid_client) and other grants (unsupported_grant_type)', async () => {
-    const r = await tokenCall({ grant_type: 'client_credentials', client_id: 'emulator', client_secret: '', scope: 'https://management.azure.com/.default' });
+    const r = await tokenCall({
+      grant_type: 'client_credentials',
+      client_id: 'emulator',
+      client_secret: '',
+      scope: 'https://management.azure.com/.default',
+    });
     assert.equal(r.status, 401);
     assert.equal(r.body.error, 'invalid_client');
     assert.deepEqual(r.body.error_codes, [7000215]);
@@ -51,14 +72,20 @@ describe('emulator auth', function () {
     assert.equal(r.status, 401, r.text);
     assert.equal(r.body.error.code, code);
     assert.ok(r.body.error.message);
-    assert.match(r.headers['www-authenticate'], /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/entra\/[0-9a-f-]+", error="invalid_token"/);
+    assert.match(
+      r.headers['www-authenticate'],
+      /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/entra\/[0-9a-f-]+", error="invalid_token"/,
+    );
   }
 
   it('ARM without a token → 401 AuthenticationFailed with WWW-Authenticate', async () => {
     assert401(await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: null }), 'AuthenticationFailed');
   });
   it('ARM with a Fabric token → 401 InvalidAuthenticationTokenAudience', async () => {
-    assert401(await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: await t.token('https://api.fabric.microsoft.com/.default') }), 'InvalidAuthenticationTokenAudience');
+    assert401(
+      await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: await t.token('https://api.fabric.microsoft.com/.default') }),
+      'InvalidAuthenticationTokenAudience',
+    );
   });
   it('ARM with a forged token → 401 InvalidAuthenticationToken', async () => {
     const forged = new TokenService(Buffer.alloc(32, 7)).sign(decode(t.armToken));
@@ -73,7 +100,9 @@ describe('emulator auth', function () {
     const noAuth = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, { token: null });
     assert.equal(noAuth.status, 401);
     assert.equal(noAuth.body.errorCode, 'InvalidToken');
-    const r = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, { token: await t.token('https://api.fabric.microsoft.com/.default') });
+    const r = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, {
+      token: await t.token('https://api.fabric.microsoft.com/.default'),
+    });
     assert.equal(r.status, 404);
     assert.equal(r.body.errorCode, 'EntityNotFound');
     assert.ok(r.body.requestId);
@@ -82,9 +111,16 @@ describe('emulator auth', function () {
   it('@azure/identity ClientSecretCredential gets a token (authorityHost = emulator, cert trusted via agent)', async () => {
     const inner = createDefaultHttpClient();
     // Trust exactly the emulator's certificate: every request MSAL makes goes through this agent.
-    const httpClient: HttpClient = { sendRequest: (req) => { req.agent = t.agent; return inner.sendRequest(req); } };
+    const httpClient: HttpClient = {
+      sendRequest: (req) => {
+        req.agent = t.agent;
+        return inner.sendRequest(req);
+      },
+    };
     const cred = new ClientSecretCredential(t.emu.tenantId, 'emulator', 'emulator', {
-      authorityHost: t.emu.endpoints.authority, disableInstanceDiscovery: true, httpClient,
+      authorityHost: t.emu.endpoints.authority,
+      disableInstanceDiscovery: true,
+      httpClient,
     });
     const at = await cred.getToken('https://management.azure.com/.default');
     assert.ok(at.token);

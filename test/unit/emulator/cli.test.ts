@@ -15,15 +15,24 @@ describe('emulator CLI', function () {
   this.timeout(30_000);
 
   it('parses flags', () => {
-    assert.deepEqual(parseArgs(['--port', '0', '--data', 'd', '--seed', 'large', '--latency=200', '--faults', '429:0.3']),
-      { port: 0, dataDir: 'd', seed: 'large', latencyMs: 200, faults: '429:0.3' });
+    assert.deepEqual(parseArgs(['--port', '0', '--data', 'd', '--seed', 'large', '--latency=200', '--faults', '429:0.3']), {
+      port: 0,
+      dataDir: 'd',
+      seed: 'large',
+      latencyMs: 200,
+      faults: '429:0.3',
+    });
     assert.throws(() => parseArgs(['--seed', 'huge']), /--seed/);
     assert.throws(() => parseArgs(['--what']), /Unknown argument/);
   });
 
   it('prints {arm,fabric,authority,certificate} first, serves HTTPS with that certificate, and stops on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cli-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/emulator/main.ts'), '--port', '0', '--data', dir, '--seed', 'demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/emulator/main.ts'), '--port', '0', '--data', dir, '--seed', 'demo'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const first = await new Promise<string>((resolve, reject) => {
         readline.createInterface({ input: child.stdout! }).once('line', resolve);
@@ -41,25 +50,38 @@ describe('emulator CLI', function () {
       assert.equal(x509.checkHost('localhost'), 'localhost');
       assert.equal(x509.issuer, x509.subject);
       assert.ok(fs.existsSync(path.join(dir, 'key.pem')));
-      const request = (method: string, p: string, body?: unknown) => new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = https.request(`${endpoints.arm}${p}`, { method, ca, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => { text += c.toString(); });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      const request = (method: string, p: string, body?: unknown) =>
+        new Promise<{ status: number; text: string }>((resolve, reject) => {
+          const req = https.request(
+            `${endpoints.arm}${p}`,
+            { method, ca, agent: false, headers: { 'content-type': 'application/json' } },
+            (res) => {
+              let text = '';
+              res.on('data', (c: Buffer) => {
+                text += c.toString();
+              });
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+            },
+          );
+          req.on('error', reject);
+          req.end(body === undefined ? undefined : JSON.stringify(body));
         });
-        req.on('error', reject);
-        req.end(body === undefined ? undefined : JSON.stringify(body));
-      });
       assert.equal((await request('GET', '/_emulator/health')).status, 200);
       // Change something, then stop at once: the change must be on disk afterwards.
       const state = JSON.parse((await request('GET', '/_emulator/state')).text).state;
-      const agentId = Object.values(state.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.state === 'NeverConnected')!.id;
+      const agentId = Object.values(state.syncAgents as Record<string, { id: string; state: string }>).find(
+        (a) => a.state === 'NeverConnected',
+      )!.id;
       assert.equal((await request('POST', '/_emulator/syncAgentState', { agentId, state: 'Online' })).status, 200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
       const saved = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
-      assert.equal(Object.values(saved.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.id === agentId)!.state, 'Online', 'state saved on SIGTERM');
+      assert.equal(
+        Object.values(saved.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.id === agentId)!.state,
+        'Online',
+        'state saved on SIGTERM',
+      );
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

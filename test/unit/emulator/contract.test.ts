@@ -10,7 +10,8 @@ const SM = path.join(SQL_DIR, 'SyncMembers.json');
 const SA = path.join(SQL_DIR, 'SyncAgents.json');
 const SV = path.join(SQL_DIR, 'Servers.subset.json');
 
-const P_DB = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}';
+const P_DB =
+  '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}/databases/{databaseName}';
 const P_G = `${P_DB}/syncGroups/{syncGroupName}`;
 const P_M = `${P_G}/syncMembers/{syncMemberName}`;
 const P_S = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}';
@@ -48,9 +49,21 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     await check(SUBSCRIPTIONS_FILE, '/subscriptions/{subscriptionId}', 'GET', `/subscriptions/${ids.prod}?api-version=2022-12-01`, 200);
   });
   it('servers by subscription and by resource group match ServerListResult', async () => {
-    const a = await check(SV, '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/servers', 'GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/servers`, 200);
+    const a = await check(
+      SV,
+      '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/servers',
+      'GET',
+      `/subscriptions/${ids.prod}/providers/Microsoft.Sql/servers`,
+      200,
+    );
     assert.equal(a.body.value.length, 3);
-    const b = await check(SV, '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers', 'GET', `/subscriptions/${ids.prod}/resourceGroups/rg-sales-prod/providers/Microsoft.Sql/servers`, 200);
+    const b = await check(
+      SV,
+      '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers',
+      'GET',
+      `/subscriptions/${ids.prod}/resourceGroups/rg-sales-prod/providers/Microsoft.Sql/servers`,
+      200,
+    );
     assert.equal(b.body.value.length, 2);
   });
   it('databases of a server include master (kind v12.0,system) in the example shape', async () => {
@@ -72,7 +85,15 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     await check(SG, P_G, 'GET', G(), 200);
   });
   it('sync groups: PUT / PATCH final results match SyncGroup', async () => {
-    const body = { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'p@ss' } };
+    const body = {
+      properties: {
+        interval: -1,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId: ids.syncMeta,
+        hubDatabaseUserName: 'hub',
+        hubDatabasePassword: 'p@ss',
+      },
+    };
     const put = await runLro(t, 'PUT', `${ids.salesHub}/syncGroups/contract-g`, body);
     assert.equal(put.final.status, 200);
     const validate = await responseValidator(SG, P_G, 'PUT', '200');
@@ -85,7 +106,13 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     const hs = await check(SG, `${P_G}/hubSchemas`, 'GET', `${G()}/hubSchemas`, 200);
     assert.ok(hs.body.value[0].tables.length >= 10);
     await check(SG, `${P_G}/logs`, 'GET', v(`${G()}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=All`), 200);
-    const sid = await check(SG, '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/syncDatabaseIds', 'GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/syncDatabaseIds`, 200);
+    const sid = await check(
+      SG,
+      '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/syncDatabaseIds',
+      'GET',
+      `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/syncDatabaseIds`,
+      200,
+    );
     assert.ok(sid.body.value.some((x: { id: string }) => x.id === ids.syncMeta));
   });
   it('sync members: list, get, schemas, PUT result', async () => {
@@ -93,7 +120,15 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     await check(SM, P_M, 'GET', `${G()}/syncMembers/replica-east`, 200);
     await check(SM, P_M, 'GET', `${G()}/syncMembers/store-backoffice`, 200);
     await check(SM, `${P_M}/schemas`, 'GET', `${G()}/syncMembers/replica-east/schemas`, 200);
-    const put = await runLro(t, 'PUT', `${ids.salesHub}/syncGroups/contract-g/syncMembers/m1`, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.east, userName: 'u', password: 'secret', syncDirection: 'OneWayHubToMember' } });
+    const put = await runLro(t, 'PUT', `${ids.salesHub}/syncGroups/contract-g/syncMembers/m1`, {
+      properties: {
+        databaseType: 'AzureSqlDatabase',
+        syncMemberAzureDatabaseResourceId: ids.east,
+        userName: 'u',
+        password: 'secret',
+        syncDirection: 'OneWayHubToMember',
+      },
+    });
     assert.equal(put.final.status, 200);
     assert.ok((await responseValidator(SM, P_M, 'PUT', '200'))(put.final.body));
     assert.ok(!put.final.text.includes('secret'), 'password never returned');
@@ -115,7 +150,9 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     assert.equal(r.status, 404);
     const validate = await responseValidator(SG, P_G, 'GET', 'default');
     assert.ok(validate(r.body), explain(validate));
-    const bad = await t.call('PUT', v(`${ids.salesHub}/syncGroups/x`), { body: { properties: { interval: 1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta } } });
+    const bad = await t.call('PUT', v(`${ids.salesHub}/syncGroups/x`), {
+      body: { properties: { interval: 1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta } },
+    });
     assert.equal(bad.status, 400);
     assert.ok(validate(bad.body), explain(validate));
   });
@@ -124,8 +161,8 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     assert.equal(validate({ id: 'x', properties: { syncState: 'Bogus', interval: 'soon' } }), false);
     // The check every test's call() runs on ARM answers:
     const p = `${ids.salesHub}/syncGroups/x`;
-    assert.match(await checkArmResponse('GET', p, 200, { properties: { interval: 'soon' } }) ?? '', /does not match SyncGroups.json/);
-    assert.match(await checkArmResponse('GET', p, 404, { error: { code: 5 } }) ?? '', /does not match/);
+    assert.match((await checkArmResponse('GET', p, 200, { properties: { interval: 'soon' } })) ?? '', /does not match SyncGroups.json/);
+    assert.match((await checkArmResponse('GET', p, 404, { error: { code: 5 } })) ?? '', /does not match/);
     assert.equal(await checkArmResponse('GET', p, 200, { properties: { interval: 5 } }), undefined);
   });
 });

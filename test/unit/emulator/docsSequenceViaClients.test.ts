@@ -17,7 +17,7 @@ import { SyncMembersClient } from '../../../src/azure/sql/syncMembersClient';
 import { databaseRefFromId, serverRefFromId } from '../../../src/dataSync/dataSyncRefs';
 import { startEmulator, type EmulatorHandle } from '../../../src/emulator/index';
 
-describe('the docs\' Data Sync sequence through the src/azure clients', function () {
+describe("the docs' Data Sync sequence through the src/azure clients", function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
   let conn: AzureConnection;
@@ -25,11 +25,20 @@ describe('the docs\' Data Sync sequence through the src/azure clients', function
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-sequence-'));
-    emulator = await startEmulator({ seed: 'demo', port: 0, dataDir, lroDurationMs: 200, syncDurationMs: 400, retryAfterSeconds: 0, tickMs: 25 });
+    emulator = await startEmulator({
+      seed: 'demo',
+      port: 0,
+      dataDir,
+      lroDurationMs: 200,
+      syncDurationMs: 400,
+      retryAfterSeconds: 0,
+      tickMs: 25,
+    });
     const secrets = new InMemorySecretStore();
     await secrets.store('emulator-secret', 'emulator');
     conn = createAzureConnection({
-      cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }), secrets,
+      cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }),
+      secrets,
       source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: 'emulator', secretKey: 'emulator-secret' },
     });
   });
@@ -55,14 +64,36 @@ describe('the docs\' Data Sync sequence through the src/azure clients', function
     const group = { ...databaseRefFromId(hub.id as string), syncGroup: 'docs-sequence' };
 
     // 1. Create the group without schema or masterSyncMemberName.
-    const created = await (await groups.beginCreateOrUpdate(group, { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: metadata.id, hubDatabaseUserName: 'hubadmin', hubDatabasePassword: 'Hub!Passw0rd' } })).pollUntilDone(wait);
+    const created = await (
+      await groups.beginCreateOrUpdate(group, {
+        properties: {
+          interval: -1,
+          conflictResolutionPolicy: 'HubWin',
+          syncDatabaseId: metadata.id,
+          hubDatabaseUserName: 'hubadmin',
+          hubDatabasePassword: 'Hub!Passw0rd',
+        },
+      })
+    ).pollUntilDone(wait);
     assert.equal(created.name, 'docs-sequence');
     assert.equal(created.properties?.syncState, 'NotReady');
     assert.equal((created.properties as Record<string, unknown>).hubDatabasePassword, undefined, 'the password is never returned');
 
     // 2. Add a member.
     const member = { ...group, syncMember: 'replica-east' };
-    await (await members.beginCreateOrUpdate(member, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: memberDb.id, serverName: eus.properties?.fullyQualifiedDomainName, databaseName: 'SalesReplicaEast', userName: 'memberadmin', password: 'Member!Passw0rd', syncDirection: 'Bidirectional' } })).pollUntilDone(wait);
+    await (
+      await members.beginCreateOrUpdate(member, {
+        properties: {
+          databaseType: 'AzureSqlDatabase',
+          syncMemberAzureDatabaseResourceId: memberDb.id,
+          serverName: eus.properties?.fullyQualifiedDomainName,
+          databaseName: 'SalesReplicaEast',
+          userName: 'memberadmin',
+          password: 'Member!Passw0rd',
+          syncDirection: 'Bidirectional',
+        },
+      })
+    ).pollUntilDone(wait);
 
     // 3. Refresh the hub schema and read it.
     await (await groups.beginRefreshHubSchema(group)).pollUntilDone(wait);
@@ -71,8 +102,13 @@ describe('the docs\' Data Sync sequence through the src/azure clients', function
     assert.ok(syncable.length > 0, 'the hub has tables Data Sync can sync');
 
     // 4. Update the group with the chosen tables and the master member.
-    const tables = syncable.map((t) => ({ quotedName: t.quotedName, columns: t.columns!.filter((c) => !c.hasError).map((c) => ({ quotedName: c.quotedName, dataSize: c.dataSize, dataType: c.dataType })) }));
-    const updated = await (await groups.beginUpdate(group, { properties: { schema: { tables, masterSyncMemberName: 'replica-east' } } })).pollUntilDone(wait);
+    const tables = syncable.map((t) => ({
+      quotedName: t.quotedName,
+      columns: t.columns!.filter((c) => !c.hasError).map((c) => ({ quotedName: c.quotedName, dataSize: c.dataSize, dataType: c.dataType })),
+    }));
+    const updated = await (
+      await groups.beginUpdate(group, { properties: { schema: { tables, masterSyncMemberName: 'replica-east' } } })
+    ).pollUntilDone(wait);
     assert.equal(updated.properties?.schema?.tables?.length, tables.length);
 
     // 5. Update the member (direction).
@@ -89,8 +125,17 @@ describe('the docs\' Data Sync sequence through the src/azure clients', function
     assert.ok(['Good', 'Warning', 'Error'].includes(state), `the sync ended (state ${state})`);
 
     // 7. Read the logs of the last hour, all types, through the pager.
-    const logs = await groups.listLogs(group, { startTime: new Date(Date.now() - 3_600_000).toISOString(), endTime: new Date(Date.now() + 60_000).toISOString(), type: 'All' }).toArray();
+    const logs = await groups
+      .listLogs(group, {
+        startTime: new Date(Date.now() - 3_600_000).toISOString(),
+        endTime: new Date(Date.now() + 60_000).toISOString(),
+        type: 'All',
+      })
+      .toArray();
     assert.ok(logs.length > 0, 'the sync wrote log entries');
-    assert.ok(logs.every((l) => l.timestamp && l.type && l.details), 'each entry has a time, a type and details');
+    assert.ok(
+      logs.every((l) => l.timestamp && l.type && l.details),
+      'each entry has a time, a type and details',
+    );
   });
 });

@@ -9,8 +9,14 @@ describe('emulator faults and latency', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
   const subs = '/subscriptions?api-version=2022-12-01';
-  before(async () => { t = await startTestEmulator(); ids = demoIds(t.emu); });
-  afterEach(() => { t.emu.control.clearFaults(); t.emu.control.setLatency(0); });
+  before(async () => {
+    t = await startTestEmulator();
+    ids = demoIds(t.emu);
+  });
+  afterEach(() => {
+    t.emu.control.clearFaults();
+    t.emu.control.setLatency(0);
+  });
   after(() => t.stop());
 
   const control = (method: string, p: string, body?: unknown) => t.call(method, `/_emulator${p}`, { token: null, body });
@@ -98,7 +104,9 @@ describe('emulator faults and latency', function () {
 
   it('an LRO that fails midway: status Failed with an error, Location answers the error, nothing changes', async () => {
     t.emu.control.addFaults('lro-fail*1@PUT /syncGroups/');
-    const { accepted, final } = await runLro(t, 'PUT', `${ids.east}/syncGroups/doomed`, { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta } });
+    const { accepted, final } = await runLro(t, 'PUT', `${ids.east}/syncGroups/doomed`, {
+      properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta },
+    });
     assert.equal(accepted.status, 202);
     assert.equal(final.status, 500);
     assert.equal(final.body.error.code, 'OperationTimedOut');
@@ -110,11 +118,17 @@ describe('emulator faults and latency', function () {
     t.emu.control.addFaults('lro-fail*1');
     const del = await runLro(t, 'DELETE', `${ids.salesHub}/syncGroups/sales-new`);
     assert.equal(del.final.status, 500);
-    assert.equal((await t.call('PATCH', v(`${ids.salesHub}/syncGroups/sales-new`), { body: { properties: { interval: 600 } } })).status, 202);
+    assert.equal(
+      (await t.call('PATCH', v(`${ids.salesHub}/syncGroups/sales-new`), { body: { properties: { interval: 600 } } })).status,
+      202,
+    );
   });
 
   it('control endpoints: list, delete one, delete all, state summary', async () => {
-    const r = await control('POST', '/faults', [{ kind: '503', count: 5 }, { kind: 'latency', latencyMs: 10 }]);
+    const r = await control('POST', '/faults', [
+      { kind: '503', count: 5 },
+      { kind: 'latency', latencyMs: 10 },
+    ]);
     assert.equal(r.body.rules.length, 2);
     const list = await control('GET', '/faults');
     assert.equal(list.body.rules.length, 2);

@@ -27,7 +27,11 @@ export interface TestEmulator {
   dataDir: string;
   armToken: string;
   /** Relative paths are resolved against the ARM endpoint; a token is sent unless `token: null`. */
-  call(method: string, url: string, o?: { body?: unknown; token?: string | null; headers?: Record<string, string>; timeoutMs?: number }): Promise<CallResult>;
+  call(
+    method: string,
+    url: string,
+    o?: { body?: unknown; token?: string | null; headers?: Record<string, string>; timeoutMs?: number },
+  ): Promise<CallResult>;
   token(scope?: string): Promise<string>;
   /** Follows Location until the LRO ends; returns the final answer. */
   pollLocation(location: string, maxMs?: number): Promise<CallResult>;
@@ -42,7 +46,12 @@ async function reuseCertificate(dir: string): Promise<void> {
   if (fs.existsSync(path.join(dir, 'cert.pem'))) return;
   sharedCertificate ??= (async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cert-'));
-    try { const c = await ensureCertificate(tmp); return { cert: c.cert, key: c.key }; } finally { fs.rmSync(tmp, { recursive: true, force: true }); }
+    try {
+      const c = await ensureCertificate(tmp);
+      return { cert: c.cert, key: c.key };
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   })();
   const { cert, key } = await sharedCertificate;
   fs.writeFileSync(path.join(dir, 'cert.pem'), cert);
@@ -59,26 +68,46 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token !== null) headers.authorization = `Bearer ${o.token ?? t.armToken}`;
     let payload: string | undefined;
-    if (o.body !== undefined) { payload = typeof o.body === 'string' ? o.body : JSON.stringify(o.body); headers['content-type'] ??= 'application/json'; }
+    if (o.body !== undefined) {
+      payload = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
     const res = await fetch(full, { method, headers, body: payload, agent, timeout: o.timeoutMs ?? 10_000 });
     const text = await res.text();
     let body: unknown;
-    try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
     const h: Record<string, string> = {};
-    res.headers.forEach((v, k) => { h[k] = v; });
+    res.headers.forEach((v, k) => {
+      h[k] = v;
+    });
     // Contract check on every ARM answer any test sees (not only in contract.test.ts).
-    const problem = full.startsWith(emu.endpoints.arm) ? await checkArmResponse(method, new URL(full).pathname, res.status, body) : undefined;
+    const problem = full.startsWith(emu.endpoints.arm)
+      ? await checkArmResponse(method, new URL(full).pathname, res.status, body)
+      : undefined;
     if (problem) throw new Error(`Contract violation: ${problem}`);
     return { status: res.status, headers: h, text, body };
   };
   const token = async (scope = 'https://management.azure.com/.default'): Promise<string> => {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator', client_secret: 'emulator', scope });
-    const r = await call('POST', `${emu.endpoints.authority}/${emu.tenantId}/oauth2/v2.0/token`, { body: form.toString(), token: null, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await call('POST', `${emu.endpoints.authority}/${emu.tenantId}/oauth2/v2.0/token`, {
+      body: form.toString(),
+      token: null,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     if (r.status !== 200) throw new Error(`token: ${r.status} ${r.text}`);
     return r.body.access_token as string;
   };
   const t: TestEmulator = {
-    emu, agent, dataDir: dir, armToken: '', call, token,
+    emu,
+    agent,
+    dataDir: dir,
+    armToken: '',
+    call,
+    token,
     async pollLocation(location, maxMs = 10_000) {
       const end = Date.now() + maxMs;
       for (;;) {
@@ -119,7 +148,10 @@ export function demoIds(emu: EmulatorHandle) {
   const weu = `/subscriptions/${prod}/resourceGroups/rg-sales-prod/providers/Microsoft.Sql/servers/contoso-sales-weu`;
   const eus = `/subscriptions/${prod}/resourceGroups/rg-sales-prod/providers/Microsoft.Sql/servers/contoso-sales-eus`;
   return {
-    prod, dev, weu, eus,
+    prod,
+    dev,
+    weu,
+    eus,
     salesHub: `${weu}/databases/SalesHub`,
     syncMeta: `${weu}/databases/SyncMetadata`,
     master: `${weu}/databases/master`,
@@ -134,7 +166,12 @@ export function demoIds(emu: EmulatorHandle) {
 export const v = (p: string, apiVersion = DATA_SYNC_VERSION): string => `${p}${p.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
 
 /** PUT/PATCH/POST an LRO and wait for it; asserts nothing, returns the 202 and the final answer. */
-export async function runLro(t: TestEmulator, method: string, p: string, body?: unknown): Promise<{ accepted: CallResult; final: CallResult }> {
+export async function runLro(
+  t: TestEmulator,
+  method: string,
+  p: string,
+  body?: unknown,
+): Promise<{ accepted: CallResult; final: CallResult }> {
   const accepted = await t.call(method, v(p), { body });
   if (accepted.status !== 202) return { accepted, final: accepted };
   return { accepted, final: await t.pollLocation(accepted.headers.location) };

@@ -6,23 +6,56 @@ import { demoIds, runLro, sleep, startTestEmulator, v, type TestEmulator } from 
 describe('emulator long-running operations', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator({ lroDurationMs: 300 }); ids = demoIds(t.emu); });
+  before(async () => {
+    t = await startTestEmulator({ lroDurationMs: 300 });
+    ids = demoIds(t.emu);
+  });
   after(() => t.stop());
 
-  const groupBody = () => ({ properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'secret' } });
+  const groupBody = () => ({
+    properties: {
+      interval: -1,
+      conflictResolutionPolicy: 'HubWin',
+      syncDatabaseId: ids.syncMeta,
+      hubDatabaseUserName: 'hub',
+      hubDatabasePassword: 'secret',
+    },
+  });
 
   it('PUT sync group answers 202 with Location, Azure-AsyncOperation and Retry-After', async () => {
     // Its own instance with realistic Retry-After and a duration long enough to observe InProgress on a busy machine.
     const slow = await startTestEmulator({ lroDurationMs: 2000, retryAfterSeconds: undefined });
-    try { await observeCreate(slow); } finally { await slow.stop(); }
+    try {
+      await observeCreate(slow);
+    } finally {
+      await slow.stop();
+    }
   });
 
   async function observeCreate(t: TestEmulator): Promise<void> {
     const ids = demoIds(t.emu);
-    const r = await t.call('PUT', v(`${ids.salesHub}/syncGroups/lro-1`), { body: { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'secret' } } });
+    const r = await t.call('PUT', v(`${ids.salesHub}/syncGroups/lro-1`), {
+      body: {
+        properties: {
+          interval: -1,
+          conflictResolutionPolicy: 'HubWin',
+          syncDatabaseId: ids.syncMeta,
+          hubDatabaseUserName: 'hub',
+          hubDatabasePassword: 'secret',
+        },
+      },
+    });
     assert.equal(r.status, 202);
-    assert.match(r.headers.location, new RegExp(`^${t.emu.endpoints.arm}/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/[0-9a-f-]{36}\\?api-version=2022-11-01-preview$`));
-    assert.match(r.headers['azure-asyncoperation'], /\/locations\/westeurope\/syncGroupAzureAsyncOperation\/[0-9a-f-]{36}\?api-version=2025-01-01$/);
+    assert.match(
+      r.headers.location,
+      new RegExp(
+        `^${t.emu.endpoints.arm}/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/[0-9a-f-]{36}\\?api-version=2022-11-01-preview$`,
+      ),
+    );
+    assert.match(
+      r.headers['azure-asyncoperation'],
+      /\/locations\/westeurope\/syncGroupAzureAsyncOperation\/[0-9a-f-]{36}\?api-version=2025-01-01$/,
+    );
     assert.match(r.headers['retry-after'], /^\d+$/);
     assert.equal(r.text, '');
 
@@ -66,7 +99,11 @@ describe('emulator long-running operations', function () {
     const g = `${ids.salesHub}/syncGroups/sales-new`;
     for (const [method, p, body] of [
       ['POST', `${g}/refreshHubSchema`, undefined],
-      ['PUT', `${g}/syncMembers/m-lro`, { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.east, syncDirection: 'Bidirectional' } }],
+      [
+        'PUT',
+        `${g}/syncMembers/m-lro`,
+        { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.east, syncDirection: 'Bidirectional' } },
+      ],
       ['POST', `${g}/syncMembers/m-lro/refreshSchema`, undefined],
       ['DELETE', `${g}/syncMembers/m-lro`, undefined],
       ['PUT', `${ids.weu}/syncAgents/agent-lro`, { properties: { syncDatabaseId: ids.syncMeta } }],
@@ -82,14 +119,19 @@ describe('emulator long-running operations', function () {
   });
 
   it('every answer carries x-ms-request-id and x-ms-correlation-request-id, and echoes x-ms-client-request-id', async () => {
-    const r = await t.call('GET', v(`${ids.weu}/syncAgents`), { headers: { 'x-ms-client-request-id': 'abc-123', 'x-ms-correlation-request-id': 'corr-1' } });
+    const r = await t.call('GET', v(`${ids.weu}/syncAgents`), {
+      headers: { 'x-ms-client-request-id': 'abc-123', 'x-ms-correlation-request-id': 'corr-1' },
+    });
     assert.match(r.headers['x-ms-request-id'], /^[0-9a-f-]{36}$/);
     assert.equal(r.headers['x-ms-client-request-id'], 'abc-123');
     assert.equal(r.headers['x-ms-correlation-request-id'], 'corr-1');
   });
 
   it('unknown operation ids → 404 OperationIdNotFound', async () => {
-    const r = await t.call('GET', `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/00000000-0000-0000-0000-000000000000?api-version=2022-11-01-preview`);
+    const r = await t.call(
+      'GET',
+      `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/00000000-0000-0000-0000-000000000000?api-version=2022-11-01-preview`,
+    );
     assert.equal(r.status, 404);
     assert.equal(r.body.error.code, 'OperationIdNotFound');
   });

@@ -4,16 +4,21 @@ import { demoIds, startTestEmulator, v, type TestEmulator } from './helpers';
 
 describe('emulator paging', function () {
   let t: TestEmulator;
-  before(async () => { t = await startTestEmulator({ seed: 'large', pageSize: 50 }); });
+  before(async () => {
+    t = await startTestEmulator({ seed: 'large', pageSize: 50 });
+  });
   after(() => t.stop());
 
   async function walk(first: string): Promise<{ items: unknown[]; pages: number; links: string[] }> {
-    const items: unknown[] = []; const links: string[] = [];
-    let url: string | undefined = first; let pages = 0;
+    const items: unknown[] = [];
+    const links: string[] = [];
+    let url: string | undefined = first;
+    let pages = 0;
     while (url) {
       const r = await t.call('GET', url);
       assert.equal(r.status, 200, r.text);
-      items.push(...r.body.value); pages++;
+      items.push(...r.body.value);
+      pages++;
       url = r.body.nextLink;
       if (url) links.push(url);
     }
@@ -38,7 +43,10 @@ describe('emulator paging', function () {
   });
 
   it('rejects an invalid $skipToken with 400 InvalidParameterValue', async () => {
-    const r = await t.call('GET', v(`/subscriptions/${t.emu.control.state().subscriptions[0].subscriptionId}/providers/Microsoft.Sql/servers?$skipToken=garbage`));
+    const r = await t.call(
+      'GET',
+      v(`/subscriptions/${t.emu.control.state().subscriptions[0].subscriptionId}/providers/Microsoft.Sql/servers?$skipToken=garbage`),
+    );
     assert.equal(r.status, 400);
     assert.equal(r.body.error.code, 'InvalidParameterValue');
   });
@@ -49,6 +57,8 @@ describe('emulator paging', function () {
       const r = await t2.call('GET', v(`${demoIds(t2.emu).weu}/syncAgents`));
       assert.equal(r.body.value.length, 3);
       assert.equal(r.body.nextLink, undefined);
-    } finally { await t2.stop(); }
+    } finally {
+      await t2.stop();
+    }
   });
 });

@@ -8,14 +8,22 @@ import { demoIds, runLro, startTestEmulator, v, waitFor } from './helpers';
 
 describe('emulator persistence', function () {
   const dirs: string[] = [];
-  const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-persist-')); dirs.push(d); return d; };
-  after(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+  const tmp = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-persist-'));
+    dirs.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   it('keeps state, certificate and token secret across a restart; seeds only an empty folder', async () => {
     const dir = tmp();
     const a = await startTestEmulator({}, dir);
     const ids = demoIds(a.emu);
-    const created = await runLro(a, 'PUT', `${ids.east}/syncGroups/survivor`, { properties: { interval: 600, conflictResolutionPolicy: 'MemberWin', syncDatabaseId: ids.syncMeta } });
+    const created = await runLro(a, 'PUT', `${ids.east}/syncGroups/survivor`, {
+      properties: { interval: 600, conflictResolutionPolicy: 'MemberWin', syncDatabaseId: ids.syncMeta },
+    });
     assert.equal(created.final.status, 200);
     const cert = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
     const token = a.armToken;
@@ -29,7 +37,9 @@ describe('emulator persistence', function () {
       const r = await b.call('GET', v(`${ids.east}/syncGroups/survivor`), { token });
       assert.equal(r.status, 200, 'a token from before the restart is still valid');
       assert.equal(r.body.properties.conflictResolutionPolicy, 'MemberWin');
-    } finally { await b.stop(true); }
+    } finally {
+      await b.stop(true);
+    }
   });
 
   it('many parallel PUTs and PATCHes, then a restart: everything is there and the file is whole', async () => {
@@ -37,28 +47,43 @@ describe('emulator persistence', function () {
     const a = await startTestEmulator({ lroDurationMs: 50, persistDebounceMs: 5 }, dir);
     const ids = demoIds(a.emu);
     const names = Array.from({ length: 60 }, (_, i) => `agent-${i}`);
-    const accepted = await Promise.all(names.map((n) => a.call('PUT', v(`${ids.weu}/syncAgents/${n}`), { body: { properties: { syncDatabaseId: ids.syncMeta } } })));
+    const accepted = await Promise.all(
+      names.map((n) => a.call('PUT', v(`${ids.weu}/syncAgents/${n}`), { body: { properties: { syncDatabaseId: ids.syncMeta } } })),
+    );
     assert.ok(accepted.every((r) => r.status === 202));
     await Promise.all(accepted.map((r) => a.pollLocation(r.headers.location)));
-    const patches = await Promise.all(['sales-sync', 'sales-reporting', 'branch-sync', 'sales-new'].flatMap((g) =>
-      [600, 700, 800].map((interval) => a.call('PATCH', v(`${ids.salesHub}/syncGroups/${g}`), { body: { properties: { interval } } }))));
+    const patches = await Promise.all(
+      ['sales-sync', 'sales-reporting', 'branch-sync', 'sales-new'].flatMap((g) =>
+        [600, 700, 800].map((interval) => a.call('PATCH', v(`${ids.salesHub}/syncGroups/${g}`), { body: { properties: { interval } } })),
+      ),
+    );
     assert.ok(patches.every((r) => r.status === 202));
     await Promise.all(patches.map((r) => a.pollLocation(r.headers.location)));
     await a.stop(true);
 
     const file = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
     assert.equal(Object.keys(file.syncAgents).length, 3 + names.length);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp files left',
+    );
 
     const b = await startTestEmulator({}, dir);
     try {
       const list = [];
       let url: string | undefined = v(`${ids.weu}/syncAgents`);
-      while (url) { const r = await b.call('GET', url); list.push(...r.body.value); url = r.body.nextLink; }
+      while (url) {
+        const r = await b.call('GET', url);
+        list.push(...r.body.value);
+        url = r.body.nextLink;
+      }
       assert.equal(list.length, 3 + names.length);
       const g = await b.call('GET', v(`${ids.salesHub}/syncGroups/sales-new`));
       assert.ok([600, 700, 800].includes(g.body.properties.interval));
-    } finally { await b.stop(true); }
+    } finally {
+      await b.stop(true);
+    }
   });
 
   it('stop() flushes a pending (debounced) write; in-flight operations resume after restart', async () => {
@@ -74,7 +99,9 @@ describe('emulator persistence', function () {
       const done = await b.pollLocation(r.headers.location.replace(/^https:\/\/[^/]+/, b.emu.endpoints.arm));
       assert.equal(done.status, 200);
       assert.equal(done.body.name, 'late');
-    } finally { await b.stop(true); }
+    } finally {
+      await b.stop(true);
+    }
   });
 
   it('an unreadable state file is moved aside and the folder is seeded again', async () => {
@@ -84,7 +111,9 @@ describe('emulator persistence', function () {
     try {
       assert.equal(t.emu.control.state().seed, 'empty');
       assert.equal(fs.readdirSync(dir).filter((f) => f.startsWith('state.json.unreadable-')).length, 1);
-    } finally { await t.stop(true); }
+    } finally {
+      await t.stop(true);
+    }
   });
 
   it('POST /_emulator/reset reseeds', async () => {
@@ -94,7 +123,13 @@ describe('emulator persistence', function () {
       assert.equal(r.status, 200);
       const subs = await t.call('GET', '/subscriptions?api-version=2022-12-01');
       assert.equal(subs.body.value.length, 1);
-      await waitFor(() => fs.existsSync(path.join(t.dataDir, 'state.json')) && JSON.parse(fs.readFileSync(path.join(t.dataDir, 'state.json'), 'utf8')).seed === 'empty');
-    } finally { await t.stop(); }
+      await waitFor(
+        () =>
+          fs.existsSync(path.join(t.dataDir, 'state.json')) &&
+          JSON.parse(fs.readFileSync(path.join(t.dataDir, 'state.json'), 'utf8')).seed === 'empty',
+      );
+    } finally {
+      await t.stop();
+    }
   });
 });

@@ -10,7 +10,10 @@ import addFormats from 'ajv-formats';
 const ROOT = path.join(__dirname, 'fixtures', 'specification');
 export const SQL_DIR = path.join(ROOT, 'sql/resource-manager/Microsoft.Sql/SQL/stable/2025-01-01');
 const SQL_COMMON_STANDIN = path.join(ROOT, 'sql/resource-manager/common/v1/types.json');
-export const SUBSCRIPTIONS_FILE = path.join(ROOT, 'resources/resource-manager/Microsoft.Resources/subscriptions/stable/2022-12-01/subscriptions.subset.json');
+export const SUBSCRIPTIONS_FILE = path.join(
+  ROOT,
+  'resources/resource-manager/Microsoft.Resources/subscriptions/stable/2022-12-01/subscriptions.subset.json',
+);
 
 type Json = Record<string, unknown>;
 
@@ -27,17 +30,20 @@ function load(file: string): Promise<Json> {
   if (!docs.has(file)) {
     // x-ms-examples point at example files (not all saved, and not schemas): drop them first.
     const raw = JSON.parse(fs.readFileSync(file, 'utf8'), (k, val: unknown) => (k === 'x-ms-examples' ? undefined : val)) as Json;
-    docs.set(file, $RefParser.dereference(file, raw, {
-      resolve: {
-        file: {
-          // The per-version ./common/v1|v2/types.json were not saved; the shared stand-in has the same definitions.
-          read: (f: { url: string }) => {
-            const p = decodeURIComponent(f.url.replace(/^file:\/\//, ''));
-            return fs.readFileSync(/Microsoft\.Sql\/SQL\/stable\/2025-01-01\/common\/v\d\/types\.json$/.test(p) ? SQL_COMMON_STANDIN : p);
+    docs.set(
+      file,
+      $RefParser.dereference(file, raw, {
+        resolve: {
+          file: {
+            // The per-version ./common/v1|v2/types.json were not saved; the shared stand-in has the same definitions.
+            read: (f: { url: string }) => {
+              const p = decodeURIComponent(f.url.replace(/^file:\/\//, ''));
+              return fs.readFileSync(/Microsoft\.Sql\/SQL\/stable\/2025-01-01\/common\/v\d\/types\.json$/.test(p) ? SQL_COMMON_STANDIN : p);
+            },
           },
         },
-      },
-    }) as Promise<Json>);
+      }) as Promise<Json>,
+    );
   }
   return docs.get(file)!;
 }
@@ -75,7 +81,9 @@ function decycle(root: Json): Json {
       return { $ref: `#/definitions/${names.get(node)}` };
     }
     ancestors.add(node);
-    const out = Array.isArray(node) ? node.map((n) => walk(n, ancestors)) : Object.fromEntries(Object.entries(node).map(([k, val]) => [k, walk(val, ancestors)]));
+    const out = Array.isArray(node)
+      ? node.map((n) => walk(n, ancestors))
+      : Object.fromEntries(Object.entries(node).map(([k, val]) => [k, walk(val, ancestors)]));
     ancestors.delete(node);
     if (names.has(node)) definitions[names.get(node)!] = out;
     return out;
@@ -88,18 +96,34 @@ export function explain(v: Validator): string {
   return ajv.errorsText(v.errors, { separator: '\n' });
 }
 
-const SPEC_FILES = ['SyncGroups.json', 'SyncMembers.json', 'SyncAgents.json', 'Servers.subset.json'].map((f) => path.join(SQL_DIR, f)).concat(SUBSCRIPTIONS_FILE);
+const SPEC_FILES = ['SyncGroups.json', 'SyncMembers.json', 'SyncAgents.json', 'Servers.subset.json']
+  .map((f) => path.join(SQL_DIR, f))
+  .concat(SUBSCRIPTIONS_FILE);
 
-interface SpecOperation { file: string; apiPath: string; method: string; pattern: RegExp; statuses: string[] }
+interface SpecOperation {
+  file: string;
+  apiPath: string;
+  method: string;
+  pattern: RegExp;
+  statuses: string[];
+}
 let operations: Promise<SpecOperation[]> | undefined;
 
 function specOperations(): Promise<SpecOperation[]> {
   operations ??= (async () => {
     const ops: SpecOperation[] = [];
     for (const file of SPEC_FILES) {
-      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+      };
       for (const [apiPath, methods] of Object.entries(raw.paths)) {
-        const pattern = new RegExp(`^${apiPath.split('/').map((seg) => (/^\{\w+\}$/.test(seg) ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`, 'i');
+        const pattern = new RegExp(
+          `^${apiPath
+            .split('/')
+            .map((seg) => (/^\{\w+\}$/.test(seg) ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+            .join('/')}/?$`,
+          'i',
+        );
         for (const [method, op] of Object.entries(methods)) {
           if (op.responses) ops.push({ file, apiPath, method: method.toUpperCase(), pattern, statuses: Object.keys(op.responses) });
         }
@@ -121,6 +145,12 @@ export async function checkArmResponse(method: string, pathname: string, status:
   const key = op.statuses.includes(String(status)) ? String(status) : status >= 400 ? 'default' : undefined;
   if (!key) return undefined;
   let validate: Validator;
-  try { validate = await responseValidator(op.file, op.apiPath, method, key); } catch { return undefined; } // e.g. 200 without a schema
-  return validate(body) ? undefined : `${method} ${pathname} → ${status} does not match ${path.basename(op.file)} ${op.apiPath}:\n${explain(validate)}`;
+  try {
+    validate = await responseValidator(op.file, op.apiPath, method, key);
+  } catch {
+    return undefined;
+  } // e.g. 200 without a schema
+  return validate(body)
+    ? undefined
+    : `${method} ${pathname} → ${status} does not match ${path.basename(op.file)} ${op.apiPath}:\n${explain(validate)}`;
 }

@@ -8,13 +8,18 @@ import { emptyState } from '../../../src/emulator/model';
 
 describe('emulator state store', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-store-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-store-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('coalesces a burst of changes into few writes and ends with the last state', async () => {
     const file = path.join(dir, 'state.json');
     const store = new StateStore(file, emptyState('empty'), 20);
-    for (let i = 0; i < 200; i++) { store.state.subscriptions.push({ subscriptionId: String(i), displayName: `s${i}`, state: 'Enabled', tenantId: 't' }); store.changed(); }
+    for (let i = 0; i < 200; i++) {
+      store.state.subscriptions.push({ subscriptionId: String(i), displayName: `s${i}`, state: 'Enabled', tenantId: 't' });
+      store.changed();
+    }
     await new Promise((r) => setTimeout(r, 60));
     await store.flush();
     assert.ok(store.writes >= 1 && store.writes <= 2, `writes: ${store.writes}`);
@@ -37,7 +42,10 @@ describe('emulator state store', () => {
     const file = path.join(dir, 'state.json');
     fs.writeFileSync(file, '{"version": 2}');
     const warnings: string[] = [];
-    assert.equal(StateStore.load(file, (m) => warnings.push(m)), undefined);
+    assert.equal(
+      StateStore.load(file, (m) => warnings.push(m)),
+      undefined,
+    );
     assert.match(warnings[0], /unknown state version 2/);
     assert.equal(fs.existsSync(file), false);
   });

@@ -6,18 +6,45 @@ import { demoIds, runLro, startTestEmulator, v, waitFor, type TestEmulator } fro
 describe('emulator sync state machine and logs', function () {
   let t: TestEmulator;
   let ids: ReturnType<typeof demoIds>;
-  before(async () => { t = await startTestEmulator({ syncDurationMs: 1000 }); ids = demoIds(t.emu); });
+  before(async () => {
+    t = await startTestEmulator({ syncDurationMs: 1000 });
+    ids = demoIds(t.emu);
+  });
   after(() => t.stop());
 
   const getGroup = async (p: string) => (await t.call('GET', v(p))).body;
-  const logsOf = async (p: string, type = 'All') => (await t.call('GET', v(`${p}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=${type}`))).body.value as { type: string; operationStatus: string; source: string; tracingId: string; timestamp: string }[];
+  const logsOf = async (p: string, type = 'All') =>
+    (await t.call('GET', v(`${p}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=${type}`))).body.value as {
+      type: string;
+      operationStatus: string;
+      source: string;
+      tracingId: string;
+      timestamp: string;
+    }[];
 
   it('runs the documented sequence: create → add member → refresh hub schema → choose tables → update member → trigger → logs', async () => {
     const g = `${ids.east}/syncGroups/docs-flow`;
-    const created = await runLro(t, 'PUT', g, { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, hubDatabaseUserName: 'hub', hubDatabasePassword: 'x' } });
+    const created = await runLro(t, 'PUT', g, {
+      properties: {
+        interval: -1,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId: ids.syncMeta,
+        hubDatabaseUserName: 'hub',
+        hubDatabasePassword: 'x',
+      },
+    });
     assert.equal(created.final.status, 200);
     assert.equal(created.final.body.properties.syncState, 'NotReady');
-    const member = await runLro(t, 'PUT', `${g}/syncMembers/to-reporting`, { properties: { databaseType: 'AzureSqlDatabase', serverName: 'contoso-sales-eus.database.windows.net', databaseName: 'SalesReporting', userName: 'u', password: 'p', syncDirection: 'OneWayHubToMember' } });
+    const member = await runLro(t, 'PUT', `${g}/syncMembers/to-reporting`, {
+      properties: {
+        databaseType: 'AzureSqlDatabase',
+        serverName: 'contoso-sales-eus.database.windows.net',
+        databaseName: 'SalesReporting',
+        userName: 'u',
+        password: 'p',
+        syncDirection: 'OneWayHubToMember',
+      },
+    });
     assert.equal(member.final.status, 200, member.final.text);
     assert.equal(member.final.body.properties.syncState, 'UnProvisioned');
     assert.equal(member.final.body.properties.syncMemberAzureDatabaseResourceId, ids.reporting);
@@ -26,8 +53,22 @@ describe('emulator sync state machine and logs', function () {
     const customers = hub.tables.find((x: { quotedName: string }) => x.quotedName === '[dbo].[Customers]');
     assert.equal(customers.hasError, false);
     assert.equal(hub.tables.find((x: { name: string }) => x.name === 'dbo.PriceHistory').errorId, 'Schema_TableHasNoPrimaryKey');
-    const schema = { tables: [{ quotedName: customers.quotedName, columns: customers.columns.map((c: { quotedName: string; dataSize: string; dataType: string }) => ({ quotedName: c.quotedName, dataSize: c.dataSize, dataType: c.dataType })) }], masterSyncMemberName: 'to-reporting' };
-    const updated = await runLro(t, 'PUT', g, { properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, schema } });
+    const schema = {
+      tables: [
+        {
+          quotedName: customers.quotedName,
+          columns: customers.columns.map((c: { quotedName: string; dataSize: string; dataType: string }) => ({
+            quotedName: c.quotedName,
+            dataSize: c.dataSize,
+            dataType: c.dataType,
+          })),
+        },
+      ],
+      masterSyncMemberName: 'to-reporting',
+    };
+    const updated = await runLro(t, 'PUT', g, {
+      properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, schema },
+    });
     assert.equal(updated.final.status, 200, updated.final.text);
     assert.equal(updated.final.body.properties.schema.masterSyncMemberName, 'to-reporting');
     const m2 = await runLro(t, 'PATCH', `${g}/syncMembers/to-reporting`, { properties: { syncDirection: 'Bidirectional' } });
@@ -39,7 +80,10 @@ describe('emulator sync state machine and logs', function () {
     const inProgress = (await t.call('GET', v(`${g}/syncMembers/to-reporting`))).body;
     assert.equal(inProgress.properties.syncState, 'SyncInProgress');
     // SalesReporting's health is "warning" in the demo seed → Warning / SyncSucceededWithWarnings.
-    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    const done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Warning');
     assert.ok(Date.parse(done.properties.lastSyncTime) > Date.now() - 10_000);
     assert.equal((await t.call('GET', v(`${g}/syncMembers/to-reporting`))).body.properties.syncState, 'SyncSucceededWithWarnings');
@@ -56,7 +100,10 @@ describe('emulator sync state machine and logs', function () {
   it('healthy members → Good / SyncSucceeded with a Success log', async () => {
     const g = `${ids.salesHub}/syncGroups/sales-sync`;
     await t.call('POST', v(`${g}/triggerSync`));
-    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    const done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Good');
     const logs = await logsOf(g, 'Success');
     assert.equal(logs[0].operationStatus, 'SyncSucceeded');
@@ -67,7 +114,10 @@ describe('emulator sync state machine and logs', function () {
   it('an unreachable member or an offline agent → Error / SyncFailed with Error logs; agent back online → Good', async () => {
     const g = `${ids.salesHub}/syncGroups/branch-sync`;
     await t.call('POST', v(`${g}/triggerSync`));
-    let done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    let done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Error');
     const err = (await logsOf(g, 'Error'))[0];
     assert.match(err.source, /SQLBRANCH7/);
@@ -76,7 +126,10 @@ describe('emulator sync state machine and logs', function () {
     const r = await t.call('POST', '/_emulator/syncAgentState', { token: null, body: { agentId: ids.offlineAgent, state: 'Online' } });
     assert.equal(r.status, 200);
     await t.call('POST', v(`${g}/triggerSync`));
-    done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Good');
   });
 
@@ -88,7 +141,10 @@ describe('emulator sync state machine and logs', function () {
     assert.equal(again.body.error.code, 'SyncOperation_GenericFailure');
     assert.equal((await t.call('POST', v(`${g}/cancelSync`))).status, 200);
     assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncCancelling');
-    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    const done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Warning');
     assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncCancelled');
     assert.equal((await logsOf(g))[0].operationStatus, 'SyncCancelled');
@@ -100,7 +156,10 @@ describe('emulator sync state machine and logs', function () {
     const r = await t.call('POST', '/_emulator/databaseHealth', { token: null, body: { databaseId: ids.east, health: 'unreachable' } });
     assert.equal(r.status, 200);
     await t.call('POST', v(`${g}/triggerSync`));
-    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.syncState !== 'Progressing' ? x : undefined; });
+    const done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Error');
     assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncFailed');
     assert.equal((await t.call('GET', v(`${g}/syncMembers/store-backoffice`))).body.properties.syncState, 'SyncSucceeded');
@@ -113,7 +172,10 @@ describe('emulator sync state machine and logs', function () {
     const g = `${ids.salesHub}/syncGroups/sales-reporting`; // last synced 3 hours ago, manual until now
     const before = (await getGroup(g)).properties.lastSyncTime;
     assert.equal((await runLro(t, 'PATCH', g, { properties: { interval: 5 } })).final.status, 200);
-    const done = await waitFor(async () => { const x = await getGroup(g); return x.properties.lastSyncTime !== before && x.properties.syncState !== 'Progressing' ? x : undefined; });
+    const done = await waitFor(async () => {
+      const x = await getGroup(g);
+      return x.properties.lastSyncTime !== before && x.properties.syncState !== 'Progressing' ? x : undefined;
+    });
     assert.equal(done.properties.syncState, 'Warning'); // its member's database has health "warning"
     assert.equal((await runLro(t, 'PATCH', g, { properties: { interval: -1 } })).final.status, 200);
   });

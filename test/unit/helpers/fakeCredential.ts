@@ -1,7 +1,10 @@
 // A TokenCredential for tests that records what was asked (scopes, claims) and hands out numbered tokens.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 
-export interface TokenCall { scopes: string[]; claims?: string }
+export interface TokenCall {
+  scopes: string[];
+  claims?: string;
+}
 
 export class RecordingCredential implements TokenCredential {
   readonly calls: TokenCall[] = [];
@@ -10,6 +13,9 @@ export class RecordingCredential implements TokenCredential {
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const list = Array.isArray(scopes) ? scopes : [scopes];
     this.calls.push({ scopes: list, claims: options?.claims });
-    return { token: `token-${this.calls.length}${options?.claims ? '-with-claims' : ''}`, expiresOnTimestamp: Date.now() + this.lifetimeMs };
+    return {
+      token: `token-${this.calls.length}${options?.claims ? '-with-claims' : ''}`,
+      expiresOnTimestamp: Date.now() + this.lifetimeMs,
+    };
   }
 }

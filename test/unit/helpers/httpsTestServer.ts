@@ -34,15 +34,21 @@ export async function startHttpsTestServer(): Promise<HttpsTestServer> {
   const certificate = await generateTestCertificate();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
-  let handler: TestHandler = (_req, res) => { res.statusCode = 404; res.end(); };
+  let handler: TestHandler = (_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  };
 
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const recorded: RecordedRequest = {
-        method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now(),
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt: Date.now(),
       };
       requests.push(recorded);
       Promise.resolve(handler(recorded, res)).catch((err: unknown) => {
@@ -51,7 +57,10 @@ export async function startHttpsTestServer(): Promise<HttpsTestServer> {
       });
     });
   });
-  server.on('secureConnection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const agent = new https.Agent({ ca: certificate.cert, keepAlive: false });
@@ -61,7 +70,10 @@ export async function startHttpsTestServer(): Promise<HttpsTestServer> {
     certificate,
     agent,
     requests,
-    handle(h) { handler = h; requests.length = 0; },
+    handle(h) {
+      handler = h;
+      requests.length = 0;
+    },
     async close() {
       agent.destroy();
       for (const s of sockets) s.destroy();

@@ -20,6 +20,7 @@ export function exampleFiles(root = SPECS_ROOT): string[] {
 
 export function exampleBodies(file: string): Array<{ status: string; body: unknown }> {
   const example = JSON.parse(fs.readFileSync(file, 'utf8')) as { responses?: Record<string, { body?: unknown }> };
-  return Object.entries(example.responses ?? {}).filter(([, r]) => r.body !== undefined).map(([status, r]) => ({ status, body: r.body }));
+  return Object.entries(example.responses ?? {})
+    .filter(([, r]) => r.body !== undefined)
+    .map(([status, r]) => ({ status, body: r.body }));
 }
-

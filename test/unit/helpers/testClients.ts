@@ -27,14 +27,16 @@ export function testCloud(server: HttpsTestServer) {
 }
 
 export function testClient(server: HttpsTestServer, options: TestClientOptions = {}): AzureClient {
-  return new AzureClient(createAzurePipeline({
-    cloud: testCloud(server),
-    credential: options.credential ?? new RecordingCredential(),
-    audience: options.audience ?? 'arm',
-    agent: options.agent ?? server.agent,
-    retry: options.retry ?? FAST_RETRY,
-    logger: options.logger,
-    maxConcurrencyPerHost: options.maxConcurrencyPerHost,
-    additionalTrustedHosts: options.additionalTrustedHosts,
-  }));
+  return new AzureClient(
+    createAzurePipeline({
+      cloud: testCloud(server),
+      credential: options.credential ?? new RecordingCredential(),
+      audience: options.audience ?? 'arm',
+      agent: options.agent ?? server.agent,
+      retry: options.retry ?? FAST_RETRY,
+      logger: options.logger,
+      maxConcurrencyPerHost: options.maxConcurrencyPerHost,
+      additionalTrustedHosts: options.additionalTrustedHosts,
+    }),
+  );
 }

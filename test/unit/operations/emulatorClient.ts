@@ -19,17 +19,35 @@ export interface EmulatorWithClient {
 
 export async function startEmulatorWithClient(options: EmulatorOptions = {}): Promise<EmulatorWithClient> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-ops-'));
-  const emulator = await startEmulator({ seed: 'demo', lroDurationMs: 400, syncDurationMs: 400, retryAfterSeconds: 0, persistDebounceMs: 10, tickMs: 25, ...options, port: 0, dataDir });
+  const emulator = await startEmulator({
+    seed: 'demo',
+    lroDurationMs: 400,
+    syncDurationMs: 400,
+    retryAfterSeconds: 0,
+    persistDebounceMs: 10,
+    tickMs: 25,
+    ...options,
+    port: 0,
+    dataDir,
+  });
   const secrets = new InMemorySecretStore();
   await secrets.store('emulator', DEFAULT_CREDENTIALS.clientSecret);
   const requests: RequestLogEntry[] = [];
   const conn = createAzureConnection({
-    cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }), secrets,
+    cloud: emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem }),
+    secrets,
     source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: DEFAULT_CREDENTIALS.clientId, secretKey: 'emulator' },
-    logger: { log: (e) => requests.push(e) }, retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
+    logger: { log: (e) => requests.push(e) },
+    retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
   });
   return {
-    emulator, arm: conn.arm, requests,
-    stop: async () => { conn.dispose(); await emulator.stop(); fs.rmSync(dataDir, { recursive: true, force: true }); },
+    emulator,
+    arm: conn.arm,
+    requests,
+    stop: async () => {
+      conn.dispose();
+      await emulator.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -12,8 +12,12 @@ import { startEmulatorWithClient, type EmulatorWithClient } from './emulatorClie
 
 class MapMemento implements KeyValueStore {
   readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined { return structuredClone(this.map.get(key)) as T | undefined; }
-  async update(key: string, value: unknown): Promise<void> { this.map.set(key, structuredClone(value)); }
+  get<T>(key: string): T | undefined {
+    return structuredClone(this.map.get(key)) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.map.set(key, structuredClone(value));
+  }
 }
 
 describe('operation tracker (real emulator, real pollers)', function () {
@@ -26,7 +30,9 @@ describe('operation tracker (real emulator, real pollers)', function () {
     env = await startEmulatorWithClient();
     databases = await freeHubDatabases(env.arm);
   });
-  after(async () => { await env.stop(); });
+  after(async () => {
+    await env.stop();
+  });
 
   const tracker = (store: OperationStore, owner: string, extra: Partial<TrackerOptions> = {}) =>
     new OperationTracker({ store, owner, connect: () => ({ arm: env.arm }), minDelayMs: 50, maxDelayMs: 200, rescanMs: 100, ...extra });
@@ -40,13 +46,28 @@ describe('operation tracker (real emulator, real pollers)', function () {
     hub = hubFor(n);
     const metadata = databases.find((d) => d !== hub) as string;
     const poller = await ArmPoller.begin<{ name: string }>(env.arm, {
-      operationName: `Create sync group ${name}`, method: 'PUT', url: `${hub}/syncGroups/${name}`, query: { 'api-version': '2025-01-01' },
-      body: { properties: { interval: 300, conflictResolutionPolicy: 'HubWin', syncDatabaseId: metadata, hubDatabaseUserName: 'hubadmin', hubDatabasePassword: 'S3cret!pass' } },
+      operationName: `Create sync group ${name}`,
+      method: 'PUT',
+      url: `${hub}/syncGroups/${name}`,
+      query: { 'api-version': '2025-01-01' },
+      body: {
+        properties: {
+          interval: 300,
+          conflictResolutionPolicy: 'HubWin',
+          syncDatabaseId: metadata,
+          hubDatabaseUserName: 'hubadmin',
+          hubDatabasePassword: 'S3cret!pass',
+        },
+      },
     });
     return { poller, name };
   }
 
-  const meta = (name: string) => ({ title: `Create sync group ${name}`, target: { label: `sync group ${name}`, resourceId: `${hub}/syncGroups/${name}` }, environment: 'LocalEmulator' });
+  const meta = (name: string) => ({
+    title: `Create sync group ${name}`,
+    target: { label: `sync group ${name}`, resourceId: `${hub}/syncGroups/${name}` },
+    environment: 'LocalEmulator',
+  });
 
   it('tracks an operation from start to success, persists it and fires one end event', async () => {
     const store = new OperationStore(new MapMemento());
@@ -65,7 +86,10 @@ describe('operation tracker (real emulator, real pollers)', function () {
     assert.equal(history[0].status, 'succeeded');
     assert.equal(history[0].percent, 100);
     assert.equal(history[0].poller, undefined, 'poller state is dropped once finished');
-    assert.deepEqual(ended.map((r) => r.id), [op.id]);
+    assert.deepEqual(
+      ended.map((r) => r.id),
+      [op.id],
+    );
     await t.dispose();
   });
 
@@ -75,7 +99,10 @@ describe('operation tracker (real emulator, real pollers)', function () {
     env.emulator.control.addFaults('lro-fail*1');
     const { poller, name } = await beginCreateGroup();
     const op = await t.start(poller, meta(name));
-    const err = (await op.result.then(() => undefined, (e: unknown) => e)) as AzureRequestError | undefined;
+    const err = (await op.result.then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as AzureRequestError | undefined;
     assert.ok(err, 'the result promise rejects');
     const failed = store.read().history[0];
     assert.equal(failed.status, 'failed');
@@ -142,7 +169,10 @@ describe('operation tracker (real emulator, real pollers)', function () {
     const op = await t.start(poller, meta(name));
     await op.result;
     assert.equal(store.read().history[0].status, 'succeeded');
-    assert.ok(env.requests.some((r) => r.status === 503), 'the fault was observed by the client');
+    assert.ok(
+      env.requests.some((r) => r.status === 503),
+      'the fault was observed by the client',
+    );
     env.emulator.control.clearFaults();
     await t.dispose();
   });
@@ -151,7 +181,9 @@ describe('operation tracker (real emulator, real pollers)', function () {
     const store = new OperationStore(new MapMemento());
     const t = tracker(store, 'window-a');
     const { poller, name } = await beginCreateGroup();
-    await (await t.start(poller, meta(name))).result;
+    await (
+      await t.start(poller, meta(name))
+    ).result;
     const before = env.requests.length;
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(env.requests.length, before);

@@ -27,21 +27,47 @@ function setBusy(text: string | undefined): void {
   refreshMembers.disabled = Boolean(text);
 }
 
-save.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'save', selection: editor.selection() }); });
-refresh.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'refreshHubSchema' }); });
-refreshMembers.addEventListener('click', () => { saved.hidden = true; showError(errorBox, undefined); send({ type: 'refreshMemberSchemas' }); });
+save.addEventListener('click', () => {
+  saved.hidden = true;
+  showError(errorBox, undefined);
+  send({ type: 'save', selection: editor.selection() });
+});
+refresh.addEventListener('click', () => {
+  saved.hidden = true;
+  showError(errorBox, undefined);
+  send({ type: 'refreshHubSchema' });
+});
+refreshMembers.addEventListener('click', () => {
+  saved.hidden = true;
+  showError(errorBox, undefined);
+  send({ type: 'refreshMemberSchemas' });
+});
 
 onMessage<ToSchemaPicker>((m) => {
   switch (m.type) {
-    case 'loading': setBusy(m.text); break;
+    case 'loading':
+      setBusy(m.text);
+      break;
     case 'schema':
       setBusy(undefined);
-      byId('last-update').textContent = m.view.lastUpdateTime ? `Hub schema read ${new Date(m.view.lastUpdateTime).toLocaleString()}` : 'The hub schema has not been refreshed yet.';
+      byId('last-update').textContent = m.view.lastUpdateTime
+        ? `Hub schema read ${new Date(m.view.lastUpdateTime).toLocaleString()}`
+        : 'The hub schema has not been refreshed yet.';
       editor.show(m.view);
       break;
-    case 'summary': setBusy(undefined); editor.showSummary(m.summary); break;
-    case 'saved': setBusy(undefined); saved.textContent = m.text; saved.hidden = false; break;
-    case 'error': setBusy(undefined); showError(errorBox, m.error); break;
+    case 'summary':
+      setBusy(undefined);
+      editor.showSummary(m.summary);
+      break;
+    case 'saved':
+      setBusy(undefined);
+      saved.textContent = m.text;
+      saved.hidden = false;
+      break;
+    case 'error':
+      setBusy(undefined);
+      showError(errorBox, m.error);
+      break;
   }
 });
 

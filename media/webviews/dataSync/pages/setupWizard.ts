@@ -10,7 +10,17 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { Choice } from '../../../../src/dataSync/webviews/protocol/dataSyncCommon';
-import { WIZARD_STEPS, type FromWizard, type GroupForm, type GroupSummary, type MemberForm, type MemberSummary, type OptionKind, type ToWizard, type WizardStep } from '../../../../src/dataSync/webviews/protocol/dataSyncWizard';
+import {
+  WIZARD_STEPS,
+  type FromWizard,
+  type GroupForm,
+  type GroupSummary,
+  type MemberForm,
+  type MemberSummary,
+  type OptionKind,
+  type ToWizard,
+  type WizardStep,
+} from '../../../../src/dataSync/webviews/protocol/dataSyncWizard';
 import { byId, el, fillSelect, neverSubmit, showBusy, showError, showFieldErrors } from '../dom';
 import { SchemaEditor } from '../schemaEditor';
 import { applyStyles } from '../styles';
@@ -36,7 +46,8 @@ function showStep(step: WizardStep, focus = true): void {
   for (const s of WIZARD_STEPS) {
     byId(`step-${s}`).hidden = s !== step;
     const tab = byId(`tab-${s}`);
-    if (s === step) tab.setAttribute('aria-current', 'step'); else tab.removeAttribute('aria-current');
+    if (s === step) tab.setAttribute('aria-current', 'step');
+    else tab.removeAttribute('aria-current');
     tab.setAttribute('aria-disabled', String(s !== 'group' && !group));
   }
   // Moving to another step puts the keyboard focus on its heading, so the next Tab starts there.
@@ -48,7 +59,9 @@ function showStep(step: WizardStep, focus = true): void {
 
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('button.step')];
 for (const [i, tab] of tabs.entries()) {
-  tab.addEventListener('click', () => { if (tab.dataset.step === 'group' || group) showStep(tab.dataset.step as WizardStep); });
+  tab.addEventListener('click', () => {
+    if (tab.dataset.step === 'group' || group) showStep(tab.dataset.step as WizardStep);
+  });
   tab.addEventListener('keydown', (e) => {
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : undefined;
     if (next === undefined) return;
@@ -59,16 +72,31 @@ for (const [i, tab] of tabs.entries()) {
 
 // ---- option loading ----------------------------------------------------------------------------------
 const optionTargets: Record<OptionKind, string> = {
-  servers: 'server', databases: 'hub', syncDatabases: 'sync-database', memberServers: 'member-server', memberDatabases: 'member-database', agents: 'member-agent', linkedDatabases: 'member-linked',
+  servers: 'server',
+  databases: 'hub',
+  syncDatabases: 'sync-database',
+  memberServers: 'member-server',
+  memberDatabases: 'member-database',
+  agents: 'member-agent',
+  linkedDatabases: 'member-linked',
 };
 const placeholders: Record<OptionKind, string> = {
-  servers: 'Choose a server…', databases: 'Choose the hub database…', syncDatabases: 'Choose a database…', memberServers: 'Choose a server…', memberDatabases: 'Choose a database…', agents: 'Choose a sync agent…', linkedDatabases: 'Choose a database…',
+  servers: 'Choose a server…',
+  databases: 'Choose the hub database…',
+  syncDatabases: 'Choose a database…',
+  memberServers: 'Choose a server…',
+  memberDatabases: 'Choose a database…',
+  agents: 'Choose a sync agent…',
+  linkedDatabases: 'Choose a database…',
 };
 const lastParent = new Map<OptionKind, string>();
 
 function load(kind: OptionKind, parent: string): void {
   const target = field(optionTargets[kind]);
-  if (!parent) { fillSelect(target, [], placeholders[kind]); return; }
+  if (!parent) {
+    fillSelect(target, [], placeholders[kind]);
+    return;
+  }
   lastParent.set(kind, parent);
   fillSelect(target, [], 'Loading…');
   send({ type: 'loadOptions', kind, parent });
@@ -84,7 +112,10 @@ function onOptions(kind: OptionKind, parent: string, items: Choice[]): void {
 }
 
 field('subscription').addEventListener('change', () => load('servers', field('subscription').value));
-field('server').addEventListener('change', () => { load('databases', field('server').value); load('syncDatabases', field('server').value); });
+field('server').addEventListener('change', () => {
+  load('databases', field('server').value);
+  load('syncDatabases', field('server').value);
+});
 field('member-subscription').addEventListener('change', () => load('memberServers', field('member-subscription').value));
 field('member-server').addEventListener('change', () => load('memberDatabases', field('member-server').value));
 field('member-agent').addEventListener('change', () => load('linkedDatabases', field('member-agent').value));
@@ -94,21 +125,37 @@ field('member-kind').addEventListener('change', () => {
   byId('member-onprem').hidden = azure;
   if (!azure && group) load('agents', group.id.replace(/\/databases\/.*$/i, ''));
 });
-byId<Check>('manual').addEventListener('change', () => { field('interval').disabled = checked('manual'); });
-const retentionShown = () => { byId('retention').closest<HTMLElement>('.field')!.hidden = !checked('conflict-logging'); };
+byId<Check>('manual').addEventListener('change', () => {
+  field('interval').disabled = checked('manual');
+});
+const retentionShown = () => {
+  byId('retention').closest<HTMLElement>('.field')!.hidden = !checked('conflict-logging');
+};
 byId('conflict-logging').addEventListener('change', retentionShown);
 retentionShown();
 
 // ---- step 1: group -----------------------------------------------------------------------------------
 function groupForm(): GroupForm {
   return {
-    subscriptionId: field('subscription').value, serverId: field('server').value, hubDatabaseId: field('hub').value, name: field('group-name').value.trim(),
-    syncDatabaseId: field('sync-database').value, interval: field('interval').value, manual: checked('manual'), conflictResolutionPolicy: field('conflict').value,
-    enableConflictLogging: checked('conflict-logging'), conflictLoggingRetentionInDays: field('retention').value, usePrivateLinkConnection: checked('private-link'),
-    hubDatabaseUserName: field('hub-user').value, hubDatabasePassword: field('hub-password').value,
+    subscriptionId: field('subscription').value,
+    serverId: field('server').value,
+    hubDatabaseId: field('hub').value,
+    name: field('group-name').value.trim(),
+    syncDatabaseId: field('sync-database').value,
+    interval: field('interval').value,
+    manual: checked('manual'),
+    conflictResolutionPolicy: field('conflict').value,
+    enableConflictLogging: checked('conflict-logging'),
+    conflictLoggingRetentionInDays: field('retention').value,
+    usePrivateLinkConnection: checked('private-link'),
+    hubDatabaseUserName: field('hub-user').value,
+    hubDatabasePassword: field('hub-password').value,
   };
 }
-const submitGroup = () => { showError(byId('error-group'), undefined); send({ type: 'submitGroup', form: groupForm() }); };
+const submitGroup = () => {
+  showError(byId('error-group'), undefined);
+  send({ type: 'submitGroup', form: groupForm() });
+};
 byId('create-group').addEventListener('click', submitGroup);
 neverSubmit(byId<HTMLFormElement>('group-form'), submitGroup);
 
@@ -126,38 +173,76 @@ function showGroup(g: GroupSummary): void {
 // ---- step 2: members ---------------------------------------------------------------------------------
 function memberForm(): MemberForm {
   return {
-    name: field('member-name').value.trim(), kind: field('member-kind').value === 'onPremises' ? 'onPremises' : 'azure',
-    subscriptionId: field('member-subscription').value, serverId: field('member-server').value, databaseId: field('member-database').value,
-    agentId: field('member-agent').value, sqlServerDatabaseId: field('member-linked').value, syncDirection: field('member-direction').value,
-    userName: field('member-user').value, password: field('member-password').value, usePrivateLinkConnection: checked('member-private-link'),
+    name: field('member-name').value.trim(),
+    kind: field('member-kind').value === 'onPremises' ? 'onPremises' : 'azure',
+    subscriptionId: field('member-subscription').value,
+    serverId: field('member-server').value,
+    databaseId: field('member-database').value,
+    agentId: field('member-agent').value,
+    sqlServerDatabaseId: field('member-linked').value,
+    syncDirection: field('member-direction').value,
+    userName: field('member-user').value,
+    password: field('member-password').value,
+    usePrivateLinkConnection: checked('member-private-link'),
   };
 }
-const submitMember = () => { showError(byId('error-members'), undefined); send({ type: 'submitMember', form: memberForm() }); };
+const submitMember = () => {
+  showError(byId('error-members'), undefined);
+  send({ type: 'submitMember', form: memberForm() });
+};
 byId('add-member').addEventListener('click', submitMember);
 neverSubmit(byId<HTMLFormElement>('member-form'), submitMember);
 byId('members-next').addEventListener('click', () => showStep('refresh'));
 
 function showMembers(members: MemberSummary[]): void {
-  byId('members-body').replaceChildren(...members.map((m) => el('tr', {}, [m.name, m.database, m.databaseType, m.syncDirection, m.syncState].map((v) => el('td', {}, [v])))));
+  byId('members-body').replaceChildren(
+    ...members.map((m) =>
+      el(
+        'tr',
+        {},
+        [m.name, m.database, m.databaseType, m.syncDirection, m.syncState].map((v) => el('td', {}, [v])),
+      ),
+    ),
+  );
   byId('members-empty').hidden = members.length > 0;
-  byId('sync-members').replaceChildren(...members.map((m) => el('tr', {}, [m.name, m.database, m.syncState].map((v) => el('td', {}, [v])))));
+  byId('sync-members').replaceChildren(
+    ...members.map((m) =>
+      el(
+        'tr',
+        {},
+        [m.name, m.database, m.syncState].map((v) => el('td', {}, [v])),
+      ),
+    ),
+  );
 }
 
 // ---- steps 3–5 ---------------------------------------------------------------------------------------
-byId('refresh-schema').addEventListener('click', () => { showError(byId('error-refresh'), undefined); send({ type: 'refreshHubSchema' }); });
+byId('refresh-schema').addEventListener('click', () => {
+  showError(byId('error-refresh'), undefined);
+  send({ type: 'refreshHubSchema' });
+});
 const editor = new SchemaEditor(byId('wizard-schema'), (selection) => send({ type: 'selectionChanged', selection }));
-byId('save-schema').addEventListener('click', () => { showError(byId('error-tables'), undefined); send({ type: 'saveSchema', selection: editor.selection() }); });
-byId('trigger-sync').addEventListener('click', () => { showError(byId('error-sync'), undefined); send({ type: 'triggerSync' }); });
+byId('save-schema').addEventListener('click', () => {
+  showError(byId('error-tables'), undefined);
+  send({ type: 'saveSchema', selection: editor.selection() });
+});
+byId('trigger-sync').addEventListener('click', () => {
+  showError(byId('error-sync'), undefined);
+  send({ type: 'triggerSync' });
+});
 
 function showSyncStatus(g: GroupSummary): void {
   byId('sync-state').textContent = g.syncState;
-  byId('last-sync').textContent = g.lastSyncTime && !g.lastSyncTime.startsWith('0001') ? new Date(g.lastSyncTime).toLocaleString() : 'never';
+  byId('last-sync').textContent =
+    g.lastSyncTime && !g.lastSyncTime.startsWith('0001') ? new Date(g.lastSyncTime).toLocaleString() : 'never';
   byId('existing-state').textContent = g.syncState;
   byId<HTMLElement & { disabled: boolean }>('trigger-sync').disabled = g.syncState === 'Progressing';
 }
 
 // ---- messages ----------------------------------------------------------------------------------------
-const busyOff = () => { for (const s of WIZARD_STEPS) showBusy(byId(`status-${s}`), undefined); };
+const busyOff = () => {
+  for (const s of WIZARD_STEPS) showBusy(byId(`status-${s}`), undefined);
+};
 
 onMessage<ToWizard>((m) => {
   switch (m.type) {
@@ -167,28 +252,68 @@ onMessage<ToWizard>((m) => {
       if (m.preset?.hubDatabaseId) pending.set('hub', m.preset.hubDatabaseId);
       fillSelect(field('subscription'), subs, 'Choose a subscription…', m.preset?.subscriptionId);
       fillSelect(field('member-subscription'), subs, 'Choose a subscription…', m.preset?.subscriptionId);
-      if (m.preset?.subscriptionId) { load('servers', m.preset.subscriptionId); load('memberServers', m.preset.subscriptionId); }
+      if (m.preset?.subscriptionId) {
+        load('servers', m.preset.subscriptionId);
+        load('memberServers', m.preset.subscriptionId);
+      }
       if (m.group) showGroup(m.group);
       showMembers(m.members);
       showStep(m.step, false);
       break;
     }
-    case 'options': onOptions(m.kind, m.parent, m.items); break;
-    case 'fieldErrors': busyOff(); showFieldErrors(byId(m.form === 'group' ? 'group-form' : 'member-form'), m.errors); break;
-    case 'busy': busyOff(); showBusy(byId(`status-${m.step}`), m.text); break;
-    case 'error': busyOff(); showError(byId(`error-${m.step}`), m.error); break;
-    case 'groupCreated': busyOff(); showGroup(m.group); break;
+    case 'options':
+      onOptions(m.kind, m.parent, m.items);
+      break;
+    case 'fieldErrors':
+      busyOff();
+      showFieldErrors(byId(m.form === 'group' ? 'group-form' : 'member-form'), m.errors);
+      break;
+    case 'busy':
+      busyOff();
+      showBusy(byId(`status-${m.step}`), m.text);
+      break;
+    case 'error':
+      busyOff();
+      showError(byId(`error-${m.step}`), m.error);
+      break;
+    case 'groupCreated':
+      busyOff();
+      showGroup(m.group);
+      break;
     case 'members':
       busyOff();
       showMembers(m.members);
-      if (m.added) { field('member-name').value = ''; field('member-password').value = ''; }
+      if (m.added) {
+        field('member-name').value = '';
+        field('member-password').value = '';
+      }
       break;
-    case 'schemaRefreshed': busyOff(); byId('refresh-done').textContent = m.text; byId('refresh-done').hidden = false; break;
-    case 'schema': busyOff(); editor.show(m.view); break;
-    case 'summary': busyOff(); editor.showSummary(m.summary); break;
-    case 'schemaSaved': busyOff(); byId('schema-saved').textContent = m.text; byId('schema-saved').hidden = false; break;
-    case 'syncStatus': if (current === 'sync') busyOff(); showSyncStatus(m.group); showMembers(m.members); break;
-    case 'goto': showStep(m.step); break;
+    case 'schemaRefreshed':
+      busyOff();
+      byId('refresh-done').textContent = m.text;
+      byId('refresh-done').hidden = false;
+      break;
+    case 'schema':
+      busyOff();
+      editor.show(m.view);
+      break;
+    case 'summary':
+      busyOff();
+      editor.showSummary(m.summary);
+      break;
+    case 'schemaSaved':
+      busyOff();
+      byId('schema-saved').textContent = m.text;
+      byId('schema-saved').hidden = false;
+      break;
+    case 'syncStatus':
+      if (current === 'sync') busyOff();
+      showSyncStatus(m.group);
+      showMembers(m.members);
+      break;
+    case 'goto':
+      showStep(m.step);
+      break;
   }
 });
 

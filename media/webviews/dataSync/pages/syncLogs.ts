@@ -6,7 +6,13 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import type { FromSyncLogs, LogEntryView, LogRangeMessage, LogTypeFilter, ToSyncLogs } from '../../../../src/dataSync/webviews/protocol/dataSyncLogs';
+import type {
+  FromSyncLogs,
+  LogEntryView,
+  LogRangeMessage,
+  LogTypeFilter,
+  ToSyncLogs,
+} from '../../../../src/dataSync/webviews/protocol/dataSyncLogs';
 import { byId, el, neverSubmit, showBusy, showError } from '../dom';
 import { applyStyles } from '../styles';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
@@ -39,18 +45,41 @@ function query(): void {
 
 function row(entry: LogEntryView): HTMLElement[] {
   const short = entry.details.length > DETAILS_SHOWN ? `${entry.details.slice(0, DETAILS_SHOWN)}…` : entry.details;
-  const detail = el('tr', { className: 'detail' }, [el('td', { colSpan: 4 }, [
-    el('div', {}, [entry.details]),
-    el('div', { className: 'muted' }, [`Operation status: ${entry.operationStatus || '—'} · Tracing id: ${entry.tracingId || '—'}`]),
-  ])]);
+  const detail = el('tr', { className: 'detail' }, [
+    el('td', { colSpan: 4 }, [
+      el('div', {}, [entry.details]),
+      el('div', { className: 'muted' }, [`Operation status: ${entry.operationStatus || '—'} · Tracing id: ${entry.tracingId || '—'}`]),
+    ]),
+  ]);
   detail.hidden = true;
-  const toggle = el('button', { className: 'linkish', type: 'button', attrs: { 'aria-expanded': 'false', 'aria-label': `Show details of the ${entry.type} entry at ${entry.timestamp}` } }, [short || '(no details)']);
-  toggle.addEventListener('click', () => { detail.hidden = !detail.hidden; toggle.setAttribute('aria-expanded', String(!detail.hidden)); });
+  const toggle = el(
+    'button',
+    {
+      className: 'linkish',
+      type: 'button',
+      attrs: { 'aria-expanded': 'false', 'aria-label': `Show details of the ${entry.type} entry at ${entry.timestamp}` },
+    },
+    [short || '(no details)'],
+  );
+  toggle.addEventListener('click', () => {
+    detail.hidden = !detail.hidden;
+    toggle.setAttribute('aria-expanded', String(!detail.hidden));
+  });
   const time = entry.timestamp ? new Date(entry.timestamp).toLocaleString() : '';
-  return [el('tr', {}, [el('td', { title: entry.timestamp }, [time]), el('td', { className: `type-${entry.type}` }, [entry.type]), el('td', {}, [entry.source]), el('td', {}, [toggle])]), detail];
+  return [
+    el('tr', {}, [
+      el('td', { title: entry.timestamp }, [time]),
+      el('td', { className: `type-${entry.type}` }, [entry.type]),
+      el('td', {}, [entry.source]),
+      el('td', {}, [toggle]),
+    ]),
+    detail,
+  ];
 }
 
-range.addEventListener('change', () => { byId('custom-range').hidden = range.value !== 'custom'; });
+range.addEventListener('change', () => {
+  byId('custom-range').hidden = range.value !== 'custom';
+});
 neverSubmit(byId<HTMLFormElement>('filters'), query);
 byId('apply').addEventListener('click', query);
 loadMore.addEventListener('click', () => send({ type: 'loadMore' }));
@@ -59,18 +88,33 @@ byId('export-json').addEventListener('click', () => send({ type: 'export', forma
 
 onMessage<ToSyncLogs>((m) => {
   switch (m.type) {
-    case 'init': query(); break;
-    case 'loading': showBusy(status, m.append ? 'Loading more…' : 'Loading sync logs…'); break;
+    case 'init':
+      query();
+      break;
+    case 'loading':
+      showBusy(status, m.append ? 'Loading more…' : 'Loading sync logs…');
+      break;
     case 'entries':
       showBusy(status, undefined);
       if (!m.append) body.replaceChildren();
       for (const e of m.entries) body.append(...row(e));
-      byId('count').textContent = `${m.total} entr${m.total === 1 ? 'y' : 'ies'} from ${new Date(m.startTime).toLocaleString()} to ${new Date(m.endTime).toLocaleString()}${m.hasMore ? ' (more available)' : ''}.`;
+      byId('count').textContent =
+        `${m.total} entr${m.total === 1 ? 'y' : 'ies'} from ${new Date(m.startTime).toLocaleString()} to ${new Date(m.endTime).toLocaleString()}${m.hasMore ? ' (more available)' : ''}.`;
       loadMore.hidden = !m.hasMore;
       break;
-    case 'rangeError': showBusy(status, undefined); rangeError.textContent = m.message; rangeError.hidden = false; break;
-    case 'exported': exported.textContent = m.text; exported.hidden = false; break;
-    case 'error': showBusy(status, undefined); showError(errorBox, m.error); break;
+    case 'rangeError':
+      showBusy(status, undefined);
+      rangeError.textContent = m.message;
+      rangeError.hidden = false;
+      break;
+    case 'exported':
+      exported.textContent = m.text;
+      exported.hidden = false;
+      break;
+    case 'error':
+      showBusy(status, undefined);
+      showError(errorBox, m.error);
+      break;
   }
 });
 

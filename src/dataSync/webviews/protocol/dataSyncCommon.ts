@@ -17,7 +17,11 @@ export interface ErrorInfo {
 /** field name → message shown next to that field. */
 export type FieldErrors = Record<string, string>;
 
-export interface Choice { value: string; label: string; description?: string }
+export interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
 
 /** One column of the hub schema, with what the picker needs to show and decide. */
 export interface SchemaColumnView {
@@ -55,7 +59,10 @@ export interface SchemaView {
 }
 
 /** What the user picked: tables by quoted name and their chosen columns (primary keys are added). */
-export interface SchemaSelectionMessage { tables: Array<{ quotedName: string; columns: string[] }>; masterSyncMemberName?: string }
+export interface SchemaSelectionMessage {
+  tables: Array<{ quotedName: string; columns: string[] }>;
+  masterSyncMemberName?: string;
+}
 
 export interface SchemaSummary {
   addedTables: string[];

@@ -4,7 +4,14 @@ import type { CspViolationMessage, ErrorInfo } from './dataSyncCommon';
 export type LogTypeFilter = 'All' | 'Error' | 'Warning' | 'Success';
 export type LogRangeMessage = { preset: 'lastHour' | 'last24Hours' | 'last7Days' } | { start: string; end: string };
 
-export interface LogEntryView { timestamp: string; type: string; source: string; details: string; operationStatus: string; tracingId: string }
+export interface LogEntryView {
+  timestamp: string;
+  type: string;
+  source: string;
+  details: string;
+  operationStatus: string;
+  tracingId: string;
+}
 
 export type ToSyncLogs =
   | { type: 'init'; groupName: string; groupId: string }

@@ -1,6 +1,14 @@
 // Messages between the setup wizard panel and media/webviews/setupWizard.ts. Passwords travel ONLY
 // from the page to the extension inside submitGroup / submitMember; nothing sent back carries one.
-import type { Choice, CspViolationMessage, ErrorInfo, FieldErrors, SchemaSelectionMessage, SchemaSummary, SchemaView } from './dataSyncCommon';
+import type {
+  Choice,
+  CspViolationMessage,
+  ErrorInfo,
+  FieldErrors,
+  SchemaSelectionMessage,
+  SchemaSummary,
+  SchemaView,
+} from './dataSyncCommon';
 
 export type WizardStep = 'group' | 'members' | 'refresh' | 'tables' | 'sync';
 export const WIZARD_STEPS: readonly WizardStep[] = ['group', 'members', 'refresh', 'tables', 'sync'];
@@ -36,13 +44,35 @@ export interface MemberForm {
   usePrivateLinkConnection: boolean;
 }
 
-export interface GroupSummary { id: string; name: string; hub: string; syncState: string; lastSyncTime?: string; interval?: number; conflictResolutionPolicy?: string; hasSchema: boolean }
-export interface MemberSummary { name: string; database: string; databaseType: string; syncDirection: string; syncState: string }
+export interface GroupSummary {
+  id: string;
+  name: string;
+  hub: string;
+  syncState: string;
+  lastSyncTime?: string;
+  interval?: number;
+  conflictResolutionPolicy?: string;
+  hasSchema: boolean;
+}
+export interface MemberSummary {
+  name: string;
+  database: string;
+  databaseType: string;
+  syncDirection: string;
+  syncState: string;
+}
 
 export type OptionKind = 'servers' | 'databases' | 'syncDatabases' | 'memberServers' | 'memberDatabases' | 'agents' | 'linkedDatabases';
 
 export type ToWizard =
-  | { type: 'init'; step: WizardStep; subscriptions: Choice[]; preset?: { subscriptionId?: string; serverId?: string; hubDatabaseId?: string }; group?: GroupSummary; members: MemberSummary[] }
+  | {
+      type: 'init';
+      step: WizardStep;
+      subscriptions: Choice[];
+      preset?: { subscriptionId?: string; serverId?: string; hubDatabaseId?: string };
+      group?: GroupSummary;
+      members: MemberSummary[];
+    }
   | { type: 'options'; kind: OptionKind; parent: string; items: Choice[] }
   | { type: 'fieldErrors'; form: 'group' | 'member'; errors: FieldErrors }
   | { type: 'busy'; step: WizardStep; text: string }

@@ -7,8 +7,13 @@ import type { SubscriptionRecord } from '../../model';
 
 export function renderSubscription(s: SubscriptionRecord): unknown {
   return {
-    id: `/subscriptions/${s.subscriptionId}`, authorizationSource: 'RoleBased', managedByTenants: [],
-    subscriptionId: s.subscriptionId, tenantId: s.tenantId, displayName: s.displayName, state: s.state,
+    id: `/subscriptions/${s.subscriptionId}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId: s.subscriptionId,
+    tenantId: s.tenantId,
+    displayName: s.displayName,
+    state: s.state,
     subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
     ...(s.tags ? { tags: s.tags } : {}),
   };
@@ -18,13 +23,24 @@ export const subscriptionsModule: ServiceModule = {
   name: 'subscriptions',
   register(ctx: ServiceContext) {
     const opts = { audience: 'arm' as const, apiVersions: SUBSCRIPTION_API_VERSIONS };
-    ctx.router.add('GET', '/subscriptions', (req) => ({
-      status: 200, body: paginate(req, ctx.store.state.subscriptions.map(renderSubscription), ctx.options.pageSize),
-    }), opts);
-    ctx.router.add('GET', '/subscriptions/{subscriptionId}', (req) => {
-      const s = findSubscription(ctx, req.params.subscriptionId);
-      return { status: 200, body: renderSubscription(s) };
-    }, opts);
+    ctx.router.add(
+      'GET',
+      '/subscriptions',
+      (req) => ({
+        status: 200,
+        body: paginate(req, ctx.store.state.subscriptions.map(renderSubscription), ctx.options.pageSize),
+      }),
+      opts,
+    );
+    ctx.router.add(
+      'GET',
+      '/subscriptions/{subscriptionId}',
+      (req) => {
+        const s = findSubscription(ctx, req.params.subscriptionId);
+        return { status: 200, body: renderSubscription(s) };
+      },
+      opts,
+    );
   },
 };
 

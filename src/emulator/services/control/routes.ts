@@ -8,7 +8,7 @@ import { SEED_NAMES, type SeedName } from '../../seeds';
 
 const obj = (req: EmulatorRequest): Record<string, unknown> => {
   const b = jsonBody(req);
-  return typeof b === 'object' && b !== null ? b as Record<string, unknown> : {};
+  return typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {};
 };
 
 export function controlModule(control: EmulatorControl): ServiceModule {
@@ -21,11 +21,18 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       r.add('GET', '/_emulator/state', (req) => {
         const st = control.state();
         const summary = {
-          seed: st.seed, tenantId: st.tenantId, latencyMs: ctx.faults.latencyMs, faults: control.listFaults(),
+          seed: st.seed,
+          tenantId: st.tenantId,
+          latencyMs: ctx.faults.latencyMs,
+          faults: control.listFaults(),
           counts: {
-            subscriptions: st.subscriptions.length, servers: Object.keys(st.servers).length, databases: Object.keys(st.databases).length,
-            syncGroups: Object.keys(st.syncGroups).length, syncMembers: Object.keys(st.syncMembers).length,
-            syncAgents: Object.keys(st.syncAgents).length, operations: Object.keys(st.operations).length,
+            subscriptions: st.subscriptions.length,
+            servers: Object.keys(st.servers).length,
+            databases: Object.keys(st.databases).length,
+            syncGroups: Object.keys(st.syncGroups).length,
+            syncMembers: Object.keys(st.syncMembers).length,
+            syncAgents: Object.keys(st.syncAgents).length,
+            operations: Object.keys(st.operations).length,
           },
         };
         return { status: 200, body: req.url.searchParams.get('summary') === 'true' ? summary : { ...summary, state: st } };
@@ -36,9 +43,14 @@ export function controlModule(control: EmulatorControl): ServiceModule {
         try {
           const spec = typeof b === 'object' && b !== null && 'spec' in b ? String((b as { spec: unknown }).spec) : JSON.stringify(b ?? []);
           return { status: 201, body: { rules: control.addFaults(spec) } };
-        } catch (e) { throw bad(e); }
+        } catch (e) {
+          throw bad(e);
+        }
       });
-      r.add('DELETE', '/_emulator/faults', () => { control.clearFaults(); return { status: 204 }; });
+      r.add('DELETE', '/_emulator/faults', () => {
+        control.clearFaults();
+        return { status: 204 };
+      });
       r.add('DELETE', '/_emulator/faults/{id}', (req) => {
         if (!control.removeFault(req.params.id)) throw armError(404, 'NotFound', `No fault rule '${req.params.id}'.`);
         return { status: 204 };
@@ -51,18 +63,27 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       });
       r.add('POST', '/_emulator/reset', async (req) => {
         const seed = obj(req).seed;
-        if (seed !== undefined && !SEED_NAMES.includes(seed as SeedName)) throw armError(400, 'InvalidControlRequest', `Unknown seed '${String(seed)}'. Known: ${SEED_NAMES.join(', ')}.`);
+        if (seed !== undefined && !SEED_NAMES.includes(seed as SeedName))
+          throw armError(400, 'InvalidControlRequest', `Unknown seed '${String(seed)}'. Known: ${SEED_NAMES.join(', ')}.`);
         await control.reset(seed as SeedName | undefined);
         return { status: 200, body: { seed: control.state().seed } };
       });
       r.add('POST', '/_emulator/databaseHealth', (req) => {
         const b = obj(req);
-        try { control.setDatabaseHealth(String(b.databaseId ?? ''), b.health as DatabaseHealth); } catch (e) { throw bad(e); }
+        try {
+          control.setDatabaseHealth(String(b.databaseId ?? ''), b.health as DatabaseHealth);
+        } catch (e) {
+          throw bad(e);
+        }
         return { status: 200, body: { databaseId: b.databaseId, health: b.health } };
       });
       r.add('POST', '/_emulator/syncAgentState', (req) => {
         const b = obj(req);
-        try { control.setSyncAgentState(String(b.agentId ?? ''), b.state as 'Online'); } catch (e) { throw bad(e); }
+        try {
+          control.setSyncAgentState(String(b.agentId ?? ''), b.state as 'Online');
+        } catch (e) {
+          throw bad(e);
+        }
         return { status: 200, body: { agentId: b.agentId, state: b.state } };
       });
     },

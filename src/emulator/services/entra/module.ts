@@ -19,8 +19,12 @@ function oauthError(status: number, error: string, aadsts: number, description: 
   return {
     status,
     body: {
-      error, error_description: `AADSTS${aadsts}: ${description} Trace ID: ${traceId} Timestamp: ${new Date().toISOString()}`,
-      error_codes: [aadsts], timestamp: new Date().toISOString().replace('T', ' ').replace('Z', 'Z'), trace_id: traceId, correlation_id: randomUUID(),
+      error,
+      error_description: `AADSTS${aadsts}: ${description} Trace ID: ${traceId} Timestamp: ${new Date().toISOString()}`,
+      error_codes: [aadsts],
+      timestamp: new Date().toISOString().replace('T', ' ').replace('Z', 'Z'),
+      trace_id: traceId,
+      correlation_id: randomUUID(),
     },
   };
 }
@@ -28,7 +32,8 @@ function oauthError(status: number, error: string, aadsts: number, description: 
 export const entraModule: ServiceModule = {
   name: 'entra',
   register(ctx: ServiceContext) {
-    const tenantOf = (req: EmulatorRequest): string => (GUID.test(req.params.tenant) ? req.params.tenant.toLowerCase() : ctx.store.state.tenantId);
+    const tenantOf = (req: EmulatorRequest): string =>
+      GUID.test(req.params.tenant) ? req.params.tenant.toLowerCase() : ctx.store.state.tenantId;
 
     ctx.router.add('GET', '/entra/{tenant}/v2.0/.well-known/openid-configuration', (req) => {
       const t = req.params.tenant;
@@ -71,19 +76,53 @@ export const entraModule: ServiceModule = {
       const secret = form.get('client_secret') ?? basicSecret;
       const scope = form.get('scope');
       if (grant !== 'client_credentials') {
-        return oauthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'. The emulator supports client_credentials only.`);
+        return oauthError(
+          400,
+          'unsupported_grant_type',
+          70003,
+          `The app requested an unsupported grant type '${grant ?? ''}'. The emulator supports client_credentials only.`,
+        );
       }
-      if (!clientId) return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
-      if (!secret) return oauthError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.');
+      if (!clientId)
+        return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+      if (!secret)
+        return oauthError(
+          401,
+          'invalid_client',
+          7000215,
+          'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.',
+        );
       const aud = scope ? audienceFromScope(scope) : undefined;
-      if (!aud) return oauthError(400, 'invalid_scope', 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+      if (!aud)
+        return oauthError(
+          400,
+          'invalid_scope',
+          1002012,
+          'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+        );
       const tid = tenantOf(req);
       const iat = Math.floor(ctx.now() / 1000);
       const exp = iat + ctx.options.tokenLifetimeSeconds;
       const oid = oidFor(clientId);
-      const token = ctx.tokens.sign({ aud, iss: `${req.base}/entra/${tid}/v2.0`, tid, oid, sub: oid, appid: clientId, azp: clientId, iat, nbf: iat, exp, ver: '2.0' });
+      const token = ctx.tokens.sign({
+        aud,
+        iss: `${req.base}/entra/${tid}/v2.0`,
+        tid,
+        oid,
+        sub: oid,
+        appid: clientId,
+        azp: clientId,
+        iat,
+        nbf: iat,
+        exp,
+        ver: '2.0',
+      });
       const lifetime = exp - iat;
-      return { status: 200, headers: { 'cache-control': 'no-store, no-cache' }, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
+      return {
+        status: 200,
+        headers: { 'cache-control': 'no-store, no-cache' },
+        body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token },
+      };
     });
   },
 };

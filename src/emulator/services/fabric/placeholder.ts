@@ -8,7 +8,9 @@ export const FABRIC_BASE = '/fabric/v1';
 export const fabricModule: ServiceModule = {
   name: 'fabric',
   register(ctx: ServiceContext) {
-    const notYet = (): never => { throw new HttpError(404, 'EntityNotFound', 'The Fabric API is not emulated yet (placeholder).'); };
+    const notYet = (): never => {
+      throw new HttpError(404, 'EntityNotFound', 'The Fabric API is not emulated yet (placeholder).');
+    };
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
       ctx.router.add(method, FABRIC_BASE, notYet, { audience: 'fabric' });
       for (let depth = 1; depth <= 6; depth++) {

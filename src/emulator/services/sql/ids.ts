@@ -2,14 +2,23 @@
 import type { ServiceContext } from '../../core/context';
 import { armError, type EmulatorRequest } from '../../core/http';
 import { findSubscription } from '../arm/subscriptions';
-import { key, type DatabaseRecord, type ServerRecord, type SyncGroupRecord, type SyncMemberRecord, type SyncAgentRecord } from '../../model';
+import {
+  key,
+  type DatabaseRecord,
+  type ServerRecord,
+  type SyncGroupRecord,
+  type SyncMemberRecord,
+  type SyncAgentRecord,
+} from '../../model';
 
 export const serverId = (sub: string, rg: string, server: string): string =>
   `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Sql/servers/${server}`;
 
 /** Parses /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Sql/servers/{srv}/databases/{db}. */
 export function parseDatabaseId(id: string): { sub: string; rg: string; server: string; db: string } | undefined {
-  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Sql\/servers\/([^/]+)\/databases\/([^/]+)\/?$/i.exec(id.trim());
+  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Sql\/servers\/([^/]+)\/databases\/([^/]+)\/?$/i.exec(
+    id.trim(),
+  );
   return m ? { sub: m[1], rg: m[2], server: m[3], db: m[4] } : undefined;
 }
 
@@ -24,7 +33,12 @@ export function getServer(ctx: ServiceContext, req: EmulatorRequest): ServerReco
 export function getDatabase(ctx: ServiceContext, req: EmulatorRequest): DatabaseRecord {
   const server = getServer(ctx, req);
   const db = ctx.store.state.databases[key(`${server.id}/databases/${req.params.databaseName}`)];
-  if (!db) throw armError(404, 'DatabaseDoesNotExist', `User has specified a database name '${req.params.databaseName}' that does not exist on this server instance.`);
+  if (!db)
+    throw armError(
+      404,
+      'DatabaseDoesNotExist',
+      `User has specified a database name '${req.params.databaseName}' that does not exist on this server instance.`,
+    );
   return db;
 }
 
@@ -36,21 +50,36 @@ export function groupId(req: EmulatorRequest): string {
 export function getGroup(ctx: ServiceContext, req: EmulatorRequest): SyncGroupRecord {
   getDatabase(ctx, req);
   const g = ctx.store.state.syncGroups[key(groupId(req))];
-  if (!g) throw armError(404, 'ResourceNotFound', `The requested resource of type 'Microsoft.Sql/servers/databases/syncGroups' with name '${req.params.syncGroupName}' was not found.`);
+  if (!g)
+    throw armError(
+      404,
+      'ResourceNotFound',
+      `The requested resource of type 'Microsoft.Sql/servers/databases/syncGroups' with name '${req.params.syncGroupName}' was not found.`,
+    );
   return g;
 }
 
 export function getMember(ctx: ServiceContext, req: EmulatorRequest): SyncMemberRecord {
   const g = getGroup(ctx, req);
   const m = ctx.store.state.syncMembers[key(`${g.id}/syncMembers/${req.params.syncMemberName}`)];
-  if (!m) throw armError(404, 'ResourceNotFound', `The requested resource of type 'Microsoft.Sql/servers/databases/syncGroups/syncMembers' with name '${req.params.syncMemberName}' was not found.`);
+  if (!m)
+    throw armError(
+      404,
+      'ResourceNotFound',
+      `The requested resource of type 'Microsoft.Sql/servers/databases/syncGroups/syncMembers' with name '${req.params.syncMemberName}' was not found.`,
+    );
   return m;
 }
 
 export function getAgent(ctx: ServiceContext, req: EmulatorRequest): SyncAgentRecord {
   const s = getServer(ctx, req);
   const a = ctx.store.state.syncAgents[key(`${s.id}/syncAgents/${req.params.syncAgentName}`)];
-  if (!a) throw armError(404, 'ResourceNotFound', `The requested resource of type 'Microsoft.Sql/servers/syncAgents' with name '${req.params.syncAgentName}' was not found.`);
+  if (!a)
+    throw armError(
+      404,
+      'ResourceNotFound',
+      `The requested resource of type 'Microsoft.Sql/servers/syncAgents' with name '${req.params.syncAgentName}' was not found.`,
+    );
   return a;
 }
 

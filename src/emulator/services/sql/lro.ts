@@ -20,7 +20,8 @@ export function startSqlLro(ctx: ServiceContext, req: EmulatorRequest, lro: SqlL
   const apiVersion = req.url.searchParams.get('api-version') ?? OPERATION_RESULT_API_VERSION;
   const root = `${req.base}/subscriptions/${sub}/providers/Microsoft.Sql/locations/${lro.location}`;
   return ctx.lro.start({
-    ...lro, subscriptionId: sub,
+    ...lro,
+    subscriptionId: sub,
     failMidway: ctx.faults.takeLroFailure(req.method, req.url.pathname),
     urls: (id) => ({
       location: `${root}/operation/${id}?api-version=${OPERATION_RESULT_API_VERSION}`,
@@ -32,13 +33,25 @@ export function startSqlLro(ctx: ServiceContext, req: EmulatorRequest, lro: SqlL
 /** Routes answering the two polling URLs. */
 export function registerOperationRoutes(ctx: ServiceContext, apiVersions: readonly string[]): void {
   const opts = { audience: 'arm' as const, apiVersions };
-  ctx.router.add('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/operation/{operationId}',
-    (req) => ctx.lro.locationResponse(ctx.lro.get(req.params.operationId), req), opts);
+  ctx.router.add(
+    'GET',
+    '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/operation/{operationId}',
+    (req) => ctx.lro.locationResponse(ctx.lro.get(req.params.operationId), req),
+    opts,
+  );
   for (const family of ['syncGroup', 'syncMember', 'syncAgent']) {
-    ctx.router.add('GET', `/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/${family}AzureAsyncOperation/{operationId}`,
-      (req) => ctx.lro.statusResponse(ctx.lro.get(req.params.operationId), req.url.pathname), opts);
+    ctx.router.add(
+      'GET',
+      `/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/${family}AzureAsyncOperation/{operationId}`,
+      (req) => ctx.lro.statusResponse(ctx.lro.get(req.params.operationId), req.url.pathname),
+      opts,
+    );
     // The older …OperationResults shape is accepted too, for clients that construct it themselves.
-    ctx.router.add('GET', `/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/${family}OperationResults/{operationId}`,
-      (req) => ctx.lro.locationResponse(ctx.lro.get(req.params.operationId), req), opts);
+    ctx.router.add(
+      'GET',
+      `/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/${family}OperationResults/{operationId}`,
+      (req) => ctx.lro.locationResponse(ctx.lro.get(req.params.operationId), req),
+      opts,
+    );
   }
 }

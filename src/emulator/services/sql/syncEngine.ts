@@ -9,8 +9,19 @@ import { armError } from '../../core/http';
 import { key, type DatabaseHealth, type SyncGroupRecord, type SyncLogEntry, type SyncMemberRecord } from '../../model';
 import { membersOf, parseDatabaseId } from './ids';
 
-export function appendLog(g: SyncGroupRecord, at: number, entry: Omit<SyncLogEntry, 'timestamp' | 'tracingId'> & { tracingId?: string }): void {
-  g.logs.push({ timestamp: new Date(at).toISOString(), tracingId: entry.tracingId ?? randomUUID(), type: entry.type, source: entry.source, details: entry.details, operationStatus: entry.operationStatus });
+export function appendLog(
+  g: SyncGroupRecord,
+  at: number,
+  entry: Omit<SyncLogEntry, 'timestamp' | 'tracingId'> & { tracingId?: string },
+): void {
+  g.logs.push({
+    timestamp: new Date(at).toISOString(),
+    tracingId: entry.tracingId ?? randomUUID(),
+    type: entry.type,
+    source: entry.source,
+    details: entry.details,
+    operationStatus: entry.operationStatus,
+  });
   // Keep the log bounded the way the service keeps ~45 days: the newest 2000 entries.
   if (g.logs.length > 2000) g.logs.splice(0, g.logs.length - 2000);
 }
@@ -30,17 +41,34 @@ export function memberHealth(ctx: ServiceContext, m: SyncMemberRecord): { health
   const st = ctx.store.state;
   if (m.databaseType === 'SqlServerDatabase') {
     const agent = m.syncAgentId ? st.syncAgents[key(m.syncAgentId)] : undefined;
-    if (!agent || agent.state !== 'Online') return { health: 'unreachable', reason: `The sync agent '${agent?.name ?? m.syncAgentId}' is ${agent?.state ?? 'missing'}; the on-premises database cannot be reached.` };
+    if (!agent || agent.state !== 'Online')
+      return {
+        health: 'unreachable',
+        reason: `The sync agent '${agent?.name ?? m.syncAgentId}' is ${agent?.state ?? 'missing'}; the on-premises database cannot be reached.`,
+      };
     const linked = agent.linkedDatabases.find((d) => d.databaseId.toLowerCase() === (m.sqlServerDatabaseId ?? '').toLowerCase());
-    return { health: linked?.health ?? 'unreachable', reason: linked ? undefined : 'The database is no longer registered with the sync agent.' };
+    return {
+      health: linked?.health ?? 'unreachable',
+      reason: linked ? undefined : 'The database is no longer registered with the sync agent.',
+    };
   }
   const db = m.syncMemberAzureDatabaseResourceId ? st.databases[key(m.syncMemberAzureDatabaseResourceId)] : undefined;
   return { health: db?.health ?? 'unreachable' };
 }
 
 export function startSync(ctx: ServiceContext, g: SyncGroupRecord): void {
-  if (g.run) throw armError(400, 'SyncOperation_GenericFailure', `Failed to perform data sync operation: a synchronization of sync group '${g.name}' is already in progress.`);
-  if (!g.schema?.tables.length) throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: sync group '${g.name}' has no sync schema. Refresh the hub schema and update the group with the tables to sync.`);
+  if (g.run)
+    throw armError(
+      400,
+      'SyncOperation_GenericFailure',
+      `Failed to perform data sync operation: a synchronization of sync group '${g.name}' is already in progress.`,
+    );
+  if (!g.schema?.tables.length)
+    throw armError(
+      400,
+      'InvalidSyncGroup',
+      `Sync group is invalid: sync group '${g.name}' has no sync schema. Refresh the hub schema and update the group with the tables to sync.`,
+    );
   const members = membersOf(ctx, g.id);
   if (!members.length) throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: sync group '${g.name}' has no sync members.`);
   const now = ctx.now();
@@ -66,21 +94,51 @@ function finishRun(ctx: ServiceContext, g: SyncGroupRecord, at: number): void {
   if (run.cancelRequested) {
     for (const m of members) m.syncState = 'SyncCancelled';
     g.syncState = 'Warning';
-    appendLog(g, at, { type: 'Warning', source: sourceOf(g.databaseId), details: `Sync was cancelled by the user after ${seconds} seconds.`, operationStatus: 'SyncCancelled', tracingId: run.tracingId });
+    appendLog(g, at, {
+      type: 'Warning',
+      source: sourceOf(g.databaseId),
+      details: `Sync was cancelled by the user after ${seconds} seconds.`,
+      operationStatus: 'SyncCancelled',
+      tracingId: run.tracingId,
+    });
   } else {
-    let failed = 0; let warned = 0;
+    let failed = 0;
+    let warned = 0;
     for (const m of members) {
-      const { health, reason } = hubHealth === 'unreachable' ? { health: 'unreachable' as const, reason: 'The hub database cannot be reached.' } : memberHealth(ctx, m);
+      const { health, reason } =
+        hubHealth === 'unreachable'
+          ? { health: 'unreachable' as const, reason: 'The hub database cannot be reached.' }
+          : memberHealth(ctx, m);
       const changes = Math.floor(Math.random() * 40);
       if (health === 'unreachable') {
-        failed++; m.syncState = 'SyncFailed';
-        appendLog(g, at, { type: 'Error', source: memberSource(m), details: `Sync failed with the exception "${reason ?? 'A network-related or instance-specific error occurred while establishing a connection to SQL Server.'}"`, operationStatus: 'SyncFailure', tracingId: run.tracingId });
+        failed++;
+        m.syncState = 'SyncFailed';
+        appendLog(g, at, {
+          type: 'Error',
+          source: memberSource(m),
+          details: `Sync failed with the exception "${reason ?? 'A network-related or instance-specific error occurred while establishing a connection to SQL Server.'}"`,
+          operationStatus: 'SyncFailure',
+          tracingId: run.tracingId,
+        });
       } else if (health === 'warning') {
-        warned++; m.syncState = 'SyncSucceededWithWarnings';
-        appendLog(g, at, { type: 'Warning', source: memberSource(m), details: `Sync completed with warnings in ${seconds} seconds. Upload: ${changes} changes applied. Download: 0 changes applied, 2 changes failed to apply (see conflict log).`, operationStatus: 'SyncSucceededWithWarnings', tracingId: run.tracingId });
+        warned++;
+        m.syncState = 'SyncSucceededWithWarnings';
+        appendLog(g, at, {
+          type: 'Warning',
+          source: memberSource(m),
+          details: `Sync completed with warnings in ${seconds} seconds. Upload: ${changes} changes applied. Download: 0 changes applied, 2 changes failed to apply (see conflict log).`,
+          operationStatus: 'SyncSucceededWithWarnings',
+          tracingId: run.tracingId,
+        });
       } else {
         m.syncState = 'SyncSucceeded';
-        appendLog(g, at, { type: 'Success', source: memberSource(m), details: `Sync completed successfully in ${seconds} seconds. Upload: ${changes} changes applied. Download: ${Math.floor(changes / 2)} changes applied.`, operationStatus: 'SyncSucceeded', tracingId: run.tracingId });
+        appendLog(g, at, {
+          type: 'Success',
+          source: memberSource(m),
+          details: `Sync completed successfully in ${seconds} seconds. Upload: ${changes} changes applied. Download: ${Math.floor(changes / 2)} changes applied.`,
+          operationStatus: 'SyncSucceeded',
+          tracingId: run.tracingId,
+        });
       }
     }
     g.syncState = failed ? 'Error' : warned ? 'Warning' : 'Good';

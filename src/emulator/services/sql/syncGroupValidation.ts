@@ -29,7 +29,8 @@ export function readGroupBody(body: unknown): SyncGroupFields {
   const p = body.properties;
   const f: SyncGroupFields = {};
   if (p.interval !== undefined) {
-    if (!Number.isInteger(p.interval)) throw armError(400, 'InvalidParameterValue', `An invalid value was given to parameter 'interval': ${JSON.stringify(p.interval)}.`);
+    if (!Number.isInteger(p.interval))
+      throw armError(400, 'InvalidParameterValue', `An invalid value was given to parameter 'interval': ${JSON.stringify(p.interval)}.`);
     f.interval = p.interval as number;
   }
   for (const k of ['conflictResolutionPolicy', 'syncDatabaseId', 'hubDatabaseUserName'] as const) {
@@ -42,8 +43,11 @@ export function readGroupBody(body: unknown): SyncGroupFields {
   if (Number.isInteger(p.conflictLoggingRetentionInDays)) f.conflictLoggingRetentionInDays = p.conflictLoggingRetentionInDays as number;
   if (p.schema !== undefined && p.schema !== null) {
     if (!isObject(p.schema)) throw armError(400, 'InvalidParameterValue', "An invalid value was given to parameter 'schema'.");
-    const tables = Array.isArray(p.schema.tables) ? p.schema.tables as SyncGroupSchema['tables'] : [];
-    f.schema = { tables, ...(typeof p.schema.masterSyncMemberName === 'string' ? { masterSyncMemberName: p.schema.masterSyncMemberName } : {}) };
+    const tables = Array.isArray(p.schema.tables) ? (p.schema.tables as SyncGroupSchema['tables']) : [];
+    f.schema = {
+      tables,
+      ...(typeof p.schema.masterSyncMemberName === 'string' ? { masterSyncMemberName: p.schema.masterSyncMemberName } : {}),
+    };
   }
   if (isObject(body.sku) && typeof body.sku.name === 'string') f.sku = body.sku as SyncGroupFields['sku'];
   return f;
@@ -52,7 +56,11 @@ export function readGroupBody(body: unknown): SyncGroupFields {
 export function validateInterval(interval: number | undefined): void {
   if (interval === undefined || interval === -1) return;
   if (interval < MIN_INTERVAL_SECONDS) {
-    throw armError(400, 'InvalidSyncGroupInterval', `Sync Interval should be greater than or equal to ${MIN_INTERVAL_SECONDS} seconds (or -1 for manual sync); got ${interval}.`);
+    throw armError(
+      400,
+      'InvalidSyncGroupInterval',
+      `Sync Interval should be greater than or equal to ${MIN_INTERVAL_SECONDS} seconds (or -1 for manual sync); got ${interval}.`,
+    );
   }
 }
 
@@ -61,7 +69,12 @@ export function validateConflictPolicy(policy: string | undefined, required: boo
     if (required) throw armError(400, 'MissingConflictResolutionPolicy', 'The Conflict Resolution Policy is missing');
     return;
   }
-  if (!['HubWin', 'MemberWin'].includes(policy)) throw armError(400, 'InvalidParameterValue', `An invalid value was given to parameter 'conflictResolutionPolicy': '${policy}'. Allowed: HubWin, MemberWin.`);
+  if (!['HubWin', 'MemberWin'].includes(policy))
+    throw armError(
+      400,
+      'InvalidParameterValue',
+      `An invalid value was given to parameter 'conflictResolutionPolicy': '${policy}'. Allowed: HubWin, MemberWin.`,
+    );
 }
 
 export const isMasterDb = (db: DatabaseRecord): boolean => db.name.toLowerCase() === 'master' || db.kind.includes('system');
@@ -78,10 +91,12 @@ export function assertSyncableDatabase(db: DatabaseRecord): void {
 /** The sync metadata database must exist, be a user database, and stay the same for the group's life. */
 export function validateSyncDatabase(ctx: ServiceContext, syncDatabaseId: string | undefined, existing?: SyncGroupRecord): void {
   if (syncDatabaseId === undefined) {
-    if (!existing) throw armError(400, 'InvalidSyncMetadataDatabase', 'Sync metadata database is invalid: properties.syncDatabaseId is required.');
+    if (!existing)
+      throw armError(400, 'InvalidSyncMetadataDatabase', 'Sync metadata database is invalid: properties.syncDatabaseId is required.');
     return;
   }
-  if (!parseDatabaseId(syncDatabaseId)) throw armError(400, 'InvalidDatabaseResourceId', `Invalid database resource identifier '${syncDatabaseId}'.`);
+  if (!parseDatabaseId(syncDatabaseId))
+    throw armError(400, 'InvalidDatabaseResourceId', `Invalid database resource identifier '${syncDatabaseId}'.`);
   if (existing && key(existing.syncDatabaseId) !== key(syncDatabaseId)) {
     throw armError(400, 'SyncOperation_WrongSyncDatabase', 'The sync database specified does not match the existing one.');
   }
@@ -93,35 +108,68 @@ export function validateSyncDatabase(ctx: ServiceContext, syncDatabaseId: string
 /** Chosen tables must come from the refreshed hub schema, have a primary key and only syncable column types. */
 export function validateSchema(ctx: ServiceContext, group: SyncGroupRecord, schema: SyncGroupSchema): void {
   if (schema.tables.length > MAX_TABLES_PER_GROUP) {
-    throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: a sync group can contain at most ${MAX_TABLES_PER_GROUP} tables; the schema has ${schema.tables.length}.`);
+    throw armError(
+      400,
+      'InvalidSyncGroup',
+      `Sync group is invalid: a sync group can contain at most ${MAX_TABLES_PER_GROUP} tables; the schema has ${schema.tables.length}.`,
+    );
   }
-  if (schema.masterSyncMemberName && !membersOf(ctx, group.id).some((m) => m.name.toLowerCase() === schema.masterSyncMemberName!.toLowerCase())) {
-    throw armError(400, 'InvalidSyncMember', `Sync member is invalid: masterSyncMemberName '${schema.masterSyncMemberName}' is not a member of sync group '${group.name}'.`);
+  if (
+    schema.masterSyncMemberName &&
+    !membersOf(ctx, group.id).some((m) => m.name.toLowerCase() === schema.masterSyncMemberName!.toLowerCase())
+  ) {
+    throw armError(
+      400,
+      'InvalidSyncMember',
+      `Sync member is invalid: masterSyncMemberName '${schema.masterSyncMemberName}' is not a member of sync group '${group.name}'.`,
+    );
   }
   if (!schema.tables.length) return;
   const hub = group.hubSchema;
-  if (!hub) throw armError(400, 'InvalidSyncGroup', 'Sync group is invalid: refresh the hub schema (POST …/refreshHubSchema) before choosing tables.');
+  if (!hub)
+    throw armError(
+      400,
+      'InvalidSyncGroup',
+      'Sync group is invalid: refresh the hub schema (POST …/refreshHubSchema) before choosing tables.',
+    );
   for (const t of schema.tables) {
     const def = hub.tables.find((h) => quoteTableName(h.name).toLowerCase() === String(t.quotedName).toLowerCase());
-    if (!def) throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: table ${t.quotedName} does not exist in the hub database schema.`);
+    if (!def)
+      throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: table ${t.quotedName} does not exist in the hub database schema.`);
     if (!def.columns.some((c) => c.isPrimaryKey)) {
-      throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: table ${t.quotedName} has no primary key.`, [{ code: 'Schema_TableHasNoPrimaryKey', target: t.quotedName, message: 'Data Sync needs a primary key on every synced table.' }]);
+      throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: table ${t.quotedName} has no primary key.`, [
+        { code: 'Schema_TableHasNoPrimaryKey', target: t.quotedName, message: 'Data Sync needs a primary key on every synced table.' },
+      ]);
     }
     for (const c of Array.isArray(t.columns) ? t.columns : []) {
       const col = def.columns.find((d) => `[${d.name}]`.toLowerCase() === String(c.quotedName).toLowerCase());
-      if (!col) throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: column ${c.quotedName} does not exist in table ${t.quotedName}.`);
+      if (!col)
+        throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: column ${c.quotedName} does not exist in table ${t.quotedName}.`);
       if (isUnsupportedType(col.dataType)) {
-        throw armError(400, 'SyncOperation_UnsupportedDataTypeColumnInSchema', `Cannot add column to schema because the data type of the column is unsupported: ${t.quotedName}.${c.quotedName} is ${col.dataType}.`);
+        throw armError(
+          400,
+          'SyncOperation_UnsupportedDataTypeColumnInSchema',
+          `Cannot add column to schema because the data type of the column is unsupported: ${t.quotedName}.${c.quotedName} is ${col.dataType}.`,
+        );
       }
     }
     if (!(Array.isArray(t.columns) && t.columns.length)) {
       const bad = def.columns.find((c) => isUnsupportedType(c.dataType));
-      if (bad) throw armError(400, 'SyncOperation_UnsupportedDataTypeColumnInSchema', `Cannot add column to schema because the data type of the column is unsupported: ${t.quotedName}.[${bad.name}] is ${bad.dataType}. Choose the columns to sync.`);
+      if (bad)
+        throw armError(
+          400,
+          'SyncOperation_UnsupportedDataTypeColumnInSchema',
+          `Cannot add column to schema because the data type of the column is unsupported: ${t.quotedName}.[${bad.name}] is ${bad.dataType}. Choose the columns to sync.`,
+        );
     }
     const pk = def.columns.filter((c) => c.isPrimaryKey).map((c) => `[${c.name}]`.toLowerCase());
     const chosen = (Array.isArray(t.columns) ? t.columns : []).map((c) => String(c.quotedName).toLowerCase());
     if (chosen.length && pk.some((k) => !chosen.includes(k))) {
-      throw armError(400, 'InvalidSyncGroup', `Sync group is invalid: the primary key columns of ${t.quotedName} must be part of the sync schema.`);
+      throw armError(
+        400,
+        'InvalidSyncGroup',
+        `Sync group is invalid: the primary key columns of ${t.quotedName} must be part of the sync schema.`,
+      );
     }
   }
 }

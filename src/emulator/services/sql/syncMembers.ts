@@ -26,16 +26,31 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       const existing = st().syncMembers[key(op.resourceId)];
       const group = st().syncGroups[key(p.groupId)];
       if (!group) throw new Error('The sync group was deleted while the member was being created.');
-      const m: SyncMemberRecord = existing ?? { id: op.resourceId, syncGroupId: group.id, name: p.name, databaseType: 'AzureSqlDatabase', syncDirection: 'Bidirectional', syncState: 'UnProvisioned' };
+      const m: SyncMemberRecord = existing ?? {
+        id: op.resourceId,
+        syncGroupId: group.id,
+        name: p.name,
+        databaseType: 'AzureSqlDatabase',
+        syncDirection: 'Bidirectional',
+        syncState: 'UnProvisioned',
+      };
       Object.assign(m, Object.fromEntries(Object.entries(p.fields).filter(([, v]) => v !== undefined)));
       if (group.schema?.tables.length && m.syncState === 'UnProvisioned') m.syncState = 'Provisioned';
       st().syncMembers[key(op.resourceId)] = m;
     },
-    render: (op) => { const m = st().syncMembers[key(op.resourceId)]; return m ? renderSyncMember(m) : undefined; },
+    render: (op) => {
+      const m = st().syncMembers[key(op.resourceId)];
+      return m ? renderSyncMember(m) : undefined;
+    },
   });
   ctx.lro.register('syncMember.delete', {
-    complete(op) { delete st().syncMembers[key(op.resourceId)]; },
-    rollback(op) { const m = st().syncMembers[key(op.resourceId)]; if (m) m.deleting = false; },
+    complete(op) {
+      delete st().syncMembers[key(op.resourceId)];
+    },
+    rollback(op) {
+      const m = st().syncMembers[key(op.resourceId)];
+      if (m) m.deleting = false;
+    },
   });
   ctx.lro.register('syncMember.refreshSchema', {
     complete(op) {
@@ -44,67 +59,146 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       if (!m || !g) return;
       const { health } = memberHealth(ctx, m);
       if (health === 'unreachable') {
-        appendLog(g, ctx.now(), { type: 'Error', source: memberSource(m), details: 'Getting schema information for the database failed with the exception "Failed to connect to server."', operationStatus: 'SchemaRefreshFailure' });
+        appendLog(g, ctx.now(), {
+          type: 'Error',
+          source: memberSource(m),
+          details: 'Getting schema information for the database failed with the exception "Failed to connect to server."',
+          operationStatus: 'SchemaRefreshFailure',
+        });
         throw new Error('Failed to perform data sync operation: the member database could not be reached.');
       }
-      const tables = m.databaseType === 'SqlServerDatabase'
-        ? Object.values(st().syncAgents).flatMap((a) => a.linkedDatabases).find((d) => d.databaseId.toLowerCase() === (m.sqlServerDatabaseId ?? '').toLowerCase())?.tables ?? []
-        : st().databases[key(m.syncMemberAzureDatabaseResourceId ?? '')]?.tables ?? [];
+      const tables =
+        m.databaseType === 'SqlServerDatabase'
+          ? (Object.values(st().syncAgents)
+              .flatMap((a) => a.linkedDatabases)
+              .find((d) => d.databaseId.toLowerCase() === (m.sqlServerDatabaseId ?? '').toLowerCase())?.tables ?? [])
+          : (st().databases[key(m.syncMemberAzureDatabaseResourceId ?? '')]?.tables ?? []);
       m.memberSchema = { tables: structuredClone(tables), lastUpdateTime: new Date(ctx.now()).toISOString() };
-      appendLog(g, ctx.now(), { type: 'Success', source: memberSource(m), details: 'Schema information obtained successfully.', operationStatus: 'SchemaRefreshSuccess' });
+      appendLog(g, ctx.now(), {
+        type: 'Success',
+        source: memberSource(m),
+        details: 'Schema information obtained successfully.',
+        operationStatus: 'SchemaRefreshSuccess',
+      });
     },
   });
 
-  ctx.router.add('GET', `${GROUP}/syncMembers`, (req) => {
-    const g = getGroup(ctx, req);
-    return { status: 200, body: paginate(req, membersOf(ctx, g.id).map(renderSyncMember), ctx.options.pageSize) };
-  }, opts);
+  ctx.router.add(
+    'GET',
+    `${GROUP}/syncMembers`,
+    (req) => {
+      const g = getGroup(ctx, req);
+      return { status: 200, body: paginate(req, membersOf(ctx, g.id).map(renderSyncMember), ctx.options.pageSize) };
+    },
+    opts,
+  );
 
   ctx.router.add('GET', MEMBER, (req) => ({ status: 200, body: renderSyncMember(getMember(ctx, req)) }), opts);
 
   const put = (req: EmulatorRequest, patch: boolean) => {
     const server = getServer(ctx, req);
     const g = getGroup(ctx, req);
-    if (g.deleting) throw armError(400, 'SyncOperation_UpdateSyncGroupWhenDropping', 'Cannot update the sync group because it is currently being dropped.');
-    if (!VALID_NAME.test(req.params.syncMemberName)) throw armError(400, 'InvalidSyncMemberName', 'The Sync Member name is invalid. This field can contain letters, numbers, dashes and underscores.');
+    if (g.deleting)
+      throw armError(
+        400,
+        'SyncOperation_UpdateSyncGroupWhenDropping',
+        'Cannot update the sync group because it is currently being dropped.',
+      );
+    if (!VALID_NAME.test(req.params.syncMemberName))
+      throw armError(
+        400,
+        'InvalidSyncMemberName',
+        'The Sync Member name is invalid. This field can contain letters, numbers, dashes and underscores.',
+      );
     const id = memberId(req, g);
     const existing = patch ? getMember(ctx, req) : st().syncMembers[key(id)];
     if (existing?.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
     const fields = readMemberBody(jsonBody(req));
     const merged: MemberFields = existing ? { ...pickFields(existing), ...fields } : fields;
-    if (!patch || fields.syncMemberAzureDatabaseResourceId || fields.syncAgentId || fields.sqlServerDatabaseId || fields.databaseType) resolveTarget(ctx, g, merged);
+    if (!patch || fields.syncMemberAzureDatabaseResourceId || fields.syncAgentId || fields.sqlServerDatabaseId || fields.databaseType)
+      resolveTarget(ctx, g, merged);
     if (!existing) {
-      const pending = Object.values(st().operations).filter((o) => o.kind === 'syncMember.put' && o.status === 'InProgress' && (o.payload as MemberPayload).create);
-      if (pending.some((o) => key(o.resourceId) === key(id))) throw armError(409, 'SyncOperation_DuplicateSyncMemberName', `Cannot create sync member because the sync member with the same name '${req.params.syncMemberName}' already exists.`);
-      if (membersOf(ctx, g.id).length + pending.filter((o) => key((o.payload as MemberPayload).groupId) === key(g.id)).length >= MAX_MEMBERS_PER_GROUP) {
-        throw armError(400, 'CannotCreateSyncMemberDueToQuotaExceeded', `Cannot create sync member due to quota exceeded: a sync group can have at most ${MAX_MEMBERS_PER_GROUP} members.`);
+      const pending = Object.values(st().operations).filter(
+        (o) => o.kind === 'syncMember.put' && o.status === 'InProgress' && (o.payload as MemberPayload).create,
+      );
+      if (pending.some((o) => key(o.resourceId) === key(id)))
+        throw armError(
+          409,
+          'SyncOperation_DuplicateSyncMemberName',
+          `Cannot create sync member because the sync member with the same name '${req.params.syncMemberName}' already exists.`,
+        );
+      if (
+        membersOf(ctx, g.id).length + pending.filter((o) => key((o.payload as MemberPayload).groupId) === key(g.id)).length >=
+        MAX_MEMBERS_PER_GROUP
+      ) {
+        throw armError(
+          400,
+          'CannotCreateSyncMemberDueToQuotaExceeded',
+          `Cannot create sync member due to quota exceeded: a sync group can have at most ${MAX_MEMBERS_PER_GROUP} members.`,
+        );
       }
     }
     const payload: MemberPayload = { create: !existing, groupId: g.id, name: req.params.syncMemberName, fields: merged };
-    return startSqlLro(ctx, req, { kind: 'syncMember.put', family: 'syncMember', resourceId: id, location: server.location, finalResult: 'resource', payload });
+    return startSqlLro(ctx, req, {
+      kind: 'syncMember.put',
+      family: 'syncMember',
+      resourceId: id,
+      location: server.location,
+      finalResult: 'resource',
+      payload,
+    });
   };
   ctx.router.add('PUT', MEMBER, (req) => put(req, false), opts);
   ctx.router.add('PATCH', MEMBER, (req) => put(req, true), opts);
 
-  ctx.router.add('DELETE', MEMBER, (req) => {
-    const server = getServer(ctx, req);
-    const g = getGroup(ctx, req);
-    const m = st().syncMembers[key(memberId(req, g))];
-    if (!m) return { status: 204 };
-    if (m.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
-    m.deleting = true;
-    ctx.store.changed();
-    return startSqlLro(ctx, req, { kind: 'syncMember.delete', family: 'syncMember', resourceId: m.id, location: server.location, finalResult: 'none', payload: {} });
-  }, opts);
+  ctx.router.add(
+    'DELETE',
+    MEMBER,
+    (req) => {
+      const server = getServer(ctx, req);
+      const g = getGroup(ctx, req);
+      const m = st().syncMembers[key(memberId(req, g))];
+      if (!m) return { status: 204 };
+      if (m.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
+      m.deleting = true;
+      ctx.store.changed();
+      return startSqlLro(ctx, req, {
+        kind: 'syncMember.delete',
+        family: 'syncMember',
+        resourceId: m.id,
+        location: server.location,
+        finalResult: 'none',
+        payload: {},
+      });
+    },
+    opts,
+  );
 
-  ctx.router.add('POST', `${MEMBER}/refreshSchema`, (req) => {
-    const server = getServer(ctx, req);
-    const m = getMember(ctx, req);
-    return startSqlLro(ctx, req, { kind: 'syncMember.refreshSchema', family: 'syncMember', resourceId: m.id, location: server.location, finalResult: 'none', payload: {} });
-  }, opts);
+  ctx.router.add(
+    'POST',
+    `${MEMBER}/refreshSchema`,
+    (req) => {
+      const server = getServer(ctx, req);
+      const m = getMember(ctx, req);
+      return startSqlLro(ctx, req, {
+        kind: 'syncMember.refreshSchema',
+        family: 'syncMember',
+        resourceId: m.id,
+        location: server.location,
+        finalResult: 'none',
+        payload: {},
+      });
+    },
+    opts,
+  );
 
-  ctx.router.add('GET', `${MEMBER}/schemas`, (req) => {
-    const m = getMember(ctx, req);
-    return { status: 200, body: paginate(req, m.memberSchema ? [renderFullSchema(m.memberSchema)] : [], ctx.options.pageSize) };
-  }, opts);
+  ctx.router.add(
+    'GET',
+    `${MEMBER}/schemas`,
+    (req) => {
+      const m = getMember(ctx, req);
+      return { status: 200, body: paginate(req, m.memberSchema ? [renderFullSchema(m.memberSchema)] : [], ctx.options.pageSize) };
+    },
+    opts,
+  );
 }

@@ -9,31 +9,78 @@ const ids = { requestId: 'r1', correlationId: 'c1', clientRequestId: 'cr1' };
 
 describe('typed errors', () => {
   it('ARM {error:{code,message,target,details,additionalInfo}}', () => {
-    const e = errorFromResponse(400, JSON.stringify({ error: { code: 'InvalidSyncGroupInterval', message: 'Interval must be at least 5 seconds.', target: 'properties.interval', details: [{ code: 'Inner', message: 'inner msg', details: [{ code: 'Deeper', message: 'd' }] }], additionalInfo: [{ type: 'PolicyViolation', info: { policy: 'p' } }] } }), ids, op);
+    const e = errorFromResponse(
+      400,
+      JSON.stringify({
+        error: {
+          code: 'InvalidSyncGroupInterval',
+          message: 'Interval must be at least 5 seconds.',
+          target: 'properties.interval',
+          details: [{ code: 'Inner', message: 'inner msg', details: [{ code: 'Deeper', message: 'd' }] }],
+          additionalInfo: [{ type: 'PolicyViolation', info: { policy: 'p' } }],
+        },
+      }),
+      ids,
+      op,
+    );
     assert.ok(e instanceof AzureRequestError && e instanceof Error);
-    assert.deepEqual([e.status, e.code, e.message, e.target], [400, 'InvalidSyncGroupInterval', 'Interval must be at least 5 seconds.', 'properties.interval']);
+    assert.deepEqual(
+      [e.status, e.code, e.message, e.target],
+      [400, 'InvalidSyncGroupInterval', 'Interval must be at least 5 seconds.', 'properties.interval'],
+    );
     assert.deepEqual([e.requestId, e.correlationId, e.clientRequestId], ['r1', 'c1', 'cr1']);
     assert.equal(e.details[0].code, 'Inner');
     assert.equal(e.details[0].details?.[0].code, 'Deeper');
     assert.equal(e.details[1].code, 'PolicyViolation');
-    assert.deepEqual(e.operation, { name: 'Create sync group', method: 'PUT', url: 'https://management.azure.com/x?api-version=2025-01-01&sig=<redacted>' });
+    assert.deepEqual(e.operation, {
+      name: 'Create sync group',
+      method: 'PUT',
+      url: 'https://management.azure.com/x?api-version=2025-01-01&sig=<redacted>',
+    });
   });
 
   it('nested ARM {error:{error:{…}}}', () => {
-    const e = errorFromResponse(404, JSON.stringify({ error: { error: { code: 'SubscriptionNotFound', message: 'The subscription was not found.' } } }), ids, op);
+    const e = errorFromResponse(
+      404,
+      JSON.stringify({ error: { error: { code: 'SubscriptionNotFound', message: 'The subscription was not found.' } } }),
+      ids,
+      op,
+    );
     assert.deepEqual([e.code, e.message], ['SubscriptionNotFound', 'The subscription was not found.']);
   });
 
   it('Fabric {errorCode,message,requestId,isRetriable,moreDetails,relatedResource}', () => {
-    const e = errorFromResponse(400, JSON.stringify({ errorCode: 'InvalidInput', message: 'The request has an invalid input', requestId: 'fab-req', isRetriable: false, relatedResource: { resourceId: 'm1', resourceType: 'MirroredDatabase' }, moreDetails: [{ errorCode: 'InvalidParameter', message: 'displayName is required', relatedResource: { resourceId: 'x', resourceType: 'y' } }] }), {}, op);
-    assert.deepEqual([e.code, e.message, e.requestId, e.isRetriable], ['InvalidInput', 'The request has an invalid input', 'fab-req', false]);
+    const e = errorFromResponse(
+      400,
+      JSON.stringify({
+        errorCode: 'InvalidInput',
+        message: 'The request has an invalid input',
+        requestId: 'fab-req',
+        isRetriable: false,
+        relatedResource: { resourceId: 'm1', resourceType: 'MirroredDatabase' },
+        moreDetails: [
+          { errorCode: 'InvalidParameter', message: 'displayName is required', relatedResource: { resourceId: 'x', resourceType: 'y' } },
+        ],
+      }),
+      {},
+      op,
+    );
+    assert.deepEqual(
+      [e.code, e.message, e.requestId, e.isRetriable],
+      ['InvalidInput', 'The request has an invalid input', 'fab-req', false],
+    );
     assert.deepEqual(e.relatedResource, { resourceId: 'm1', resourceType: 'MirroredDatabase' });
     assert.equal(e.details[0].code, 'InvalidParameter');
     assert.equal(e.details[0].message, 'displayName is required');
   });
 
   it('HTML from a proxy, plain text, empty 502 and broken JSON never throw something else', () => {
-    const html = errorFromResponse(502, '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1> Authorization: Bearer eyJabcdefgh.eyJabcdefgh.sig</body></html>', ids, op);
+    const html = errorFromResponse(
+      502,
+      '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1> Authorization: Bearer eyJabcdefgh.eyJabcdefgh.sig</body></html>',
+      ids,
+      op,
+    );
     assert.equal(html.code, 'HttpStatus502');
     assert.match(html.message, /HTML page/);
     assert.ok(!html.toDetailsText().includes('eyJabcdefgh.eyJabcdefgh'));
@@ -50,21 +97,54 @@ describe('typed errors', () => {
   });
 
   it('toDetailsText lists everything support needs; toJSON/fromJSON round-trips', () => {
-    const e = errorFromResponse(409, JSON.stringify({ error: { code: 'SyncOperation_DuplicateSyncGroupName', message: 'exists', details: [{ code: 'D', message: 'dm', target: 't' }] } }), ids, op);
+    const e = errorFromResponse(
+      409,
+      JSON.stringify({
+        error: { code: 'SyncOperation_DuplicateSyncGroupName', message: 'exists', details: [{ code: 'D', message: 'dm', target: 't' }] },
+      }),
+      ids,
+      op,
+    );
     const text = e.toDetailsText();
-    for (const needle of ['Create sync group failed', 'Status: 409', 'Code: SyncOperation_DuplicateSyncGroupName', 'Message: exists', 'Request: PUT https://management.azure.com/x?api-version=2025-01-01&sig=<redacted>', 'Request id: r1', 'Correlation id: c1', 'Client request id: cr1', '- D: dm (target: t)']) assert.ok(text.includes(needle), needle);
+    for (const needle of [
+      'Create sync group failed',
+      'Status: 409',
+      'Code: SyncOperation_DuplicateSyncGroupName',
+      'Message: exists',
+      'Request: PUT https://management.azure.com/x?api-version=2025-01-01&sig=<redacted>',
+      'Request id: r1',
+      'Correlation id: c1',
+      'Client request id: cr1',
+      '- D: dm (target: t)',
+    ])
+      assert.ok(text.includes(needle), needle);
     const back = AzureRequestError.fromJSON(JSON.parse(JSON.stringify(e.toJSON())));
     assert.deepEqual([back.code, back.status, back.requestId, back.details], [e.code, e.status, e.requestId, e.details]);
   });
 
   describe('through the client', () => {
     let server: HttpsTestServer;
-    before(async () => { server = await startHttpsTestServer(); });
-    after(async () => { await server.close(); });
+    before(async () => {
+      server = await startHttpsTestServer();
+    });
+    after(async () => {
+      await server.close();
+    });
     it('captures x-ms-request-id / correlation id and names the operation', async () => {
-      server.handle((_req, res) => { res.writeHead(403, { 'x-ms-request-id': 'rq', 'x-ms-correlation-request-id': 'co', 'content-type': 'text/html' }); res.end('<html>denied</html>'); });
-      await assert.rejects(testClient(server).send({ operationName: 'List vaults', method: 'GET', url: '/v' }), (e: AzureRequestError) =>
-        e.status === 403 && e.requestId === 'rq' && e.correlationId === 'co' && !!e.clientRequestId && e.operation.name === 'List vaults' && e.operation.url === `${server.origin}/v`);
+      server.handle((_req, res) => {
+        res.writeHead(403, { 'x-ms-request-id': 'rq', 'x-ms-correlation-request-id': 'co', 'content-type': 'text/html' });
+        res.end('<html>denied</html>');
+      });
+      await assert.rejects(
+        testClient(server).send({ operationName: 'List vaults', method: 'GET', url: '/v' }),
+        (e: AzureRequestError) =>
+          e.status === 403 &&
+          e.requestId === 'rq' &&
+          e.correlationId === 'co' &&
+          !!e.clientRequestId &&
+          e.operation.name === 'List vaults' &&
+          e.operation.url === `${server.origin}/v`,
+      );
     });
   });
 });

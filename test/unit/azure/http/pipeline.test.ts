@@ -10,22 +10,41 @@ import type { RequestLogEntry } from '../../../../src/azure/http/requestLogger';
 
 describe('HTTP pipeline against a local HTTPS server', () => {
   let server: HttpsTestServer;
-  before(async () => { server = await startHttpsTestServer(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startHttpsTestServer();
+  });
+  after(async () => {
+    await server.close();
+  });
 
   it('trusts the self-signed certificate only through the agent (a default agent is refused)', async () => {
     server.handle((_req, res) => sendJson(res, 200, { ok: true }));
     assert.deepEqual(await testClient(server).json({ operationName: 'Get', method: 'GET', url: '/x' }), { ok: true });
     const untrusting = new https.Agent({ keepAlive: false });
-    const client = new AzureClient(createAzurePipeline({ cloud: testCloud(server), credential: new RecordingCredential(), audience: 'arm', agent: untrusting, retry: { maxRetries: 0 } }));
-    await assert.rejects(client.send({ operationName: 'Get', method: 'GET', url: '/x' }), (err: Error & { code?: string }) => /certificate/i.test(`${err.code} ${err.message}`));
+    const client = new AzureClient(
+      createAzurePipeline({
+        cloud: testCloud(server),
+        credential: new RecordingCredential(),
+        audience: 'arm',
+        agent: untrusting,
+        retry: { maxRetries: 0 },
+      }),
+    );
+    await assert.rejects(client.send({ operationName: 'Get', method: 'GET', url: '/x' }), (err: Error & { code?: string }) =>
+      /certificate/i.test(`${err.code} ${err.message}`),
+    );
     untrusting.destroy();
   });
 
   it('sends a bearer token for the audience scope and x-ms-client-request-id; captures response ids', async () => {
     const credential = new RecordingCredential();
     server.handle((_req, res) => sendJson(res, 200, {}, { 'x-ms-request-id': 'rid-1', 'x-ms-correlation-request-id': 'cid-1' }));
-    const response = await testClient(server, { credential }).send({ operationName: 'Get', method: 'GET', url: '/subscriptions', query: { 'api-version': '2022-12-01' } });
+    const response = await testClient(server, { credential }).send({
+      operationName: 'Get',
+      method: 'GET',
+      url: '/subscriptions',
+      query: { 'api-version': '2022-12-01' },
+    });
     const sent = server.requests[0];
     assert.equal(sent.headers.authorization, 'Bearer token-1');
     assert.deepEqual(credential.calls[0].scopes, [`${server.origin}/.default`]);
@@ -37,7 +56,11 @@ describe('HTTP pipeline against a local HTTPS server', () => {
   it('uses the Fabric scope and base URL for the fabric audience', async () => {
     const credential = new RecordingCredential();
     server.handle((_req, res) => sendJson(res, 200, { value: [] }, { requestid: 'fabric-rid' }));
-    const response = await testClient(server, { credential, audience: 'fabric' }).send({ operationName: 'List workspaces', method: 'GET', url: '/workspaces' });
+    const response = await testClient(server, { credential, audience: 'fabric' }).send({
+      operationName: 'List workspaces',
+      method: 'GET',
+      url: '/workspaces',
+    });
     assert.equal(server.requests[0].url, '/v1/workspaces');
     assert.deepEqual(credential.calls[0].scopes, ['https://api.fabric.microsoft.com/.default']);
     assert.equal(response.ids.requestId, 'fabric-rid');
@@ -52,7 +75,11 @@ describe('HTTP pipeline against a local HTTPS server', () => {
       else if (typeof a === 'number') sendJson(res, a, { error: { code: 'Transient', message: 'try again' } });
       else sendJson(res, 200, { done: true });
     });
-    const body = await testClient(server, { retry: { ...FAST_RETRY, maxRetries: 6 } }).json({ operationName: 'Get', method: 'GET', url: '/r' });
+    const body = await testClient(server, { retry: { ...FAST_RETRY, maxRetries: 6 } }).json({
+      operationName: 'Get',
+      method: 'GET',
+      url: '/r',
+    });
     assert.deepEqual(body, { done: true });
     assert.equal(server.requests.length, 7);
     assert.equal(new Set(server.requests.map((r) => r.headers['x-ms-client-request-id'])).size, 1);
@@ -61,7 +88,10 @@ describe('HTTP pipeline against a local HTTPS server', () => {
   it('does not retry 400/404/501 and throws the typed error at once', async () => {
     for (const status of [400, 404, 501]) {
       server.handle((_req, res) => sendJson(res, status, { error: { code: `C${status}`, message: 'no' } }));
-      await assert.rejects(testClient(server).send({ operationName: 'Get thing', method: 'GET', url: '/r' }), (e: AzureRequestError) => e.status === status && e.code === `C${status}`);
+      await assert.rejects(
+        testClient(server).send({ operationName: 'Get thing', method: 'GET', url: '/r' }),
+        (e: AzureRequestError) => e.status === status && e.code === `C${status}`,
+      );
       assert.equal(server.requests.length, 1);
     }
   });
@@ -87,16 +117,27 @@ describe('HTTP pipeline against a local HTTPS server', () => {
   });
 
   it('a 429 storm stops at the attempt cap and returns the typed 429 error', async () => {
-    server.handle((_req, res) => sendJson(res, 429, { error: { code: 'SubscriptionTooManyRequests', message: 'slow down' } }, { 'retry-after-ms': '10' }));
-    await assert.rejects(testClient(server, { retry: { maxRetries: 4, baseDelayMs: 5, maxTotalMs: 10_000 } }).send({ operationName: 'List', method: 'GET', url: '/r' }),
-      (e: AzureRequestError) => e.status === 429 && e.code === 'SubscriptionTooManyRequests');
+    server.handle((_req, res) =>
+      sendJson(res, 429, { error: { code: 'SubscriptionTooManyRequests', message: 'slow down' } }, { 'retry-after-ms': '10' }),
+    );
+    await assert.rejects(
+      testClient(server, { retry: { maxRetries: 4, baseDelayMs: 5, maxTotalMs: 10_000 } }).send({
+        operationName: 'List',
+        method: 'GET',
+        url: '/r',
+      }),
+      (e: AzureRequestError) => e.status === 429 && e.code === 'SubscriptionTooManyRequests',
+    );
     assert.equal(server.requests.length, 5);
   });
 
   it('a 429 storm stops at the total-time cap', async () => {
     server.handle((_req, res) => sendJson(res, 429, {}, { 'retry-after-ms': '100' }));
     const started = Date.now();
-    await assert.rejects(testClient(server, { retry: { maxRetries: 100, maxTotalMs: 350 } }).send({ operationName: 'List', method: 'GET', url: '/r' }), AzureRequestError);
+    await assert.rejects(
+      testClient(server, { retry: { maxRetries: 100, maxTotalMs: 350 } }).send({ operationName: 'List', method: 'GET', url: '/r' }),
+      AzureRequestError,
+    );
     const elapsed = Date.now() - started;
     assert.ok(server.requests.length <= 4 && server.requests.length >= 3, `${server.requests.length} attempts`);
     assert.ok(elapsed < 600, `took ${elapsed} ms`);
@@ -107,17 +148,29 @@ describe('HTTP pipeline against a local HTTPS server', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    await assert.rejects(testClient(server, { retry: { maxRetries: 3, maxTotalMs: 120_000 } }).send({ operationName: 'Get', method: 'GET', url: '/r', signal: controller.signal }), { name: 'AbortError' });
+    await assert.rejects(
+      testClient(server, { retry: { maxRetries: 3, maxTotalMs: 120_000 } }).send({
+        operationName: 'Get',
+        method: 'GET',
+        url: '/r',
+        signal: controller.signal,
+      }),
+      { name: 'AbortError' },
+    );
     assert.ok(Date.now() - started < 2_000);
     assert.equal(server.requests.length, 1);
   });
 
   it('cancels mid-request (server never answers)', async () => {
-    server.handle(() => { /* hang */ });
+    server.handle(() => {
+      /* hang */
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    await assert.rejects(testClient(server).send({ operationName: 'Get', method: 'GET', url: '/hang', signal: controller.signal }), { name: 'AbortError' });
+    await assert.rejects(testClient(server).send({ operationName: 'Get', method: 'GET', url: '/hang', signal: controller.signal }), {
+      name: 'AbortError',
+    });
     assert.ok(Date.now() - started < 2_000);
     assert.equal(server.requests.length, 1, 'an abort is not retried');
   });
@@ -128,7 +181,10 @@ describe('HTTP pipeline against a local HTTPS server', () => {
     server.handle((_req, res) => {
       active++;
       peak = Math.max(peak, active);
-      setTimeout(() => { active--; sendJson(res, 200, {}); }, 30);
+      setTimeout(() => {
+        active--;
+        sendJson(res, 200, {});
+      }, 30);
     });
     const client = testClient(server, { maxConcurrencyPerHost: 3 });
     await Promise.all(Array.from({ length: 12 }, (_, i) => client.send({ operationName: 'Get', method: 'GET', url: `/r${i}` })));
@@ -139,9 +195,22 @@ describe('HTTP pipeline against a local HTTPS server', () => {
   it('logs every attempt with status, duration and ids, never the token', async () => {
     const entries: RequestLogEntry[] = [];
     let n = 0;
-    server.handle((_req, res) => (n++ === 0 ? sendJson(res, 503, {}, { 'retry-after-ms': '1' }) : sendJson(res, 200, {}, { 'x-ms-request-id': 'r2' })));
-    await testClient(server, { logger: { log: (e) => entries.push(e) } }).send({ operationName: 'Get', method: 'GET', url: '/r', query: { sig: 'SECRETSIG', 'api-version': '1' } });
-    assert.deepEqual(entries.map((e) => [e.status, e.attempt]), [[503, 1], [200, 2]]);
+    server.handle((_req, res) =>
+      n++ === 0 ? sendJson(res, 503, {}, { 'retry-after-ms': '1' }) : sendJson(res, 200, {}, { 'x-ms-request-id': 'r2' }),
+    );
+    await testClient(server, { logger: { log: (e) => entries.push(e) } }).send({
+      operationName: 'Get',
+      method: 'GET',
+      url: '/r',
+      query: { sig: 'SECRETSIG', 'api-version': '1' },
+    });
+    assert.deepEqual(
+      entries.map((e) => [e.status, e.attempt]),
+      [
+        [503, 1],
+        [200, 2],
+      ],
+    );
     assert.equal(entries[1].requestId, 'r2');
     assert.ok(entries.every((e) => typeof e.durationMs === 'number' && e.clientRequestId));
     const text = JSON.stringify(entries);

@@ -20,18 +20,34 @@ describe('token only to the service endpoint', () => {
 
   describe('in the pipeline', () => {
     let server: HttpsTestServer;
-    before(async () => { server = await startHttpsTestServer(); });
-    after(async () => { await server.close(); });
+    before(async () => {
+      server = await startHttpsTestServer();
+    });
+    after(async () => {
+      await server.close();
+    });
 
     it('a nextLink or LRO Location to another host is refused before anything is sent there', async () => {
       const elsewhere = server.origin.replace('127.0.0.1', 'localhost');
-      server.handle((req, res) => (req.url.startsWith('/put')
-        ? sendJson(res, 202, undefined, { location: `${elsewhere}/op/1` })
-        : sendJson(res, 200, { value: [1], nextLink: `${elsewhere}/page2` })));
-      await assert.rejects(createPager({ client: testClient(server), first: { operationName: 'List', method: 'GET', url: '/list' }, nextPage: armNextLink }).toArray(), { name: 'UntrustedHostError' });
+      server.handle((req, res) =>
+        req.url.startsWith('/put')
+          ? sendJson(res, 202, undefined, { location: `${elsewhere}/op/1` })
+          : sendJson(res, 200, { value: [1], nextLink: `${elsewhere}/page2` }),
+      );
+      await assert.rejects(
+        createPager({
+          client: testClient(server),
+          first: { operationName: 'List', method: 'GET', url: '/list' },
+          nextPage: armNextLink,
+        }).toArray(),
+        { name: 'UntrustedHostError' },
+      );
       const poller = await ArmPoller.begin(testClient(server), { operationName: 'Create', method: 'PUT', url: '/put' });
       await assert.rejects(poller.poll(), /Refusing to send credentials to localhost:/);
-      assert.deepEqual(server.requests.map((r) => r.headers.host), [new URL(server.origin).host, new URL(server.origin).host]);
+      assert.deepEqual(
+        server.requests.map((r) => r.headers.host),
+        [new URL(server.origin).host, new URL(server.origin).host],
+      );
     });
   });
 });

@@ -10,16 +10,34 @@ describe('LRO poll delays and status words', () => {
   });
 
   it('without Retry-After: backoff from minDelayMs, capped at maxDelayMs and never above 30 s', () => {
-    assert.deepEqual([0, 1, 2, 3].map((a) => pollDelayMs(a, undefined, { minDelayMs: 1_000, maxDelayMs: 2_000 })), [1_000, 1_500, 2_000, 2_000]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((a) => pollDelayMs(a, undefined, { minDelayMs: 1_000, maxDelayMs: 2_000 })),
+      [1_000, 1_500, 2_000, 2_000],
+    );
     assert.equal(pollDelayMs(50, undefined), MAX_POLL_DELAY_MS);
     assert.equal(pollDelayMs(50, undefined, { maxDelayMs: 120_000 }), 30_000);
     assert.equal(pollDelayMs(0, undefined), 1_000);
   });
 
   it('maps service status words (any case, open-ended) to four states', () => {
-    const cases: Array<[unknown, string]> = [['Succeeded', 'succeeded'], ['SUCCEEDED', 'succeeded'], ['Completed', 'succeeded'], ['CompletedWithWarnings', 'succeeded'],
-      ['Failed', 'failed'], ['failed', 'failed'], ['Canceled', 'canceled'], ['Cancelled', 'canceled'],
-      ['InProgress', 'running'], ['NotStarted', 'running'], ['Running', 'running'], ['Undefined', 'running'], ['Accepted', 'running'], ['SomethingNew', 'running'], [undefined, 'running'], [42, 'running']];
+    const cases: Array<[unknown, string]> = [
+      ['Succeeded', 'succeeded'],
+      ['SUCCEEDED', 'succeeded'],
+      ['Completed', 'succeeded'],
+      ['CompletedWithWarnings', 'succeeded'],
+      ['Failed', 'failed'],
+      ['failed', 'failed'],
+      ['Canceled', 'canceled'],
+      ['Cancelled', 'canceled'],
+      ['InProgress', 'running'],
+      ['NotStarted', 'running'],
+      ['Running', 'running'],
+      ['Undefined', 'running'],
+      ['Accepted', 'running'],
+      ['SomethingNew', 'running'],
+      [undefined, 'running'],
+      [42, 'running'],
+    ];
     for (const [word, expected] of cases) assert.equal(normalizeStatus(word), expected, String(word));
   });
 });
