@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { EnvironmentController, EnvironmentSnapshot } from '../environment/environmentController';
 import { gettingStartedActions, type FromGettingStarted, type GettingStartedState, type ToGettingStarted } from './protocol/gettingStarted';
 import { renderWebviewHtml } from '../ui/webview/webviewHtml';
+import { NOT_YET_AVAILABLE, SERVICES } from './serviceCatalog';
 
 const body = `
 <h1>Azure SQL Data Movement</h1>
@@ -20,12 +21,7 @@ const body = `
 </div>
 <vscode-divider></vscode-divider>
 <h2>What you can do here</h2>
-<ul>
-  <li><strong>SQL Data Sync</strong> — sync groups, members, hub and member schemas, sync, logs and agents. <span class="warning">SQL Data Sync retires on 30 September 2027.</span></li>
-  <li><strong>Fabric Mirroring</strong> — mirrored database definitions, start and stop, status and table metrics.</li>
-  <li><strong>Backup</strong> — vaults, policies, discovery, protection, backups, recovery points, restore and jobs.</li>
-  <li><strong>Operations</strong> — every long-running operation, while it runs and after it ends.</li>
-</ul>
+<ul id="services"></ul>
 <p class="muted">No Azure subscription at hand? The local emulator answers the same REST APIs offline, with a demo estate.</p>`;
 
 export class GettingStartedPanel implements vscode.Disposable {
@@ -33,6 +29,8 @@ export class GettingStartedPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The front end's last "ready" message and any CSP violations it saw (read by tests). */
   lastReady: { elements: string[] } | undefined;
+  /** The service list as the page last rendered it (read by tests). */
+  lastRendered: string[] | undefined;
   readonly cspViolations: string[] = [];
 
   constructor(
@@ -54,6 +52,7 @@ export class GettingStartedPanel implements vscode.Disposable {
     });
     this.panel = panel;
     this.lastReady = undefined;
+    this.lastRendered = undefined;
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, {
       script: 'gettingStarted',
       title: 'Azure SQL Data Movement',
@@ -76,6 +75,9 @@ export class GettingStartedPanel implements vscode.Disposable {
         this.lastReady = { elements: message.elements };
         this.postState(this.environment.snapshot());
         break;
+      case 'rendered':
+        this.lastRendered = message.services;
+        break;
       case 'run':
         // Only known actions: the front end is not trusted to name arbitrary commands.
         if (gettingStartedActions.includes(message.action)) void vscode.commands.executeCommand(`sqlDataMovement.${message.action}`);
@@ -94,6 +96,7 @@ export class GettingStartedPanel implements vscode.Disposable {
       signedIn: snap.signedIn,
       account: snap.account,
       emulatorArm: snap.emulator?.arm,
+      services: SERVICES.map((s) => ({ ...s, availability: s.available ? undefined : NOT_YET_AVAILABLE })),
     };
     void this.panel?.webview.postMessage({ type: 'state', state } satisfies ToGettingStarted);
   }

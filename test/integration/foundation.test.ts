@@ -87,4 +87,18 @@ describe('foundation (real VS Code)', () => {
     assert.deepEqual(api.gettingStarted.cspViolations, []);
     await screenshot('integration-getting-started');
   });
+
+  it('tells the truth about which services this version has', async () => {
+    await vscode.commands.executeCommand('sqlDataMovement.showGettingStarted');
+    const rendered = await waitFor('the page to render its service list', () => api.gettingStarted.lastRendered, 30_000);
+    const line = (name: string): string =>
+      rendered.find((text) => text.startsWith(name)) ?? assert.fail(`no line for ${name}: ${rendered.join(' | ')}`);
+    assert.equal(rendered.length, 4);
+    assert.match(line('SQL Data Sync'), /retires on 30 September 2027/);
+    assert.doesNotMatch(line('SQL Data Sync'), /Not available/);
+    assert.doesNotMatch(line('Operations'), /Not available/);
+    // The Fabric and Backup views say they are not available yet; the page must not promise them.
+    assert.match(line('Fabric Mirroring'), /Not available in this version yet\./);
+    assert.match(line('Backup'), /Not available in this version yet\./);
+  });
 });
