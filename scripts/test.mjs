@@ -2,7 +2,7 @@
 // in that order, then one overall "N passed, N failed" line. Installs what a fresh machine lacks
 // first. Every stage runs even when an earlier one fails, so one run shows everything that is wrong;
 // the exit status is non-zero when anything failed.
-//   node scripts/test.mjs [--only typecheck,lint,unit,integration,e2e]
+//   node scripts/test.mjs [--only typecheck,lint,self-contained,unit,integration,e2e]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const stages = [
   { name: 'typecheck', cmd: 'sh', args: ['-c', `"${bin('tsc')}" --noEmit -p . && "${bin('tsc')}" --noEmit -p media`] },
   { name: 'lint', cmd: 'sh', args: ['-c', `"${bin('eslint')}" --max-warnings 0 . && "${bin('prettier')}" --check .`] },
+  { name: 'self-contained', cmd: 'node', args: ['scripts/check-self-contained.mjs'] },
   { name: 'unit', cmd: 'node', args: ['scripts/run-unit.mjs'], counted: true },
   { name: 'integration', cmd: 'node', args: ['scripts/run-integration.mjs'], counted: true },
   { name: 'e2e', cmd: 'node', args: ['scripts/run-e2e.mjs'], counted: true },

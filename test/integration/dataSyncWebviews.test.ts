@@ -29,7 +29,9 @@ function lastPosted<T extends { type: string }, K extends T['type']>(posted: T[]
 
 /** Finds the extension's output channel log files (code-server keeps them under its state folder). */
 function outputLogs(): string[] {
-  const roots = [path.resolve(__dirname, '../../../test-results'), os.tmpdir()];
+  // The harness keeps code-server's state beside the results file it names (test-results/).
+  const results = process.env.SQLDM_RESULTS_FILE;
+  const roots = [...(results ? [path.dirname(results)] : []), os.tmpdir()];
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
     if (depth > 9) return;
