@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
-import { launchEmulator, parseEndpointsLine, type EmulatorEndpoints, type RunningEmulator } from './emulatorProcess';
+import type { EmulatorEndpoints } from '../emulator/endpoints';
+import { launchEmulator, parseEndpointsLine, type RunningEmulator } from './emulatorProcess';
 import { findRunning, forgetRunning, lastPort, recordRunning, rememberEndpoints } from './emulatorRegistry';
 import { environmentLabels, isEnvironmentKind, type EnvironmentKind } from './environmentKind';
 
