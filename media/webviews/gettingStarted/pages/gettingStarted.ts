@@ -3,15 +3,10 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import type { FromGettingStarted, GettingStartedAction, ToGettingStarted } from '../../../../src/gettingStarted/protocol/gettingStarted';
+import { byId } from '../../shared/dom';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
 
 const send = (m: FromGettingStarted) => post(m);
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el as T;
-}
 
 reportCspViolations((directive, blocked) => send({ type: 'cspViolation', directive, blocked }));
 
