@@ -1,7 +1,7 @@
 // Builds the object graph and registers it with VS Code; no logic of its own.
 import * as vscode from 'vscode';
 import { registerDataSyncCommands } from './dataSync/commands';
-import { ErrorReporter } from './dataSync/commands/commandSupport';
+import { ErrorReporter } from './ui/errorReporter';
 import { registerEnvironmentCommands } from './environment/environmentCommands';
 import { registerSignInCommands, restoreSignIn } from './environment/signInCommands';
 import { SwitchableUserInput } from './ui/userInput';
