@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { ErrorReporter } from './ui/errorReporter';
+import { enableTestHooks } from './ui/testHooks';
 import { registerEnvironmentCommands } from './environment/environmentCommands';
 import { registerSignInCommands, restoreSignIn } from './environment/signInCommands';
 import { SwitchableUserInput } from './ui/userInput';
@@ -33,6 +34,7 @@ let environment: EnvironmentController | undefined;
 let operations: OperationsCenter | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  enableTestHooks(context.extensionMode !== vscode.ExtensionMode.Production);
   const output = vscode.window.createOutputChannel('Azure SQL Data Movement', { log: true });
   environment = new EnvironmentController(context, output);
   const statusBar = new EnvironmentStatusBar(environment);

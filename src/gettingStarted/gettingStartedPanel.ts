@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { EnvironmentController, EnvironmentSnapshot } from '../environment/environmentController';
 import { gettingStartedActions, type FromGettingStarted, type GettingStartedState, type ToGettingStarted } from './protocol/gettingStarted';
 import { renderWebviewHtml } from '../ui/webview/webviewHtml';
+import { recordForTests } from '../ui/testHooks';
 
 const body = `
 <h1>Azure SQL Data Movement</h1>
@@ -81,7 +82,7 @@ export class GettingStartedPanel implements vscode.Disposable {
         if (gettingStartedActions.includes(message.action)) void vscode.commands.executeCommand(`sqlDataMovement.${message.action}`);
         break;
       case 'cspViolation':
-        this.cspViolations.push(`${message.directive}: ${message.blocked}`);
+        recordForTests(this.cspViolations, `${message.directive}: ${message.blocked}`);
         this.output.warn(`Webview Content-Security-Policy violation (${message.directive}): ${message.blocked}`);
         break;
     }

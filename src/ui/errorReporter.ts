@@ -2,9 +2,10 @@
 // request id support needs, plus "Copy Details" and "Show Log".
 import * as vscode from 'vscode';
 import { isAzureRequestError } from '../azure/http/azureError';
+import { recordForTests } from './testHooks';
 
 /** Shows failed calls — the service's code and message, and the request id support needs — and
- *  remembers what it showed (the integration tests read `shown`). */
+ *  remembers what it showed in test mode (the integration tests read `shown`). */
 export class ErrorReporter {
   readonly shown: { action: string; text: string; error: unknown }[] = [];
 
@@ -12,7 +13,7 @@ export class ErrorReporter {
     const text = isAzureRequestError(e)
       ? `${action} failed: ${e.message} (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''})`
       : `${action} failed: ${e instanceof Error ? e.message : String(e)}`;
-    this.shown.push({ action, text, error: e });
+    recordForTests(this.shown, { action, text, error: e });
     const choice = await vscode.window.showErrorMessage(text, 'Copy Details', 'Show Log');
     if (choice === 'Copy Details') await vscode.env.clipboard.writeText(isAzureRequestError(e) ? e.toDetailsText() : text);
     if (choice === 'Show Log') await vscode.commands.executeCommand('sqlDataMovement.showRequestLog');
