@@ -1,7 +1,7 @@
 // What activate() returns: a narrow handle the integration tests use to observe the extension.
 import type * as vscode from 'vscode';
 import type { SecretStore } from './auth/secretStore';
-import type { ErrorReporter } from './dataSync/commands/commandSupport';
+import type { ErrorReporter } from './ui/errorReporter';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';

@@ -5,4 +5,5 @@ export { createAzureConnection, type AzureConnection, type AzureConnectionOption
 export { CachingCredential } from './cachingCredential';
 export { EmulatorCredential } from './emulatorCredential';
 export { InMemorySecretStore, type SecretStore } from './secretStore';
-export { VsCodeAccountCredential, NotSignedInError, type SessionProvider, type SessionRequest } from './vscodeSessionCredential';
+export { NotSignedInError } from './notSignedInError';
+export { VsCodeAccountCredential, type SessionProvider, type SessionRequest } from './vscodeSessionCredential';

@@ -2,6 +2,7 @@
 // extension passes a SessionProvider (see vscodeAuthentication.ts). Tenant choice is a scope:
 // VSCODE_TENANT:<id>. Sovereign clouds use the 'microsoft-sovereign-cloud' provider.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { NotSignedInError } from './notSignedInError';
 
 export interface SessionRequest {
   providerId: 'microsoft' | 'microsoft-sovereign-cloud';
@@ -21,10 +22,6 @@ export interface VsCodeAccountOptions {
   providerId: 'microsoft' | 'microsoft-sovereign-cloud';
   tenantId?: string;
   interactive?: boolean;
-}
-
-export class NotSignedInError extends Error {
-  override readonly name = 'NotSignedInError';
 }
 
 export function vscodeScopes(scopes: string | string[], tenantId?: string): string[] {

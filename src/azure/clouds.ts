@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { EmulatorEndpoints } from '../emulator/endpoints';
 
 // Where each cloud's services live and which token audience each expects. The emulator uses the SAME
 // audiences as public Azure (its token endpoint issues tokens for them), so standard clients and
@@ -81,15 +82,6 @@ export function baseUrlFor(cloud: AzureCloud, audience: ServiceAudience): string
   if (audience === 'arm') return cloud.armEndpoint;
   if (!cloud.fabricApiBase) throw new Error(`Microsoft Fabric is not available in ${cloud.displayName}.`);
   return cloud.fabricApiBase;
-}
-
-/** Exactly what the emulator prints on start: `{arm, fabric, authority, certificate}`. */
-export interface EmulatorEndpoints {
-  arm: string;
-  fabric: string;
-  authority: string;
-  /** Its self-signed certificate: a path to the PEM file (what the emulator prints) or the PEM itself. */
-  certificate: string;
 }
 
 export function emulatorCloud(endpoints: EmulatorEndpoints): AzureCloud {

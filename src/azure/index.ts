@@ -9,10 +9,10 @@ export {
   scopeFor,
   baseUrlFor,
   type AzureCloud,
-  type EmulatorEndpoints,
   type CustomCloudSettings,
   type ServiceAudience,
 } from './clouds';
+export type { EmulatorEndpoints } from '../emulator/endpoints';
 export { createAzurePipeline, agentForCloud, type AzurePipeline, type AzurePipelineOptions } from './http/pipeline';
 export { AzureClient, type AzureRequest, type AzureResponse } from './http/azureClient';
 export { AzureRequestError, isAzureRequestError, type SerializedAzureError } from './http/azureError';

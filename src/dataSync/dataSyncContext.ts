@@ -1,5 +1,6 @@
 // What every Data Sync command, tree node and webview needs: typed clients for the current
 // environment, the operations center, and a way to refresh the tree. Built once in extension.ts.
+import { NotSignedInError } from '../auth/notSignedInError';
 import { SubscriptionsClient } from '../azure/resources/subscriptionsClient';
 import { SqlServersClient } from '../azure/sql/sqlServersClient';
 import { SyncAgentsClient } from '../azure/sql/syncAgentsClient';
@@ -16,13 +17,6 @@ export interface DataSyncClients {
   groups: SyncGroupsClient;
   members: SyncMembersClient;
   agents: SyncAgentsClient;
-}
-
-export class NotSignedInError extends Error {
-  constructor(reason: string) {
-    super(`Azure SQL Data Movement is ${reason}. Sign in, or start the local emulator, and try again.`);
-    this.name = 'NotSignedInError';
-  }
 }
 
 export interface DataSyncContext {
@@ -44,7 +38,7 @@ export function createDataSyncContext(
   return {
     clients() {
       const connection = connections.current();
-      if (typeof connection === 'string') throw new NotSignedInError(connection);
+      if (typeof connection === 'string') throw NotSignedInError.because(connection);
       if (cached?.arm !== connection.arm) {
         const arm = connection.arm;
         cached = {

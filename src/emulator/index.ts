@@ -20,8 +20,10 @@ import { sqlModule } from './services/sql/module';
 import { fabricModule } from './services/fabric/placeholder';
 import { controlModule } from './services/control/routes';
 import { createControl, type EmulatorControl } from './control';
+import type { EmulatorEndpoints } from './endpoints';
 
 export type { EmulatorControl } from './control';
+export type { EmulatorEndpoints } from './endpoints';
 export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
@@ -48,13 +50,6 @@ export interface EmulatorOptions {
   persistDebounceMs?: number;
   /** How often the clock advances LROs and syncs without requests (ms, default 250). */
   tickMs?: number;
-}
-
-export interface EmulatorEndpoints {
-  arm: string;
-  fabric: string;
-  authority: string;
-  certificate: string;
 }
 
 export interface EmulatorHandle {

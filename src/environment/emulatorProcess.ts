@@ -4,13 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-
-export interface EmulatorEndpoints {
-  arm: string;
-  fabric: string;
-  authority: string;
-  certificate: string;
-}
+import type { EmulatorEndpoints } from '../emulator/endpoints';
 
 export interface EmulatorLaunchOptions {
   script: string;

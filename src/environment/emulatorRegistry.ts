@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
-import type { EmulatorEndpoints } from './emulatorProcess';
+import type { EmulatorEndpoints } from '../emulator/endpoints';
 
 export interface RunningRecord extends EmulatorEndpoints {
   pid: number;

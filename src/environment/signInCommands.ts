@@ -9,7 +9,7 @@ import { vscodeScopes } from '../auth/vscodeSessionCredential';
 import type { ConnectionManager } from './connectionManager';
 import type { EnvironmentController } from './environmentController';
 import { servicePrincipalSecretKey, type SignIn, type SignInStore } from './signInStore';
-import type { ErrorReporter } from '../dataSync/commands/commandSupport';
+import type { ErrorReporter } from '../ui/errorReporter';
 import type { UserInput } from '../ui/userInput';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

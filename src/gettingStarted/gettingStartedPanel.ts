@@ -5,6 +5,7 @@ import type { EnvironmentController, EnvironmentSnapshot } from '../environment/
 import { gettingStartedActions, type FromGettingStarted, type GettingStartedState, type ToGettingStarted } from './protocol/gettingStarted';
 import { renderWebviewHtml } from '../ui/webview/webviewHtml';
 import { NOT_YET_AVAILABLE, SERVICES } from './serviceCatalog';
+import { recordForTests } from '../ui/testHooks';
 
 const body = `
 <h1>Azure SQL Data Movement</h1>
@@ -83,7 +84,7 @@ export class GettingStartedPanel implements vscode.Disposable {
         if (gettingStartedActions.includes(message.action)) void vscode.commands.executeCommand(`sqlDataMovement.${message.action}`);
         break;
       case 'cspViolation':
-        this.cspViolations.push(`${message.directive}: ${message.blocked}`);
+        recordForTests(this.cspViolations, `${message.directive}: ${message.blocked}`);
         this.output.warn(`Webview Content-Security-Policy violation (${message.directive}): ${message.blocked}`);
         break;
     }

@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import { durationMs, formatDuration, type OperationRecord } from './operationRecord';
 import type { OperationTracker } from './operationTracker';
+import { recordForTests } from '../ui/testHooks';
 
 export const NOTIFY_AFTER_MS = 5_000;
 
 export class OperationNotifications implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
-  /** What was last shown (read by tests): kind and text. */
+  /** What was shown, in test mode (read by tests): kind and text. */
   readonly shown: { severity: 'info' | 'error'; text: string }[] = [];
 
   constructor(tracker: OperationTracker) {
@@ -19,7 +20,7 @@ export class OperationNotifications implements vscode.Disposable {
     const took = formatDuration(durationMs(record));
     if (record.status === 'failed') {
       const text = `${record.title} failed: ${record.error?.message ?? record.serviceStatus ?? 'no details from the service'}`;
-      this.shown.push({ severity: 'error', text });
+      recordForTests(this.shown, { severity: 'error', text });
       const actions = record.retry ? ['Show Details', 'Retry'] : ['Show Details'];
       const choice = await vscode.window.showErrorMessage(text, ...actions);
       if (choice === 'Show Details') await vscode.commands.executeCommand('sqlDataMovement.operations.showDetails', record.id);
@@ -28,7 +29,7 @@ export class OperationNotifications implements vscode.Disposable {
     }
     if (record.status === 'succeeded' && durationMs(record) >= NOTIFY_AFTER_MS) {
       const text = `${record.title} succeeded (${took}).`;
-      this.shown.push({ severity: 'info', text });
+      recordForTests(this.shown, { severity: 'info', text });
       const choice = await vscode.window.showInformationMessage(text, 'Show Details');
       if (choice) await vscode.commands.executeCommand('sqlDataMovement.operations.showDetails', record.id);
     }

@@ -12,6 +12,8 @@ import { OperationStore } from './operationStore';
 import { OperationTracker } from './operationTracker';
 import { OperationsTreeProvider } from './operationsTreeProvider';
 
+export const OPERATIONS_VIEW_ID = 'sqlDataMovement.operations';
+
 export interface OperationsCenter extends vscode.Disposable {
   tracker: OperationTracker;
   statusBar: OperationsStatusBar;
@@ -34,7 +36,7 @@ export function createOperationsCenter(
   const tree = new OperationsTreeProvider(tracker);
   const notifications = new OperationNotifications(tracker);
   const documents = new OperationDetailsDocuments(tracker);
-  const view = vscode.window.createTreeView('sqlDataMovement.operations', { treeDataProvider: tree });
+  const view = vscode.window.createTreeView(OPERATIONS_VIEW_ID, { treeDataProvider: tree });
   const resume = () => void tracker.resumeAll();
   const disposables: vscode.Disposable[] = [
     statusBar,

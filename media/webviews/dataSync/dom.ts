@@ -2,11 +2,7 @@
 // element properties: never innerHTML.
 import type { ErrorInfo, FieldErrors } from '../../../src/dataSync/webviews/protocol/dataSyncCommon';
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el as T;
-}
+export { byId } from '../shared/dom';
 
 /** Creates an element with properties, attributes (`attrs`) and children (strings become text nodes). */
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -8,6 +8,7 @@ import type { Page } from '../../azure/paging/pager';
 import type { DataSyncContext } from '../dataSyncContext';
 import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSyncLogs';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { recordForTests } from '../../ui/testHooks';
 import { toErrorInfo } from './errorInfo';
 import { logsToCsv, logsToJson } from './logExport';
 import { resolveLogRange } from './logTimeRange';
@@ -40,7 +41,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   /** Bumped by every new query so a slow earlier page cannot land in a newer result. */
   private generation = 0;
   exportTarget: ExportTarget = showSaveDialog;
-  /** Files written by export (read by tests). */
+  /** Files written by export, in test mode (read by tests). */
   readonly exports: vscode.Uri[] = [];
 
   constructor(
@@ -126,7 +127,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
       const text =
         format === 'csv' ? logsToCsv(this.entries) : logsToJson(this.entries, { syncGroupId: syncGroupPath(this.ref), ...this.query });
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-      this.exports.push(uri);
+      recordForTests(this.exports, uri);
       this.post({ type: 'exported', text: `Exported ${this.entries.length} entries to ${uri.fsPath || uri.toString()}.` });
     } catch (e) {
       this.post({ type: 'error', error: toErrorInfo('Export sync logs', e) });

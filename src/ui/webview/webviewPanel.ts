@@ -1,8 +1,10 @@
 // What the three Data Sync panels share: one webview panel per sync group and kind (reopening reveals
 // it), the strict-CSP page, a record of every message posted to the page and received from it (tests
-// read these to prove, for example, that no password ever goes back), and CSP violation reports.
+// read these to prove, for example, that no password ever goes back), and CSP violation reports. The
+// records fill only in test and development mode (see testHooks.ts).
 import * as vscode from 'vscode';
 import { renderWebviewHtml } from './webviewHtml';
+import { recordForTests, testHooksEnabled } from '../testHooks';
 
 export interface PanelPage {
   viewType: string;
@@ -57,21 +59,22 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
 
   /** Lets a test act as the front end: the message goes through the same handler as a real one. */
   async simulate(message: FromPage): Promise<void> {
+    if (!testHooksEnabled()) throw new Error('simulate() is available only in test and development mode.');
     await this.dispatch(message);
   }
 
   protected post(message: ToPage): void {
     if (this.disposed) return;
-    this.posted.push(message);
+    recordForTests(this.posted, message);
     void this.panel.webview.postMessage(message);
   }
 
   private async dispatch(message: FromPage): Promise<void> {
-    this.received.push(this.redact(message));
+    recordForTests(this.received, this.redact(message));
     if (message.type === 'ready') this.readyResolve();
     if (message.type === 'cspViolation') {
       const m = message as unknown as { directive: string; blocked: string };
-      this.cspViolations.push(`${m.directive}: ${m.blocked}`);
+      recordForTests(this.cspViolations, `${m.directive}: ${m.blocked}`);
       return;
     }
     await this.receive(message);

@@ -6,7 +6,7 @@ import * as https from 'node:https';
 import fetch from 'node-fetch';
 import * as vscode from 'vscode';
 import type { AzureClient } from '../../../src/azure/http/azureClient';
-import type { EmulatorEndpoints } from '../../../src/environment/emulatorProcess';
+import type { EmulatorEndpoints } from '../../../src/emulator/endpoints';
 import type { ExtensionApi } from '../../../src/extensionApi';
 
 export async function useEmulator(

@@ -8,15 +8,10 @@ import type {
   ServiceView,
   ToGettingStarted,
 } from '../../../../src/gettingStarted/protocol/gettingStarted';
+import { byId } from '../../shared/dom';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
 
 const send = (m: FromGettingStarted) => post(m);
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el as T;
-}
 
 reportCspViolations((directive, blocked) => send({ type: 'cspViolation', directive, blocked }));
 
