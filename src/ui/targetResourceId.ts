@@ -4,7 +4,7 @@
 export function resourceIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg.trim() || undefined;
   if (typeof arg === 'object' && arg !== null && 'resourceId' in arg) {
-    const id = (arg as { resourceId: unknown }).resourceId;
+    const id = arg.resourceId;
     if (typeof id === 'string') return id.trim() || undefined;
   }
   return undefined;
