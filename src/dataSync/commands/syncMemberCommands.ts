@@ -3,7 +3,7 @@
 // the same rules as the setup wizard (name, duplicates, the group's limit, the hub is no member).
 import * as vscode from 'vscode';
 import { serverPath } from '../../azure/sql/sqlPaths';
-import { SYNC_DIRECTIONS, validateSyncMemberName } from '../syncRules';
+import { SYNC_DIRECTIONS } from '../syncRules';
 import type { DataSyncContext } from '../dataSyncContext';
 import { databaseRefFromId, serverRefFromId, syncGroupRefFromId, syncMemberRefFromId } from '../dataSyncRefs';
 import type { UserInput } from '../../ui/userInput';
@@ -13,6 +13,7 @@ import { refreshMemberSchema } from '../workflows/schemaWorkflows';
 import {
   addMember,
   deleteMember,
+  newMemberNameRule,
   readMember,
   updateMember,
   type AddMemberInput,
@@ -22,8 +23,6 @@ import type { CommandDeps } from './commandSupport';
 import { pickAgent, pickDatabase, pickMember, pickServer, pickSyncGroup } from './pickers';
 
 const DIRECTION_ITEMS = SYNC_DIRECTIONS.map((d) => ({ label: d.value, description: d.description }));
-
-export const validateMemberName = (value: string): string | undefined => validateSyncMemberName(value);
 
 const required = (what: string) => (value: string) => (value.trim() ? undefined : `Enter the ${what}.`);
 
@@ -48,6 +47,8 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
         const groupId = resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
         if (!groupId) return undefined;
         const group = syncGroupRefFromId(groupId);
+        // Name, duplicate and group-limit rules as in the wizard, checked before anything else is asked.
+        const nameRule = await newMemberNameRule(ctx, groupId);
         const kind = await input.pick(
           [
             { label: 'Azure SQL Database', description: 'from any subscription you can see' },
@@ -60,7 +61,7 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
         if (!target) return undefined;
         const direction = await input.pick(DIRECTION_ITEMS, { title: 'Sync direction' });
         if (!direction) return undefined;
-        const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: validateMemberName });
+        const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: nameRule });
         if (!name) return undefined;
         const userName = await input.input({ title: `User name for ${target.databaseName}`, validateInput: required('user name') });
         if (!userName) return undefined;

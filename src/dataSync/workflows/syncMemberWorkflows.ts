@@ -7,7 +7,7 @@ import type { SyncMember, SyncMemberInput, SyncMemberProperties } from '../../az
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { DataSyncContext } from '../dataSyncContext';
 import { databaseRefFromId, serverRefFromId, syncAgentRefFromId, syncGroupRefFromId, syncMemberRefFromId } from '../dataSyncRefs';
-import { validateMemberQuota, validateRequired, validateSyncDirection, validateSyncMemberName } from '../syncRules';
+import { validateMemberQuota, validateRequired, validateSyncDirection, validateSyncMemberName, type Check } from '../syncRules';
 import { hubDatabaseIdOf } from './syncGroupWorkflows';
 import { track } from './tracking';
 import { DataSyncValidationError, problemsOf, throwIfInvalid, type FieldProblem } from './validationError';
@@ -33,18 +33,22 @@ export interface MemberContext {
   hubDatabaseId: string | undefined;
 }
 
+/** The name rule for a new member: a valid name, not taken (names compare case-insensitively), room for one more. */
+export function validateNewMemberName(name: string, existingMembers: readonly string[]): Check {
+  const taken = existingMembers.some((m) => m.toLowerCase() === name.toLowerCase());
+  return (
+    validateSyncMemberName(name) ??
+    (taken ? `The group already has a member named "${name}".` : validateMemberQuota(existingMembers.length))
+  );
+}
+
 /** Every rule an added member must pass, given the group's current members and hub. */
 export function addMemberProblems(input: AddMemberInput, context: MemberContext): FieldProblem[] {
   const azure = input.kind === 'azure';
-  const taken = context.existingMembers.some((m) => m.toLowerCase() === input.name.toLowerCase());
   const isHub =
     azure && input.databaseId && context.hubDatabaseId && input.databaseId.toLowerCase() === context.hubDatabaseId.toLowerCase();
   return problemsOf([
-    [
-      'name',
-      validateSyncMemberName(input.name) ??
-        (taken ? `The group already has a member named "${input.name}".` : validateMemberQuota(context.existingMembers.length)),
-    ],
+    ['name', validateNewMemberName(input.name, context.existingMembers)],
     [
       'databaseId',
       azure
@@ -128,6 +132,14 @@ export async function addMember(ctx: DataSyncContext, input: AddMemberInput): Pr
     label: `sync member ${input.name}`,
   });
   return { memberId, operation };
+}
+
+/** The name check for a member about to be added (reads the group's members once, so a prompt can
+ *  check as the user types); refuses at once when the group has no room for another member. */
+export async function newMemberNameRule(ctx: DataSyncContext, groupId: string): Promise<(name: string) => Check> {
+  const existing = (await listMembers(ctx, groupId)).map((m) => m.name ?? '');
+  throwIfInvalid(problemsOf([['name', validateMemberQuota(existing.length)]]));
+  return (name) => validateNewMemberName(name, existing);
 }
 
 export interface MemberChanges {

@@ -9,6 +9,7 @@ import {
   addMemberProblems,
   deleteMember,
   listMembers,
+  newMemberNameRule,
   readMember,
   updateMember,
   type AddMemberInput,
@@ -152,6 +153,18 @@ describe('sync member workflows (emulator)', function () {
       { sqlServerDatabaseId: /not registered with sync agent onprem-agent-01/ },
     );
     assert.deepEqual(h.writes(from), [], 'only reads were sent');
+  });
+
+  it("gives the palette's name prompt the same name and duplicate rules, from one read", async () => {
+    const from = h.requests.length;
+    const rule = await newMemberNameRule(h.ctx, groupId);
+    assert.deepEqual(
+      h.requests.slice(from).map((r) => `${r.method} ${r.path.split('/').slice(-1)[0]}`),
+      ['GET syncMembers'],
+    );
+    assert.match(rule('Store') ?? '', /already has a member named "Store"/);
+    assert.match(rule('bad name') ?? '', /only letters, digits/);
+    assert.equal(rule('fresh-name'), undefined);
   });
 
   it('refuses a 31st member (the group limit)', () => {
