@@ -30,6 +30,16 @@ export default tseslint.config(
     },
   },
   {
+    // Workflows are the vscode-free use cases the commands and webviews call (DESIGN.md §2).
+    files: ['src/*/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'Workflows never import vscode: they return, or throw a typed error the UI renders.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', globalThis: 'readonly' } },
   },

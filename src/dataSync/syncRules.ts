@@ -115,6 +115,39 @@ export function validateInterval(value: unknown): Check {
   return undefined;
 }
 
+/** How changes flow between the hub and a member (the API's SyncDirection values). */
+export const SYNC_DIRECTIONS: ReadonlyArray<{ value: string; description: string }> = [
+  { value: 'Bidirectional', description: 'changes flow both ways (hub ⇄ member)' },
+  { value: 'OneWayMemberToHub', description: 'member → hub' },
+  { value: 'OneWayHubToMember', description: 'hub → member' },
+];
+
+/** Who wins a conflict (the API's ConflictResolutionPolicy values). */
+export const CONFLICT_POLICIES: ReadonlyArray<{ value: string; description: string }> = [
+  { value: 'HubWin', description: 'the hub database wins conflicts' },
+  { value: 'MemberWin', description: 'the member database wins conflicts' },
+];
+
+export function validateSyncDirection(value: unknown): Check {
+  return SYNC_DIRECTIONS.some((d) => d.value === value) ? undefined : 'Choose a sync direction.';
+}
+
+export function validateConflictPolicy(value: unknown): Check {
+  return CONFLICT_POLICIES.some((p) => p.value === value) ? undefined : 'Choose Hub wins or Member wins.';
+}
+
+/** A whole number as typed (surrounding blanks allowed), or NaN. */
+export const parseWholeNumber = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** An interval as typed: seconds, or "manual" for -1. NaN when it is not a whole number. */
+export const parseIntervalText = (text: string): number => (/^\s*manual\s*$/i.test(text) ? MANUAL_INTERVAL : parseWholeNumber(text));
+
+/** The interval rule for typed text (input boxes and the wizard's field). */
+export const validateIntervalText = (text: string): Check => validateInterval(parseIntervalText(text));
+
+/** The retention rule for typed text. */
+export const validateRetentionText = (text: string): Check => validateRetentionDays(parseWholeNumber(text));
+
 export function validateRetentionDays(value: unknown): Check {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_RETENTION_DAYS || value > MAX_RETENTION_DAYS) {
     return `Conflict log retention must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`;

@@ -6,7 +6,9 @@ import { SQL_API_VERSION } from '../../azure/sql/sqlPaths';
 import type { DataSyncNode } from '../tree/dataSyncNode';
 import type { DataSyncTreeProvider } from '../tree/dataSyncTreeProvider';
 import type { SubscriptionFilter } from '../tree/subscriptionFilter';
-import { resourceIdOf, type CommandDeps } from './commandSupport';
+import { resourceIdOf } from '../../ui/targetResourceId';
+import { listSubscriptions } from '../workflows/resourceLists';
+import type { CommandDeps } from './commandSupport';
 
 export interface TreeDeps {
   provider: DataSyncTreeProvider;
@@ -78,7 +80,7 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.selectSubscriptions',
       errors.guard('Select subscriptions', async () => {
-        const all = await ctx.clients().subscriptions.list().toArray();
+        const all = await listSubscriptions(ctx);
         const chosen = tree.filter.selected();
         const items = all.map((s) => ({
           label: s.displayName ?? s.subscriptionId ?? '',

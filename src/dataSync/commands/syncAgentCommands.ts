@@ -1,11 +1,10 @@
 // Sync agent commands: create, generate a key (to the clipboard only), delete.
 import * as vscode from 'vscode';
-import { validateSyncName } from '../syncRules';
 import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
-import { resourceIdOf, startTracked, type CommandDeps } from './commandSupport';
-import { pickDatabase, pickServer } from './pickers';
-
-export const validateAgentName = (value: string): string | undefined => validateSyncName(value, 'Sync agent name');
+import { resourceIdOf } from '../../ui/targetResourceId';
+import { createAgent, deleteAgent, generateAgentKey, validateAgentName } from '../workflows/syncAgentWorkflows';
+import type { CommandDeps } from './commandSupport';
+import { pickAgent, pickDatabase, pickServer } from './pickers';
 
 export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
   const agentId = async (arg: unknown): Promise<string | undefined> => {
@@ -13,12 +12,7 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
     if (id) return id;
     const server = await pickServer(ctx, input);
     if (!server) return undefined;
-    const agents = ctx
-      .clients()
-      .agents.list(serverRefFromId(server))
-      .toArray()
-      .then((as) => as.map((a) => ({ label: a.name ?? '', description: a.properties?.state, id: a.id as string })));
-    return (await input.pick(agents, { title: 'Choose a sync agent' }))?.id;
+    return (await pickAgent(ctx, input, server))?.id;
   };
 
   return [
@@ -33,13 +27,7 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
         if (!name) return undefined;
         const metadata = await pickDatabase(ctx, input, serverId, 'Choose the sync metadata database the agent uses');
         if (!metadata) return undefined;
-        const ref = { ...server, syncAgent: name };
-        return startTracked(ctx, {
-          title: `Create sync agent ${name}`,
-          resourceId: `${serverId}/syncAgents/${name}`,
-          label: `sync agent ${name}`,
-          begin: () => ctx.clients().agents.beginCreateOrUpdate(ref, { properties: { syncDatabaseId: metadata } }),
-        });
+        return createAgent(ctx, { serverId, name, syncDatabaseId: metadata });
       }),
     ),
 
@@ -48,13 +36,11 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
       errors.guard('Generate agent key', async (arg?: unknown) => {
         const id = await agentId(arg);
         if (!id) return undefined;
-        const ref = syncAgentRefFromId(id);
-        const { syncAgentKey } = await ctx.clients().agents.generateKey(ref);
-        if (!syncAgentKey) throw new Error('The service returned no key.');
+        const key = await generateAgentKey(ctx, id);
         // The key goes to the clipboard only: never logged, shown, or stored.
-        await vscode.env.clipboard.writeText(syncAgentKey);
+        await vscode.env.clipboard.writeText(key);
         void vscode.window.showInformationMessage(
-          `A new key for sync agent ${ref.syncAgent} is on the clipboard. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`,
+          `A new key for sync agent ${syncAgentRefFromId(id).syncAgent} is on the clipboard. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`,
         );
         return true;
       }),
@@ -72,12 +58,7 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
           'Delete',
         );
         if (!ok) return undefined;
-        return startTracked(ctx, {
-          title: `Delete sync agent ${ref.syncAgent}`,
-          resourceId: id,
-          label: `sync agent ${ref.syncAgent}`,
-          begin: () => ctx.clients().agents.beginDelete(ref),
-        });
+        return deleteAgent(ctx, id);
       }),
     ),
   ];

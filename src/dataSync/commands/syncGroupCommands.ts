@@ -1,22 +1,15 @@
 // Sync group commands: create (the setup wizard), edit settings, delete, refresh the hub schema,
 // sync now and cancel. Long-running calls go through the operations center.
 import * as vscode from 'vscode';
-import { MIN_INTERVAL_SECONDS, validateInterval, validateRetentionDays, validateSyncGroupName } from '../syncRules';
-import type { SyncGroup, SyncGroupInput } from '../../azure/sql/syncModels';
+import type { SyncGroupProperties } from '../../azure/sql/syncModels';
+import { CONFLICT_POLICIES, MIN_INTERVAL_SECONDS, parseIntervalText, validateIntervalText, validateRetentionText } from '../syncRules';
 import { syncGroupRefFromId } from '../dataSyncRefs';
-import { resourceIdOf, startTracked, type CommandDeps } from './commandSupport';
+import { resourceIdOf } from '../../ui/targetResourceId';
+import { cancelSync, triggerSync } from '../workflows/syncRunWorkflows';
+import { refreshHubSchema } from '../workflows/schemaWorkflows';
+import { deleteGroup, readGroupSettings, updateGroupSettings, type GroupSettings } from '../workflows/syncGroupWorkflows';
+import type { CommandDeps } from './commandSupport';
 import { pickSyncGroup } from './pickers';
-
-/** Text from an input box → the shared Data Sync rule (a whole number of seconds, or -1 / "manual"). */
-export function validateIntervalText(value: string): string | undefined {
-  const v = value.trim();
-  if (/^manual$/i.test(v)) return undefined;
-  return /^-?\d+$/.test(v) ? validateInterval(Number(v)) : validateInterval(Number.NaN);
-}
-
-export function validateRetentionText(value: string): string | undefined {
-  return /^\d+$/.test(value.trim()) ? validateRetentionDays(Number(value)) : validateRetentionDays(Number.NaN);
-}
 
 export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
   const groupId = async (arg: unknown) => resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
@@ -33,21 +26,15 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
 
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.editSyncGroup',
-      errors.guard('Edit sync group', async (arg?: unknown, previous?: Partial<SyncGroupInput['properties']>) => {
+      errors.guard('Edit sync group', async (arg?: unknown, previous?: SyncGroupProperties) => {
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        const current = previous ?? (await ctx.clients().groups.get(ref)).properties ?? {};
+        const current = previous ?? (await readGroupSettings(ctx, id));
         const changes = await askGroupSettings(input, ref.syncGroup, current);
         if (!changes) return undefined;
         try {
-          const op = await startTracked(ctx, {
-            title: `Update sync group ${ref.syncGroup}`,
-            resourceId: id,
-            label: `sync group ${ref.syncGroup}`,
-            begin: () => ctx.clients().groups.beginUpdate(ref, { properties: changes }),
-          });
-          return op;
+          return await updateGroupSettings(ctx, id, changes);
         } catch (e) {
           // Keep what the user typed: offer to reopen the prompts with the same values.
           void errors.show(`Update sync group ${ref.syncGroup}`, e);
@@ -70,12 +57,7 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
           'Delete',
         );
         if (!ok) return undefined;
-        return startTracked(ctx, {
-          title: `Delete sync group ${ref.syncGroup}`,
-          resourceId: id,
-          label: `sync group ${ref.syncGroup}`,
-          begin: () => ctx.clients().groups.beginDelete(ref),
-        });
+        return deleteGroup(ctx, id);
       }),
     ),
 
@@ -84,14 +66,7 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
       errors.guard('Refresh hub schema', async (arg?: unknown) => {
         const id = await groupId(arg);
         if (!id) return undefined;
-        const ref = syncGroupRefFromId(id);
-        return startTracked(ctx, {
-          title: `Refresh hub schema of ${ref.syncGroup}`,
-          resourceId: id,
-          label: `sync group ${ref.syncGroup}`,
-          begin: () => ctx.clients().groups.beginRefreshHubSchema(ref),
-          retry: { command: 'sqlDataMovement.dataSync.refreshHubSchema', args: [id] },
-        });
+        return refreshHubSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshHubSchema', args: [id] } });
       }),
     ),
 
@@ -101,9 +76,8 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        await ctx.clients().groups.triggerSync(ref);
+        await triggerSync(ctx, id);
         vscode.window.setStatusBarMessage(`$(sync) Sync of ${ref.syncGroup} started`, 4000);
-        ctx.refresh(id);
         return true;
       }),
     ),
@@ -114,9 +88,8 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        await ctx.clients().groups.cancelSync(ref);
+        await cancelSync(ctx, id);
         vscode.window.setStatusBarMessage(`$(debug-stop) Cancelling the sync of ${ref.syncGroup}`, 4000);
-        ctx.refresh(id);
         return true;
       }),
     ),
@@ -127,8 +100,8 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
 async function askGroupSettings(
   input: CommandDeps['input'],
   name: string,
-  current: SyncGroup['properties'] & object,
-): Promise<SyncGroupInput['properties'] | undefined> {
+  current: SyncGroupProperties,
+): Promise<GroupSettings | undefined> {
   const interval = await input.input({
     title: `Sync interval of ${name} (seconds, -1 for manual)`,
     value: String(current.interval ?? 300),
@@ -137,10 +110,7 @@ async function askGroupSettings(
   });
   if (interval === undefined) return undefined;
   const policy = await input.pick(
-    [
-      { label: 'HubWin', description: 'the hub database wins conflicts', picked: current.conflictResolutionPolicy === 'HubWin' },
-      { label: 'MemberWin', description: 'the member database wins conflicts', picked: current.conflictResolutionPolicy === 'MemberWin' },
-    ],
+    CONFLICT_POLICIES.map((p) => ({ label: p.value, description: p.description, picked: current.conflictResolutionPolicy === p.value })),
     { title: `Conflict resolution of ${name}`, placeHolder: `Now: ${current.conflictResolutionPolicy ?? 'unknown'}` },
   );
   if (!policy) return undefined;
@@ -163,10 +133,8 @@ async function askGroupSettings(
     placeHolder: current.usePrivateLinkConnection ? 'Now: private link' : 'Now: public endpoint',
   });
   if (!privateLink) return undefined;
-  const nameProblem = validateSyncGroupName(name);
-  if (nameProblem) throw new Error(nameProblem);
   return {
-    interval: /^manual$/i.test(interval.trim()) ? -1 : Number(interval.trim()),
+    interval: parseIntervalText(interval),
     conflictResolutionPolicy: policy.label,
     enableConflictLogging: logging.label === 'Log conflicts',
     ...(retention !== undefined ? { conflictLoggingRetentionInDays: Number(retention) } : {}),

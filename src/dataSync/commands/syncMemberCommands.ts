@@ -1,23 +1,35 @@
 // Sync member commands: add (an Azure SQL database from any subscription, or SQL Server through a sync
-// agent), edit direction and credentials, refresh the member schema, delete.
+// agent), edit direction and credentials, refresh the member schema, delete. The member workflows check
+// the same rules as the setup wizard (name, duplicates, the group's limit, the hub is no member).
 import * as vscode from 'vscode';
-import type { SyncMemberInput } from '../../azure/sql/syncModels';
-import { validateSyncMemberName } from '../syncRules';
+import { serverPath } from '../../azure/sql/sqlPaths';
+import { SYNC_DIRECTIONS } from '../syncRules';
 import type { DataSyncContext } from '../dataSyncContext';
-import { databaseRefFromId, serverRefFromId, syncAgentRefFromId, syncGroupRefFromId, syncMemberRefFromId } from '../dataSyncRefs';
+import { databaseRefFromId, serverRefFromId, syncGroupRefFromId, syncMemberRefFromId } from '../dataSyncRefs';
 import type { UserInput } from '../../ui/userInput';
-import { resourceIdOf, startTracked, type CommandDeps } from './commandSupport';
-import { pickDatabase, pickServer, pickSyncGroup } from './pickers';
+import { resourceIdOf } from '../../ui/targetResourceId';
+import { listLinkedDatabases } from '../workflows/resourceLists';
+import { refreshMemberSchema } from '../workflows/schemaWorkflows';
+import {
+  addMember,
+  deleteMember,
+  newMemberNameRule,
+  readMember,
+  updateMember,
+  type AddMemberInput,
+  type MemberChanges,
+} from '../workflows/syncMemberWorkflows';
+import type { CommandDeps } from './commandSupport';
+import { pickAgent, pickDatabase, pickMember, pickServer, pickSyncGroup } from './pickers';
 
-const DIRECTIONS = [
-  { label: 'Bidirectional', description: 'changes flow both ways (hub ⇄ member)' },
-  { label: 'OneWayMemberToHub', description: 'member → hub' },
-  { label: 'OneWayHubToMember', description: 'hub → member' },
-];
-
-export const validateMemberName = (value: string): string | undefined => validateSyncMemberName(value);
+const DIRECTION_ITEMS = SYNC_DIRECTIONS.map((d) => ({ label: d.value, description: d.description }));
 
 const required = (what: string) => (value: string) => (value.trim() ? undefined : `Enter the ${what}.`);
+
+type MemberTarget = Pick<AddMemberInput, 'kind' | 'databaseId' | 'agentId' | 'sqlServerDatabaseId'> & {
+  databaseName: string;
+  suggestedName: string;
+};
 
 export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
   const memberId = async (arg: unknown): Promise<string | undefined> => {
@@ -25,12 +37,7 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
     if (id) return id;
     const group = await pickSyncGroup(ctx, input);
     if (!group) return undefined;
-    const members = ctx
-      .clients()
-      .members.list(syncGroupRefFromId(group))
-      .toArray()
-      .then((ms) => ms.map((m) => ({ label: m.name ?? '', description: m.properties?.databaseName, id: m.id as string })));
-    return (await input.pick(members, { title: 'Choose a sync member' }))?.id;
+    return pickMember(ctx, input, group);
   };
 
   return [
@@ -40,6 +47,8 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
         const groupId = resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
         if (!groupId) return undefined;
         const group = syncGroupRefFromId(groupId);
+        // Name, duplicate and group-limit rules as in the wizard, checked before anything else is asked.
+        const nameRule = await newMemberNameRule(ctx, groupId);
         const kind = await input.pick(
           [
             { label: 'Azure SQL Database', description: 'from any subscription you can see' },
@@ -50,22 +59,27 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
         if (!kind) return undefined;
         const target = kind.label === 'SQL Server' ? await askSqlServerTarget(ctx, input, groupId) : await askAzureTarget(ctx, input);
         if (!target) return undefined;
-        const direction = await input.pick(DIRECTIONS, { title: 'Sync direction' });
+        const direction = await input.pick(DIRECTION_ITEMS, { title: 'Sync direction' });
         if (!direction) return undefined;
-        const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: validateMemberName });
+        const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: nameRule });
         if (!name) return undefined;
         const userName = await input.input({ title: `User name for ${target.databaseName}`, validateInput: required('user name') });
         if (!userName) return undefined;
         const password = await input.input({ title: `Password for ${userName}`, password: true, validateInput: required('password') });
         if (!password) return undefined;
-        const body: SyncMemberInput = { properties: { ...target.properties, userName, password, syncDirection: direction.label } };
-        const ref = { ...group, syncMember: name };
-        return startTracked(ctx, {
-          title: `Add member ${name} to ${group.syncGroup}`,
-          resourceId: `${groupId}/syncMembers/${name}`,
-          label: `member ${name}`,
-          begin: () => ctx.clients().members.beginCreateOrUpdate(ref, body),
+        const { kind: memberKind, databaseId, agentId, sqlServerDatabaseId } = target;
+        const started = await addMember(ctx, {
+          groupId,
+          name,
+          kind: memberKind,
+          databaseId,
+          agentId,
+          sqlServerDatabaseId,
+          syncDirection: direction.label,
+          userName,
+          password,
         });
+        return started.operation;
       }),
     ),
 
@@ -75,9 +89,9 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
         const id = await memberId(arg);
         if (!id) return undefined;
         const ref = syncMemberRefFromId(id);
-        const current = (await ctx.clients().members.get(ref)).properties ?? {};
+        const current = await readMember(ctx, id);
         const direction = await input.pick(
-          DIRECTIONS.map((d) => ({ ...d, picked: d.label === current.syncDirection })),
+          DIRECTION_ITEMS.map((d) => ({ ...d, picked: d.label === current.syncDirection })),
           { title: `Sync direction of ${ref.syncMember}`, placeHolder: `Now: ${current.syncDirection ?? 'unknown'}` },
         );
         if (!direction) return undefined;
@@ -85,7 +99,7 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
           title: `Credentials of ${ref.syncMember}`,
         });
         if (!change) return undefined;
-        const properties: Partial<SyncMemberInput['properties']> = { syncDirection: direction.label };
+        const changes: MemberChanges = { syncDirection: direction.label };
         if (change.label === 'Change the credentials') {
           const userName = await input.input({
             title: `User name for ${current.databaseName ?? ref.syncMember}`,
@@ -95,14 +109,9 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
           if (!userName) return undefined;
           const password = await input.input({ title: `Password for ${userName}`, password: true, validateInput: required('password') });
           if (!password) return undefined;
-          Object.assign(properties, { userName, password });
+          changes.credentials = { userName, password };
         }
-        return startTracked(ctx, {
-          title: `Update member ${ref.syncMember}`,
-          resourceId: id,
-          label: `member ${ref.syncMember}`,
-          begin: () => ctx.clients().members.beginUpdate(ref, { properties } as Partial<SyncMemberInput>),
-        });
+        return updateMember(ctx, id, changes);
       }),
     ),
 
@@ -111,14 +120,7 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
       errors.guard('Refresh member schema', async (arg?: unknown) => {
         const id = await memberId(arg);
         if (!id) return undefined;
-        const ref = syncMemberRefFromId(id);
-        return startTracked(ctx, {
-          title: `Refresh schema of member ${ref.syncMember}`,
-          resourceId: id,
-          label: `member ${ref.syncMember}`,
-          begin: () => ctx.clients().members.beginRefreshSchema(ref),
-          retry: { command: 'sqlDataMovement.dataSync.refreshMemberSchema', args: [id] },
-        });
+        return refreshMemberSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshMemberSchema', args: [id] } });
       }),
     ),
 
@@ -134,69 +136,46 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
           'Remove',
         );
         if (!ok) return undefined;
-        return startTracked(ctx, {
-          title: `Remove member ${ref.syncMember}`,
-          resourceId: id,
-          label: `member ${ref.syncMember}`,
-          begin: () => ctx.clients().members.beginDelete(ref),
-        });
+        return deleteMember(ctx, id);
       }),
     ),
   ];
 }
 
-interface MemberTarget {
-  properties: Partial<SyncMemberInput['properties']>;
-  databaseName: string;
-  suggestedName: string;
-}
+const suggestName = (text: string): string => text.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 128);
 
 async function askAzureTarget(ctx: DataSyncContext, input: UserInput): Promise<MemberTarget | undefined> {
   const serverId = await pickServer(ctx, input);
   if (!serverId) return undefined;
-  const dbId = await pickDatabase(ctx, input, serverId, 'Choose the member database');
-  if (!dbId) return undefined;
-  const server = serverRefFromId(serverId);
-  const servers = await ctx.clients().servers.listServers(server.subscriptionId, { resourceGroup: server.resourceGroup }).toArray();
-  const fqdn = servers.find((s) => s.id?.toLowerCase() === serverId.toLowerCase())?.properties?.fullyQualifiedDomainName ?? server.server;
-  const db = databaseRefFromId(dbId);
+  const databaseId = await pickDatabase(ctx, input, serverId, 'Choose the member database');
+  if (!databaseId) return undefined;
+  const db = databaseRefFromId(databaseId);
   return {
-    properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: dbId, serverName: fqdn, databaseName: db.database },
+    kind: 'azure',
+    databaseId,
     databaseName: db.database,
-    suggestedName: `${db.database}-${server.server}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 128),
+    suggestedName: suggestName(`${db.database}-${serverRefFromId(serverId).server}`),
   };
 }
 
 async function askSqlServerTarget(ctx: DataSyncContext, input: UserInput, groupId: string): Promise<MemberTarget | undefined> {
   const group = syncGroupRefFromId(groupId);
-  const clients = ctx.clients();
-  const agents = clients.agents
-    .list(group)
-    .toArray()
-    .then((as) => as.map((a) => ({ label: a.name ?? '', description: a.properties?.state, id: a.id as string })));
-  const agent = await input.pick(agents, { title: `Choose the sync agent (on ${group.server})` });
+  const agent = await pickAgent(ctx, input, serverPath(group), `Choose the sync agent (on ${group.server})`);
   if (!agent) return undefined;
-  const linked = clients.agents
-    .listLinkedDatabases(syncAgentRefFromId(agent.id))
-    .toArray()
-    .then((dbs) =>
-      dbs.map((d) => ({
-        label: d.properties?.databaseName ?? d.name ?? '',
-        description: d.properties?.serverName,
-        id: d.properties?.databaseId ?? d.name ?? '',
-      })),
-    );
+  const linked = listLinkedDatabases(ctx, agent.id).then((dbs) =>
+    dbs.map((d) => ({
+      label: d.properties?.databaseName ?? d.name ?? '',
+      description: d.properties?.serverName,
+      id: d.properties?.databaseId ?? d.name ?? '',
+    })),
+  );
   const db = await input.pick(linked, { title: `Choose a database registered with ${agent.label}` });
   if (!db) return undefined;
   return {
-    properties: {
-      databaseType: 'SqlServerDatabase',
-      syncAgentId: agent.id,
-      sqlServerDatabaseId: db.id,
-      databaseName: db.label,
-      serverName: db.description,
-    },
+    kind: 'sqlServer',
+    agentId: agent.id,
+    sqlServerDatabaseId: db.id,
     databaseName: db.label,
-    suggestedName: `${db.label}-onprem`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 128),
+    suggestedName: suggestName(`${db.label}-onprem`),
   };
 }

@@ -8,7 +8,8 @@ import { WIZARD_STEPS, type WizardStep } from './protocol/dataSyncWizard';
 import { SchemaPickerPanel } from './schemaPickerPanel';
 import { SetupWizardPanel, type WizardTarget } from './setupWizardPanel';
 import { SyncLogsPanel } from './syncLogsPanel';
-import { syncGroupIdOf, targetIdOf, targetKindOf } from './targetArgs';
+import { resourceIdOf } from '../../ui/targetResourceId';
+import { syncGroupIdOf, targetKindOf } from './targetArgs';
 
 /** Handles the integration tests use to observe the Data Sync panels (open ones, keyed by group id or "new:N"). */
 export interface DataSyncWebviews {
@@ -20,7 +21,7 @@ export interface DataSyncWebviews {
 const keyOf = (id: string): string => id.toLowerCase();
 
 async function pickGroupId(arg: unknown): Promise<string | undefined> {
-  const given = targetIdOf(arg);
+  const given = resourceIdOf(arg);
   const id = given ?? (await vscode.commands.executeCommand<string | undefined>('sqlDataMovement.dataSync.pickSyncGroup'));
   return id ? syncGroupIdOf(id) : undefined;
 }
@@ -41,7 +42,7 @@ function openPanel<P extends { reveal(): void }>(map: Map<string, P>, groupId: s
 
 function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
   const step = typeof stepArg === 'string' && (WIZARD_STEPS as readonly string[]).includes(stepArg) ? (stepArg as WizardStep) : undefined;
-  const id = targetIdOf(arg);
+  const id = resourceIdOf(arg);
   if (!id) return { kind: 'none', step };
   const kind = targetKindOf(id);
   if (!kind) throw new Error(`"${id}" is not a SQL server, database or sync group.`);

@@ -1,20 +1,22 @@
 // The schema picker: tables and columns of a sync group's hub schema with Data Sync's restrictions,
 // each member's drift beside them, a live summary of what a save changes, "Refresh hub schema" and
-// the master member choice. Save = PATCH the group's schema through the operation tracker.
+// the master member choice. Save = the schema workflow (PATCH through the operation tracker).
 import type * as vscode from 'vscode';
-import type { SyncGroupRef } from '../../azure/sql/sqlPaths';
+import { syncGroupPath, type SyncGroupRef } from '../../azure/sql/sqlPaths';
 import type { SyncFullSchemaTable, SyncGroupSchema } from '../../azure/sql/syncModels';
 import type { DataSyncContext } from '../dataSyncContext';
+import { readGroupSchemas, refreshHubSchema, refreshMemberSchemas, saveSchema } from '../workflows/schemaWorkflows';
+import { isDataSyncValidationError } from '../workflows/validationError';
 import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchemaPicker';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import { toErrorInfo } from './errorInfo';
-import { loadSchema, refreshHubSchema, refreshMemberSchemas, saveSchema, SchemaSelectionError } from './groupSchemaActions';
-import { summarizeSelection } from './schemaViewModel';
+import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
 import { schemaPickerBody } from './pageBodies';
 
 export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSchemaPicker> {
   private hub: SyncFullSchemaTable[] = [];
   private current: SyncGroupSchema | undefined;
+  private readonly groupId: string;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -34,6 +36,7 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
       },
       onDispose,
     );
+    this.groupId = syncGroupPath(ref);
   }
 
   protected async receive(message: FromSchemaPicker): Promise<void> {
@@ -47,7 +50,9 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
       case 'refreshHubSchema':
         this.post({ type: 'loading', text: 'Refreshing the hub schema… (this can take a minute; it shows in Operations)' });
         try {
-          await refreshHubSchema(this.ctx, this.ref);
+          await (
+            await refreshHubSchema(this.ctx, this.groupId)
+          ).result;
           await this.load();
         } catch (e) {
           this.post({ type: 'error', error: toErrorInfo('Refresh hub schema', e) });
@@ -56,7 +61,7 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
       case 'refreshMemberSchemas':
         this.post({ type: 'loading', text: 'Refreshing the member schemas… (shown in Operations too)' });
         try {
-          const { failed } = await refreshMemberSchemas(this.ctx, this.ref);
+          const { failed } = await refreshMemberSchemas(this.ctx, this.groupId);
           await this.load();
           if (failed.length)
             this.post({
@@ -80,12 +85,13 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
         }
         this.post({ type: 'loading', text: 'Saving the sync schema…' });
         try {
-          const group = await saveSchema(this.ctx, this.ref, this.hub, message.selection);
+          const group = await (await saveSchema(this.ctx, this.groupId, this.hub, message.selection)).result;
+          this.ctx.refresh(this.groupId);
           this.current = group.properties?.schema;
           this.post({ type: 'saved', text: `Saved: ${summary.selectedTables} table(s) in the sync schema.` });
           this.post({ type: 'summary', summary: summarizeSelection(this.hub, this.current, message.selection) });
         } catch (e) {
-          if (e instanceof SchemaSelectionError) this.post({ type: 'summary', summary: { ...summary, errors: e.problems } });
+          if (isDataSyncValidationError(e)) this.post({ type: 'summary', summary: { ...summary, errors: e.messages } });
           else this.post({ type: 'error', error: toErrorInfo('Save sync schema', e) });
         }
         break;
@@ -96,10 +102,10 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
   private async load(): Promise<void> {
     this.post({ type: 'loading', text: 'Reading the hub and member schemas…' });
     try {
-      const loaded = await loadSchema(this.ctx, this.ref);
-      this.hub = loaded.hub;
-      this.current = loaded.group.properties?.schema;
-      this.post({ type: 'schema', view: loaded.view });
+      const schemas = await readGroupSchemas(this.ctx, this.groupId);
+      this.hub = schemas.hub;
+      this.current = schemas.group.properties?.schema;
+      this.post({ type: 'schema', view: viewOfGroupSchemas(this.ref.syncGroup, schemas) });
     } catch (e) {
       this.post({ type: 'error', error: toErrorInfo('Read the sync schema', e) });
     }

@@ -12,6 +12,7 @@ import {
   syncabilityOf,
   tableKey,
 } from '../syncRules';
+import type { GroupSchemas } from '../workflows/schemaWorkflows';
 import type { SchemaSelectionMessage, SchemaSummary, SchemaView } from './protocol/dataSyncCommon';
 
 export interface SchemaSources {
@@ -72,6 +73,17 @@ export function buildSchemaView(s: SchemaSources): SchemaView {
     maxTables: MAX_TABLES_PER_GROUP,
     memberErrors,
   };
+}
+
+/** The view of what readGroupSchemas read. */
+export function viewOfGroupSchemas(groupName: string, s: GroupSchemas): SchemaView {
+  return buildSchemaView({
+    groupName,
+    hub: s.hub,
+    lastUpdateTime: s.lastUpdateTime,
+    current: s.group.properties?.schema,
+    members: s.members,
+  });
 }
 
 /** The change a save would make, plus anything that blocks it. */

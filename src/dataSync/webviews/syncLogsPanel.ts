@@ -9,6 +9,7 @@ import type { DataSyncContext } from '../dataSyncContext';
 import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSyncLogs';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import { recordForTests } from '../../ui/testHooks';
+import { syncLogPages } from '../workflows/syncRunWorkflows';
 import { toErrorInfo } from './errorInfo';
 import { logsToCsv, logsToJson } from './logExport';
 import { resolveLogRange } from './logTimeRange';
@@ -76,11 +77,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
         this.query = { ...range, type: message.logType };
         this.entries.length = 0;
         this.generation++;
-        this.pages = this.ctx
-          .clients()
-          .groups.listLogs(this.ref, { ...range, type: message.logType })
-          .byPage()
-          [Symbol.asyncIterator]();
+        this.pages = syncLogPages(this.ctx, syncGroupPath(this.ref), { ...range, type: message.logType });
         return this.nextPage(false);
       }
       case 'loadMore':

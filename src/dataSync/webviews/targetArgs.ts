@@ -1,14 +1,4 @@
-// Reads the commands' optional target: an ARM id string, or an object with `resourceId` (tree nodes,
-// Operations entries). Anything else counts as "no target".
-export function targetIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string' && arg.trim()) return arg.trim();
-  if (typeof arg === 'object' && arg !== null) {
-    const id = (arg as { resourceId?: unknown }).resourceId;
-    if (typeof id === 'string' && id.trim()) return id.trim();
-  }
-  return undefined;
-}
-
+// Which kind of Data Sync resource a command's target id names, and the sync group part of an id.
 export type TargetKind = 'server' | 'database' | 'syncGroup';
 
 /** Which kind of Data Sync target an id names (deepest known segment wins); undefined if none. */

@@ -1,102 +1,101 @@
-// Validates the wizard's forms with Data Sync's rules and turns them into request bodies. Pure: the
-// page's fields come in, field errors or a body go out. The password is copied into the body only.
-import type { SyncGroupInput, SyncMemberInput } from '../../azure/sql/syncModels';
-import {
-  MANUAL_INTERVAL,
-  validateInterval,
-  validateMemberQuota,
-  validateRequired,
-  validateRetentionDays,
-  validateSyncGroupName,
-  validateSyncMemberName,
-} from '../syncRules';
+// The wizard's forms ↔ the workflows: turns what the page's fields hold (text, checkboxes) into workflow
+// input, and each workflow problem into a message next to its field (the page's field ids). Pure. The
+// password is copied into the workflow input only.
+import { MANUAL_INTERVAL, parseIntervalText, parseWholeNumber, validateRequired } from '../syncRules';
+import { createGroupProblems, type CreateGroupInput } from '../workflows/syncGroupWorkflows';
+import { addMemberProblems, type AddMemberInput } from '../workflows/syncMemberWorkflows';
+import type { FieldProblem } from '../workflows/validationError';
 import type { FieldErrors } from './protocol/dataSyncCommon';
 import type { GroupForm, MemberForm } from './protocol/dataSyncWizard';
 
-const DIRECTIONS = ['Bidirectional', 'OneWayMemberToHub', 'OneWayHubToMember'];
-const POLICIES = ['HubWin', 'MemberWin'];
+/** Workflow input field → the page's field id. */
+const GROUP_FIELDS: Record<string, string> = {
+  hubDatabaseId: 'hub',
+  name: 'group-name',
+  syncDatabaseId: 'sync-database',
+  interval: 'interval',
+  conflictResolutionPolicy: 'conflict',
+  conflictLoggingRetentionInDays: 'retention',
+  hubDatabaseUserName: 'hub-user',
+  hubDatabasePassword: 'hub-password',
+};
+const MEMBER_FIELDS: Record<string, string> = {
+  name: 'member-name',
+  databaseId: 'member-database',
+  agentId: 'member-agent',
+  sqlServerDatabaseId: 'member-linked',
+  syncDirection: 'member-direction',
+  userName: 'member-user',
+  password: 'member-password',
+};
 
-function collect(checks: Array<[string, string | undefined]>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [field, message] of checks) if (message && !errors[field]) errors[field] = message;
-  return errors;
+function toFieldErrors(problems: readonly FieldProblem[], ids: Record<string, string>, into: FieldErrors = {}): FieldErrors {
+  for (const p of problems) {
+    const id = ids[p.field] ?? p.field;
+    into[id] ??= p.message;
+  }
+  return into;
 }
 
-const wholeNumber = (s: string): number => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : Number.NaN);
+export const groupFieldErrors = (problems: readonly FieldProblem[]): FieldErrors => toFieldErrors(problems, GROUP_FIELDS);
+export const memberFieldErrors = (problems: readonly FieldProblem[]): FieldErrors => toFieldErrors(problems, MEMBER_FIELDS);
 
-export function validateGroupForm(f: GroupForm): { errors: FieldErrors; body?: SyncGroupInput } {
-  const interval = f.manual ? MANUAL_INTERVAL : wholeNumber(f.interval);
-  const retention = wholeNumber(f.conflictLoggingRetentionInDays);
-  const errors = collect([
-    ['subscription', validateRequired(f.subscriptionId, 'Subscription')],
-    ['server', validateRequired(f.serverId, 'Server')],
-    ['hub', validateRequired(f.hubDatabaseId, 'Hub database')],
-    ['group-name', validateSyncGroupName(f.name)],
-    ['sync-database', validateRequired(f.syncDatabaseId, 'Sync metadata database')],
-    ['interval', validateInterval(interval)],
-    ['conflict', POLICIES.includes(f.conflictResolutionPolicy) ? undefined : 'Choose Hub wins or Member wins.'],
-    ['retention', f.enableConflictLogging ? validateRetentionDays(retention) : undefined],
-    ['hub-user', validateRequired(f.hubDatabaseUserName, 'Hub database user name')],
-    ['hub-password', validateRequired(f.hubDatabasePassword, 'Hub database password')],
-  ]);
-  if (Object.keys(errors).length) return { errors };
+export function groupInputOf(f: GroupForm): CreateGroupInput {
   return {
-    errors,
-    body: {
-      properties: {
-        interval,
-        conflictResolutionPolicy: f.conflictResolutionPolicy,
-        syncDatabaseId: f.syncDatabaseId,
-        hubDatabaseUserName: f.hubDatabaseUserName.trim(),
-        hubDatabasePassword: f.hubDatabasePassword,
-        enableConflictLogging: f.enableConflictLogging,
-        ...(f.enableConflictLogging ? { conflictLoggingRetentionInDays: retention } : {}),
-        usePrivateLinkConnection: f.usePrivateLinkConnection,
-      },
-    },
+    hubDatabaseId: f.hubDatabaseId,
+    name: f.name,
+    syncDatabaseId: f.syncDatabaseId,
+    interval: f.manual ? MANUAL_INTERVAL : parseIntervalText(f.interval),
+    conflictResolutionPolicy: f.conflictResolutionPolicy,
+    enableConflictLogging: f.enableConflictLogging,
+    ...(f.enableConflictLogging ? { conflictLoggingRetentionInDays: parseWholeNumber(f.conflictLoggingRetentionInDays) } : {}),
+    usePrivateLinkConnection: f.usePrivateLinkConnection,
+    hubDatabaseUserName: f.hubDatabaseUserName,
+    hubDatabasePassword: f.hubDatabasePassword,
   };
 }
 
-export function validateMemberForm(
-  f: MemberForm,
-  existingMembers: string[],
-  hubDatabaseId: string | undefined,
-): { errors: FieldErrors; body?: SyncMemberInput } {
+/** Field errors of the group form (the pickers' own fields, then the workflow's rules); input when none. */
+export function validateGroupForm(f: GroupForm): { errors: FieldErrors; input?: CreateGroupInput } {
+  const input = groupInputOf(f);
+  const errors: FieldErrors = {};
+  const subscription = validateRequired(f.subscriptionId, 'Subscription');
+  const server = validateRequired(f.serverId, 'Server');
+  if (subscription) errors.subscription = subscription;
+  if (server) errors.server = server;
+  toFieldErrors(createGroupProblems(input), GROUP_FIELDS, errors);
+  return Object.keys(errors).length ? { errors } : { errors, input };
+}
+
+export function memberInputOf(f: MemberForm, groupId: string): AddMemberInput {
   const azure = f.kind === 'azure';
-  const errors = collect([
-    [
-      'member-name',
-      validateSyncMemberName(f.name) ??
-        (existingMembers.some((m) => m.toLowerCase() === f.name.toLowerCase())
-          ? `The group already has a member named "${f.name}".`
-          : validateMemberQuota(existingMembers.length)),
-    ],
-    ['member-subscription', azure ? validateRequired(f.subscriptionId, 'Subscription') : undefined],
-    ['member-server', azure ? validateRequired(f.serverId, 'Server') : undefined],
-    [
-      'member-database',
-      azure
-        ? (validateRequired(f.databaseId, 'Member database') ??
-          (hubDatabaseId && f.databaseId.toLowerCase() === hubDatabaseId.toLowerCase()
-            ? 'The hub database cannot also be a member.'
-            : undefined))
-        : undefined,
-    ],
-    ['member-agent', azure ? undefined : validateRequired(f.agentId, 'Sync agent')],
-    ['member-linked', azure ? undefined : validateRequired(f.sqlServerDatabaseId, 'SQL Server database')],
-    ['member-direction', DIRECTIONS.includes(f.syncDirection) ? undefined : 'Choose a sync direction.'],
-    ['member-user', validateRequired(f.userName, 'Member user name')],
-    ['member-password', validateRequired(f.password, 'Member password')],
-  ]);
-  if (Object.keys(errors).length) return { errors };
-  const common = {
-    userName: f.userName.trim(),
-    password: f.password,
+  return {
+    groupId,
+    name: f.name,
+    kind: azure ? 'azure' : 'sqlServer',
+    ...(azure ? { databaseId: f.databaseId } : { agentId: f.agentId, sqlServerDatabaseId: f.sqlServerDatabaseId }),
     syncDirection: f.syncDirection,
+    userName: f.userName,
+    password: f.password,
     usePrivateLinkConnection: f.usePrivateLinkConnection,
   };
-  const body: SyncMemberInput = azure
-    ? { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: f.databaseId, ...common } }
-    : { properties: { databaseType: 'SqlServerDatabase', syncAgentId: f.agentId, sqlServerDatabaseId: f.sqlServerDatabaseId, ...common } };
-  return { errors, body };
+}
+
+/** Field errors of the member form against the members the wizard knows; input when none. */
+export function validateMemberForm(
+  f: MemberForm,
+  groupId: string,
+  existingMembers: string[],
+  hubDatabaseId: string | undefined,
+): { errors: FieldErrors; input?: AddMemberInput } {
+  const input = memberInputOf(f, groupId);
+  const errors: FieldErrors = {};
+  if (f.kind === 'azure') {
+    const subscription = validateRequired(f.subscriptionId, 'Subscription');
+    const server = validateRequired(f.serverId, 'Server');
+    if (subscription) errors['member-subscription'] = subscription;
+    if (server) errors['member-server'] = server;
+  }
+  toFieldErrors(addMemberProblems(input, { existingMembers, hubDatabaseId }), MEMBER_FIELDS, errors);
+  return Object.keys(errors).length ? { errors } : { errors, input };
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
 import { buildSchemaView, summarizeSelection } from '../../../src/dataSync/webviews/schemaViewModel';
-import { syncGroupIdOf, targetIdOf, targetKindOf } from '../../../src/dataSync/webviews/targetArgs';
+import { syncGroupIdOf, targetKindOf } from '../../../src/dataSync/webviews/targetArgs';
+import { resourceIdOf } from '../../../src/ui/targetResourceId';
 
 const c = (name: string, dataType = 'int', isPrimaryKey = false) => ({
   name,
@@ -56,10 +57,14 @@ describe('schema picker view model', () => {
 describe('command targets', () => {
   const g = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/db/syncGroups/g';
   it('accepts an id or an object with resourceId', () => {
-    assert.equal(targetIdOf(g), g);
-    assert.equal(targetIdOf({ resourceId: g }), g);
-    assert.equal(targetIdOf({ id: g }), undefined);
-    assert.equal(targetIdOf(42), undefined);
+    assert.equal(resourceIdOf(g), g);
+    assert.equal(resourceIdOf({ resourceId: g }), g);
+    assert.equal(resourceIdOf({ id: g }), undefined);
+    assert.equal(resourceIdOf(42), undefined);
+    assert.equal(resourceIdOf(null), undefined);
+    assert.equal(resourceIdOf(` ${g} `), g, 'blanks around an id are dropped');
+    assert.equal(resourceIdOf('  '), undefined, 'a blank id is no target');
+    assert.equal(resourceIdOf({ resourceId: '' }), undefined);
   });
   it('knows servers, databases and groups; a member id leads to its group', () => {
     assert.equal(targetKindOf(g), 'syncGroup');

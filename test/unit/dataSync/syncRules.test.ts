@@ -2,17 +2,25 @@ import assert from 'node:assert/strict';
 import type { SyncFullSchemaTable } from '../../../src/azure/sql/syncModels';
 import {
   buildGroupSchema,
+  CONFLICT_POLICIES,
   describeDrift,
   diffSchemas,
   isEmptyDiff,
   MAX_TABLES_PER_GROUP,
   memberDrift,
+  parseIntervalText,
+  parseWholeNumber,
+  SYNC_DIRECTIONS,
   syncabilityOf,
+  validateConflictPolicy,
   validateGroupQuota,
   validateInterval,
+  validateIntervalText,
   validateMemberQuota,
   validateRequired,
   validateRetentionDays,
+  validateRetentionText,
+  validateSyncDirection,
   validateSyncGroupName,
   validateSyncMemberName,
 } from '../../../src/dataSync/syncRules';
@@ -73,6 +81,41 @@ describe('syncRules: interval, retention, required, quotas', () => {
     assert.match(validateInterval(7.5) ?? '', /whole number/);
     assert.match(validateInterval(Number.NaN) ?? '', /whole number/);
     assert.match(validateInterval('60') ?? '', /whole number/);
+  });
+  it('interval as typed (input boxes and the wizard): "manual" is -1, anything but a whole number is refused', () => {
+    assert.equal(parseIntervalText(' manual '), -1);
+    assert.equal(parseIntervalText('MANUAL'), -1);
+    assert.equal(parseIntervalText(' 300 '), 300);
+    assert.equal(parseIntervalText('-1'), -1);
+    assert.ok(Number.isNaN(parseIntervalText('4.5')));
+    assert.ok(Number.isNaN(parseIntervalText('soon')));
+    assert.ok(Number.isNaN(parseIntervalText('')));
+    assert.equal(validateIntervalText('manual'), undefined);
+    assert.equal(validateIntervalText('5'), undefined);
+    assert.match(validateIntervalText('3') ?? '', /at least 5 seconds/);
+    assert.match(validateIntervalText('soon') ?? '', /whole number/);
+    assert.equal(parseWholeNumber('12'), 12);
+    assert.ok(Number.isNaN(parseWholeNumber('1e3')));
+  });
+  it('retention as typed', () => {
+    assert.equal(validateRetentionText('7'), undefined);
+    assert.match(validateRetentionText('45') ?? '', /1 to 30/);
+    assert.match(validateRetentionText('-3') ?? '', /1 to 30/);
+    assert.match(validateRetentionText('week') ?? '', /1 to 30/);
+  });
+  it('one list of sync directions and of conflict policies, the API values', () => {
+    assert.deepEqual(
+      SYNC_DIRECTIONS.map((d) => d.value),
+      ['Bidirectional', 'OneWayMemberToHub', 'OneWayHubToMember'],
+    );
+    for (const d of SYNC_DIRECTIONS) assert.equal(validateSyncDirection(d.value), undefined);
+    assert.match(validateSyncDirection('bidirectional') ?? '', /Choose a sync direction/);
+    assert.deepEqual(
+      CONFLICT_POLICIES.map((p) => p.value),
+      ['HubWin', 'MemberWin'],
+    );
+    assert.equal(validateConflictPolicy('MemberWin'), undefined);
+    assert.match(validateConflictPolicy('Nobody') ?? '', /Hub wins or Member wins/);
   });
   it('retention: 1 to 30 days', () => {
     assert.equal(validateRetentionDays(1), undefined);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { GroupForm, MemberForm } from '../../../src/dataSync/webviews/protocol/dataSyncWizard';
 import { validateGroupForm, validateMemberForm } from '../../../src/dataSync/webviews/wizardForms';
+import { createGroupBody } from '../../../src/dataSync/workflows/syncGroupWorkflows';
+import { addMemberBody } from '../../../src/dataSync/workflows/syncMemberWorkflows';
 
 const db = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/${name}`;
 const group = (o: Partial<GroupForm> = {}): GroupForm => ({
@@ -19,6 +21,11 @@ const group = (o: Partial<GroupForm> = {}): GroupForm => ({
   hubDatabasePassword: 'pw',
   ...o,
 });
+const groupId = `${db('hub')}/syncGroups/g1`;
+const body = (form: GroupForm) => {
+  const input = validateGroupForm(form).input;
+  return input && createGroupBody(input);
+};
 const member = (o: Partial<MemberForm> = {}): MemberForm => ({
   name: 'm1',
   kind: 'azure',
@@ -38,7 +45,7 @@ describe('setup wizard forms', () => {
   it('builds the create body without schema, with the password only in the body', () => {
     const r = validateGroupForm(group());
     assert.deepEqual(r.errors, {});
-    assert.deepEqual(r.body, {
+    assert.deepEqual(body(group()), {
       properties: {
         interval: 300,
         conflictResolutionPolicy: 'HubWin',
@@ -49,10 +56,10 @@ describe('setup wizard forms', () => {
         usePrivateLinkConnection: false,
       },
     });
-    assert.equal(validateGroupForm(group({ manual: true, interval: '' })).body?.properties.interval, -1);
+    assert.equal(body(group({ manual: true, interval: '' }))?.properties.interval, -1);
+    assert.equal(body(group({ interval: 'manual' }))?.properties.interval, -1, 'the one interval rule: "manual" means -1');
     assert.equal(
-      validateGroupForm(group({ enableConflictLogging: true, conflictLoggingRetentionInDays: '7' })).body?.properties
-        .conflictLoggingRetentionInDays,
+      body(group({ enableConflictLogging: true, conflictLoggingRetentionInDays: '7' }))?.properties.conflictLoggingRetentionInDays,
       7,
     );
   });
@@ -78,42 +85,67 @@ describe('setup wizard forms', () => {
       'retention',
       'sync-database',
     ]);
-    assert.equal(r.body, undefined);
+    assert.equal(r.input, undefined);
   });
   it('members: Azure and on-premises bodies, duplicates, hub as member, quota', () => {
-    assert.deepEqual(validateMemberForm(member(), [], db('hub')).body, {
-      properties: {
+    const azure = validateMemberForm(member(), groupId, [], db('hub')).input;
+    assert.ok(azure);
+    // The body needs the database's location, which the workflow reads from Azure (tested against the emulator).
+    assert.deepEqual(
+      addMemberBody(azure, {
         databaseType: 'AzureSqlDatabase',
         syncMemberAzureDatabaseResourceId: db('copy'),
-        userName: 'u',
-        password: 'pw',
-        syncDirection: 'Bidirectional',
-        usePrivateLinkConnection: false,
+        serverName: 'srv.database.windows.net',
+        databaseName: 'copy',
+      }),
+      {
+        properties: {
+          databaseType: 'AzureSqlDatabase',
+          syncMemberAzureDatabaseResourceId: db('copy'),
+          serverName: 'srv.database.windows.net',
+          databaseName: 'copy',
+          userName: 'u',
+          password: 'pw',
+          syncDirection: 'Bidirectional',
+          usePrivateLinkConnection: false,
+        },
       },
-    });
-    const onPrem = validateMemberForm(
+    );
+    const onPremInput = validateMemberForm(
       member({ kind: 'onPremises', databaseId: '', agentId: '/agents/a', sqlServerDatabaseId: 'guid' }),
+      groupId,
       [],
       db('hub'),
-    ).body;
-    assert.equal(onPrem?.properties.databaseType, 'SqlServerDatabase');
-    assert.equal(onPrem?.properties.syncAgentId, '/agents/a');
-    assert.match(validateMemberForm(member(), ['M1'], db('hub')).errors['member-name'], /already has a member/);
+    ).input;
+    assert.ok(onPremInput);
+    assert.equal(onPremInput.kind, 'sqlServer');
+    const onPrem = addMemberBody(onPremInput, { databaseType: 'SqlServerDatabase', syncAgentId: '/agents/a', sqlServerDatabaseId: 'guid' });
+    assert.equal(onPrem.properties.databaseType, 'SqlServerDatabase');
+    assert.equal(onPrem.properties.syncAgentId, '/agents/a');
+    assert.match(validateMemberForm(member(), groupId, ['M1'], db('hub')).errors['member-name'], /already has a member/);
     assert.match(
-      validateMemberForm(member({ databaseId: db('hub') }), [], db('hub')).errors['member-database'],
+      validateMemberForm(member({ databaseId: db('hub') }), groupId, [], db('hub')).errors['member-database'],
       /hub database cannot also be a member/,
     );
     assert.match(
       validateMemberForm(
         member(),
+        groupId,
         Array.from({ length: 30 }, (_, i) => `x${i}`),
         db('hub'),
       ).errors['member-name'],
       /at most 30/,
     );
     assert.deepEqual(
-      Object.keys(validateMemberForm(member({ kind: 'onPremises', password: '', syncDirection: 'Sideways' }), [], undefined).errors).sort(),
+      Object.keys(
+        validateMemberForm(member({ kind: 'onPremises', password: '', syncDirection: 'Sideways' }), groupId, [], undefined).errors,
+      ).sort(),
       ['member-agent', 'member-direction', 'member-linked', 'member-password'],
+    );
+    assert.deepEqual(
+      Object.keys(validateMemberForm(member({ subscriptionId: '', serverId: '', databaseId: '' }), groupId, [], db('hub')).errors).sort(),
+      ['member-database', 'member-server', 'member-subscription'],
+      "the member pickers' own fields",
     );
   });
 });
