@@ -99,7 +99,7 @@ export class EnvironmentController implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration(`${SECTION}.emulator`);
     const external = this.externalEndpoints(config.get<Record<string, unknown>>('endpoints'));
     if (external) {
-      this.emulator = { endpoints: external, pid: undefined, exited: new Promise(() => undefined), stop: async () => undefined };
+      this.emulator = { endpoints: external, pid: undefined, exited: new Promise(() => undefined), stop: () => Promise.resolve() };
       this.output.info(`Using the emulator already running at ${external.arm}`);
       await this.publish();
       return external;
@@ -112,13 +112,14 @@ export class EnvironmentController implements vscode.Disposable {
         endpoints,
         pid,
         exited: new Promise(() => undefined),
-        stop: async () => {
+        stop: () => {
           forgetRunning(dataDir, pid);
           try {
             process.kill(pid, 'SIGTERM');
           } catch {
             /* gone */
           }
+          return Promise.resolve();
         },
       };
       this.ownsEmulator = false;
@@ -143,7 +144,7 @@ export class EnvironmentController implements vscode.Disposable {
     });
     if (running.pid) recordRunning(dataDir, { ...running.endpoints, pid: running.pid });
     rememberEndpoints(dataDir, running.endpoints);
-    const stop = running.stop;
+    const stop = running.stop.bind(running);
     running.stop = async () => {
       forgetRunning(dataDir, running.pid);
       await stop();

@@ -17,7 +17,7 @@ export interface CommandDeps {
 /** A command's target: a tree node (anything with resourceId) or an ARM id string. */
 export function resourceIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'resourceId' in arg && typeof (arg as { resourceId: unknown }).resourceId === 'string')
+  if (arg && typeof arg === 'object' && 'resourceId' in arg && typeof arg.resourceId === 'string')
     return (arg as { resourceId: string }).resourceId;
   return undefined;
 }

@@ -101,7 +101,7 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
           title: `Update member ${ref.syncMember}`,
           resourceId: id,
           label: `member ${ref.syncMember}`,
-          begin: () => ctx.clients().members.beginUpdate(ref, { properties } as Partial<SyncMemberInput>),
+          begin: () => ctx.clients().members.beginUpdate(ref, { properties }),
         });
       }),
     ),
