@@ -1,5 +1,7 @@
-// ESLint flat config: typescript-eslint's recommended rules over every TypeScript source; formatting is
-// Prettier's (`prettier --check` runs with lint), so the stylistic rules that would fight it are off.
+// ESLint flat config: typescript-eslint's type-aware recommended rules over every TypeScript source (the project
+// service finds each file's nearest tsconfig: tsconfig.json, or media/tsconfig.json for the webview pages);
+// plain .mjs/.cjs scripts get the syntax-only rules. Formatting is Prettier's (`prettier --check` runs with
+// lint), so the stylistic rules that would fight it are off.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -7,7 +9,21 @@ import prettier from 'eslint-config-prettier';
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**', 'test-results/**', '*.vsix'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise nobody awaits or handles loses its rejection; one passed where a void callback is expected
+      // (event handlers, setTimeout) likewise.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   prettier,
   {
     files: ['**/*.ts'],

@@ -82,7 +82,7 @@ function readEndpoints(
         resolve(parseEndpointsLine(line));
       } catch (e) {
         void stopChild(child, exited);
-        reject(e);
+        reject(e instanceof Error ? e : new Error('The emulator printed an unreadable endpoints line.'));
       }
     });
     void exited.then((code) => {

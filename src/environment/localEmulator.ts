@@ -123,7 +123,7 @@ export class LocalEmulator {
     });
     if (running.pid) recordRunning(dataDir, { ...running.endpoints, pid: running.pid });
     rememberEndpoints(dataDir, running.endpoints);
-    const stop = running.stop;
+    const stop = running.stop.bind(running);
     running.stop = async () => {
       forgetRunning(dataDir, running.pid);
       await stop();

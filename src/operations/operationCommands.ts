@@ -19,7 +19,7 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
       void vscode.window.showWarningMessage('That operation is no longer in the Operations view.');
       return undefined;
     }
-    return fn(record);
+    return await fn(record);
   };
 
   return [

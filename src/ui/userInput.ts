@@ -84,18 +84,20 @@ export class ScriptedUserInput implements UserInput {
   }
 
   /** The answer is a comma-separated list of labels. */
-  async pickMany<T extends vscode.QuickPickItem>(items: T[], options: PickOptions): Promise<T[] | undefined> {
+  pickMany<T extends vscode.QuickPickItem>(items: T[], options: PickOptions): Promise<T[] | undefined> {
     const a = this.next(options.title);
-    if (a.answer === undefined) return undefined;
+    if (a.answer === undefined) return Promise.resolve(undefined);
     const labels = String(a.answer)
       .split(',')
       .map((l) => l.trim())
       .filter(Boolean);
-    return labels.map((label) => {
-      const found = items.find((i) => i.label === label);
-      if (!found) throw new Error(`"${options.title}" offers no "${label}"; it offers: ${items.map((i) => i.label).join(', ')}`);
-      return found;
-    });
+    return Promise.resolve(
+      labels.map((label) => {
+        const found = items.find((i) => i.label === label);
+        if (!found) throw new Error(`"${options.title}" offers no "${label}"; it offers: ${items.map((i) => i.label).join(', ')}`);
+        return found;
+      }),
+    );
   }
 
   async input(options: InputOptions): Promise<string | undefined> {
@@ -108,8 +110,8 @@ export class ScriptedUserInput implements UserInput {
     return value;
   }
 
-  async confirm(message: string): Promise<boolean> {
-    return this.next(message).answer === true;
+  confirm(message: string): Promise<boolean> {
+    return Promise.resolve(this.next(message).answer === true);
   }
 }
 

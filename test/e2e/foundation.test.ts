@@ -40,7 +40,9 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
     await view.locator('#environment', { hasText: 'Azure' }).waitFor();
     await view.locator('#signed-in', { hasText: 'Signed out' }).waitFor();
     // vscode-button upgraded into a custom element with a shadow root: the nonce'd bundle ran.
-    const upgraded = await view.locator('vscode-button[data-action="chooseEnvironment"]').evaluate((el) => el.shadowRoot !== null);
+    const upgraded = await view
+      .locator('vscode-button[data-action="chooseEnvironment"]')
+      .evaluate((el: { shadowRoot: unknown }) => el.shadowRoot !== null);
     assert.equal(upgraded, true);
     await view.locator('li[data-service="fabricMirroring"]', { hasText: 'Not available in this version yet.' }).waitFor();
     await view.locator('li[data-service="dataSync"]', { hasText: 'retires on 30 September 2027' }).waitFor();

@@ -20,7 +20,10 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   let groupId: string;
 
   const children = async (node?: DataSyncNode) => api.dataSyncTree.getChildren(node) as Promise<DataSyncNode[]>;
-  const label = (n: DataSyncNode) => String(n.treeItem().label);
+  const label = (n: DataSyncNode) => {
+    const l = n.treeItem().label;
+    return typeof l === 'object' ? l.label : String(l);
+  };
   const run = async <T>(command: string, ...args: unknown[]): Promise<T> => {
     const before = api.errors.shown.length;
     const result = await vscode.commands.executeCommand<T>(command, ...args);
@@ -297,7 +300,7 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.equal(
       api.operations.tracker
         .list()
-        .history.find((r) => r.id === op!.id)
+        .history.find((r) => r.id === op.id)
         ?.target.resourceId?.toLowerCase(),
       groupId.toLowerCase(),
     );

@@ -525,7 +525,7 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
     await waitFor('all entries again', () => panel.entries.length === 50 || undefined);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-logs-'));
-    panel.exportTarget = async (_default, format) => vscode.Uri.file(path.join(dir, `logs.${format}`));
+    panel.exportTarget = (_default, format) => Promise.resolve(vscode.Uri.file(path.join(dir, `logs.${format}`)));
     await panel.simulate({ type: 'export', format: 'csv' });
     await panel.simulate({ type: 'export', format: 'json' });
     const csv = fs.readFileSync(path.join(dir, 'logs.csv'), 'utf8');

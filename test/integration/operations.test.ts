@@ -57,7 +57,7 @@ describe('operations center (real VS Code, emulator)', function () {
   }
 
   const historyEntry = (id: string): OperationRecord | undefined => api.operations.tracker.list().history.find((r) => r.id === id);
-  const items = (): OperationItem[] => api.operations.tree.getChildren() as OperationItem[];
+  const items = (): OperationItem[] => api.operations.tree.getChildren();
 
   it('shows a running operation in the status bar and the view, then records and announces its success', async () => {
     // Slow the final GET so the operation runs past the notification threshold (5 s).
@@ -95,7 +95,7 @@ describe('operations center (real VS Code, emulator)', function () {
     const shown = await waitFor('the error notification', () =>
       api.operations.notifications.shown.find((s) => s.severity === 'error' && s.text.includes(op.name)),
     );
-    assert.ok(shown.text.includes(failed.error!.message));
+    assert.ok(shown.text.includes(failed.error.message));
     assert.ok(api.operations.statusBar.visible, 'status bar stays visible after a failure');
     assert.match(api.operations.statusBar.item.text, /\$\(warning\) .* failed/);
     assert.ok(api.operations.statusBar.item.backgroundColor, 'warning background');
@@ -105,7 +105,7 @@ describe('operations center (real VS Code, emulator)', function () {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.ok(doc, 'details document opened');
     const text = doc.getText();
-    assert.match(text, new RegExp(`Error code: ${failed.error!.code}`));
+    assert.match(text, new RegExp(`Error code: ${failed.error.code}`));
     assert.match(text, /Message: /);
     assert.match(text, /(Request id|Client request id): \S+/);
     const copied = await vscode.commands.executeCommand<string>('sqlDataMovement.operations.copyDetails', op.id);

@@ -35,7 +35,7 @@ export function showFieldErrors(scope: HTMLElement, errors: FieldErrors): void {
     const message = errors[field];
     box.textContent = message ?? '';
     box.hidden = !message;
-    const control = document.getElementById(field) as (HTMLElement & { invalid?: boolean }) | null;
+    const control = document.getElementById(field);
     if (control && 'invalid' in control) control.invalid = Boolean(message);
     if (control) control.setAttribute('aria-invalid', message ? 'true' : 'false');
   }

@@ -52,9 +52,9 @@ export class SchemaEditor {
     this.search = el('vscode-textfield', {
       id: 'schema-search',
       attrs: { placeholder: 'Filter tables and columns', 'aria-label': 'Filter tables and columns' },
-    }) as HTMLElement & { value: string };
-    this.onlySelected = el('vscode-checkbox', { id: 'only-selected' }, ['Only selected']) as Checkbox;
-    this.master = el('vscode-single-select', { id: 'master-member', attrs: { 'aria-label': 'Master member' } }) as Select;
+    });
+    this.onlySelected = el('vscode-checkbox', { id: 'only-selected' }, ['Only selected']);
+    this.master = el('vscode-single-select', { id: 'master-member', attrs: { 'aria-label': 'Master member' } });
     const selectAll = el('vscode-button', { id: 'select-all', attrs: { secondary: '' } }, ['Select all syncable']);
     const clear = el('vscode-button', { id: 'select-none', attrs: { secondary: '' } }, ['Clear']);
     root.replaceChildren(

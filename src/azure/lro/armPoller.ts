@@ -5,7 +5,7 @@
 // PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
 // the resource itself is polled).
-import { AzureRequestError, isAzureRequestError } from '../http/azureError';
+import { isAzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
 import { normalizeStatus, type ArmLroState } from './lroTypes';
@@ -93,7 +93,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
     // Some Location endpoints answer 200 with an operation-status body rather than the result.
     const bodyStatus = (response.body as { status?: unknown } | undefined)?.status;
-    if (typeof bodyStatus === 'string' && response.body && !('properties' in (response.body as object))) {
+    if (typeof bodyStatus === 'string' && response.body && typeof response.body === 'object' && !('properties' in response.body)) {
       const status = normalizeStatus(bodyStatus);
       if (status === 'running') return this.setRunning(response, { percent: percentFrom(response.body), serviceStatus: bodyStatus });
       if (status !== 'succeeded')
@@ -141,7 +141,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
     if (this.state.method === 'DELETE' && err.status === 404) return this.succeed(undefined);
     this.state.phase = 'done';
-    this.setTerminal('failed', { error: (err as AzureRequestError).toJSON() });
+    this.setTerminal('failed', { error: err.toJSON() });
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {

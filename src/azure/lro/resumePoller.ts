@@ -24,7 +24,7 @@ export function resumePoller<T = unknown>(state: LroState, deps: ResumeDeps): Lr
     case 'fabric':
       return new FabricPoller<T>(need(deps.fabric, 'Fabric'), copy);
     default:
-      throw new Error(`Cannot resume this operation: unknown kind "${(copy as { kind?: unknown }).kind}".`);
+      throw new Error(`Cannot resume this operation: unknown kind "${String((copy as { kind?: unknown }).kind)}".`);
   }
 }
 

@@ -117,7 +117,7 @@ export class DataSyncTreeProvider implements vscode.TreeDataProvider<DataSyncNod
       const exact = level.find((n) => n.resourceId?.toLowerCase() === id);
       if (exact) return exact;
       const next =
-        level.find((n) => n.resourceId && id.startsWith(`${n.resourceId.toLowerCase()}/`) && n.loadChildren) ??
+        level.find((n) => n.resourceId && id.startsWith(`${n.resourceId.toLowerCase()}/`) && n.loadChildren !== undefined) ??
         level.find(
           (n) =>
             n.resourceId &&

@@ -15,7 +15,7 @@ export async function useEmulator(
   const endpoints = await vscode.commands.executeCommand<EmulatorEndpoints | undefined>('sqlDataMovement.startEmulator');
   assert.ok(endpoints, 'the emulator started');
   const connection = api.connections.current();
-  assert.ok(typeof connection !== 'string', `connected: ${String(connection)}`);
+  if (typeof connection === 'string') assert.fail(`connected: ${connection}`);
   return { endpoints, arm: connection.arm, control: new EmulatorControlClient(endpoints) };
 }
 

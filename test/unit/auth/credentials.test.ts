@@ -19,9 +19,9 @@ class CountingCredential implements TokenCredential {
     private readonly lifetimeMs: number,
     private readonly now: () => number,
   ) {}
-  async getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+  getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     this.calls.push(options);
-    return { token: `t${this.calls.length}`, expiresOnTimestamp: this.now() + this.lifetimeMs };
+    return Promise.resolve({ token: `t${this.calls.length}`, expiresOnTimestamp: this.now() + this.lifetimeMs });
   }
 }
 
@@ -205,9 +205,9 @@ describe('credentials against a local HTTPS authority', () => {
     const claims = '{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}';
     const asked: Array<string | undefined> = [];
     const inner: TokenCredential = {
-      async getToken(_s, o) {
+      getToken(_s, o) {
         asked.push(o?.claims);
-        return { token: o?.claims ? 'fresh' : 'stale', expiresOnTimestamp: Date.now() + 3_600_000 };
+        return Promise.resolve({ token: o?.claims ? 'fresh' : 'stale', expiresOnTimestamp: Date.now() + 3_600_000 });
       },
     };
     server.handle((req, res) => {
@@ -323,9 +323,9 @@ describe('credentials against a local HTTPS authority', () => {
     const requests: SessionRequest[] = [];
     const credential = new VsCodeAccountCredential(
       {
-        async getAccessToken(r) {
+        getAccessToken(r) {
           requests.push(r);
-          return jwt;
+          return Promise.resolve(jwt);
         },
       },
       { providerId: 'microsoft', tenantId: 'tid' },
@@ -341,8 +341,8 @@ describe('credentials against a local HTTPS authority', () => {
     assert.equal(jwtExpiry('not-a-jwt'), undefined);
     const signedOut = new VsCodeAccountCredential(
       {
-        async getAccessToken() {
-          return undefined;
+        getAccessToken() {
+          return Promise.resolve(undefined);
         },
       },
       { providerId: 'microsoft' },
@@ -361,8 +361,8 @@ describe('credentials against a local HTTPS authority', () => {
             }),
             secrets: new InMemorySecretStore(),
             sessions: {
-              async getAccessToken() {
-                return 'x';
+              getAccessToken() {
+                return Promise.resolve('x');
               },
             },
           },

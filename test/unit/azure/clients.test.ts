@@ -18,15 +18,18 @@ import { BackupDiscoveryClient } from '../../../src/azure/backup/backupDiscovery
 import { BackupVaultsClient } from '../../../src/azure/backup/vaultsClient';
 import { MirroredDatabasesClient } from '../../../src/azure/fabric/mirroredDatabasesClient';
 import { FabricWorkspacesClient } from '../../../src/azure/fabric/workspacesClient';
-import { decodePart, jsonPart } from '../../../src/azure/fabric/fabricModels';
+import { DEFINITION_RESPONSE, decodePart, jsonPart, type MirroredDatabaseDefinition } from '../../../src/azure/fabric/fabricModels';
+import type { SyncGroupInput } from '../../../src/azure/sql/syncModels';
+import { deserialize } from '../../../src/azure/models/modelSchema';
 
-function example(name: string): {
+interface SpecExample {
   parameters: Record<string, unknown>;
   responses: Record<string, { body?: unknown; headers?: Record<string, string | number> }>;
-} {
+}
+function example(name: string): SpecExample {
   const file = exampleFiles().find((f) => path.basename(f) === name);
   assert.ok(file, name);
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SpecExample;
 }
 const body = (name: string, status = '200'): unknown => example(name).responses[status].body;
 
@@ -109,7 +112,7 @@ describe('service clients', () => {
     });
     assert.equal(poller.latest.status, 'running');
     assert.deepEqual(await poller.pollUntilDone({ minDelayMs: 5 }), created);
-    assert.equal(JSON.parse(server.requests[0].body).properties.hubDatabasePassword, 'Pa55w0rd!');
+    assert.equal((JSON.parse(server.requests[0].body) as SyncGroupInput).properties.hubDatabasePassword, 'Pa55w0rd!');
     assert.ok(!logged.join('').includes('Pa55w0rd!'));
     const state = JSON.stringify(poller.toJSON());
     assert.ok(!state.includes('Pa55w0rd!'), 'the request body is not part of the persisted state');
@@ -297,7 +300,10 @@ describe('service clients', () => {
     };
     const update = await dbs.beginUpdateDefinition(ref, { parts: [jsonPart('mirroring.json', mirroring)] });
     await update.pollUntilDone({ minDelayMs: 5 });
-    const sent = JSON.parse(server.requests.find((r) => r.url.includes('updateDefinition'))?.body ?? '{}');
+    const sent = deserialize<{ definition: MirroredDatabaseDefinition }>(
+      DEFINITION_RESPONSE,
+      JSON.parse(server.requests.find((r) => r.url.includes('updateDefinition'))?.body ?? '{}'),
+    );
     assert.deepEqual(JSON.parse(decodePart(sent.definition.parts[0])), mirroring);
     assert.ok(server.requests.filter((r) => r.url.includes('Mirroring') || r.url.includes('Definition')).every((r) => r.method === 'POST'));
   });

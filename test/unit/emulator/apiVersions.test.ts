@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { DATA_SYNC_API_VERSIONS, SQL_API_VERSIONS, SUBSCRIPTION_API_VERSIONS } from '../../../src/emulator/core/apiVersions';
 import { demoIds, startTestEmulator, type TestEmulator } from './helpers';
+import { armErrorOf } from './answers';
 
 describe('emulator api-versions', function () {
   let t: TestEmulator;
@@ -53,19 +54,19 @@ describe('emulator api-versions', function () {
     for (const ver of ['2025-02-01-preview', '2014-04-01', 'latest']) {
       const r = await t.call('GET', `${ids.salesHub}/syncGroups?api-version=${ver}`);
       assert.equal(r.status, 400, ver);
-      assert.equal(r.body.error.code, 'InvalidApiVersionParameter');
-      assert.match(r.body.error.message, /2015-05-01-preview/);
-      assert.match(r.body.error.message, /2025-01-01/);
+      assert.equal(armErrorOf(r).code, 'InvalidApiVersionParameter');
+      assert.match(armErrorOf(r).message, /2015-05-01-preview/);
+      assert.match(armErrorOf(r).message, /2025-01-01/);
     }
     const subs = await t.call('GET', '/subscriptions?api-version=2025-01-01');
-    assert.equal(subs.body.error.code, 'InvalidApiVersionParameter');
+    assert.equal(armErrorOf(subs).code, 'InvalidApiVersionParameter');
   });
 
   it('a missing api-version → 400 MissingApiVersionParameter', async () => {
     for (const p of ['/subscriptions', `${ids.salesHub}/syncGroups`, `${ids.weu}/databases`]) {
       const r = await t.call('GET', p);
       assert.equal(r.status, 400);
-      assert.equal(r.body.error.code, 'MissingApiVersionParameter');
+      assert.equal(armErrorOf(r).code, 'MissingApiVersionParameter');
     }
   });
 

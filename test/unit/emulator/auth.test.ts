@@ -6,8 +6,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { startTestEmulator, type TestEmulator } from './helpers';
 import { TokenService } from '../../../src/emulator/core/tokens';
-
-const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+import { armErrorOf, claimsOf, fabricErrorOf, openIdConfigurationOf, tokenAnswerOf, tokenErrorOf } from './answers';
 
 describe('emulator auth', function () {
   let t: TestEmulator;
@@ -31,9 +30,10 @@ describe('emulator auth', function () {
       scope: 'https://management.azure.com/.default',
     });
     assert.equal(r.status, 200);
-    assert.equal(r.body.token_type, 'Bearer');
-    assert.ok(r.body.expires_in > 3000 && r.body.ext_expires_in > 3000);
-    const claims = decode(r.body.access_token);
+    const answer = tokenAnswerOf(r);
+    assert.equal(answer.token_type, 'Bearer');
+    assert.ok(answer.expires_in > 3000 && answer.ext_expires_in > 3000);
+    const claims = claimsOf(answer.access_token);
     assert.equal(claims.aud, 'https://management.azure.com');
     assert.equal(claims.tid, t.emu.tenantId);
     assert.match(claims.oid, /^[0-9a-f-]{36}$/);
@@ -44,7 +44,7 @@ describe('emulator auth', function () {
       client_secret: 'x',
       scope: 'https://api.fabric.microsoft.com/.default',
     });
-    assert.equal(decode(fabric.body.access_token).aud, 'https://api.fabric.microsoft.com');
+    assert.equal(claimsOf(tokenAnswerOf(fabric).access_token).aud, 'https://api.fabric.microsoft.com');
   });
 
   it('rejects an empty secret (invalid_client) and other grants (unsupported_grant_type)', async () => {
@@ -55,23 +55,24 @@ describe('emulator auth', function () {
       scope: 'https://management.azure.com/.default',
     });
     assert.equal(r.status, 401);
-    assert.equal(r.body.error, 'invalid_client');
-    assert.deepEqual(r.body.error_codes, [7000215]);
+    assert.equal(tokenErrorOf(r).error, 'invalid_client');
+    assert.deepEqual(tokenErrorOf(r).error_codes, [7000215]);
     const g = await tokenCall({ grant_type: 'password', client_id: 'emulator', client_secret: 'x', scope: 'x/.default' });
-    assert.equal(g.body.error, 'unsupported_grant_type');
+    assert.equal(tokenErrorOf(g).error, 'unsupported_grant_type');
   });
 
   it('serves OpenID metadata for MSAL', async () => {
     const r = await t.call('GET', `${t.emu.endpoints.authority}/${t.emu.tenantId}/v2.0/.well-known/openid-configuration`, { token: null });
     assert.equal(r.status, 200);
-    assert.equal(r.body.token_endpoint, `${t.emu.endpoints.authority}/${t.emu.tenantId}/oauth2/v2.0/token`);
-    assert.ok(r.body.issuer && r.body.authorization_endpoint && r.body.jwks_uri);
+    const metadata = openIdConfigurationOf(r);
+    assert.equal(metadata.token_endpoint, `${t.emu.endpoints.authority}/${t.emu.tenantId}/oauth2/v2.0/token`);
+    assert.ok(metadata.issuer && metadata.authorization_endpoint && metadata.jwks_uri);
   });
 
   function assert401(r: Awaited<ReturnType<TestEmulator['call']>>, code: string) {
     assert.equal(r.status, 401, r.text);
-    assert.equal(r.body.error.code, code);
-    assert.ok(r.body.error.message);
+    assert.equal(armErrorOf(r).code, code);
+    assert.ok(armErrorOf(r).message);
     assert.match(
       r.headers['www-authenticate'],
       /^Bearer authorization_uri="https:\/\/127\.0\.0\.1:\d+\/entra\/[0-9a-f-]+", error="invalid_token"/,
@@ -88,24 +89,24 @@ describe('emulator auth', function () {
     );
   });
   it('ARM with a forged token → 401 InvalidAuthenticationToken', async () => {
-    const forged = new TokenService(Buffer.alloc(32, 7)).sign(decode(t.armToken));
+    const forged = new TokenService(Buffer.alloc(32, 7)).sign(claimsOf(t.armToken));
     assert401(await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: forged }), 'InvalidAuthenticationToken');
   });
   it('ARM with an expired token → 401 ExpiredAuthenticationToken', async () => {
-    const claims = { ...decode(t.armToken), exp: Math.floor(Date.now() / 1000) - 60 };
+    const claims = { ...claimsOf(t.armToken), exp: Math.floor(Date.now() / 1000) - 60 };
     const expired = TokenService.forDataDir(path.join(t.dataDir, 'token-secret')).sign(claims);
     assert401(await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: expired }), 'ExpiredAuthenticationToken');
   });
   it('Fabric placeholder needs a Fabric token and answers Fabric-shaped 404', async () => {
     const noAuth = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, { token: null });
     assert.equal(noAuth.status, 401);
-    assert.equal(noAuth.body.errorCode, 'InvalidToken');
+    assert.equal(fabricErrorOf(noAuth).errorCode, 'InvalidToken');
     const r = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, {
       token: await t.token('https://api.fabric.microsoft.com/.default'),
     });
     assert.equal(r.status, 404);
-    assert.equal(r.body.errorCode, 'EntityNotFound');
-    assert.ok(r.body.requestId);
+    assert.equal(fabricErrorOf(r).errorCode, 'EntityNotFound');
+    assert.ok(fabricErrorOf(r).requestId);
   });
 
   it('@azure/identity ClientSecretCredential gets a token (authorityHost = emulator, cert trusted via agent)', async () => {
@@ -124,7 +125,7 @@ describe('emulator auth', function () {
     });
     const at = await cred.getToken('https://management.azure.com/.default');
     assert.ok(at.token);
-    assert.equal(decode(at.token).aud, 'https://management.azure.com');
+    assert.equal(claimsOf(at.token).aud, 'https://management.azure.com');
     const r = await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: at.token });
     assert.equal(r.status, 200);
   });

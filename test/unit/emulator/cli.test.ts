@@ -8,8 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from '../../../src/emulator/cli';
+import type { EmulatorEndpoints } from '../../../src/emulator/index';
+import { model } from '../../../src/azure/models/modelSchema';
+import { parseAs, SAVED_STATE, type SavedState } from './answers';
 
 const root = path.resolve(__dirname, '../../..');
+const ENDPOINTS = model('Endpoints', { arm: 'string', fabric: 'string', authority: 'string', certificate: 'string' });
 
 describe('emulator CLI', function () {
   this.timeout(30_000);
@@ -35,10 +39,10 @@ describe('emulator CLI', function () {
     );
     try {
       const first = await new Promise<string>((resolve, reject) => {
-        readline.createInterface({ input: child.stdout! }).once('line', resolve);
+        readline.createInterface({ input: child.stdout }).once('line', resolve);
         child.once('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      const endpoints = JSON.parse(first);
+      const endpoints = parseAs<EmulatorEndpoints>(ENDPOINTS, first);
       assert.match(endpoints.arm, /^https:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(endpoints.fabric, `${endpoints.arm}/fabric/v1`);
       assert.equal(endpoints.authority, `${endpoints.arm}/entra`);
@@ -68,20 +72,17 @@ describe('emulator CLI', function () {
         });
       assert.equal((await request('GET', '/_emulator/health')).status, 200);
       // Change something, then stop at once: the change must be on disk afterwards.
-      const state = JSON.parse((await request('GET', '/_emulator/state')).text).state;
-      const agentId = Object.values(state.syncAgents as Record<string, { id: string; state: string }>).find(
-        (a) => a.state === 'NeverConnected',
-      )!.id;
+      const { state } = parseAs<{ state: SavedState }>(
+        model('StateAnswer', { state: SAVED_STATE }),
+        (await request('GET', '/_emulator/state')).text,
+      );
+      const agentId = Object.values(state.syncAgents).find((a) => a.state === 'NeverConnected')!.id;
       assert.equal((await request('POST', '/_emulator/syncAgentState', { agentId, state: 'Online' })).status, 200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
-      const saved = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
-      assert.equal(
-        Object.values(saved.syncAgents as Record<string, { id: string; state: string }>).find((a) => a.id === agentId)!.state,
-        'Online',
-        'state saved on SIGTERM',
-      );
+      const saved = parseAs<SavedState>(SAVED_STATE, fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
+      assert.equal(Object.values(saved.syncAgents).find((a) => a.id === agentId)!.state, 'Online', 'state saved on SIGTERM');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

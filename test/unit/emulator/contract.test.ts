@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { demoIds, runLro, startTestEmulator, v, type TestEmulator } from './helpers';
+import { databaseOf, databasesOf, itemsOf, schemasOf, syncAgentKeyOf, syncAgentOf, syncDatabaseIdsOf } from './answers';
 import { checkArmResponse, explain, responseValidator, SQL_DIR, SUBSCRIPTIONS_FILE } from './specSchemas';
 
 const SG = path.join(SQL_DIR, 'SyncGroups.json');
@@ -43,7 +44,7 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
 
   it('GET /subscriptions (2022-12-01) matches SubscriptionListResult', async () => {
     const r = await check(SUBSCRIPTIONS_FILE, '/subscriptions', 'GET', '/subscriptions?api-version=2022-12-01', 200);
-    assert.equal(r.body.value.length, 3);
+    assert.equal(itemsOf(r).value.length, 3);
   });
   it('GET /subscriptions/{id} matches Subscription', async () => {
     await check(SUBSCRIPTIONS_FILE, '/subscriptions/{subscriptionId}', 'GET', `/subscriptions/${ids.prod}?api-version=2022-12-01`, 200);
@@ -56,7 +57,7 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
       `/subscriptions/${ids.prod}/providers/Microsoft.Sql/servers`,
       200,
     );
-    assert.equal(a.body.value.length, 3);
+    assert.equal(itemsOf(a).value.length, 3);
     const b = await check(
       SV,
       '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers',
@@ -64,21 +65,22 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
       `/subscriptions/${ids.prod}/resourceGroups/rg-sales-prod/providers/Microsoft.Sql/servers`,
       200,
     );
-    assert.equal(b.body.value.length, 2);
+    assert.equal(itemsOf(b).value.length, 2);
   });
   it('databases of a server include master (kind v12.0,system) in the example shape', async () => {
     const r = await t.call('GET', v(`${ids.weu}/databases`));
     assert.equal(r.status, 200);
-    const master = r.body.value.find((d: { name: string }) => d.name === 'master');
-    assert.equal(master.kind, 'v12.0,system');
+    const databases = databasesOf(r).value;
+    const master = databases.find((d) => d.name === 'master');
+    assert.equal(master?.kind, 'v12.0,system');
     // Databases.json definitions were not saved (specs/README gaps): check the example's shape instead.
-    for (const d of r.body.value) {
+    for (const d of databases) {
       assert.equal(d.type, 'Microsoft.Sql/servers/databases');
       assert.ok(d.id && d.name && d.location && d.sku?.name && d.properties?.status && d.properties?.databaseId);
     }
     const one = await t.call('GET', v(ids.salesHub));
-    assert.equal(one.body.kind, 'v12.0,user,vcore');
-    assert.equal(one.body.id, ids.salesHub);
+    assert.equal(databaseOf(one).kind, 'v12.0,user,vcore');
+    assert.equal(databaseOf(one).id, ids.salesHub);
   });
   it('sync groups: list, get', async () => {
     await check(SG, `${P_DB}/syncGroups`, 'GET', `${ids.salesHub}/syncGroups`, 200);
@@ -104,7 +106,7 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
   });
   it('hub schemas, logs and sync database ids', async () => {
     const hs = await check(SG, `${P_G}/hubSchemas`, 'GET', `${G()}/hubSchemas`, 200);
-    assert.ok(hs.body.value[0].tables.length >= 10);
+    assert.ok(schemasOf(hs).value[0].tables.length >= 10);
     await check(SG, `${P_G}/logs`, 'GET', v(`${G()}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=All`), 200);
     const sid = await check(
       SG,
@@ -113,7 +115,7 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
       `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/syncDatabaseIds`,
       200,
     );
-    assert.ok(sid.body.value.some((x: { id: string }) => x.id === ids.syncMeta));
+    assert.ok(syncDatabaseIdsOf(sid).value.some((x) => x.id === ids.syncMeta));
   });
   it('sync members: list, get, schemas, PUT result', async () => {
     await check(SM, `${P_G}/syncMembers`, 'GET', `${G()}/syncMembers`, 200);
@@ -137,13 +139,13 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
     await check(SA, `${P_S}/syncAgents`, 'GET', `${ids.weu}/syncAgents`, 200);
     await check(SA, P_A, 'GET', ids.onlineAgent, 200);
     const key = await check(SA, `${P_A}/generateKey`, 'POST', `${ids.onlineAgent}/generateKey`, 200);
-    assert.match(key.body.syncAgentKey, /^[0-9a-f-]{36}:/);
+    assert.match(syncAgentKeyOf(key).syncAgentKey!, /^[0-9a-f-]{36}:/);
     const linked = await check(SA, `${P_A}/linkedDatabases`, 'GET', `${ids.onlineAgent}/linkedDatabases`, 200);
-    assert.equal(linked.body.value.length, 1);
+    assert.equal(itemsOf(linked).value.length, 1);
     const put = await runLro(t, 'PUT', `${ids.weu}/syncAgents/contract-agent`, { properties: { syncDatabaseId: ids.syncMeta } });
     assert.equal(put.final.status, 200);
     assert.ok((await responseValidator(SA, P_A, 'PUT', '200'))(put.final.body));
-    assert.equal(put.final.body.properties.state, 'NeverConnected');
+    assert.equal(syncAgentOf(put.final).properties.state, 'NeverConnected');
   });
   it('errors match common-types v5 ErrorResponse', async () => {
     const r = await t.call('GET', v(`${ids.salesHub}/syncGroups/nope`));

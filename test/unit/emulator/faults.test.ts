@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { parseFaultSpec } from '../../../src/emulator/core/faults';
 import { demoIds, runLro, startTestEmulator, v, type TestEmulator } from './helpers';
+import { armErrorOf, faultRulesOf, operationStatusOf, stateSummaryOf } from './answers';
 
 describe('emulator faults and latency', function () {
   let t: TestEmulator;
@@ -51,12 +52,12 @@ describe('emulator faults and latency', function () {
   it('429 with Retry-After, limited to N occurrences', async () => {
     const added = await control('POST', '/faults', { spec: '429*2' });
     assert.equal(added.status, 201);
-    assert.equal(added.body.rules[0].kind, '429');
+    assert.equal(faultRulesOf(added).rules[0].kind, '429');
     for (let i = 0; i < 2; i++) {
       const r = await t.call('GET', subs);
       assert.equal(r.status, 429);
       assert.equal(r.headers['retry-after'], '1');
-      assert.equal(r.body.error.code, 'SubscriptionTooManyRequests');
+      assert.equal(armErrorOf(r).code, 'SubscriptionTooManyRequests');
     }
     assert.equal((await t.call('GET', subs)).status, 200, 'third call passes');
   });
@@ -65,7 +66,7 @@ describe('emulator faults and latency', function () {
     t.emu.control.addFaults('500*1@GET syncAgents;503*1@GET /subscriptions$');
     const a = await t.call('GET', v(`${ids.weu}/syncAgents`));
     assert.equal(a.status, 500);
-    assert.equal(a.body.error.code, 'InternalServerError');
+    assert.equal(armErrorOf(a).code, 'InternalServerError');
     const b = await t.call('GET', subs);
     assert.equal(b.status, 503);
     assert.ok(b.headers['retry-after']);
@@ -98,7 +99,7 @@ describe('emulator faults and latency', function () {
     t.emu.control.addFaults('expired-token*1');
     const r = await t.call('GET', subs);
     assert.equal(r.status, 401);
-    assert.equal(r.body.error.code, 'ExpiredAuthenticationToken');
+    assert.equal(armErrorOf(r).code, 'ExpiredAuthenticationToken');
     assert.match(r.headers['www-authenticate'], /error="invalid_token"/);
   });
 
@@ -109,10 +110,10 @@ describe('emulator faults and latency', function () {
     });
     assert.equal(accepted.status, 202);
     assert.equal(final.status, 500);
-    assert.equal(final.body.error.code, 'OperationTimedOut');
-    const status = await t.call('GET', accepted.headers['azure-asyncoperation']);
-    assert.equal(status.body.status, 'Failed');
-    assert.equal(status.body.error.code, 'OperationTimedOut');
+    assert.equal(armErrorOf(final).code, 'OperationTimedOut');
+    const status = operationStatusOf(await t.call('GET', accepted.headers['azure-asyncoperation']));
+    assert.equal(status.status, 'Failed');
+    assert.equal(status.error?.code, 'OperationTimedOut');
     assert.equal((await t.call('GET', v(`${ids.east}/syncGroups/doomed`))).status, 404);
     // A failed delete rolls back the "being dropped" flag.
     t.emu.control.addFaults('lro-fail*1');
@@ -129,19 +130,20 @@ describe('emulator faults and latency', function () {
       { kind: '503', count: 5 },
       { kind: 'latency', latencyMs: 10 },
     ]);
-    assert.equal(r.body.rules.length, 2);
+    const added = faultRulesOf(r).rules;
+    assert.equal(added.length, 2);
     const list = await control('GET', '/faults');
-    assert.equal(list.body.rules.length, 2);
-    assert.equal((await control('DELETE', `/faults/${r.body.rules[0].id}`)).status, 204);
-    assert.equal((await control('GET', '/faults')).body.rules.length, 1);
+    assert.equal(faultRulesOf(list).rules.length, 2);
+    assert.equal((await control('DELETE', `/faults/${added[0].id}`)).status, 204);
+    assert.equal(faultRulesOf(await control('GET', '/faults')).rules.length, 1);
     assert.equal((await control('DELETE', '/faults')).status, 204);
-    assert.equal((await control('GET', '/faults')).body.rules.length, 0);
+    assert.equal(faultRulesOf(await control('GET', '/faults')).rules.length, 0);
     const bad = await control('POST', '/faults', { spec: 'nonsense' });
     assert.equal(bad.status, 400);
-    const st = await control('GET', '/state?summary=true');
-    assert.equal(st.body.seed, 'demo');
-    assert.ok(st.body.counts.syncGroups >= 6);
-    assert.equal(st.body.state, undefined);
+    const st = stateSummaryOf(await control('GET', '/state?summary=true'));
+    assert.equal(st.seed, 'demo');
+    assert.ok(st.counts.syncGroups >= 6);
+    assert.equal(st.state, undefined);
   });
 
   it('faults never apply to the control API', async () => {

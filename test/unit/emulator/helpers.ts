@@ -7,6 +7,7 @@ import path from 'node:path';
 import fetch from 'node-fetch';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
 import { checkArmResponse } from './specSchemas';
+import { tokenAnswerOf } from './answers';
 import { ensureCertificate } from '../../../src/emulator/core/certificate';
 
 export const DATA_SYNC_VERSION = '2025-01-01';
@@ -15,10 +16,8 @@ export interface CallResult {
   status: number;
   headers: Record<string, string>;
   text: string;
-  /** Parsed JSON body, or undefined when empty / not JSON. */
-  // Bodies are arbitrary JSON; tests narrow what they look at.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  /** Parsed JSON body, or undefined when empty / not JSON; tests read it through ./answers. */
+  body: unknown;
 }
 
 export interface TestEmulator {
@@ -76,7 +75,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
     const text = await res.text();
     let body: unknown;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = text ? (JSON.parse(text) as unknown) : undefined;
     } catch {
       body = undefined;
     }
@@ -99,7 +98,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     if (r.status !== 200) throw new Error(`token: ${r.status} ${r.text}`);
-    return r.body.access_token as string;
+    return tokenAnswerOf(r).access_token;
   };
   const t: TestEmulator = {
     emu,

@@ -2,6 +2,7 @@
 // Azure-AsyncOperation and Retry-After; status InProgress → Succeeded; Location 202 → 200 (PUT/PATCH) / 204 (DELETE).
 import assert from 'node:assert/strict';
 import { demoIds, runLro, sleep, startTestEmulator, v, type TestEmulator } from './helpers';
+import { armErrorOf, itemsOf, operationStatusOf, syncGroupOf } from './answers';
 
 describe('emulator long-running operations', function () {
   let t: TestEmulator;
@@ -61,9 +62,10 @@ describe('emulator long-running operations', function () {
 
     const running = await t.call('GET', r.headers['azure-asyncoperation']);
     assert.equal(running.status, 200);
-    assert.equal(running.body.status, 'InProgress');
-    assert.ok(running.body.startTime && running.body.name && running.body.id);
-    assert.equal(running.body.endTime, undefined);
+    const runningStatus = operationStatusOf(running);
+    assert.equal(runningStatus.status, 'InProgress');
+    assert.ok(runningStatus.startTime && runningStatus.name && runningStatus.id);
+    assert.equal(runningStatus.endTime, undefined);
     const loc = await t.call('GET', r.headers.location);
     assert.equal(loc.status, 202);
     const before = await t.call('GET', v(`${ids.salesHub}/syncGroups/lro-1`));
@@ -71,14 +73,15 @@ describe('emulator long-running operations', function () {
 
     assert.ok(Number(running.headers['retry-after']) >= 1);
     await sleep(2100);
-    const done = await t.call('GET', r.headers['azure-asyncoperation']);
-    assert.equal(done.body.status, 'Succeeded');
-    assert.ok(Date.parse(done.body.endTime) >= Date.parse(done.body.startTime));
+    const done = operationStatusOf(await t.call('GET', r.headers['azure-asyncoperation']));
+    assert.equal(done.status, 'Succeeded');
+    assert.ok(Date.parse(done.endTime!) >= Date.parse(done.startTime));
     const final = await t.call('GET', r.headers.location);
     assert.equal(final.status, 200);
-    assert.equal(final.body.name, 'lro-1');
-    assert.equal(final.body.properties.syncState, 'NotReady');
-    assert.equal(final.body.properties.hubDatabasePassword, undefined, 'password is write-only');
+    const group = syncGroupOf(final);
+    assert.equal(group.name, 'lro-1');
+    assert.equal(group.properties.syncState, 'NotReady');
+    assert.equal(group.properties.hubDatabasePassword, undefined, 'password is write-only');
   }
 
   it('PATCH keeps unspecified properties; DELETE ends in 204 and the group is gone', async () => {
@@ -86,8 +89,8 @@ describe('emulator long-running operations', function () {
     const p = await runLro(t, 'PATCH', `${ids.salesHub}/syncGroups/lro-1`, { properties: { interval: 900 } });
     assert.equal(p.accepted.status, 202);
     assert.equal(p.final.status, 200);
-    assert.equal(p.final.body.properties.interval, 900);
-    assert.equal(p.final.body.properties.hubDatabaseUserName, 'hub');
+    assert.equal(syncGroupOf(p.final).properties.interval, 900);
+    assert.equal(syncGroupOf(p.final).properties.hubDatabaseUserName, 'hub');
     const d = await runLro(t, 'DELETE', `${ids.salesHub}/syncGroups/lro-1`);
     assert.equal(d.accepted.status, 202);
     assert.equal(d.final.status, 204);
@@ -115,7 +118,7 @@ describe('emulator long-running operations', function () {
       assert.ok([200, 204].includes(r.final.status), `${method} ${p} → ${r.final.status} ${r.final.text}`);
     }
     const hs = await t.call('GET', v(`${g}/hubSchemas`));
-    assert.equal(hs.body.value.length, 1);
+    assert.equal(itemsOf(hs).value.length, 1);
   });
 
   it('every answer carries x-ms-request-id and x-ms-correlation-request-id, and echoes x-ms-client-request-id', async () => {
@@ -133,6 +136,6 @@ describe('emulator long-running operations', function () {
       `/subscriptions/${ids.prod}/providers/Microsoft.Sql/locations/westeurope/operation/00000000-0000-0000-0000-000000000000?api-version=2022-11-01-preview`,
     );
     assert.equal(r.status, 404);
-    assert.equal(r.body.error.code, 'OperationIdNotFound');
+    assert.equal(armErrorOf(r).code, 'OperationIdNotFound');
   });
 });

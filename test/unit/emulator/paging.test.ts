@@ -1,6 +1,7 @@
 // nextLink paging ($skipToken) for lists and continuationToken paging for sync logs.
 import assert from 'node:assert/strict';
 import { demoIds, startTestEmulator, v, type TestEmulator } from './helpers';
+import { armErrorOf, itemsOf } from './answers';
 
 describe('emulator paging', function () {
   let t: TestEmulator;
@@ -17,9 +18,10 @@ describe('emulator paging', function () {
     while (url) {
       const r = await t.call('GET', url);
       assert.equal(r.status, 200, r.text);
-      items.push(...r.body.value);
+      const page = itemsOf(r);
+      items.push(...page.value);
       pages++;
-      url = r.body.nextLink;
+      url = page.nextLink;
       if (url) links.push(url);
     }
     return { items, pages, links };
@@ -48,15 +50,16 @@ describe('emulator paging', function () {
       v(`/subscriptions/${t.emu.control.state().subscriptions[0].subscriptionId}/providers/Microsoft.Sql/servers?$skipToken=garbage`),
     );
     assert.equal(r.status, 400);
-    assert.equal(r.body.error.code, 'InvalidParameterValue');
+    assert.equal(armErrorOf(r).code, 'InvalidParameterValue');
   });
 
   it('small lists have no nextLink', async () => {
     const t2 = await startTestEmulator({ seed: 'demo' });
     try {
       const r = await t2.call('GET', v(`${demoIds(t2.emu).weu}/syncAgents`));
-      assert.equal(r.body.value.length, 3);
-      assert.equal(r.body.nextLink, undefined);
+      const page = itemsOf(r);
+      assert.equal(page.value.length, 3);
+      assert.equal(page.nextLink, undefined);
     } finally {
       await t2.stop();
     }

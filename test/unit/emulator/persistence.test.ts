@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoIds, runLro, startTestEmulator, v, waitFor } from './helpers';
+import { itemsOf, parseAs, SAVED_STATE, syncAgentOf, syncGroupOf, type SavedState } from './answers';
 
 describe('emulator persistence', function () {
   const dirs: string[] = [];
@@ -36,7 +37,7 @@ describe('emulator persistence', function () {
       assert.equal(b.emu.control.state().seed, 'demo', 'existing state wins over --seed');
       const r = await b.call('GET', v(`${ids.east}/syncGroups/survivor`), { token });
       assert.equal(r.status, 200, 'a token from before the restart is still valid');
-      assert.equal(r.body.properties.conflictResolutionPolicy, 'MemberWin');
+      assert.equal(syncGroupOf(r).properties.conflictResolutionPolicy, 'MemberWin');
     } finally {
       await b.stop(true);
     }
@@ -61,7 +62,7 @@ describe('emulator persistence', function () {
     await Promise.all(patches.map((r) => a.pollLocation(r.headers.location)));
     await a.stop(true);
 
-    const file = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
+    const file = parseAs<SavedState>(SAVED_STATE, fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
     assert.equal(Object.keys(file.syncAgents).length, 3 + names.length);
     assert.deepEqual(
       fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
@@ -74,13 +75,13 @@ describe('emulator persistence', function () {
       const list = [];
       let url: string | undefined = v(`${ids.weu}/syncAgents`);
       while (url) {
-        const r = await b.call('GET', url);
-        list.push(...r.body.value);
-        url = r.body.nextLink;
+        const page = itemsOf(await b.call('GET', url));
+        list.push(...page.value);
+        url = page.nextLink;
       }
       assert.equal(list.length, 3 + names.length);
       const g = await b.call('GET', v(`${ids.salesHub}/syncGroups/sales-new`));
-      assert.ok([600, 700, 800].includes(g.body.properties.interval));
+      assert.ok([600, 700, 800].includes(syncGroupOf(g).properties.interval!));
     } finally {
       await b.stop(true);
     }
@@ -98,7 +99,7 @@ describe('emulator persistence', function () {
       // Port 0 gives a new port: keep the path of the Location URL.
       const done = await b.pollLocation(r.headers.location.replace(/^https:\/\/[^/]+/, b.emu.endpoints.arm));
       assert.equal(done.status, 200);
-      assert.equal(done.body.name, 'late');
+      assert.equal(syncAgentOf(done).name, 'late');
     } finally {
       await b.stop(true);
     }
@@ -122,11 +123,11 @@ describe('emulator persistence', function () {
       const r = await t.call('POST', '/_emulator/reset', { token: null, body: { seed: 'empty' } });
       assert.equal(r.status, 200);
       const subs = await t.call('GET', '/subscriptions?api-version=2022-12-01');
-      assert.equal(subs.body.value.length, 1);
+      assert.equal(itemsOf(subs).value.length, 1);
       await waitFor(
         () =>
           fs.existsSync(path.join(t.dataDir, 'state.json')) &&
-          JSON.parse(fs.readFileSync(path.join(t.dataDir, 'state.json'), 'utf8')).seed === 'empty',
+          parseAs<SavedState>(SAVED_STATE, fs.readFileSync(path.join(t.dataDir, 'state.json'), 'utf8')).seed === 'empty',
       );
     } finally {
       await t.stop();

@@ -32,7 +32,7 @@ function load(file: string): Promise<Json> {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8'), (k, val: unknown) => (k === 'x-ms-examples' ? undefined : val)) as Json;
     docs.set(
       file,
-      $RefParser.dereference(file, raw, {
+      $RefParser.dereference<Json>(file, raw, {
         resolve: {
           file: {
             // The per-version ./common/v1|v2/types.json were not saved; the shared stand-in has the same definitions.
@@ -42,7 +42,7 @@ function load(file: string): Promise<Json> {
             },
           },
         },
-      }) as Promise<Json>,
+      }),
     );
   }
   return docs.get(file)!;
@@ -107,10 +107,10 @@ interface SpecOperation {
   pattern: RegExp;
   statuses: string[];
 }
-let operations: Promise<SpecOperation[]> | undefined;
+let operations: SpecOperation[] | undefined;
 
-function specOperations(): Promise<SpecOperation[]> {
-  operations ??= (async () => {
+function specOperations(): SpecOperation[] {
+  operations ??= (() => {
     const ops: SpecOperation[] = [];
     for (const file of SPEC_FILES) {
       const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
@@ -140,7 +140,7 @@ function specOperations(): Promise<SpecOperation[]> {
  */
 export async function checkArmResponse(method: string, pathname: string, status: number, body: unknown): Promise<string | undefined> {
   if (body === undefined) return undefined;
-  const op = (await specOperations()).find((o) => o.method === method.toUpperCase() && o.pattern.test(pathname));
+  const op = specOperations().find((o) => o.method === method.toUpperCase() && o.pattern.test(pathname));
   if (!op) return undefined;
   const key = op.statuses.includes(String(status)) ? String(status) : status >= 400 ? 'default' : undefined;
   if (!key) return undefined;

@@ -2,6 +2,7 @@
 // outcomes driven by database health and agent state, cancelSync, and logs that agree with the states.
 import assert from 'node:assert/strict';
 import { demoIds, runLro, startTestEmulator, v, waitFor, type TestEmulator } from './helpers';
+import { armErrorOf, itemsOf, schemasOf, syncGroupOf, syncLogsOf, syncMemberOf, syncMembersOf } from './answers';
 
 describe('emulator sync state machine and logs', function () {
   let t: TestEmulator;
@@ -12,15 +13,10 @@ describe('emulator sync state machine and logs', function () {
   });
   after(() => t.stop());
 
-  const getGroup = async (p: string) => (await t.call('GET', v(p))).body;
+  const getGroup = async (p: string) => syncGroupOf(await t.call('GET', v(p)));
+  const getMember = async (p: string) => syncMemberOf(await t.call('GET', v(p)));
   const logsOf = async (p: string, type = 'All') =>
-    (await t.call('GET', v(`${p}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=${type}`))).body.value as {
-      type: string;
-      operationStatus: string;
-      source: string;
-      tracingId: string;
-      timestamp: string;
-    }[];
+    syncLogsOf(await t.call('GET', v(`${p}/logs?startTime=2000-01-01T00:00:00Z&endTime=2100-01-01T00:00:00Z&type=${type}`))).value;
 
   it('runs the documented sequence: create → add member → refresh hub schema → choose tables → update member → trigger → logs', async () => {
     const g = `${ids.east}/syncGroups/docs-flow`;
@@ -34,7 +30,7 @@ describe('emulator sync state machine and logs', function () {
       },
     });
     assert.equal(created.final.status, 200);
-    assert.equal(created.final.body.properties.syncState, 'NotReady');
+    assert.equal(syncGroupOf(created.final).properties.syncState, 'NotReady');
     const member = await runLro(t, 'PUT', `${g}/syncMembers/to-reporting`, {
       properties: {
         databaseType: 'AzureSqlDatabase',
@@ -46,18 +42,18 @@ describe('emulator sync state machine and logs', function () {
       },
     });
     assert.equal(member.final.status, 200, member.final.text);
-    assert.equal(member.final.body.properties.syncState, 'UnProvisioned');
-    assert.equal(member.final.body.properties.syncMemberAzureDatabaseResourceId, ids.reporting);
+    assert.equal(syncMemberOf(member.final).properties.syncState, 'UnProvisioned');
+    assert.equal(syncMemberOf(member.final).properties.syncMemberAzureDatabaseResourceId, ids.reporting);
     assert.equal((await runLro(t, 'POST', `${g}/refreshHubSchema`)).final.status, 204);
-    const hub = (await t.call('GET', v(`${g}/hubSchemas`))).body.value[0];
-    const customers = hub.tables.find((x: { quotedName: string }) => x.quotedName === '[dbo].[Customers]');
+    const hub = schemasOf(await t.call('GET', v(`${g}/hubSchemas`))).value[0];
+    const customers = hub.tables.find((x) => x.quotedName === '[dbo].[Customers]')!;
     assert.equal(customers.hasError, false);
-    assert.equal(hub.tables.find((x: { name: string }) => x.name === 'dbo.PriceHistory').errorId, 'Schema_TableHasNoPrimaryKey');
+    assert.equal(hub.tables.find((x) => x.name === 'dbo.PriceHistory')?.errorId, 'Schema_TableHasNoPrimaryKey');
     const schema = {
       tables: [
         {
           quotedName: customers.quotedName,
-          columns: customers.columns.map((c: { quotedName: string; dataSize: string; dataType: string }) => ({
+          columns: customers.columns!.map((c) => ({
             quotedName: c.quotedName,
             dataSize: c.dataSize,
             dataType: c.dataType,
@@ -70,14 +66,14 @@ describe('emulator sync state machine and logs', function () {
       properties: { interval: -1, conflictResolutionPolicy: 'HubWin', syncDatabaseId: ids.syncMeta, schema },
     });
     assert.equal(updated.final.status, 200, updated.final.text);
-    assert.equal(updated.final.body.properties.schema.masterSyncMemberName, 'to-reporting');
+    assert.equal(syncGroupOf(updated.final).properties.schema?.masterSyncMemberName, 'to-reporting');
     const m2 = await runLro(t, 'PATCH', `${g}/syncMembers/to-reporting`, { properties: { syncDirection: 'Bidirectional' } });
-    assert.equal(m2.final.body.properties.syncDirection, 'Bidirectional');
-    assert.equal(m2.final.body.properties.syncState, 'Provisioned');
+    assert.equal(syncMemberOf(m2.final).properties.syncDirection, 'Bidirectional');
+    assert.equal(syncMemberOf(m2.final).properties.syncState, 'Provisioned');
 
     assert.equal((await t.call('POST', v(`${g}/triggerSync`))).status, 200);
     assert.equal((await getGroup(g)).properties.syncState, 'Progressing');
-    const inProgress = (await t.call('GET', v(`${g}/syncMembers/to-reporting`))).body;
+    const inProgress = await getMember(`${g}/syncMembers/to-reporting`);
     assert.equal(inProgress.properties.syncState, 'SyncInProgress');
     // SalesReporting's health is "warning" in the demo seed → Warning / SyncSucceededWithWarnings.
     const done = await waitFor(async () => {
@@ -85,8 +81,8 @@ describe('emulator sync state machine and logs', function () {
       return x.properties.syncState !== 'Progressing' ? x : undefined;
     });
     assert.equal(done.properties.syncState, 'Warning');
-    assert.ok(Date.parse(done.properties.lastSyncTime) > Date.now() - 10_000);
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/to-reporting`))).body.properties.syncState, 'SyncSucceededWithWarnings');
+    assert.ok(Date.parse(done.properties.lastSyncTime!) > Date.now() - 10_000);
+    assert.equal((await getMember(`${g}/syncMembers/to-reporting`)).properties.syncState, 'SyncSucceededWithWarnings');
     const logs = await logsOf(g);
     assert.equal(logs[0].type, 'Warning');
     assert.equal(logs[0].operationStatus, 'SyncSucceededWithWarnings');
@@ -107,8 +103,8 @@ describe('emulator sync state machine and logs', function () {
     assert.equal(done.properties.syncState, 'Good');
     const logs = await logsOf(g, 'Success');
     assert.equal(logs[0].operationStatus, 'SyncSucceeded');
-    const members = (await t.call('GET', v(`${g}/syncMembers`))).body.value;
-    assert.ok(members.every((m: { properties: { syncState: string } }) => m.properties.syncState === 'SyncSucceeded'));
+    const members = syncMembersOf(await t.call('GET', v(`${g}/syncMembers`))).value;
+    assert.ok(members.every((m) => m.properties.syncState === 'SyncSucceeded'));
   });
 
   it('an unreachable member or an offline agent → Error / SyncFailed with Error logs; agent back online → Good', async () => {
@@ -121,7 +117,7 @@ describe('emulator sync state machine and logs', function () {
     assert.equal(done.properties.syncState, 'Error');
     const err = (await logsOf(g, 'Error'))[0];
     assert.match(err.source, /SQLBRANCH7/);
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/branch-7`))).body.properties.syncState, 'SyncFailed');
+    assert.equal((await getMember(`${g}/syncMembers/branch-7`)).properties.syncState, 'SyncFailed');
     // Control API: bring the agent online, sync again.
     const r = await t.call('POST', '/_emulator/syncAgentState', { token: null, body: { agentId: ids.offlineAgent, state: 'Online' } });
     assert.equal(r.status, 200);
@@ -138,15 +134,15 @@ describe('emulator sync state machine and logs', function () {
     assert.equal((await t.call('POST', v(`${g}/triggerSync`))).status, 200);
     const again = await t.call('POST', v(`${g}/triggerSync`));
     assert.equal(again.status, 400);
-    assert.equal(again.body.error.code, 'SyncOperation_GenericFailure');
+    assert.equal(armErrorOf(again).code, 'SyncOperation_GenericFailure');
     assert.equal((await t.call('POST', v(`${g}/cancelSync`))).status, 200);
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncCancelling');
+    assert.equal((await getMember(`${g}/syncMembers/replica-east`)).properties.syncState, 'SyncCancelling');
     const done = await waitFor(async () => {
       const x = await getGroup(g);
       return x.properties.syncState !== 'Progressing' ? x : undefined;
     });
     assert.equal(done.properties.syncState, 'Warning');
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncCancelled');
+    assert.equal((await getMember(`${g}/syncMembers/replica-east`)).properties.syncState, 'SyncCancelled');
     assert.equal((await logsOf(g))[0].operationStatus, 'SyncCancelled');
     assert.equal((await t.call('POST', v(`${g}/cancelSync`))).status, 200, 'cancel with nothing running is a no-op');
   });
@@ -161,8 +157,8 @@ describe('emulator sync state machine and logs', function () {
       return x.properties.syncState !== 'Progressing' ? x : undefined;
     });
     assert.equal(done.properties.syncState, 'Error');
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/replica-east`))).body.properties.syncState, 'SyncFailed');
-    assert.equal((await t.call('GET', v(`${g}/syncMembers/store-backoffice`))).body.properties.syncState, 'SyncSucceeded');
+    assert.equal((await getMember(`${g}/syncMembers/replica-east`)).properties.syncState, 'SyncFailed');
+    assert.equal((await getMember(`${g}/syncMembers/store-backoffice`)).properties.syncState, 'SyncSucceeded');
     t.emu.control.setDatabaseHealth(ids.east, 'ok');
     const badHealth = await t.call('POST', '/_emulator/databaseHealth', { token: null, body: { databaseId: ids.east, health: 'meh' } });
     assert.equal(badHealth.status, 400);
@@ -183,13 +179,13 @@ describe('emulator sync state machine and logs', function () {
   it('triggerSync without schema or members → 400 InvalidSyncGroup', async () => {
     const r = await t.call('POST', v(`${ids.salesHub}/syncGroups/sales-new/triggerSync`));
     assert.equal(r.status, 400);
-    assert.equal(r.body.error.code, 'InvalidSyncGroup');
+    assert.equal(armErrorOf(r).code, 'InvalidSyncGroup');
   });
 
   it('the seeded Progressing group and the log filters by time', async () => {
     const g = `/subscriptions/${ids.dev}/resourceGroups/rg-dev/providers/Microsoft.Sql/servers/contoso-dev-wus2/databases/DevSales/syncGroups/dev-sync`;
     assert.equal((await getGroup(g)).properties.syncState, 'Progressing');
-    const old = (await t.call('GET', v(`${g}/logs?startTime=2000-01-01T00:00:00&endTime=2001-01-01T00:00:00&type=All`))).body.value;
+    const old = itemsOf(await t.call('GET', v(`${g}/logs?startTime=2000-01-01T00:00:00&endTime=2001-01-01T00:00:00&type=All`))).value;
     assert.equal(old.length, 0);
     const bad = await t.call('GET', v(`${g}/logs?startTime=yesterday&endTime=2001-01-01T00:00:00&type=All`));
     assert.equal(bad.status, 400);

@@ -1,6 +1,7 @@
 // Documented validation errors, in ARM's error shape, for groups, members and agents.
 import assert from 'node:assert/strict';
 import { demoIds, runLro, startTestEmulator, v, type TestEmulator } from './helpers';
+import { armErrorOf, syncGroupOf } from './answers';
 
 describe('emulator validation errors', function () {
   let t: TestEmulator;
@@ -18,8 +19,8 @@ describe('emulator validation errors', function () {
   async function expectError(method: string, p: string, b: unknown, status: number, code: string) {
     const r = await t.call(method, v(p), { body: b });
     assert.equal(r.status, status, r.text);
-    assert.equal(r.body.error.code, code, r.text);
-    assert.ok(r.body.error.message);
+    assert.equal(armErrorOf(r).code, code, r.text);
+    assert.ok(armErrorOf(r).message);
     return r;
   }
 
@@ -134,7 +135,7 @@ describe('emulator validation errors', function () {
         400,
         'InvalidSyncGroup',
       );
-      assert.equal(r.body.error.details[0].code, 'Schema_TableHasNoPrimaryKey');
+      assert.equal(armErrorOf(r).details![0].code, 'Schema_TableHasNoPrimaryKey');
     });
     it('unsupported column types (hierarchyid, rowversion) → SyncOperation_UnsupportedDataTypeColumnInSchema', async () => {
       await expectError(
@@ -155,7 +156,7 @@ describe('emulator validation errors', function () {
     it('more than 500 tables → InvalidSyncGroup', async () => {
       const tables = Array.from({ length: 501 }, () => table('[dbo].[Customers]'));
       const r = await expectError('PATCH', g(), { properties: { schema: { tables } } }, 400, 'InvalidSyncGroup');
-      assert.match(r.body.error.message, /500/);
+      assert.match(armErrorOf(r).message, /500/);
     });
     it('a table missing from the hub schema, or an unknown masterSyncMemberName → 400', async () => {
       await expectError('PATCH', g(), { properties: { schema: { tables: [table('[dbo].[Nope]')] } } }, 400, 'InvalidSyncGroup');
@@ -176,7 +177,7 @@ describe('emulator validation errors', function () {
         },
       });
       assert.equal(r.final.status, 200, r.final.text);
-      assert.equal(r.final.body.properties.schema.tables.length, 2);
+      assert.equal(syncGroupOf(r.final).properties.schema!.tables!.length, 2);
     });
   });
 

@@ -21,8 +21,9 @@ function localEmulator(dataDir: string, settings: Partial<EmulatorSettings>, cha
     dataDir,
     settings: () => ({ port: 0, seed: 'demo', latencyMs: 0, ...settings }),
     log: noLog,
-    onDidChange: async () => {
+    onDidChange: () => {
       changes.count++;
+      return Promise.resolve();
     },
   });
 }

@@ -10,12 +10,12 @@ export class RecordingCredential implements TokenCredential {
   readonly calls: TokenCall[] = [];
   constructor(private readonly lifetimeMs = 3_600_000) {}
 
-  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+  getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const list = Array.isArray(scopes) ? scopes : [scopes];
     this.calls.push({ scopes: list, claims: options?.claims });
-    return {
+    return Promise.resolve({
       token: `token-${this.calls.length}${options?.claims ? '-with-claims' : ''}`,
       expiresOnTimestamp: Date.now() + this.lifetimeMs,
-    };
+    });
   }
 }

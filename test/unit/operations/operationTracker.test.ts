@@ -15,8 +15,9 @@ class MapMemento implements KeyValueStore {
   get<T>(key: string): T | undefined {
     return structuredClone(this.map.get(key)) as T | undefined;
   }
-  async update(key: string, value: unknown): Promise<void> {
+  update(key: string, value: unknown): Promise<void> {
     this.map.set(key, structuredClone(value));
+    return Promise.resolve();
   }
 }
 

@@ -41,7 +41,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       r.add('POST', '/_emulator/faults', (req) => {
         const b = jsonBody(req);
         try {
-          const spec = typeof b === 'object' && b !== null && 'spec' in b ? String((b as { spec: unknown }).spec) : JSON.stringify(b ?? []);
+          const spec = typeof b === 'object' && b !== null && 'spec' in b ? String(b.spec) : JSON.stringify(b ?? []);
           return { status: 201, body: { rules: control.addFaults(spec) } };
         } catch (e) {
           throw bad(e);
@@ -64,14 +64,18 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       r.add('POST', '/_emulator/reset', async (req) => {
         const seed = obj(req).seed;
         if (seed !== undefined && !SEED_NAMES.includes(seed as SeedName))
-          throw armError(400, 'InvalidControlRequest', `Unknown seed '${String(seed)}'. Known: ${SEED_NAMES.join(', ')}.`);
+          throw armError(
+            400,
+            'InvalidControlRequest',
+            `Unknown seed '${typeof seed === 'string' ? seed : JSON.stringify(seed)}'. Known: ${SEED_NAMES.join(', ')}.`,
+          );
         await control.reset(seed as SeedName | undefined);
         return { status: 200, body: { seed: control.state().seed } };
       });
       r.add('POST', '/_emulator/databaseHealth', (req) => {
         const b = obj(req);
         try {
-          control.setDatabaseHealth(String(b.databaseId ?? ''), b.health as DatabaseHealth);
+          control.setDatabaseHealth(typeof b.databaseId === 'string' ? b.databaseId : '', b.health as DatabaseHealth);
         } catch (e) {
           throw bad(e);
         }
@@ -80,7 +84,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
       r.add('POST', '/_emulator/syncAgentState', (req) => {
         const b = obj(req);
         try {
-          control.setSyncAgentState(String(b.agentId ?? ''), b.state as 'Online');
+          control.setSyncAgentState(typeof b.agentId === 'string' ? b.agentId : '', b.state as 'Online');
         } catch (e) {
           throw bad(e);
         }

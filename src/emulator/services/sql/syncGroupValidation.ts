@@ -36,10 +36,10 @@ export function readGroupBody(body: unknown): SyncGroupFields {
   for (const k of ['conflictResolutionPolicy', 'syncDatabaseId', 'hubDatabaseUserName'] as const) {
     if (p[k] !== undefined) {
       if (typeof p[k] !== 'string') throw armError(400, 'InvalidParameterValue', `An invalid value was given to parameter '${k}'.`);
-      f[k] = p[k] as string;
+      f[k] = p[k];
     }
   }
-  for (const k of ['enableConflictLogging', 'usePrivateLinkConnection'] as const) if (typeof p[k] === 'boolean') f[k] = p[k] as boolean;
+  for (const k of ['enableConflictLogging', 'usePrivateLinkConnection'] as const) if (typeof p[k] === 'boolean') f[k] = p[k];
   if (Number.isInteger(p.conflictLoggingRetentionInDays)) f.conflictLoggingRetentionInDays = p.conflictLoggingRetentionInDays as number;
   if (p.schema !== undefined && p.schema !== null) {
     if (!isObject(p.schema)) throw armError(400, 'InvalidParameterValue', "An invalid value was given to parameter 'schema'.");

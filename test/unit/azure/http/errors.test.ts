@@ -3,6 +3,7 @@ import { errorFromResponse } from '../../../../src/azure/http/parseErrorBody';
 import { AzureRequestError } from '../../../../src/azure/http/azureError';
 import { startHttpsTestServer, type HttpsTestServer } from '../../helpers/httpsTestServer';
 import { testClient } from '../../helpers/testClients';
+import { jsonRoundTrip } from '../../helpers/jsonRoundTrip';
 
 const op = { name: 'Create sync group', method: 'PUT', url: 'https://management.azure.com/x?api-version=2025-01-01&sig=secret' };
 const ids = { requestId: 'r1', correlationId: 'c1', clientRequestId: 'cr1' };
@@ -118,7 +119,7 @@ describe('typed errors', () => {
       '- D: dm (target: t)',
     ])
       assert.ok(text.includes(needle), needle);
-    const back = AzureRequestError.fromJSON(JSON.parse(JSON.stringify(e.toJSON())));
+    const back = AzureRequestError.fromJSON(jsonRoundTrip(e.toJSON()));
     assert.deepEqual([back.code, back.status, back.requestId, back.details], [e.code, e.status, e.requestId, e.details]);
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { startHttpsTestServer, type HttpsTestServer } from '../../helpers/httpsTestServer';
 import { scripted } from '../../helpers/scriptedRoutes';
 import { testClient } from '../../helpers/testClients';
+import { jsonRoundTrip } from '../../helpers/jsonRoundTrip';
 import { ArmPoller } from '../../../../src/azure/lro/armPoller';
 import { resumePoller } from '../../../../src/azure/lro/resumePoller';
 import { AzureRequestError } from '../../../../src/azure/http/azureError';
@@ -233,8 +234,7 @@ describe('ARM LRO poller', () => {
       query: { 'api-version': '2025-01-01' },
     });
     await first.poll();
-    const saved = JSON.stringify(first.toJSON()); // what globalState stores
-    const state = JSON.parse(saved);
+    const state = jsonRoundTrip(first.toJSON()); // what globalState stores and gives back
     assert.equal(state.kind, 'arm');
     assert.equal(state.snapshot.percent, 10);
     const resumed = resumePoller<{ name: string }>(state, { arm: testClient(server) });

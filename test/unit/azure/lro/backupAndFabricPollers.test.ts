@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { startHttpsTestServer, type HttpsTestServer } from '../../helpers/httpsTestServer';
 import { scripted } from '../../helpers/scriptedRoutes';
 import { testClient } from '../../helpers/testClients';
+import { jsonRoundTrip } from '../../helpers/jsonRoundTrip';
 import { BackupPoller } from '../../../../src/azure/lro/backupPoller';
 import { FabricPoller } from '../../../../src/azure/lro/fabricPoller';
 import { resumePoller } from '../../../../src/azure/lro/resumePoller';
@@ -121,7 +122,7 @@ describe('Backup poller (202 without the LRO flag)', () => {
     );
     const first = await BackupPoller.begin(testClient(server), { operationName: 'Back up now', method: 'POST', url: I + '/backup' });
     await first.poll();
-    const resumed = resumePoller(JSON.parse(JSON.stringify(first)), { arm: testClient(server) });
+    const resumed = resumePoller(jsonRoundTrip(first.toJSON()), { arm: testClient(server) });
     assert.equal(resumed.kind, 'backup');
     assert.deepEqual(await resumed.pollUntilDone(FAST), { ok: 1 });
 
@@ -248,7 +249,7 @@ describe('Fabric poller (x-ms-operation-id)', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 80);
     await assert.rejects(poller.pollUntilDone({ ...FAST, signal: controller.signal }), { name: 'AbortError' });
-    const state = JSON.parse(JSON.stringify(poller.toJSON()));
+    const state = jsonRoundTrip(poller.toJSON());
     assert.equal(state.snapshot.percent, 10);
     assert.equal(state.snapshot.retryAfterMs, 20_000);
     const resumed = resumePoller(state, { fabric: testClient(server, { audience: 'fabric' }) });
