@@ -6,6 +6,7 @@ import { throwIfAborted } from './abortableDelay';
 import { errorFromResponse, invalidBodyError } from './parseErrorBody';
 import type { AzurePipeline } from './pipeline';
 import { requestIdsFrom, type RequestIds } from './requestIds';
+import { isRequestTimeoutError, timeoutError } from './requestTimeout';
 import { checkResponseBody, expectBody } from './responseBodyCheck';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -21,7 +22,7 @@ export interface AzureRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /** Per-attempt timeout in ms (default 60 s). */
+  /** Per-attempt timeout in ms (default: the pipeline's, 30 s). */
   timeoutMs?: number;
   /** List calls: the body must hold an array in this field, else InvalidResponseBody (never an empty list). */
   listField?: string;
@@ -60,13 +61,19 @@ export class AzureClient {
       headers,
       body,
       abortSignal: req.signal,
-      timeout: req.timeoutMs ?? 60_000,
+      timeout: req.timeoutMs ?? this.transport.requestTimeoutMs,
     });
     if (req.listField !== undefined) expectBody(request, { listField: req.listField });
-    const response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
+    const operation = { name: req.operationName, method: req.method, url };
+    let response;
+    try {
+      response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
+    } catch (err) {
+      if (isRequestTimeoutError(err)) throw timeoutError(err, requestIdsFrom(request.headers, undefined), operation);
+      throw err;
+    }
     const ids = requestIdsFrom(request.headers, response.headers);
     const bodyText = response.bodyAsText ?? '';
-    const operation = { name: req.operationName, method: req.method, url };
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, bodyText, ids, operation);
     const checked = checkResponseBody(request, response.status, bodyText);
     if (checked.problem) throw invalidBodyError(response.status, bodyText, ids, operation, checked.problem);
