@@ -2,7 +2,7 @@
 // resume polling it after a window reload (the poller's JSON state), and to retry it when the
 // command that started it said repeating is safe. Plain JSON throughout: it lives in globalState.
 import type { SerializedAzureError } from '../azure/http/azureError';
-import type { LroKind, LroState } from '../azure/lro/lroTypes';
+import type { LroKind, LroState, RequestTrace } from '../azure/lro/lroTypes';
 
 /** running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be working. */
 export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped';
@@ -41,6 +41,10 @@ export interface OperationRecord {
   serviceStatus?: string;
   jobId?: string;
   error?: SerializedAzureError;
+  /** The request that started the operation, with the ids support needs. */
+  initialRequest?: RequestTrace;
+  /** The latest status check: for a finished operation, the one that saw it end. */
+  lastPoll?: RequestTrace;
   retry?: RetrySpec;
   /** The poller's state while running (dropped once the operation ends). */
   poller?: LroState;
@@ -111,6 +115,11 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     if (e.correlationId) lines.push(`Correlation id: ${e.correlationId}`);
     if (e.clientRequestId) lines.push(`Client request id: ${e.clientRequestId}`);
   }
+  if (record.initialRequest || record.lastPoll) {
+    lines.push('', 'Requests (ids for support):');
+    if (record.initialRequest) lines.push(`  Start: ${traceText(record.initialRequest)}`);
+    if (record.lastPoll) lines.push(`  ${isFinished(record) ? 'Final status check' : 'Last status check'}: ${traceText(record.lastPoll)}`);
+  }
   const poll = record.poller;
   if (poll && record.status === 'running') {
     if (poll.kind === 'arm') lines.push('', `Polling: ${poll.asyncOperationUrl ?? poll.locationUrl ?? poll.resourceUrl}`);
@@ -118,4 +127,13 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     if (poll.kind === 'fabric') lines.push('', `Polling: ${poll.operationUrl}`);
   }
   return lines.join('\n');
+}
+
+function traceText(t: RequestTrace): string {
+  const parts = [`${t.method} ${t.url} → ${t.status !== undefined ? `HTTP ${t.status}` : 'no answer'}`];
+  if (t.requestId) parts.push(`request id ${t.requestId}`);
+  if (t.correlationId) parts.push(`correlation id ${t.correlationId}`);
+  if (t.clientRequestId) parts.push(`client request id ${t.clientRequestId}`);
+  parts.push(t.at);
+  return parts.join(' · ');
 }

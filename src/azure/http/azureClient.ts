@@ -36,6 +36,7 @@ export interface AzureResponse<T = unknown> {
   bodyText: string;
   ids: RequestIds;
   url: string;
+  method: HttpMethod;
 }
 
 export class AzureClient {
@@ -77,7 +78,15 @@ export class AzureClient {
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, bodyText, ids, operation);
     const checked = checkResponseBody(request, response.status, bodyText);
     if (checked.problem) throw invalidBodyError(response.status, bodyText, ids, operation, checked.problem);
-    return { status: response.status, headers: response.headers.toJSON(), body: checked.body as T | undefined, bodyText, ids, url };
+    return {
+      status: response.status,
+      headers: response.headers.toJSON(),
+      body: checked.body as T | undefined,
+      bodyText,
+      ids,
+      url,
+      method: req.method,
+    };
   }
 
   /** Sends and returns the parsed body (undefined for an empty 200/204). */

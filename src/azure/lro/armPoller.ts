@@ -38,6 +38,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       phase: 'polling',
       via: asyncOperationUrl ? 'azure-asyncoperation' : locationUrl ? 'location' : 'resource',
     });
+    poller.recordInitial(response);
     if (!asyncOperationUrl && !locationUrl) {
       const provisioning = provisioningState(response.body);
       if (
@@ -145,7 +146,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
-    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+    return this.pollGet(this.client, url, signal);
   }
 }
 

@@ -30,6 +30,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
       resultUrl,
       phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
     });
+    poller.recordInitial(response);
     if (response.status === 202 && (statusUrl || resultUrl)) poller.setRunning(response);
     else poller.succeedWith(response.status === 204 ? undefined : response.body);
     return poller;
@@ -74,6 +75,6 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
-    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+    return this.pollGet(this.client, url, signal);
   }
 }
