@@ -107,10 +107,14 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
   const e = record.error;
   if (e) {
-    lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`, `HTTP status: ${e.status}`);
+    lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`);
+    // An operation's own failure arrives in a successful status check: its HTTP status says nothing.
+    if (e.operationStatus) lines.push(`Reported by the operation's status: ${e.operationStatus}`);
+    else if (e.status) lines.push(`HTTP status: ${e.status}`);
     if (e.target) lines.push(`Error target: ${e.target}`);
     for (const d of e.details ?? []) lines.push(`  - ${d.code ?? ''}: ${d.message ?? ''}`);
-    if (e.operation) lines.push(`Failed step: ${e.operation.name} (${e.operation.method} ${e.operation.url})`);
+    if (e.operation)
+      lines.push(`${e.operationStatus ? 'Status check' : 'Failed step'}: ${e.operation.name} (${e.operation.method} ${e.operation.url})`);
     if (e.requestId) lines.push(`Request id: ${e.requestId}`);
     if (e.correlationId) lines.push(`Correlation id: ${e.correlationId}`);
     if (e.clientRequestId) lines.push(`Client request id: ${e.clientRequestId}`);

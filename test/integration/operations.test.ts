@@ -112,6 +112,9 @@ describe('operations center (real VS Code, emulator)', function () {
     assert.match(text, new RegExp(`Error code: ${failed.error!.code}`));
     assert.match(text, /Message: /);
     assert.match(text, /(Request id|Client request id): \S+/);
+    assert.match(text, /^Reported by the operation's status: Failed$/m);
+    assert.doesNotMatch(text, /HTTP status/, 'the status check answered 200, which is not the error');
+    assert.match(text, new RegExp(`^Request id: ${failed.lastPoll?.requestId}$`, 'm'), 'the id of the status check that reported it');
     const copied = await vscode.commands.executeCommand<string>('sqlDataMovement.operations.copyDetails', op.id);
     assert.equal(await vscode.env.clipboard.readText(), copied);
     await screenshot('operations-failed-details');

@@ -69,6 +69,7 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
       ? AzureRequestError.fromJSON(final.error)
       : new AzureRequestError({
           status: 0,
+          operationStatus: final.serviceStatus ?? (final.status === 'canceled' ? 'Canceled' : 'Failed'),
           code: final.status === 'canceled' ? 'OperationCanceled' : 'OperationFailed',
           message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
           operation: { name: this.operationName, method: 'GET', url: '' },
@@ -123,7 +124,8 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     if (status === 'succeeded') this.state.snapshot.percent = 100;
   }
 
-  /** The error of a failed/canceled operation, from a status body ({status, error}) or a failed poll response. */
+  /** The error of a failed/canceled operation from a status body ({status, error}): the operation's own code and
+   *  message and the status check's request ids; no HTTP status (the status check itself succeeded). */
   protected failure(response: AzureResponse, outcome: 'failed' | 'canceled', serviceStatus?: string): SerializedAzureError {
     const body = response.body as Record<string, unknown> | undefined;
     const fields = readErrorObject(
@@ -133,7 +135,8 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     return new AzureRequestError({
       ...response.ids,
       requestId: response.ids.requestId ?? fields?.requestId,
-      status: response.status,
+      status: 0,
+      operationStatus: serviceStatus ?? (outcome === 'canceled' ? 'Canceled' : 'Failed'),
       operation,
       code: fields?.code ?? (outcome === 'canceled' ? 'OperationCanceled' : 'OperationFailed'),
       message:
@@ -143,6 +146,11 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
       details: fields?.details,
     }).toJSON();
   }
+}
+
+/** A status or result URL that answered its failure as an HTTP error (ARM's Location polling): the operation failed. */
+export function operationFailureFrom(err: AzureRequestError): SerializedAzureError {
+  return { ...err.toJSON(), status: 0, operationStatus: 'Failed' };
 }
 
 /**

@@ -1,6 +1,8 @@
-// The operation tracker against the real emulator: every finished operation keeps the request ids of
-// the request that started it and of its final status check, and its details show them.
+// The operation tracker against the real emulator: every finished operation, succeeded or failed, keeps
+// the request ids of the request that started it and of its final status check, and its details show
+// them; a failed one shows the operation's own error (emulator lro-fail), not the status check's "HTTP 200".
 import * as assert from 'node:assert/strict';
+import { AzureRequestError } from '../../../src/azure/http/azureError';
 import { SyncGroupsClient } from '../../../src/azure/sql/syncGroupsClient';
 import { detailsText, type OperationRecord } from '../../../src/operations/operationRecord';
 import { OperationStore, type KeyValueStore } from '../../../src/operations/operationStore';
@@ -19,7 +21,7 @@ class MapMemento implements KeyValueStore {
   }
 }
 
-describe('operation request ids (real emulator, operation tracker)', function () {
+describe('operation request ids and errors (real emulator, operation tracker)', function () {
   this.timeout(30_000);
   let env: EmulatorWithClient;
   let databases: string[];
@@ -88,5 +90,30 @@ describe('operation request ids (real emulator, operation tracker)', function ()
     assert.match(text, /^Requests \(ids for support\):$/m);
     assert.match(text, new RegExp(`^  Start: PUT \\S+/syncGroups/ids-test-1\\S* → HTTP 202 · request id ${start.requestId} · `, 'm'));
     assert.match(text, new RegExp(`^  Final status check: GET \\S+ → HTTP 200 · request id ${last.requestId} · `, 'm'));
+  });
+
+  it('a failed operation (lro-fail) shows its own code and message and the status check’s request id, not HTTP 200', async () => {
+    env.emulator.control.addFaults('lro-fail*1');
+    env.requests.length = 0;
+    const { record, outcome } = await trackedCreate();
+    assert.ok(outcome instanceof AzureRequestError, 'the result rejects with the operation’s error');
+    assert.equal(record.status, 'failed');
+    const e = record.error;
+    assert.equal(e?.code, 'OperationTimedOut');
+    assert.equal(e.message, 'The operation timed out and automatically rolled back. Please retry the operation.');
+    assert.equal(e.status, 0);
+    assert.equal(e.operationStatus, 'Failed');
+    assert.ok(e.requestId, 'a request id');
+    assert.equal(e.requestId, record.lastPoll?.requestId, 'the id of the status check that reported the failure');
+    assert.equal(e.requestId, env.requests.at(-1)?.requestId);
+    assert.equal(outcome.requestId, e.requestId);
+    assert.equal(outcome.status, 0);
+    assert.ok(record.initialRequest?.requestId, 'the PUT’s id too');
+    const text = detailsText(record);
+    assert.match(text, /^Error code: OperationTimedOut$/m);
+    assert.match(text, /^Reported by the operation's status: Failed$/m);
+    assert.doesNotMatch(text, /HTTP status/);
+    assert.match(text, new RegExp(`^Request id: ${e.requestId}$`, 'm'));
+    assert.doesNotMatch(outcome.toDetailsText(), /^Status: 200$/m);
   });
 });

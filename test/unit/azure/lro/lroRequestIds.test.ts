@@ -1,5 +1,6 @@
 // Every long-running operation remembers the ids of the request that started it and of its latest
-// status check, whatever the response shape.
+// status check, whatever the response shape; a failed operation reports its own error (code, message,
+// the status check's request id), never "HTTP 200".
 import assert from 'node:assert/strict';
 import { AzureRequestError } from '../../../../src/azure/http/azureError';
 import { ArmPoller } from '../../../../src/azure/lro/armPoller';
@@ -23,7 +24,7 @@ async function rejection(p: Promise<unknown>): Promise<AzureRequestError> {
   return e;
 }
 
-describe('long-running operations: request ids', () => {
+describe('long-running operations: request ids and the operation’s own error', () => {
   let server: HttpsTestServer;
   before(async () => {
     server = await startHttpsTestServer();
@@ -55,6 +56,71 @@ describe('long-running operations: request ids', () => {
     const last = poller.latest.lastPoll;
     assert.deepEqual([last?.method, last?.status, last?.requestId, last?.url], ['GET', 200, 'final', `${server.origin}${G}`]);
     assert.equal(poller.latest.initialRequest?.requestId, 'put', 'the start is kept');
+  });
+
+  it('Azure-AsyncOperation failed: the body’s code and message, the status URL’s request id, no HTTP status', async () => {
+    server.handle(
+      scripted({
+        [`PUT ${G}`]: [
+          {
+            status: 201,
+            headers: { 'azure-asyncoperation': `${server.origin}/aop/2`, location: `${server.origin}/loc/2`, ...rid('put') },
+          },
+        ],
+        'GET /aop/2': [
+          {
+            status: 200,
+            headers: rid('status-check'),
+            body: { status: 'Failed', error: { code: 'OperationTimedOut', message: 'The operation timed out and rolled back.' } },
+          },
+        ],
+      }),
+    );
+    const poller = await ArmPoller.begin(testClient(server), { operationName: 'Create sync group', method: 'PUT', url: G });
+    const err = await rejection(poller.pollUntilDone(FAST));
+    assert.equal(err.code, 'OperationTimedOut');
+    assert.equal(err.message, 'The operation timed out and rolled back.');
+    assert.equal(err.requestId, 'status-check');
+    assert.equal(err.correlationId, 'corr-status-check');
+    assert.equal(err.status, 0, 'no HTTP status: every call succeeded');
+    assert.equal(err.operationStatus, 'Failed');
+    const details = err.toDetailsText();
+    assert.match(details, /^Operation status: Failed$/m);
+    assert.doesNotMatch(details, /Status: 200|HTTP 200/);
+    assert.match(details, new RegExp(`^Status check: GET ${server.origin}/aop/2$`, 'm'));
+    assert.deepEqual([poller.latest.lastPoll?.requestId, poller.latest.lastPoll?.status], ['status-check', 200]);
+    assert.equal(poller.latest.initialRequest?.requestId, 'put');
+  });
+
+  it('202 + Location only, failed (500 with the operation’s error, after the pipeline’s retries): the operation failed', async () => {
+    const failedBody = { error: { code: 'OperationTimedOut', message: 'The operation timed out and rolled back.' } };
+    server.handle(
+      scripted({
+        [`PUT ${G}`]: [{ status: 202, headers: { location: `${server.origin}/loc/3`, ...rid('put') } }],
+        'GET /loc/3': [{ status: 202 }, { status: 500, body: failedBody, headers: rid('loc-failed') }],
+      }),
+    );
+    const poller = await ArmPoller.begin(testClient(server), { operationName: 'Create sync group', method: 'PUT', url: G });
+    const err = await rejection(poller.pollUntilDone(FAST));
+    assert.deepEqual(
+      [err.code, err.message, err.requestId, err.status, err.operationStatus],
+      ['OperationTimedOut', 'The operation timed out and rolled back.', 'loc-failed', 0, 'Failed'],
+    );
+    assert.equal(poller.latest.status, 'failed');
+    assert.deepEqual([poller.latest.lastPoll?.status, poller.latest.lastPoll?.requestId], [500, 'loc-failed']);
+  });
+
+  it('a Location answering a gateway 502 without a service error is not the operation’s failure (polling can resume)', async () => {
+    server.handle(
+      scripted({
+        [`PUT ${G}`]: [{ status: 202, headers: { location: `${server.origin}/loc/4` } }],
+        'GET /loc/4': [{ status: 502 }],
+      }),
+    );
+    const poller = await ArmPoller.begin(testClient(server), { operationName: 'Create sync group', method: 'PUT', url: G });
+    const err = await rejection(poller.pollUntilDone(FAST));
+    assert.equal(err.status, 502);
+    assert.equal(poller.latest.status, 'running', 'the operation’s fate is unknown');
   });
 
   it('the ids survive a reload (poller state → resumePoller)', async () => {
@@ -101,7 +167,7 @@ describe('long-running operations: request ids', () => {
     assert.deepEqual([fabric.latest.initialRequest?.requestId, fabric.latest.lastPoll?.requestId], ['fabric-start', 'fabric-status']);
     const backup = await BackupPoller.begin(testClient(server), { operationName: 'Back up now', method: 'POST', url: '/vault/backup' });
     const err = await rejection(backup.pollUntilDone(FAST));
-    assert.deepEqual([err.code, err.requestId], ['UserErrorX', 'bk-s']);
+    assert.deepEqual([err.code, err.requestId, err.status, err.operationStatus], ['UserErrorX', 'bk-s', 0, 'Failed']);
     assert.deepEqual([backup.latest.initialRequest?.method, backup.latest.initialRequest?.requestId], ['POST', 'bk']);
   });
 });
