@@ -19,6 +19,18 @@ if (forbidden.length) {
 }
 // Relative README links stay as they are: the repository has no public URL for vsce to rewrite them to.
 run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsixPath]);
+// Same count and size as vsce's "Packaged:" line: the archive also holds its manifest and [Content_Types].xml.
+const entries = zipEntryCount(vsixPath);
 log(
-  `VSIX: ${path.relative(root, vsixPath)} (${(fs.statSync(vsixPath).size / 1024).toFixed(0)} KiB, ${files.length} files: ${files.join(', ')})`,
+  `VSIX: ${path.relative(root, vsixPath)} (${entries} files, ${(fs.statSync(vsixPath).size / 1024).toFixed(2)} KB): ` +
+    `${files.length} extension files (${files.join(', ')}) plus ${entries - files.length} VSIX metadata files`,
 );
+
+/** Number of entries in a zip archive, from its end-of-central-directory record. */
+function zipEntryCount(file) {
+  const buf = fs.readFileSync(file);
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) return buf.readUInt16LE(i + 10);
+  }
+  throw new Error(`${file} is not a zip archive`);
+}

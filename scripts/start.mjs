@@ -1,8 +1,11 @@
 // npm start: build and pack the extension, start the local emulator, start code-server with the
 // VSIX installed and pointed at that emulator, and print the URL to open. Ctrl+C stops everything.
-// Options: --port N (code-server, default 8080), --seed demo|large|empty, --data DIR (emulator state).
+// Options: --port N (code-server, default 8080), --seed demo|large|empty, --data DIR (emulator state),
+// --folder DIR (the workspace VS Code opens; default ~/sql-data-movement-workspace, outside the clone so
+// exported files never land in the repository).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { freePort, startCodeServer } from './lib/codeServer.mjs';
@@ -43,13 +46,16 @@ const stateDir = path.join(root, '.cache', 'start');
 fs.mkdirSync(stateDir, { recursive: true });
 const requested = Number(opt('port', 8080));
 const port = (await isFree(requested)) ? requested : await freePort();
+log('starting code-server with the extension installed');
 const server = await startCodeServer({
   stateDir,
   port,
   vsix: [vsix],
   settings: { 'sqlDataMovement.environment': 'LocalEmulator', 'sqlDataMovement.emulator.endpoints': endpoints },
 });
-const workspace = path.join(root, 'test', 'fixtures', 'workspace');
+const workspace = path.resolve(opt('folder', path.join(os.homedir(), 'sql-data-movement-workspace')));
+fs.mkdirSync(workspace, { recursive: true });
+log(`workspace folder: ${workspace}`);
 console.log(
   `\nAzure SQL Data Movement is running in VS Code (code-server) against the local emulator.\nOpen: ${server.url}/?folder=${encodeURIComponent(workspace)}\nPress Ctrl+C to stop.\n`,
 );
@@ -60,8 +66,19 @@ async function stop() {
   stopping = true;
   console.log('\nstopping code-server and the emulator…');
   await server.stop();
-  emulator.kill('SIGTERM');
+  await stopEmulator();
+  console.log('stopped.');
   process.exit(0);
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within 5 s; resolves once it has. */
+async function stopEmulator() {
+  if (emulator.exitCode !== null || emulator.signalCode !== null) return;
+  const exited = new Promise((resolve) => emulator.once('exit', resolve));
+  emulator.kill('SIGTERM');
+  const timer = setTimeout(() => emulator.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

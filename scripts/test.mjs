@@ -19,7 +19,7 @@ ensureNodeModules();
 const wantsVsCode = !only || only.has('integration') || only.has('e2e');
 if (wantsVsCode) {
   ensureSystemPackages();
-  ensureCodeServer();
+  await ensureCodeServer();
 }
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);

@@ -19,7 +19,7 @@ function installedVersion() {
   }
 }
 
-export function ensureCodeServer() {
+export async function ensureCodeServer() {
   if (installedVersion() === CODE_SERVER_VERSION && fs.existsSync(codeServerBin)) return codeServerBin;
   if (Number(process.versions.node.split('.')[0]) !== 20) {
     throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20 (this is ${process.version}).`);
@@ -42,7 +42,8 @@ export function ensureCodeServer() {
     ]);
   const pkg = path.join(cacheDir, 'package.json');
   if (!fs.existsSync(pkg)) fs.writeFileSync(pkg, JSON.stringify({ name: 'code-server-host', version: '1.0.0', private: true }));
-  run(
+  await runWithProgress(
+    `installing code-server ${CODE_SERVER_VERSION}`,
     'npm',
     ['install', '--no-audit', '--no-fund', '--no-save', '--omit-lockfile-registry-resolved', `code-server@${CODE_SERVER_VERSION}`],
     {
@@ -58,7 +59,22 @@ export function ensureCodeServer() {
     },
   );
   if (installedVersion() !== CODE_SERVER_VERSION) throw new Error('code-server did not install; see the npm output above.');
+  log(`code-server ${CODE_SERVER_VERSION} installed`);
   return codeServerBin;
+}
+
+/** Runs a long, quiet command (npm prints nothing while it downloads and builds) with a line every 10 s. */
+function runWithProgress(what, cmd, args, opts) {
+  const started = Date.now();
+  const ticker = setInterval(() => log(`${what}… ${Math.round((Date.now() - started) / 1000)} s`), 10_000);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${cmd} ${args.join(' ')} failed with exit code ${code ?? signal}`));
+    });
+  }).finally(() => clearInterval(ticker));
 }
 
 export function freePort() {
@@ -95,7 +111,7 @@ const userSettings = {
  * stateDir), installing the given VSIX files first. Resolves when /healthz answers.
  */
 export async function startCodeServer({ stateDir, port, vsix = [], env = {}, settings = {} }) {
-  const bin = ensureCodeServer();
+  const bin = await ensureCodeServer();
   port ??= await freePort();
   for (const d of ['ud/User', 'exts', 'xdg-data', 'xdg-config']) fs.mkdirSync(path.join(stateDir, d), { recursive: true });
   fs.writeFileSync(path.join(stateDir, 'ud/User/settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));

@@ -17,13 +17,29 @@ export function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
 }
 
-/** npm ci when node_modules is missing or older than package-lock.json. */
+/** npm ci when node_modules is missing or does not match package-lock.json. */
 export function ensureNodeModules() {
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
-  const lock = path.join(root, 'package-lock.json');
-  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  if (nodeModulesMatchLock()) return;
   log('installing npm dependencies (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+/**
+ * Compares what is installed (npm's node_modules/.package-lock.json) with the lockfile by content, not
+ * by file times: a fresh checkout or a second worktree has a newer package-lock.json than a perfectly
+ * current node_modules, and a needless npm ci there wipes a node_modules other checkouts share.
+ */
+function nodeModulesMatchLock() {
+  let installed, wanted;
+  try {
+    installed = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', '.package-lock.json'), 'utf8')).packages ?? {};
+    wanted = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages ?? {};
+  } catch {
+    return false;
+  }
+  return Object.entries(wanted).every(
+    ([key, entry]) => key === '' || installed[key]?.version === entry.version || (entry.optional && !installed[key]),
+  );
 }
 
 function dpkgHas(pkg) {

@@ -21,6 +21,8 @@ export interface AzureConnectionOptions {
   logger?: RequestLogger;
   retry?: RetryOptions;
   maxConcurrencyPerHost?: number;
+  /** Per-attempt request timeout (default 30 s). */
+  requestTimeoutMs?: number;
   /** Overrides the cloud's agent (e.g. VS Code's proxy agent with the emulator CA added). */
   agent?: https.Agent;
 }
@@ -50,6 +52,7 @@ export function createAzureConnection(options: AzureConnectionOptions): AzureCon
     logger: options.logger,
     retry: options.retry,
     maxConcurrencyPerHost: options.maxConcurrencyPerHost,
+    requestTimeoutMs: options.requestTimeoutMs,
   };
   return {
     cloud: options.cloud,

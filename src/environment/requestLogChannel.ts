@@ -8,7 +8,7 @@ export class RequestLogChannel implements RequestLogger {
 
   log(entry: RequestLogEntry): void {
     const line = formatLogEntry(entry);
-    if (entry.status === undefined || entry.status >= 400) this.channel.warn(line);
+    if (entry.status === undefined || entry.status >= 400 || entry.bodyProblem) this.channel.warn(line);
     else this.channel.info(line);
   }
 }

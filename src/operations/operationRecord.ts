@@ -2,7 +2,7 @@
 // resume polling it after a window reload (the poller's JSON state), and to retry it when the
 // command that started it said repeating is safe. Plain JSON throughout: it lives in globalState.
 import type { SerializedAzureError } from '../azure/http/azureError';
-import type { LroKind, LroState } from '../azure/lro/lroTypes';
+import type { LroKind, LroState, RequestTrace } from '../azure/lro/lroTypes';
 
 /** running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be working. */
 export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped';
@@ -41,6 +41,10 @@ export interface OperationRecord {
   serviceStatus?: string;
   jobId?: string;
   error?: SerializedAzureError;
+  /** The request that started the operation, with the ids support needs. */
+  initialRequest?: RequestTrace;
+  /** The latest status check: for a finished operation, the one that saw it end. */
+  lastPoll?: RequestTrace;
   retry?: RetrySpec;
   /** The poller's state while running (dropped once the operation ends). */
   poller?: LroState;
@@ -103,13 +107,22 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
   const e = record.error;
   if (e) {
-    lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`, `HTTP status: ${e.status}`);
+    lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`);
+    // An operation's own failure arrives in a successful status check: its HTTP status says nothing.
+    if (e.operationStatus) lines.push(`Reported by the operation's status: ${e.operationStatus}`);
+    else if (e.status) lines.push(`HTTP status: ${e.status}`);
     if (e.target) lines.push(`Error target: ${e.target}`);
     for (const d of e.details ?? []) lines.push(`  - ${d.code ?? ''}: ${d.message ?? ''}`);
-    if (e.operation) lines.push(`Failed step: ${e.operation.name} (${e.operation.method} ${e.operation.url})`);
+    if (e.operation)
+      lines.push(`${e.operationStatus ? 'Status check' : 'Failed step'}: ${e.operation.name} (${e.operation.method} ${e.operation.url})`);
     if (e.requestId) lines.push(`Request id: ${e.requestId}`);
     if (e.correlationId) lines.push(`Correlation id: ${e.correlationId}`);
     if (e.clientRequestId) lines.push(`Client request id: ${e.clientRequestId}`);
+  }
+  if (record.initialRequest || record.lastPoll) {
+    lines.push('', 'Requests (ids for support):');
+    if (record.initialRequest) lines.push(`  Start: ${traceText(record.initialRequest)}`);
+    if (record.lastPoll) lines.push(`  ${isFinished(record) ? 'Final status check' : 'Last status check'}: ${traceText(record.lastPoll)}`);
   }
   const poll = record.poller;
   if (poll && record.status === 'running') {
@@ -118,4 +131,13 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     if (poll.kind === 'fabric') lines.push('', `Polling: ${poll.operationUrl}`);
   }
   return lines.join('\n');
+}
+
+function traceText(t: RequestTrace): string {
+  const parts = [`${t.method} ${t.url} → ${t.status !== undefined ? `HTTP ${t.status}` : 'no answer'}`];
+  if (t.requestId) parts.push(`request id ${t.requestId}`);
+  if (t.correlationId) parts.push(`correlation id ${t.correlationId}`);
+  if (t.clientRequestId) parts.push(`client request id ${t.clientRequestId}`);
+  parts.push(t.at);
+  return parts.join(' · ');
 }

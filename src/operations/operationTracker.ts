@@ -74,6 +74,8 @@ export class OperationTracker {
       status: 'running',
       percent: snap.percent,
       serviceStatus: snap.serviceStatus,
+      initialRequest: snap.initialRequest,
+      lastPoll: snap.lastPoll,
       retry: start.retry,
       poller: poller.toJSON(),
       lease: { owner: this.options.owner, until: this.now + LEASE_MS },
@@ -158,6 +160,7 @@ export class OperationTracker {
         percent: 100,
         serviceStatus: poller.latest.serviceStatus,
         jobId: poller.latest.jobId,
+        ...requestTraces(poller.latest),
       });
       return result;
     } catch (e) {
@@ -181,11 +184,13 @@ export class OperationTracker {
         status: snap.status,
         error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined),
         serviceStatus: snap.serviceStatus,
+        ...requestTraces(snap),
       });
     } else if (this.options.store.get(id)?.status === 'running') {
       // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
       const reason = `polling failed: ${e instanceof Error ? e.message : String(e)}`;
-      this.changed.fire(await this.options.store.update(id, { waitingReason: reason, lease: undefined, poller: poller.toJSON() }));
+      const patch = { waitingReason: reason, lease: undefined, poller: poller.toJSON(), ...requestTraces(snap) };
+      this.changed.fire(await this.options.store.update(id, patch));
       this.scheduleRescan();
     }
   }
@@ -196,6 +201,7 @@ export class OperationTracker {
       percent: snap.percent,
       serviceStatus: snap.serviceStatus,
       jobId: snap.jobId,
+      ...requestTraces(snap),
       poller: poller.toJSON(),
       lease: { owner: this.options.owner, until: this.now + LEASE_MS },
       waitingReason: undefined,
@@ -233,4 +239,12 @@ export class OperationTracker {
     for (const ctrl of this.active.values()) ctrl.abort();
     await this.options.store.release(this.options.owner);
   }
+}
+
+/** The ids of the starting request and the latest status check, kept only when known (a resumed poller keeps both). */
+function requestTraces(snap: LroSnapshot): Pick<OperationRecord, 'initialRequest' | 'lastPoll'> {
+  const traces: Pick<OperationRecord, 'initialRequest' | 'lastPoll'> = {};
+  if (snap.initialRequest) traces.initialRequest = snap.initialRequest;
+  if (snap.lastPoll) traces.lastPoll = snap.lastPoll;
+  return traces;
 }

@@ -83,6 +83,10 @@ describe('operations center (real VS Code, emulator)', function () {
     await waitFor('the status bar to hide when idle', () => !api.operations.statusBar.visible);
     const item = items().find((i) => i.record.id === op.id);
     assert.match(String(item?.description), /Succeeded/);
+    const uri = await vscode.commands.executeCommand<string>('sqlDataMovement.operations.showDetails', item);
+    const details = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText() ?? '';
+    assert.match(details, /^ {2}Start: PUT \S+ → HTTP 202 · request id \S+/m, 'the request id of the PUT');
+    assert.match(details, /^ {2}Final status check: GET \S+ → HTTP 200 · request id \S+/m, 'the request id of the final check');
   });
 
   it('shows a failed operation with its error, a warning status bar and details with request ids', async () => {
@@ -108,6 +112,9 @@ describe('operations center (real VS Code, emulator)', function () {
     assert.match(text, new RegExp(`Error code: ${failed.error.code}`));
     assert.match(text, /Message: /);
     assert.match(text, /(Request id|Client request id): \S+/);
+    assert.match(text, /^Reported by the operation's status: Failed$/m);
+    assert.doesNotMatch(text, /HTTP status/, 'the status check answered 200, which is not the error');
+    assert.match(text, new RegExp(`^Request id: ${failed.lastPoll?.requestId}$`, 'm'), 'the id of the status check that reported it');
     const copied = await vscode.commands.executeCommand<string>('sqlDataMovement.operations.copyDetails', op.id);
     assert.equal(await vscode.env.clipboard.readText(), copied);
     await screenshot('operations-failed-details');

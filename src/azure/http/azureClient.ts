@@ -1,10 +1,13 @@
 // The small helper every service client uses: build the URL, send through the pipeline, parse JSON,
-// and throw AzureRequestError for any non-2xx answer (naming the operation that failed).
+// and throw AzureRequestError for any non-2xx answer (naming the operation that failed) and for a 2xx
+// whose body is unreadable or lacks the list it should carry (code InvalidResponseBody).
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { throwIfAborted } from './abortableDelay';
-import { errorFromResponse } from './parseErrorBody';
+import { errorFromResponse, invalidBodyError } from './parseErrorBody';
 import type { AzurePipeline } from './pipeline';
 import { requestIdsFrom, type RequestIds } from './requestIds';
+import { isRequestTimeoutError, timeoutError } from './requestTimeout';
+import { checkResponseBody, expectBody } from './responseBodyCheck';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -19,8 +22,10 @@ export interface AzureRequest {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /** Per-attempt timeout in ms (default 60 s). */
+  /** Per-attempt timeout in ms (default: the pipeline's, 30 s). */
   timeoutMs?: number;
+  /** List calls: the body must hold an array in this field, else InvalidResponseBody (never an empty list). */
+  listField?: string;
 }
 
 export interface AzureResponse<T = unknown> {
@@ -31,6 +36,7 @@ export interface AzureResponse<T = unknown> {
   bodyText: string;
   ids: RequestIds;
   url: string;
+  method: HttpMethod;
 }
 
 export class AzureClient {
@@ -56,15 +62,31 @@ export class AzureClient {
       headers,
       body,
       abortSignal: req.signal,
-      timeout: req.timeoutMs ?? 60_000,
+      timeout: req.timeoutMs ?? this.transport.requestTimeoutMs,
     });
-    const response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
+    if (req.listField !== undefined) expectBody(request, { listField: req.listField });
+    const operation = { name: req.operationName, method: req.method, url };
+    let response;
+    try {
+      response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
+    } catch (err) {
+      if (isRequestTimeoutError(err)) throw timeoutError(err, requestIdsFrom(request.headers, undefined), operation);
+      throw err;
+    }
     const ids = requestIdsFrom(request.headers, response.headers);
     const bodyText = response.bodyAsText ?? '';
-    if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response.status, bodyText, ids, { name: req.operationName, method: req.method, url });
-    }
-    return { status: response.status, headers: response.headers.toJSON(), body: parseJson<T>(bodyText), bodyText, ids, url };
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response.status, bodyText, ids, operation);
+    const checked = checkResponseBody(request, response.status, bodyText);
+    if (checked.problem) throw invalidBodyError(response.status, bodyText, ids, operation, checked.problem);
+    return {
+      status: response.status,
+      headers: response.headers.toJSON(),
+      body: checked.body as T | undefined,
+      bodyText,
+      ids,
+      url,
+      method: req.method,
+    };
   }
 
   /** Sends and returns the parsed body (undefined for an empty 200/204). */
@@ -79,14 +101,5 @@ export class AzureClient {
       : new URL(this.baseUrl + (pathOrUrl.startsWith('/') ? '' : '/') + pathOrUrl);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.toString();
-  }
-}
-
-function parseJson<T>(text: string): T | undefined {
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
   }
 }

@@ -23,6 +23,7 @@ export interface FailedOperation {
 }
 
 export interface AzureRequestErrorInit extends RequestIds {
+  /** HTTP status of the failed call; 0 when no call failed (no answer, or a long-running operation's own failure). */
   status: number;
   code: string;
   message: string;
@@ -34,6 +35,9 @@ export interface AzureRequestErrorInit extends RequestIds {
   operation: FailedOperation;
   /** Start of a non-JSON body (HTML from a proxy...), redacted, for the details view. */
   rawBodyExcerpt?: string;
+  /** Set when a long-running operation itself failed (its status word, e.g. "Failed"): every call succeeded,
+   *  the service reported the failure in a status check, whose request ids these are. */
+  operationStatus?: string;
 }
 
 export class AzureRequestError extends Error {
@@ -49,6 +53,7 @@ export class AzureRequestError extends Error {
   readonly requestId?: string;
   readonly correlationId?: string;
   readonly rawBodyExcerpt?: string;
+  readonly operationStatus?: string;
 
   constructor(init: AzureRequestErrorInit) {
     super(init.message);
@@ -63,18 +68,19 @@ export class AzureRequestError extends Error {
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
     this.rawBodyExcerpt = init.rawBodyExcerpt;
+    this.operationStatus = init.operationStatus;
   }
 
   /** Plain text for a "Copy details" action: everything support asks for, nothing secret. */
   toDetailsText(): string {
     const lines = [
       `${this.operation.name} failed`,
-      `Status: ${this.status}`,
+      this.operationStatus ? `Operation status: ${this.operationStatus}` : `Status: ${this.status}`,
       `Code: ${this.code}`,
       `Message: ${redactFreeText(this.message)}`,
     ];
     if (this.target) lines.push(`Target: ${this.target}`);
-    lines.push(`Request: ${this.operation.method} ${this.operation.url}`);
+    lines.push(`${this.operationStatus ? 'Status check' : 'Request'}: ${this.operation.method} ${this.operation.url}`);
     if (this.requestId) lines.push(`Request id: ${this.requestId}`);
     if (this.correlationId) lines.push(`Correlation id: ${this.correlationId}`);
     if (this.clientRequestId) lines.push(`Client request id: ${this.clientRequestId}`);
@@ -108,6 +114,7 @@ export class AzureRequestError extends Error {
       requestId: this.requestId,
       correlationId: this.correlationId,
       clientRequestId: this.clientRequestId,
+      ...(this.operationStatus ? { operationStatus: this.operationStatus } : {}),
     };
   }
 
@@ -124,6 +131,7 @@ export interface SerializedAzureError extends RequestIds {
   target?: string;
   details?: AzureErrorDetail[];
   operation: FailedOperation;
+  operationStatus?: string;
 }
 
 export function isAzureRequestError(err: unknown): err is AzureRequestError {

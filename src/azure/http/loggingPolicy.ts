@@ -1,8 +1,10 @@
-// Reports every HTTP attempt (retries included) to a RequestLogger, redacted.
+// Reports every HTTP attempt (retries included) to a RequestLogger, redacted. A 2xx whose body the
+// client will reject (cut-off JSON, a list without its array) is marked, so the log explains the error.
 import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import type { RequestLogger } from './requestLogger';
 import { redactUrl } from './redaction';
 import { requestIdsFrom } from './requestIds';
+import { checkResponseBody } from './responseBodyCheck';
 
 export const loggingPolicyName = 'azureRequestLoggingPolicy';
 
@@ -17,9 +19,11 @@ export function loggingPolicy(logger: RequestLogger): PipelinePolicy {
       const base = { method: request.method, url: redactUrl(request.url), attempt };
       try {
         const response = await next(request);
+        const { problem } = checkResponseBody(request, response.status, response.bodyAsText ?? '');
         safeLog(logger, {
           ...base,
           status: response.status,
+          ...(problem ? { bodyProblem: problem } : {}),
           durationMs: Date.now() - started,
           ...requestIdsFrom(request.headers, response.headers),
         });

@@ -5,6 +5,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { AbortError } from './abortableDelay';
+import { isFetchTimeout, RequestTimeoutError } from './requestTimeout';
 
 export interface NodeFetchHttpClientOptions {
   /** Agent used for every request (per cloud: the emulator's carries its certificate as `ca`). */
@@ -30,6 +31,7 @@ export function createNodeFetchHttpClient(options: NodeFetchHttpClientOptions = 
         response = await fetch(request.url, init);
       } catch (err) {
         if (err instanceof Error && err.name === 'AbortError') throw new AbortError();
+        if (isFetchTimeout(err)) throw new RequestTimeoutError(request.timeout);
         throw err; // FetchError keeps `code` (ECONNRESET, ECONNREFUSED...), which the retry policy reads.
       }
       const headers = createHttpHeaders();
@@ -39,6 +41,7 @@ export function createNodeFetchHttpClient(options: NodeFetchHttpClientOptions = 
         bodyAsText = await response.text();
       } catch (err) {
         if (err instanceof Error && err.name === 'AbortError') throw new AbortError();
+        if (isFetchTimeout(err)) throw new RequestTimeoutError(request.timeout);
         throw err;
       }
       return { request, status: response.status, headers, bodyAsText };

@@ -54,6 +54,25 @@ export function errorFromResponse(
   });
 }
 
+/** A 2xx whose body is not what was asked for (cut-off JSON, a list without its array). */
+export function invalidBodyError(
+  status: number,
+  bodyText: string,
+  ids: RequestIds,
+  operation: FailedOperation,
+  problem: string,
+): AzureRequestError {
+  const excerpt = bodyText.trim() ? redactFreeText(bodyText.trim().slice(0, EXCERPT_CHARS)) : undefined;
+  return new AzureRequestError({
+    ...ids,
+    status,
+    operation,
+    code: 'InvalidResponseBody',
+    message: `The service answered HTTP ${status} but ${problem}. Retry; if it persists, share the request id with support.`,
+    rawBodyExcerpt: excerpt,
+  });
+}
+
 interface ErrorFields {
   code?: string;
   message?: string;

@@ -13,6 +13,7 @@ import { hostConcurrencyPolicy } from './hostConcurrencyPolicy';
 import { loggingPolicy } from './loggingPolicy';
 import { createNodeFetchHttpClient } from './nodeFetchHttpClient';
 import type { RequestLogger } from './requestLogger';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './requestTimeout';
 import { retryPolicy, type RetryOptions } from './retryPolicy';
 import { trustedHostPolicy } from './trustedHostPolicy';
 
@@ -28,6 +29,8 @@ export interface AzurePipelineOptions {
   maxConcurrencyPerHost?: number;
   /** Hosts besides the endpoint's own (and its subdomains) that may receive our token. */
   additionalTrustedHosts?: string[];
+  /** Per-attempt timeout of every request (a request's own timeoutMs wins). Default 30 s: calls are interactive. */
+  requestTimeoutMs?: number;
 }
 
 export interface AzurePipeline {
@@ -36,6 +39,8 @@ export interface AzurePipeline {
   readonly baseUrl: string;
   readonly scope: string;
   readonly audience: ServiceAudience;
+  /** Per-attempt timeout for requests that do not set their own. */
+  readonly requestTimeoutMs: number;
 }
 
 export function createAzurePipeline(options: AzurePipelineOptions): AzurePipeline {
@@ -54,6 +59,7 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
     baseUrl,
     scope,
     audience: options.audience,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }
 

@@ -14,6 +14,8 @@ export interface RequestLogEntry extends RequestIds {
   attempt: number;
   /** Network error code or message when no answer came back. */
   error?: string;
+  /** Why a 2xx body was rejected (cut-off JSON, a list without its array); the call failed with InvalidResponseBody. */
+  bodyProblem?: string;
 }
 
 export interface RequestLogger {
@@ -29,6 +31,7 @@ export function formatLogEntry(e: RequestLogEntry): string {
   ]
     .filter(Boolean)
     .join(' ');
-  const outcome = e.status !== undefined ? String(e.status) : `failed (${e.error ?? 'no response'})`;
+  const status = e.bodyProblem ? `${e.status} INVALID BODY (${e.bodyProblem})` : String(e.status);
+  const outcome = e.status !== undefined ? status : `failed (${e.error ?? 'no response'})`;
   return `${e.method} ${e.url} ${outcome} ${e.durationMs}ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}${ids ? ` ${ids}` : ''}`;
 }

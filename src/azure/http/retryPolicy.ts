@@ -39,11 +39,11 @@ const RETRYABLE_ERROR_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/** Connection failures are retried; a per-attempt timeout is not (see requestTimeout.ts). */
 export function isRetryableError(err: unknown): boolean {
   if (isAbortError(err)) return false;
   const code = (err as { code?: unknown } | undefined)?.code;
-  const type = (err as { type?: unknown } | undefined)?.type; // node-fetch FetchError: 'request-timeout'
-  return (typeof code === 'string' && RETRYABLE_ERROR_CODES.has(code)) || type === 'request-timeout';
+  return typeof code === 'string' && RETRYABLE_ERROR_CODES.has(code);
 }
 
 /** Backoff for retry number `retry` (0-based): base·2^retry capped, with ±20% jitter like core. */

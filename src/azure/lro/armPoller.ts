@@ -5,9 +5,9 @@
 // PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
 // the resource itself is polled).
-import { isAzureRequestError } from '../http/azureError';
+import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
-import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
+import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
 import { normalizeStatus, type ArmLroState } from './lroTypes';
 
 export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
@@ -38,6 +38,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       phase: 'polling',
       via: asyncOperationUrl ? 'azure-asyncoperation' : locationUrl ? 'location' : 'resource',
     });
+    poller.recordInitial(response);
     if (!asyncOperationUrl && !locationUrl) {
       const provisioning = provisioningState(response.body);
       if (
@@ -88,7 +89,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     try {
       response = await this.get(url, signal);
     } catch (err) {
-      return this.failOnClientError(err);
+      return this.failOnClientError(err, true);
     }
     if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
     // Some Location endpoints answer 200 with an operation-status body rather than the result.
@@ -108,7 +109,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     try {
       response = await this.get(this.state.resourceUrl, signal);
     } catch (err) {
-      return this.failOnClientError(err);
+      return this.failOnClientError(err, false);
     }
     if (this.state.method === 'DELETE' && response.status === 202) return this.setRunning(response);
     const provisioning = provisioningState(response.body);
@@ -136,17 +137,28 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     this.setTerminal('succeeded');
   }
 
-  /** 4xx from a polling URL is the operation's failure (404 on DELETE is its success); 5xx/network: rethrow. */
-  private failOnClientError(err: unknown): void {
-    if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+  /**
+   * 4xx from a polling URL is the operation's failure (404 on DELETE is its success). A Location URL also
+   * reports a failed operation as 500 with the service's error code (ARM RPC), seen here once the pipeline's
+   * retries are spent. Throttling, gateway answers without a service code and network failures say nothing
+   * about the operation: rethrown, so polling resumes later.
+   */
+  private failOnClientError(err: unknown, serverErrorIsFailure: boolean): void {
+    if (!isAzureRequestError(err) || !reportsFailure(err, serverErrorIsFailure)) throw err;
     if (this.state.method === 'DELETE' && err.status === 404) return this.succeed(undefined);
     this.state.phase = 'done';
-    this.setTerminal('failed', { error: err.toJSON() });
+    this.setTerminal('failed', { error: operationFailureFrom(err) });
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
-    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+    return this.pollGet(this.client, url, signal);
   }
+}
+
+function reportsFailure(err: AzureRequestError, serverErrorIsFailure: boolean): boolean {
+  if (err.status === 408 || err.status === 429) return false;
+  if (err.status >= 400 && err.status < 500) return true;
+  return serverErrorIsFailure && err.status === 500 && !err.code.startsWith('HttpStatus');
 }
 
 function provisioningState(body: unknown): string | undefined {

@@ -6,7 +6,7 @@
 // the status succeeded to collect a result.
 import { isAzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
-import { BasePoller, header, initialSnapshot } from './basePoller';
+import { BasePoller, header, initialSnapshot, operationFailureFrom } from './basePoller';
 import { normalizeStatus, type BackupLroState } from './lroTypes';
 
 export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupLroState> {
@@ -30,6 +30,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
       resultUrl,
       phase: statusUrl ? 'status' : resultUrl ? 'result' : 'done',
     });
+    poller.recordInitial(response);
     if (response.status === 202 && (statusUrl || resultUrl)) poller.setRunning(response);
     else poller.succeedWith(response.status === 204 ? undefined : response.body);
     return poller;
@@ -67,13 +68,13 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
     } catch (err) {
       if (!isAzureRequestError(err) || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
       this.state.phase = 'done';
-      return this.setTerminal('failed', { error: err.toJSON() });
+      return this.setTerminal('failed', { error: operationFailureFrom(err) });
     }
     if (response.status === 202) return this.setRunning(response);
     this.succeedWith(response.status === 204 ? undefined : response.body);
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
-    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+    return this.pollGet(this.client, url, signal);
   }
 }

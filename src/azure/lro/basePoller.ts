@@ -1,11 +1,21 @@
 // What every strategy shares: snapshot bookkeeping, the wait loop (Retry-After, else backoff capped at
 // 30 s), cancellation of the wait, and turning a failed snapshot into a thrown AzureRequestError.
 import { abortableDelay, throwIfAborted } from '../http/abortableDelay';
-import { AzureRequestError, type FailedOperation, type SerializedAzureError } from '../http/azureError';
-import type { AzureResponse } from '../http/azureClient';
+import { AzureRequestError, isAzureRequestError, type FailedOperation, type SerializedAzureError } from '../http/azureError';
+import type { AzureClient, AzureResponse } from '../http/azureClient';
 import { readErrorObject } from '../http/parseErrorBody';
+import { redactUrl } from '../http/redaction';
+import type { RequestIds } from '../http/requestIds';
 import { retryAfterMs } from '../http/retryAfter';
-import { isTerminal, type LroKind, type LroPoller, type LroSnapshot, type LroState, type PollUntilDoneOptions } from './lroTypes';
+import {
+  isTerminal,
+  type LroKind,
+  type LroPoller,
+  type LroSnapshot,
+  type LroState,
+  type PollUntilDoneOptions,
+  type RequestTrace,
+} from './lroTypes';
 
 export const MAX_POLL_DELAY_MS = 30_000;
 
@@ -59,6 +69,7 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
       ? AzureRequestError.fromJSON(final.error)
       : new AzureRequestError({
           status: 0,
+          operationStatus: final.serviceStatus ?? (final.status === 'canceled' ? 'Canceled' : 'Failed'),
           code: final.status === 'canceled' ? 'OperationCanceled' : 'OperationFailed',
           message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
           operation: { name: this.operationName, method: 'GET', url: '' },
@@ -67,6 +78,23 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
 
   /** Advances the state by one poll. Implementations update this.state (snapshot, phase, result). */
   protected abstract step(signal?: AbortSignal): Promise<void>;
+
+  /** Remembers the request that started the operation (its ids are what support asks for first). */
+  protected recordInitial(response: AzureResponse): void {
+    this.state.snapshot.initialRequest = requestTrace(response.method, response.url, response.status, response.ids);
+  }
+
+  /** GETs a status or result URL and remembers its ids, whether it answers or fails. */
+  protected async pollGet(client: AzureClient, url: string, signal?: AbortSignal): Promise<AzureResponse> {
+    try {
+      const response = await client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+      this.state.snapshot.lastPoll = requestTrace('GET', url, response.status, response.ids);
+      return response;
+    } catch (err) {
+      if (isAzureRequestError(err)) this.state.snapshot.lastPoll = requestTrace('GET', url, err.status || undefined, err);
+      throw err;
+    }
+  }
 
   protected setRunning(response: AzureResponse | undefined, extra: Partial<LroSnapshot> = {}): void {
     this.state.snapshot = {
@@ -96,7 +124,8 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     if (status === 'succeeded') this.state.snapshot.percent = 100;
   }
 
-  /** The error of a failed/canceled operation, from a status body ({status, error}) or a failed poll response. */
+  /** The error of a failed/canceled operation from a status body ({status, error}): the operation's own code and
+   *  message and the status check's request ids; no HTTP status (the status check itself succeeded). */
   protected failure(response: AzureResponse, outcome: 'failed' | 'canceled', serviceStatus?: string): SerializedAzureError {
     const body = response.body as Record<string, unknown> | undefined;
     const fields = readErrorObject(
@@ -106,7 +135,8 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     return new AzureRequestError({
       ...response.ids,
       requestId: response.ids.requestId ?? fields?.requestId,
-      status: response.status,
+      status: 0,
+      operationStatus: serviceStatus ?? (outcome === 'canceled' ? 'Canceled' : 'Failed'),
       operation,
       code: fields?.code ?? (outcome === 'canceled' ? 'OperationCanceled' : 'OperationFailed'),
       message:
@@ -116,6 +146,11 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
       details: fields?.details,
     }).toJSON();
   }
+}
+
+/** A status or result URL that answered its failure as an HTTP error (ARM's Location polling): the operation failed. */
+export function operationFailureFrom(err: AzureRequestError): SerializedAzureError {
+  return { ...err.toJSON(), status: 0, operationStatus: 'Failed' };
 }
 
 /**
@@ -132,6 +167,14 @@ export function pollDelayMs(
   const maxDelay = Math.min(MAX_POLL_DELAY_MS, Math.max(minDelay, options.maxDelayMs ?? MAX_POLL_DELAY_MS));
   if (retryAfter !== undefined) return Math.max(retryAfter, minDelay);
   return Math.min(maxDelay, minDelay * 1.5 ** attempt);
+}
+
+export function requestTrace(method: string, url: string, status: number | undefined, ids: RequestIds): RequestTrace {
+  const trace: RequestTrace = { method, url: redactUrl(url), status, at: new Date().toISOString() };
+  if (ids.requestId) trace.requestId = ids.requestId;
+  if (ids.correlationId) trace.correlationId = ids.correlationId;
+  if (ids.clientRequestId) trace.clientRequestId = ids.clientRequestId;
+  return trace;
 }
 
 export function initialSnapshot(): LroSnapshot {

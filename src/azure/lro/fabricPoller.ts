@@ -39,6 +39,7 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
       expectResult: options.expectResult,
       phase: 'polling',
     });
+    poller.recordInitial(response);
     if (response.status === 202 && operationUrl) poller.setRunning(response);
     else poller.succeedWith(response.body);
     return poller;
@@ -81,6 +82,6 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {
-    return this.client.send({ operationName: `${this.state.operationName} (status)`, method: 'GET', url, signal });
+    return this.pollGet(this.client, url, signal);
   }
 }

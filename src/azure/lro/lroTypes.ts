@@ -3,6 +3,7 @@
 // resumePoller() after a window reload. Cancelling (AbortSignal) stops WAITING; it never cancels the
 // operation in Azure.
 import type { SerializedAzureError } from '../http/azureError';
+import type { RequestIds } from '../http/requestIds';
 
 export type LroStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
 export type LroKind = 'arm' | 'backup' | 'fabric';
@@ -20,6 +21,21 @@ export interface LroSnapshot {
   /** Azure Backup job started by the operation (operationsStatus properties.jobId). */
   jobId?: string;
   error?: SerializedAzureError;
+  /** The request that started the operation: what support asks for first. */
+  initialRequest?: RequestTrace;
+  /** The latest status check (or final GET): for a finished operation, the one that saw it end. */
+  lastPoll?: RequestTrace;
+}
+
+/** One HTTP exchange of an operation, as support needs it to find the call in the service's logs. */
+export interface RequestTrace extends RequestIds {
+  method: string;
+  /** Secret query parameters redacted. */
+  url: string;
+  /** HTTP status of the answer; undefined when none came back. */
+  status?: number;
+  /** ISO time of the answer. */
+  at: string;
 }
 
 export interface PollUntilDoneOptions {

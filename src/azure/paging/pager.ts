@@ -54,9 +54,9 @@ export function createPager<T>(options: PagerOptions<T>): PagedList<T> {
     let request: AzureRequest | undefined = options.first;
     for (let index = 0; request; index++) {
       throwIfAborted(options.first.signal);
-      const body: Record<string, unknown> = (await options.client.json<Record<string, unknown> | undefined>(request)) ?? {};
-      const raw = body[itemsField];
-      const items = Array.isArray(raw) ? raw.map(deserialize) : [];
+      // The client rejects a body without the items array (InvalidResponseBody): a broken page is an error, never an empty list.
+      const body = await options.client.json<Record<string, unknown>>({ ...request, listField: itemsField });
+      const items = (body[itemsField] as unknown[]).map(deserialize);
       yield { items, index, body };
       const next = options.nextPage(body, options.first);
       if (!next) return;

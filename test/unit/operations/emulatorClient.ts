@@ -17,7 +17,10 @@ export interface EmulatorWithClient {
   stop(): Promise<void>;
 }
 
-export async function startEmulatorWithClient(options: EmulatorOptions = {}): Promise<EmulatorWithClient> {
+export async function startEmulatorWithClient(
+  options: EmulatorOptions = {},
+  connection: { requestTimeoutMs?: number } = {},
+): Promise<EmulatorWithClient> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-ops-'));
   const emulator = await startEmulator({
     seed: 'demo',
@@ -39,6 +42,7 @@ export async function startEmulatorWithClient(options: EmulatorOptions = {}): Pr
     source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: DEFAULT_CREDENTIALS.clientId, secretKey: 'emulator' },
     logger: { log: (e) => requests.push(e) },
     retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
+    requestTimeoutMs: connection.requestTimeoutMs,
   });
   return {
     emulator,
