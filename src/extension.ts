@@ -16,6 +16,7 @@ import type { ExtensionApi } from './extensionApi';
 import { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import { SubscriptionFilter } from './dataSync/tree/subscriptionFilter';
 import { SignedOutTreeProvider } from './ui/tree/signedOutTreeProvider';
+import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { registerDataSyncWebviews } from './dataSync/webviews';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...dataSyncWebviews.disposables,
     dataSyncTree,
     dataSyncView,
+    ...registerTreeNodeCommands(),
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, { provider: dataSyncTree, view: dataSyncView, filter }),
     operations.tracker.onDidEnd((r) => dataSyncTree.refreshResource(r.target.resourceId)),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {

@@ -1,0 +1,88 @@
+// A server's "Sync Agents" folder and its agents (for on-premises SQL Server members).
+import * as vscode from 'vscode';
+import type { SyncAgent } from '../../azure/sql/syncModels';
+import type { DataSyncContext } from '../dataSyncContext';
+import { serverRefFromId } from '../dataSyncRefs';
+import { InfoNode } from '../../ui/tree/infoNode';
+import { childrenByName } from '../../ui/tree/sortedChildren';
+import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
+import { treeIdFor, type DataSyncNode } from './dataSyncNode';
+import type { SqlServerNode } from './sqlServerNode';
+import { syncAgentIcon } from './syncPresentation';
+
+const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+
+export class SyncAgentsFolderNode implements DataSyncNode {
+  readonly id: string;
+  readonly resourceId: string;
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SqlServerNode,
+  ) {
+    this.resourceId = `${parent.resourceId}/syncAgents`;
+    this.id = treeIdFor('syncAgents', this.resourceId);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const i = nodeItem(this, 'Sync Agents', collapsed, 'syncAgentsFolder');
+    i.iconPath = new vscode.ThemeIcon('plug');
+    i.tooltip = linesTooltip(['Sync agents connect on-premises SQL Server databases to sync groups on this server.']);
+    return i;
+  }
+
+  async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
+    const agents = await this.ctx.clients().agents.list(serverRefFromId(this.parent.resourceId), signal).toArray();
+    return childrenByName(
+      agents,
+      (a) => new SyncAgentNode(this, a),
+      () =>
+        new InfoNode(
+          this,
+          'No sync agents — create one…',
+          { command: 'sqlDataMovement.dataSync.createAgent', title: 'Create Sync Agent', arguments: [this.parent] },
+          'add',
+        ),
+    );
+  }
+}
+
+export class SyncAgentNode implements DataSyncNode {
+  readonly id: string;
+  readonly resourceId: string;
+  constructor(
+    readonly parent: SyncAgentsFolderNode,
+    readonly agent: SyncAgent,
+  ) {
+    this.resourceId = agent.id as string;
+    this.id = treeIdFor('syncAgent', this.resourceId);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const p = this.agent.properties ?? {};
+    const i = nodeItem(
+      this,
+      this.agent.name ?? 'agent',
+      vscode.TreeItemCollapsibleState.None,
+      `syncAgent;state-${(p.state ?? 'unknown').toLowerCase()}`,
+    );
+    i.iconPath = syncAgentIcon(p.state);
+    const expires = p.expiryTime ? new Date(p.expiryTime) : undefined;
+    const expired = expires && expires.getTime() < Date.now();
+    i.description = [
+      p.state,
+      p.version && `v${p.version}`,
+      expires && (expired ? 'expired' : `expires ${expires.toLocaleDateString()}`),
+      p.isUpToDate === false ? 'update available' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    i.tooltip = linesTooltip([
+      `Sync agent ${this.agent.name}`,
+      `State: ${p.state ?? 'unknown'}`,
+      p.version && `Version: ${p.version}`,
+      p.lastAliveTime && `Last seen: ${new Date(p.lastAliveTime).toLocaleString()}`,
+      expires && `Expires: ${expires.toLocaleString()}`,
+    ]);
+    return i;
+  }
+}

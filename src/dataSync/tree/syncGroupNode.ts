@@ -1,0 +1,67 @@
+// A sync group: hub, state and last sync; its members, sorted by name.
+import * as vscode from 'vscode';
+import type { SyncGroup } from '../../azure/sql/syncModels';
+import type { DataSyncContext } from '../dataSyncContext';
+import { syncGroupRefFromId } from '../dataSyncRefs';
+import { InfoNode } from '../../ui/tree/infoNode';
+import { childrenByName } from '../../ui/tree/sortedChildren';
+import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
+import { treeIdFor, type DataSyncNode } from './dataSyncNode';
+import type { SqlServerNode } from './sqlServerNode';
+import { SyncMemberNode } from './syncMemberNode';
+import { intervalText, relativeTime, syncGroupIcon } from './syncPresentation';
+
+const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+
+export class SyncGroupNode implements DataSyncNode {
+  readonly id: string;
+  readonly resourceId: string;
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SqlServerNode,
+    readonly group: SyncGroup,
+  ) {
+    this.resourceId = group.id as string;
+    this.id = treeIdFor('syncGroup', this.resourceId);
+  }
+
+  get hubDatabase(): string {
+    return syncGroupRefFromId(this.resourceId).database;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const p = this.group.properties ?? {};
+    const state = p.syncState ?? 'Unknown';
+    const i = nodeItem(this, this.group.name ?? 'sync group', collapsed, `syncGroup;state-${state.toLowerCase()}`);
+    i.iconPath = syncGroupIcon(p.syncState);
+    const last = relativeTime(p.lastSyncTime);
+    i.description = [`hub ${this.hubDatabase}`, state, last && `synced ${last}`].filter(Boolean).join(' · ');
+    const tables = p.schema?.tables?.length ?? 0;
+    i.tooltip = linesTooltip([
+      `Sync group ${this.group.name}`,
+      `Hub database: ${this.hubDatabase}`,
+      `State: ${state}`,
+      `Last sync: ${p.lastSyncTime && relativeTime(p.lastSyncTime) ? new Date(p.lastSyncTime).toLocaleString() : 'never'}`,
+      `Interval: ${intervalText(p.interval)}`,
+      `Conflict resolution: ${p.conflictResolutionPolicy ?? 'unknown'}`,
+      `Sync schema: ${tables ? `${tables} table${tables === 1 ? '' : 's'}` : 'not chosen yet'}`,
+      'SQL Data Sync retires on 30 September 2027.',
+    ]);
+    return i;
+  }
+
+  async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
+    const members = await this.ctx.clients().members.list(syncGroupRefFromId(this.resourceId), signal).toArray();
+    return childrenByName(
+      members,
+      (m) => new SyncMemberNode(this, m),
+      () =>
+        new InfoNode(
+          this,
+          'No members — add one…',
+          { command: 'sqlDataMovement.dataSync.addMember', title: 'Add Member', arguments: [this] },
+          'add',
+        ),
+    );
+  }
+}
