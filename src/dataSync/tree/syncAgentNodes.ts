@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { SyncAgent } from '../../azure/sql/syncModels';
 import type { DataSyncContext } from '../dataSyncContext';
-import { serverRefFromId } from '../dataSyncRefs';
+import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 import { InfoNode } from '../../ui/tree/infoNode';
 import { childrenByName } from '../../ui/tree/sortedChildren';
 import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
@@ -34,7 +34,7 @@ export class SyncAgentsFolderNode implements DataSyncNode {
     const agents = await this.ctx.clients().agents.list(serverRefFromId(this.parent.resourceId), signal).toArray();
     return childrenByName(
       agents,
-      (a) => new SyncAgentNode(this, a),
+      (a) => new SyncAgentNode(this.ctx, this, a),
       () =>
         new InfoNode(
           this,
@@ -50,11 +50,20 @@ export class SyncAgentNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
   constructor(
+    private readonly ctx: DataSyncContext,
     readonly parent: SyncAgentsFolderNode,
-    readonly agent: SyncAgent,
+    private current: SyncAgent,
   ) {
-    this.resourceId = agent.id as string;
+    this.resourceId = current.id as string;
     this.id = treeIdFor('syncAgent', this.resourceId);
+  }
+
+  get agent(): SyncAgent {
+    return this.current;
+  }
+
+  async reload(signal: AbortSignal): Promise<void> {
+    this.current = await this.ctx.clients().agents.get(syncAgentRefFromId(this.resourceId), signal);
   }
 
   treeItem(): vscode.TreeItem {

@@ -19,10 +19,18 @@ export class SyncGroupNode implements DataSyncNode {
   constructor(
     private readonly ctx: DataSyncContext,
     readonly parent: SqlServerNode,
-    readonly group: SyncGroup,
+    private current: SyncGroup,
   ) {
-    this.resourceId = group.id as string;
+    this.resourceId = current.id as string;
     this.id = treeIdFor('syncGroup', this.resourceId);
+  }
+
+  get group(): SyncGroup {
+    return this.current;
+  }
+
+  async reload(signal: AbortSignal): Promise<void> {
+    this.current = await this.ctx.clients().groups.get(syncGroupRefFromId(this.resourceId), signal);
   }
 
   get hubDatabase(): string {
@@ -54,7 +62,7 @@ export class SyncGroupNode implements DataSyncNode {
     const members = await this.ctx.clients().members.list(syncGroupRefFromId(this.resourceId), signal).toArray();
     return childrenByName(
       members,
-      (m) => new SyncMemberNode(this, m),
+      (m) => new SyncMemberNode(this.ctx, this, m),
       () =>
         new InfoNode(
           this,

@@ -1,6 +1,8 @@
 // A sync member: where it is, its direction and its sync state.
 import * as vscode from 'vscode';
 import type { SyncMember } from '../../azure/sql/syncModels';
+import type { DataSyncContext } from '../dataSyncContext';
+import { syncMemberRefFromId } from '../dataSyncRefs';
 import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
 import { treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SyncGroupNode } from './syncGroupNode';
@@ -10,11 +12,20 @@ export class SyncMemberNode implements DataSyncNode {
   readonly id: string;
   readonly resourceId: string;
   constructor(
+    private readonly ctx: DataSyncContext,
     readonly parent: SyncGroupNode,
-    readonly member: SyncMember,
+    private current: SyncMember,
   ) {
-    this.resourceId = member.id as string;
+    this.resourceId = current.id as string;
     this.id = treeIdFor('syncMember', this.resourceId);
+  }
+
+  get member(): SyncMember {
+    return this.current;
+  }
+
+  async reload(signal: AbortSignal): Promise<void> {
+    this.current = await this.ctx.clients().members.get(syncMemberRefFromId(this.resourceId), signal);
   }
 
   treeItem(): vscode.TreeItem {

@@ -1,6 +1,7 @@
 // The base of every service tree: lazy (a node's children load when it is expanded), cached,
 // cancellable (a refresh aborts the loads it supersedes), failures shown in place as error nodes with
-// a retry, refreshable per node or as a whole, and able to find a resource's node for reveal.
+// a retry, refreshable per node (the node itself and its children) or as a whole, and able to find a
+// resource's node for reveal.
 // A service supplies its root loader and node classes; nothing here knows about any service.
 import * as vscode from 'vscode';
 import { ErrorNode } from './errorNode';
@@ -23,11 +24,14 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly children = new Map<string, Promise<TreeNode[]>>();
   private readonly loads = new Map<string, AbortController>();
   private readonly known = new Map<string, TreeNode>();
+  /** Nodes re-reading their own resource; their tree item waits for it. */
+  private readonly reloads = new Map<string, { ctrl: AbortController; done: Promise<void> }>();
 
   constructor(private readonly options: CachingTreeOptions) {}
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
+  getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    const reload = this.reloads.get(node.id);
+    return reload ? reload.done.then(() => node.treeItem()) : node.treeItem();
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -61,27 +65,54 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
   }
 
-  /** Reloads a node's children (the whole tree without a node), aborting loads it supersedes. */
+  /**
+   * Re-reads a node's own resource and reloads its children (the whole tree without a node),
+   * aborting the loads it supersedes.
+   */
   refresh(node?: TreeNode): void {
     const prefix = node?.id;
-    for (const [key, ctrl] of this.loads) {
-      if (!prefix || key === prefix || this.isBelow(key, prefix)) ctrl.abort();
-    }
+    const superseded = (key: string) => !prefix || key === prefix || this.isBelow(key, prefix);
+    for (const [key, ctrl] of this.loads) if (superseded(key)) ctrl.abort();
+    for (const [key, reload] of this.reloads) if (superseded(key)) reload.ctrl.abort();
     if (!prefix) {
       this.children.clear();
       this.known.clear();
-    } else for (const key of [...this.children.keys()]) if (key === prefix || this.isBelow(key, prefix)) this.children.delete(key);
+    } else for (const key of [...this.children.keys()]) if (superseded(key)) this.children.delete(key);
+    if (node?.reload) this.reloadItself(node, node.reload.bind(node));
     this.changed.fire(node);
   }
 
+  /** Resolves once the node's own re-read (if any) has finished. */
+  async whenReloaded(node: TreeNode): Promise<void> {
+    await this.reloads.get(node.id)?.done;
+  }
+
+  private reloadItself(node: TreeNode, reload: (signal: AbortSignal) => Promise<void>): void {
+    const ctrl = new AbortController();
+    const done = reload(ctrl.signal).then(
+      () => undefined,
+      () => {
+        // Gone (deleted elsewhere) or unreadable: the parent lists again, showing the truth or an error node.
+        if (ctrl.signal.aborted) return;
+        this.known.delete(node.id);
+        this.refresh(node.parent);
+      },
+    );
+    this.reloads.set(node.id, { ctrl, done });
+    void done.finally(() => {
+      if (this.reloads.get(node.id)?.ctrl === ctrl) this.reloads.delete(node.id);
+    });
+  }
+
   /**
-   * Refreshes after a change to `resourceId`: the parent of its node (so the node itself re-renders),
-   * or the deepest loaded ancestor when the resource is new.
+   * Refreshes after a change to `resourceId`: its node (re-read itself when it can, else through its
+   * parent), or the deepest loaded ancestor when the resource is new.
    */
   refreshResource(resourceId?: string): void {
     if (!resourceId) return this.refresh();
     const target = this.findLoaded(resourceId);
-    this.refresh(target?.resourceId?.toLowerCase() === resourceId.toLowerCase() ? target.parent : target);
+    const exact = target?.resourceId?.toLowerCase() === resourceId.toLowerCase();
+    this.refresh(exact && !target.reload ? target.parent : target);
   }
 
   /** The loaded node for the resource, or its deepest loaded ancestor. */
@@ -124,6 +155,7 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   dispose(): void {
     for (const ctrl of this.loads.values()) ctrl.abort();
+    for (const reload of this.reloads.values()) reload.ctrl.abort();
     this.changed.dispose();
   }
 }

@@ -1,5 +1,5 @@
-// A node of a service tree: a plain object that renders itself and loads its children.
-// CachingTreeProvider caches and cancels the loads and turns failures into error nodes.
+// A node of a service tree: a plain object that renders itself, loads its children and re-reads its
+// own resource. CachingTreeProvider caches and cancels the loads and turns failures into error nodes.
 import type * as vscode from 'vscode';
 
 export interface TreeNode {
@@ -11,6 +11,8 @@ export interface TreeNode {
   treeItem(): vscode.TreeItem;
   /** Loads the children; undefined for a leaf. */
   loadChildren?(signal: AbortSignal): Promise<TreeNode[]>;
+  /** Re-reads the node's own resource so that its label, description and icon are current. */
+  reload?(signal: AbortSignal): Promise<void>;
 }
 
 export function treeIdFor(kind: string, resourceId: string): string {

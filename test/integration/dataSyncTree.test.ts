@@ -1,0 +1,76 @@
+// The SQL Data Sync tree as a user sees it change: a node's own Refresh, transient states followed
+// while the view is visible, error nodes' actions, and descriptions that do not go stale.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
+import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
+import type { ExtensionApi } from '../../src/extensionApi';
+import { useEmulator, type EmulatorControlClient } from './support/emulator';
+import { activateExtension, waitFor } from './support/extension';
+import { arrangeSyncableGroup, type ArrangedGroup } from './support/syncGroups';
+
+describe('SQL Data Sync tree (real VS Code, emulator)', function () {
+  this.timeout(120_000);
+  let api: ExtensionApi;
+  let control: EmulatorControlClient;
+  let arranged: ArrangedGroup;
+
+  const children = async (node?: DataSyncNode) => api.dataSyncTree.getChildren(node) as Promise<DataSyncNode[]>;
+  const item = async (node: DataSyncNode) => api.dataSyncTree.getTreeItem(node);
+  const description = async (node: DataSyncNode) => String((await item(node)).description);
+  const groupState = async () => (await api.dataSync.clients().groups.get(syncGroupRefFromId(arranged.groupId))).properties?.syncState;
+  /** The group's node as the tree holds it now (loading the path to it if needed). */
+  const groupNode = async () => {
+    const node = await api.dataSyncTree.findNode(arranged.groupId);
+    assert.ok(node, 'the group is in the tree');
+    return node;
+  };
+  const memberNode = async (group: DataSyncNode) => {
+    const member = (await children(group)).find((n) => n.resourceId === arranged.memberId);
+    assert.ok(member, 'the member is under its group');
+    return member;
+  };
+
+  before(async () => {
+    api = await activateExtension();
+    let arm;
+    ({ arm, control } = await useEmulator(api));
+    arranged = await arrangeSyncableGroup(arm, api.dataSync.clients(), 'it-tree');
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.focus');
+    api.dataSyncTree.refresh();
+  });
+  after(async () => {
+    await control.clearFaults();
+    const ref = syncGroupRefFromId(arranged.groupId);
+    await api.dataSync
+      .clients()
+      .groups.cancelSync(ref)
+      .catch(() => undefined);
+    await waitFor('the sync to stop', async () => (await groupState()) !== 'Progressing', 30_000);
+    await (await api.dataSync.clients().groups.beginDelete(ref)).pollUntilDone({ minDelayMs: 100 });
+  });
+
+  it("a node's Refresh re-reads the node itself, not only its children (after Cancel Sync)", async () => {
+    const group = await groupNode();
+    const before = await description(group);
+    assert.doesNotMatch(before, /Progressing/);
+    // The sync starts and is cancelled behind the tree's back: only Refresh can tell it.
+    const ref = syncGroupRefFromId(arranged.groupId);
+    await api.dataSync.clients().groups.triggerSync(ref);
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.refreshNode', group);
+    assert.match(await description(group), /Progressing/, 'the group shows the running sync');
+    assert.match(String((await item(group)).contextValue), /^syncGroup;state-progressing$/);
+    assert.match(await description(await memberNode(group)), /SyncInProgress/);
+
+    await api.dataSync.clients().groups.cancelSync(ref);
+    const settled = await waitFor('the cancelled sync to end', async () => {
+      const s = await groupState();
+      return s !== 'Progressing' ? s : undefined;
+    });
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.refreshNode', group);
+    const after = await description(group);
+    assert.ok(after.includes(settled), `the group shows its state after the cancel (${settled}): ${after}`);
+    assert.doesNotMatch(after, /Progressing/);
+    assert.match(await description(await memberNode(group)), /SyncCancelled/);
+  });
+});
