@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   );
   const filter = new SubscriptionFilter(context.globalState, () => `${environment?.kind}:${environment?.snapshot().account ?? ''}`);
   const dataSyncTree = new DataSyncTreeProvider(dataSync, () => environment?.snapshot().signedIn ?? false, filter);
-  const dataSyncView = vscode.window.createTreeView('sqlDataMovement.dataSync', { treeDataProvider: dataSyncTree, showCollapseAll: true });
+  const dataSyncView = dataSyncTree.createTreeView('sqlDataMovement.dataSync', { showCollapseAll: true });
   // A view message hides the welcome content, so it shows only with the tree (signed in); the
   // signed-out welcome text states the retirement date itself.
   const retirementNotice = () => {

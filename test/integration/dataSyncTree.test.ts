@@ -73,4 +73,33 @@ describe('SQL Data Sync tree (real VS Code, emulator)', function () {
     assert.doesNotMatch(after, /Progressing/);
     assert.match(await description(await memberNode(group)), /SyncCancelled/);
   });
+
+  it('follows a running sync while the view is visible, and stops once it settles or nobody looks', async () => {
+    const tree = api.dataSyncTree;
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.focus');
+    await waitFor('the view to be visible', () => tree.follower.isVisible);
+    const group = await groupNode();
+    await memberNode(group);
+    // Sync now refreshes the group once; from then on nobody refreshes but the tree itself.
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.triggerSync', arranged.groupId);
+    await waitFor('the tree to show the sync', async () => /Progressing/.test(await description(group)));
+    assert.ok(tree.follower.ids.includes(group.id), 'the running group is followed');
+    await waitFor('the tree to show the end of the sync by itself', async () => !/Progressing/.test(await description(group)), 40_000);
+    assert.match(await description(await memberNode(group)), /SyncSucceeded/);
+    assert.ok(!tree.follower.ids.includes(group.id), 'a settled group is no longer followed');
+
+    // Nobody looks: the tree re-reads nothing, even while the group runs.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the view to be hidden', () => !tree.follower.isVisible);
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.triggerSync', arranged.groupId);
+    await waitFor('the tree to show the new sync', async () => /Progressing/.test(await description(group)));
+    assert.ok(tree.follower.ids.includes(group.id));
+    assert.equal(tree.follower.active, false, 'no re-read scheduled while the view is hidden');
+    await waitFor('the sync to end', async () => (await groupState()) !== 'Progressing', 40_000);
+    assert.match(await description(group), /Progressing/, 'the hidden tree was not re-read');
+
+    // Looking again catches up.
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.focus');
+    await waitFor('the tree to catch up', async () => !/Progressing/.test(await description(group)), 20_000);
+  });
 });

@@ -9,6 +9,7 @@ import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
 import { treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SqlServerNode } from './sqlServerNode';
 import { SyncMemberNode } from './syncMemberNode';
+import { isTransientGroupState } from './syncStates';
 import { intervalText, relativeTime, syncGroupIcon } from './syncPresentation';
 
 const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
@@ -31,6 +32,10 @@ export class SyncGroupNode implements DataSyncNode {
 
   async reload(signal: AbortSignal): Promise<void> {
     this.current = await this.ctx.clients().groups.get(syncGroupRefFromId(this.resourceId), signal);
+  }
+
+  isTransient(): boolean {
+    return isTransientGroupState(this.current.properties?.syncState);
   }
 
   get hubDatabase(): string {

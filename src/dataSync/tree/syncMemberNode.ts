@@ -7,6 +7,7 @@ import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
 import { treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SyncGroupNode } from './syncGroupNode';
 import { directionText, memberIcon } from './syncPresentation';
+import { isTransientMemberState } from './syncStates';
 
 export class SyncMemberNode implements DataSyncNode {
   readonly id: string;
@@ -26,6 +27,10 @@ export class SyncMemberNode implements DataSyncNode {
 
   async reload(signal: AbortSignal): Promise<void> {
     this.current = await this.ctx.clients().members.get(syncMemberRefFromId(this.resourceId), signal);
+  }
+
+  isTransient(): boolean {
+    return isTransientMemberState(this.current.properties?.syncState);
   }
 
   treeItem(): vscode.TreeItem {

@@ -1,10 +1,12 @@
 // The base of every service tree: lazy (a node's children load when it is expanded), cached,
 // cancellable (a refresh aborts the loads it supersedes), failures shown in place as error nodes with
 // a retry, refreshable per node (the node itself and its children) or as a whole, and able to find a
-// resource's node for reveal.
+// resource's node for reveal. Nodes in a transient state are re-read with backoff while the view is
+// visible (TransientFollower), until they settle.
 // A service supplies its root loader and node classes; nothing here knows about any service.
 import * as vscode from 'vscode';
 import { ErrorNode } from './errorNode';
+import { TransientFollower, type TransientFollowerOptions } from './transientFollower';
 import type { TreeNode } from './treeNode';
 
 const ROOT = 'root';
@@ -16,6 +18,8 @@ export interface CachingTreeOptions {
   ready?(): boolean;
   /** Context value of this tree's error nodes, e.g. `dataSyncError` (menus match `…Error`). */
   errorContextValue: string;
+  /** Backoff for following transient nodes (2 s doubling to 30 s by default). */
+  follow?: TransientFollowerOptions;
 }
 
 export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -27,7 +31,21 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** Nodes re-reading their own resource; their tree item waits for it. */
   private readonly reloads = new Map<string, { ctrl: AbortController; done: Promise<void> }>();
 
-  constructor(private readonly options: CachingTreeOptions) {}
+  /** Re-reads transient nodes while a view of this tree is visible. */
+  readonly follower: TransientFollower;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly options: CachingTreeOptions) {
+    this.follower = new TransientFollower((ids) => this.rereadTransient(ids), options.follow);
+  }
+
+  /** Creates the view for this tree; transient nodes are followed only while it is visible. */
+  createTreeView(viewId: string, options: Omit<vscode.TreeViewOptions<TreeNode>, 'treeDataProvider'> = {}): vscode.TreeView<TreeNode> {
+    const view = vscode.window.createTreeView(viewId, { ...options, treeDataProvider: this });
+    this.follower.setVisible(view.visible);
+    this.disposables.push(view.onDidChangeVisibility((e) => this.follower.setVisible(e.visible)));
+    return view;
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
     const reload = this.reloads.get(node.id);
@@ -56,13 +74,27 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private async load(node: TreeNode | undefined, signal: AbortSignal): Promise<TreeNode[]> {
     try {
       const nodes = node ? ((await node.loadChildren?.(signal)) ?? []) : await this.options.loadRoot(signal);
-      for (const n of nodes) this.known.set(n.id, n);
+      if (signal.aborted) return nodes;
+      this.forgetChildrenOf(node, new Set(nodes.map((n) => n.id)));
+      for (const n of nodes) {
+        this.known.set(n.id, n);
+        this.follower.update(n.id, n.isTransient?.() ?? false);
+      }
       return nodes;
     } catch (e) {
       if (signal.aborted) return [];
       this.children.delete(node?.id ?? ROOT); // let "retry" load again
       return [new ErrorNode(node, e, this.options.errorContextValue, () => this.refresh(node))];
     }
+  }
+
+  /** Drops the children a level no longer has (a deleted resource is no longer followed). */
+  private forgetChildrenOf(node: TreeNode | undefined, keep: Set<string>): void {
+    for (const [id, n] of this.known)
+      if (!keep.has(id) && (n.parent?.id ?? ROOT) === (node?.id ?? ROOT)) {
+        this.known.delete(id);
+        this.follower.forget(id);
+      }
   }
 
   /**
@@ -77,6 +109,7 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!prefix) {
       this.children.clear();
       this.known.clear();
+      this.follower.clear();
     } else for (const key of [...this.children.keys()]) if (superseded(key)) this.children.delete(key);
     if (node?.reload) this.reloadItself(node, node.reload.bind(node));
     this.changed.fire(node);
@@ -90,11 +123,14 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private reloadItself(node: TreeNode, reload: (signal: AbortSignal) => Promise<void>): void {
     const ctrl = new AbortController();
     const done = reload(ctrl.signal).then(
-      () => undefined,
+      () => {
+        if (!ctrl.signal.aborted) this.follower.update(node.id, node.isTransient?.() ?? false);
+      },
       () => {
         // Gone (deleted elsewhere) or unreadable: the parent lists again, showing the truth or an error node.
         if (ctrl.signal.aborted) return;
         this.known.delete(node.id);
+        this.follower.forget(node.id);
         this.refresh(node.parent);
       },
     );
@@ -102,6 +138,24 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     void done.finally(() => {
       if (this.reloads.get(node.id)?.ctrl === ctrl) this.reloads.delete(node.id);
     });
+  }
+
+  /** One round of following: refreshes each transient node (once, through its topmost followed ancestor). */
+  private async rereadTransient(ids: string[]): Promise<void> {
+    const followed = new Set(ids);
+    const nodes: TreeNode[] = [];
+    for (const id of ids) {
+      const node = this.known.get(id);
+      if (!node) this.follower.forget(id);
+      else if (!this.hasAncestorIn(node, followed)) nodes.push(node);
+    }
+    for (const node of nodes) this.refresh(node.reload ? node : node.parent);
+    await Promise.all(nodes.map((n) => this.whenReloaded(n)));
+  }
+
+  private hasAncestorIn(node: TreeNode, ids: Set<string>): boolean {
+    for (let p = node.parent; p; p = p.parent) if (ids.has(p.id)) return true;
+    return false;
   }
 
   /**
@@ -156,6 +210,8 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   dispose(): void {
     for (const ctrl of this.loads.values()) ctrl.abort();
     for (const reload of this.reloads.values()) reload.ctrl.abort();
+    this.follower.dispose();
+    for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
 }

@@ -13,6 +13,8 @@ export interface TreeNode {
   loadChildren?(signal: AbortSignal): Promise<TreeNode[]>;
   /** Re-reads the node's own resource so that its label, description and icon are current. */
   reload?(signal: AbortSignal): Promise<void>;
+  /** True while the resource is in a state that changes by itself (a sync running, mirroring starting). */
+  isTransient?(): boolean;
 }
 
 export function treeIdFor(kind: string, resourceId: string): string {
