@@ -7,6 +7,7 @@ import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, waitFor } from './support/extension';
+import { itemMenu } from './support/menus';
 import { arrangeSyncableGroup, type ArrangedGroup } from './support/syncGroups';
 
 describe('SQL Data Sync tree (real VS Code, emulator)', function () {
@@ -101,5 +102,46 @@ describe('SQL Data Sync tree (real VS Code, emulator)', function () {
     // Looking again catches up.
     await vscode.commands.executeCommand('sqlDataMovement.dataSync.focus');
     await waitFor('the tree to catch up', async () => !/Progressing/.test(await description(group)), 20_000);
+  });
+
+  it("an error node's menu gives Retry, Copy Details (code, message, request id) and Show Request Log", async () => {
+    const group = await groupNode();
+    await control.addFaults('500*6@GET /syncGroups/it-tree/syncMembers$'); // one try + 5 retries
+    api.dataSyncTree.refresh(group);
+    const [error] = await children(group);
+    const label = (await item(error)).label;
+    assert.match(typeof label === 'string' ? label : (label?.label ?? ''), /^Could not load: /);
+    const contextValue = String((await item(error)).contextValue);
+    const menu = itemMenu('sqlDataMovement.dataSync', contextValue);
+    const entries = (command: string) => menu.filter((m) => m.command === command);
+    assert.ok(
+      entries('sqlDataMovement.tree.retry').some((m) => m.group === 'inline@1'),
+      'Retry inline',
+    );
+    for (const command of ['sqlDataMovement.tree.retry', 'sqlDataMovement.tree.copyErrorDetails', 'sqlDataMovement.showRequestLog'])
+      assert.ok(
+        entries(command).some((m) => !m.group?.startsWith('inline')),
+        `${command} in the context menu of ${contextValue} (menu: ${menu.map((m) => m.command).join(', ')})`,
+      );
+    assert.deepEqual(
+      itemMenu('sqlDataMovement.dataSync', 'syncGroup;state-good').filter((m) => m.command.startsWith('sqlDataMovement.tree.')),
+      [],
+    );
+
+    await vscode.env.clipboard.writeText('before');
+    const details = await vscode.commands.executeCommand<string>('sqlDataMovement.tree.copyErrorDetails', error);
+    assert.equal(await vscode.env.clipboard.readText(), details);
+    assert.match(details, /^Code: InternalServerError$/m);
+    assert.match(details, /^Message: .+/m);
+    assert.match(details, /^Request id: \S+/m);
+    assert.ok(!/Bearer [A-Za-z0-9]/.test(details), 'no token in the details');
+    await vscode.commands.executeCommand('sqlDataMovement.showRequestLog');
+
+    await control.clearFaults();
+    await vscode.commands.executeCommand('sqlDataMovement.tree.retry', error);
+    assert.ok(
+      (await children(group)).some((n) => n.resourceId === arranged.memberId),
+      'Retry loads the members',
+    );
   });
 });

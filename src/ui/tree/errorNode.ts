@@ -1,12 +1,16 @@
-// A load that failed, shown in place of the children it could not load: the error, and a retry.
+// A load that failed, shown in place of the children it could not load: the error, a retry on click,
+// and (context menu) Retry, Copy Details, Show Request Log.
 import * as vscode from 'vscode';
 import { isAzureRequestError } from '../../azure/http/azureError';
 import type { TreeNode } from './treeNode';
 
 export const RETRY_COMMAND = 'sqlDataMovement.tree.retry';
+export const COPY_ERROR_DETAILS_COMMAND = 'sqlDataMovement.tree.copyErrorDetails';
 
 export class ErrorNode implements TreeNode {
   readonly id: string;
+  /** What support asks for: code, message, request ids and the failing request (nothing secret), as of the failure. */
+  readonly details: string;
   constructor(
     readonly parent: TreeNode | undefined,
     readonly error: unknown,
@@ -16,16 +20,12 @@ export class ErrorNode implements TreeNode {
     readonly retry: () => void,
   ) {
     this.id = `error:${parent?.id ?? 'root'}`;
+    this.details = isAzureRequestError(error) ? error.toDetailsText() : this.message;
   }
 
   get message(): string {
     if (isAzureRequestError(this.error)) return `${this.error.code}: ${this.error.message}`;
     return this.error instanceof Error ? this.error.message : String(this.error);
-  }
-
-  /** What support asks for: code, message, request ids and the failing request (nothing secret). */
-  get details(): string {
-    return isAzureRequestError(this.error) ? this.error.toDetailsText() : this.message;
   }
 
   treeItem(): vscode.TreeItem {
