@@ -2,7 +2,7 @@
 // while the view is visible, error nodes' actions, and descriptions that do not go stale.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
+import { serverRefFromId, syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
 import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
@@ -143,5 +143,34 @@ describe('SQL Data Sync tree (real VS Code, emulator)', function () {
       (await children(group)).some((n) => n.resourceId === arranged.memberId),
       'Retry loads the members',
     );
+  });
+
+  it('writes times that do not go stale: absolute in descriptions, the age in the tooltip; agents without expiry say so', async () => {
+    const ref = syncGroupRefFromId(arranged.groupId);
+    if ((await groupState()) !== 'Progressing') await api.dataSync.clients().groups.triggerSync(ref);
+    await waitFor('the sync to end', async () => (await groupState()) !== 'Progressing', 40_000);
+    const group = await groupNode();
+    await vscode.commands.executeCommand('sqlDataMovement.dataSync.refreshNode', group);
+    const groupItem = await item(group);
+    const text = String(groupItem.description);
+    assert.match(text, /synced \S/, 'the last sync is shown');
+    assert.doesNotMatch(text, /ago|just now/, `no relative time in the description: ${text}`);
+    const tip = api.dataSyncTree.resolveTreeItem(groupItem, group).tooltip;
+    // The tooltip is Markdown with its text escaped (appendText); read it back as text.
+    const tipText = (typeof tip === 'string' ? tip : (tip?.value ?? '')).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tipText, /Last sync: .+\((just now|\d+ min ago)\)/, tipText);
+
+    const agents = await api.dataSync.clients().agents.list(serverRefFromId(arranged.serverId)).toArray();
+    const forever = agents.find((a) => a.properties?.expiryTime?.startsWith('9999'));
+    const expiring = agents.find((a) => a.properties?.expiryTime && !a.properties.expiryTime.startsWith('9999'));
+    assert.ok(forever?.id && expiring?.id, 'the demo server has an agent without expiry and one with');
+    const foreverNode = await api.dataSyncTree.findNode(forever.id);
+    assert.ok(foreverNode, 'the agent is in the tree');
+    const foreverText = await description(foreverNode);
+    assert.match(foreverText, /does not expire/);
+    assert.doesNotMatch(foreverText, /9999/);
+    const expiringNode = await api.dataSyncTree.findNode(expiring.id);
+    assert.ok(expiringNode);
+    assert.match(await description(expiringNode), /expires \S|expired/);
   });
 });

@@ -9,6 +9,7 @@ import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
 import { treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SqlServerNode } from './sqlServerNode';
 import { syncAgentIcon } from './syncPresentation';
+import { agentExpiry, timeWithAge } from './syncTimes';
 
 const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
@@ -75,23 +76,26 @@ export class SyncAgentNode implements DataSyncNode {
       `syncAgent;state-${(p.state ?? 'unknown').toLowerCase()}`,
     );
     i.iconPath = syncAgentIcon(p.state);
-    const expires = p.expiryTime ? new Date(p.expiryTime) : undefined;
-    const expired = expires && expires.getTime() < Date.now();
     i.description = [
       p.state,
       p.version && `v${p.version}`,
-      expires && (expired ? 'expired' : `expires ${expires.toLocaleDateString()}`),
+      agentExpiry(p.expiryTime).description,
       p.isUpToDate === false ? 'update available' : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
-    i.tooltip = linesTooltip([
+    return i; // the tooltip is built on hover (tooltip())
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const p = this.agent.properties ?? {};
+    const lastSeen = timeWithAge(p.lastAliveTime);
+    return linesTooltip([
       `Sync agent ${this.agent.name}`,
       `State: ${p.state ?? 'unknown'}`,
       p.version && `Version: ${p.version}`,
-      p.lastAliveTime && `Last seen: ${new Date(p.lastAliveTime).toLocaleString()}`,
-      expires && `Expires: ${expires.toLocaleString()}`,
+      lastSeen && `Last seen: ${lastSeen}`,
+      agentExpiry(p.expiryTime).tooltip,
     ]);
-    return i;
   }
 }

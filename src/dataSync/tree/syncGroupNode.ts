@@ -10,7 +10,8 @@ import { treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SqlServerNode } from './sqlServerNode';
 import { SyncMemberNode } from './syncMemberNode';
 import { isTransientGroupState } from './syncStates';
-import { intervalText, relativeTime, syncGroupIcon } from './syncPresentation';
+import { intervalText, syncGroupIcon } from './syncPresentation';
+import { absoluteTime, timeWithAge } from './syncTimes';
 
 const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
@@ -47,20 +48,24 @@ export class SyncGroupNode implements DataSyncNode {
     const state = p.syncState ?? 'Unknown';
     const i = nodeItem(this, this.group.name ?? 'sync group', collapsed, `syncGroup;state-${state.toLowerCase()}`);
     i.iconPath = syncGroupIcon(p.syncState);
-    const last = relativeTime(p.lastSyncTime);
+    const last = absoluteTime(p.lastSyncTime);
     i.description = [`hub ${this.hubDatabase}`, state, last && `synced ${last}`].filter(Boolean).join(' · ');
+    return i; // the tooltip is built on hover (tooltip())
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const p = this.group.properties ?? {};
     const tables = p.schema?.tables?.length ?? 0;
-    i.tooltip = linesTooltip([
+    return linesTooltip([
       `Sync group ${this.group.name}`,
       `Hub database: ${this.hubDatabase}`,
-      `State: ${state}`,
-      `Last sync: ${p.lastSyncTime && relativeTime(p.lastSyncTime) ? new Date(p.lastSyncTime).toLocaleString() : 'never'}`,
+      `State: ${p.syncState ?? 'Unknown'}`,
+      `Last sync: ${timeWithAge(p.lastSyncTime) ?? 'never'}`,
       `Interval: ${intervalText(p.interval)}`,
       `Conflict resolution: ${p.conflictResolutionPolicy ?? 'unknown'}`,
       `Sync schema: ${tables ? `${tables} table${tables === 1 ? '' : 's'}` : 'not chosen yet'}`,
       'SQL Data Sync retires on 30 September 2027.',
     ]);
-    return i;
   }
 
   async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {

@@ -52,6 +52,12 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return reload ? reload.done.then(() => node.treeItem()) : node.treeItem();
   }
 
+  /** VS Code asks on hover for a tooltip the item left undefined; relative times are current then. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.tooltip) item.tooltip = node.tooltip();
+    return item;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }

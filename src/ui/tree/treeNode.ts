@@ -15,6 +15,8 @@ export interface TreeNode {
   reload?(signal: AbortSignal): Promise<void>;
   /** True while the resource is in a state that changes by itself (a sync running, mirroring starting). */
   isTransient?(): boolean;
+  /** A tooltip built when the user hovers, for text that would go stale in the item (relative times). */
+  tooltip?(): vscode.MarkdownString | string;
 }
 
 export function treeIdFor(kind: string, resourceId: string): string {
