@@ -15,6 +15,7 @@ import { SignInStore } from './environment/signInStore';
 import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
+import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
 import { ReloadableOperationsCenter } from './operations/reloadableOperationsCenter';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabricView,
     backupView,
     dataSyncView,
+    ...registerTreeNodeCommands(),
     ...registerEnvironmentCommands(env),
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,

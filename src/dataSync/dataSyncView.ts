@@ -30,7 +30,8 @@ export interface DataSyncViewDeps {
 export function createDataSyncView({ ctx, environment, state, onDidEndOperation }: DataSyncViewDeps): DataSyncView {
   const filter = new SubscriptionFilter(state, () => `${environment.kind}:${environment.snapshot().account ?? ''}`);
   const provider = new DataSyncTreeProvider(ctx, () => environment.snapshot().signedIn, filter);
-  const view = vscode.window.createTreeView(DATA_SYNC_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // The provider's own view follows transient nodes only while it is visible.
+  const view = provider.createTreeView(DATA_SYNC_VIEW_ID, { showCollapseAll: true });
   // A view message hides the welcome content, so it shows only with the tree (signed in); the
   // signed-out welcome text states the retirement date itself.
   const showNotice = () => {

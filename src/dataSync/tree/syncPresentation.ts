@@ -50,18 +50,6 @@ export function directionText(direction: string | undefined): string {
   }
 }
 
-/** "3 min ago", "2 h ago", "5 Nov" — short enough for a tree description. */
-export function relativeTime(iso: string | undefined, now = Date.now()): string | undefined {
-  if (!iso) return undefined;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t) || t <= 0 || new Date(t).getUTCFullYear() < 2000) return undefined;
-  const s = Math.round((now - t) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
-  return new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-}
-
 export function intervalText(interval: number | undefined): string {
   if (interval === undefined) return 'unknown';
   if (interval === -1) return 'manual';

@@ -1,0 +1,60 @@
+// A SQL server: a "Sync Agents" folder, then the sync groups of all its databases.
+import * as vscode from 'vscode';
+import { isSystemDatabase, type SqlServer } from '../../azure/sql/serverModels';
+import type { DataSyncContext } from '../dataSyncContext';
+import { databaseRefFromId, serverRefFromId } from '../dataSyncRefs';
+import { InfoNode } from '../../ui/tree/infoNode';
+import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
+import { treeIdFor, type DataSyncNode } from './dataSyncNode';
+import type { SubscriptionNode } from './subscriptionNode';
+import { SyncAgentsFolderNode } from './syncAgentNodes';
+import { SyncGroupNode } from './syncGroupNode';
+
+const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+
+export class SqlServerNode implements DataSyncNode {
+  readonly id: string;
+  readonly resourceId: string;
+  constructor(
+    private readonly ctx: DataSyncContext,
+    readonly parent: SubscriptionNode,
+    readonly server: SqlServer,
+  ) {
+    this.resourceId = server.id as string;
+    this.id = treeIdFor('server', this.resourceId);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const s = this.server;
+    const i = nodeItem(this, s.name ?? 'server', collapsed, 'sqlServer');
+    i.iconPath = new vscode.ThemeIcon('server-environment');
+    i.description = [s.location, serverRefFromId(this.resourceId).resourceGroup].filter(Boolean).join(' · ');
+    i.tooltip = linesTooltip([
+      s.properties?.fullyQualifiedDomainName ?? s.name,
+      `Resource group: ${serverRefFromId(this.resourceId).resourceGroup}`,
+      s.location && `Region: ${s.location}`,
+    ]);
+    return i;
+  }
+
+  async loadChildren(signal: AbortSignal): Promise<DataSyncNode[]> {
+    const clients = this.ctx.clients();
+    const databases = (await clients.servers.listDatabases(serverRefFromId(this.resourceId), { signal }).toArray()).filter(
+      (d) => !isSystemDatabase(d),
+    );
+    // One request per database, in parallel: the pipeline's per-host limit keeps ARM from being flooded.
+    const perDatabase = await Promise.all(databases.map((db) => clients.groups.list(databaseRefFromId(db.id as string), signal).toArray()));
+    const groups = perDatabase.flat().sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+    const nodes: DataSyncNode[] = [new SyncAgentsFolderNode(this.ctx, this), ...groups.map((g) => new SyncGroupNode(this.ctx, this, g))];
+    if (!groups.length)
+      nodes.push(
+        new InfoNode(
+          this,
+          'No sync groups — create one…',
+          { command: 'sqlDataMovement.dataSync.createSyncGroup', title: 'Create Sync Group', arguments: [this] },
+          'add',
+        ),
+      );
+    return nodes;
+  }
+}
