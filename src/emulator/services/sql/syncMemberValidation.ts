@@ -34,7 +34,7 @@ export function readMemberBody(body: unknown): MemberFields {
     throw armError(400, 'InvalidSyncMemberCreateOrUpdateRequest', 'The create or update sync member request body is empty.');
   const src = p as Record<string, unknown>;
   const f: MemberFields = {};
-  for (const k of FIELDS) if (typeof src[k] === 'string') f[k] = src[k] as string;
+  for (const k of FIELDS) if (typeof src[k] === 'string') f[k] = src[k];
   if (typeof src.usePrivateLinkConnection === 'boolean') f.usePrivateLinkConnection = src.usePrivateLinkConnection;
   if (f.syncDirection && !DIRECTIONS.includes(f.syncDirection))
     throw armError(400, 'InvalidParameterValue', `An invalid value was given to parameter 'syncDirection': '${f.syncDirection}'.`);
@@ -107,7 +107,7 @@ export function resolveTarget(ctx: ServiceContext, group: SyncGroupRecord, f: Me
 
 export function pickFields(m: SyncMemberRecord): MemberFields {
   const f: MemberFields = {};
-  for (const k of FIELDS) if (m[k] !== undefined) f[k] = m[k] as string;
+  for (const k of FIELDS) if (m[k] !== undefined) f[k] = m[k];
   if (m.usePrivateLinkConnection !== undefined) f.usePrivateLinkConnection = m.usePrivateLinkConnection;
   return f;
 }
