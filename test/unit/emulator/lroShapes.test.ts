@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoIds, startTestEmulator, v, type CallResult, type TestEmulator } from './helpers';
-import { SQL_DIR } from './specSchemas';
+import { explain, responseValidator, SQL_DIR } from './specSchemas';
 import { bodyOf, type ErrorBody, type ListBody, type OperationStatusBody, type ResourceBody } from './armBodies';
 
 interface Expected {
@@ -89,6 +89,12 @@ describe('emulator: the answer shape of each Data Sync mutation', function () {
     assert.equal('retry-after' in status.headers, e.retryAfter, `${label}: Retry-After on the status poll`);
   }
 
+  /** The body validates against the spec's schema for that status (contract.test.ts does the same per operation). */
+  async function expectSchema(file: string, specPath: string, method: string, r: CallResult): Promise<void> {
+    const validate = await responseValidator(path.join(SQL_DIR, file), specPath, method, String(r.status));
+    assert.ok(validate(r.body), `${method} ${specPath} ${r.status}: ${explain(validate)}`);
+  }
+
   /** Follows Location to the end; then the status URL (when given) says Succeeded. */
   async function finish(r: CallResult): Promise<CallResult> {
     const final = await t.pollLocation(r.headers.location);
@@ -121,6 +127,7 @@ describe('emulator: the answer shape of each Data Sync mutation', function () {
     assert.equal(bodyOf<ResourceBody>(m).properties.databaseName, 'SalesReplicaEast');
     assert.equal(bodyOf<ResourceBody>(m).properties.syncState, 'UnProvisioned');
     assert.equal(bodyOf<ResourceBody>(m).properties.password, undefined);
+    await expectSchema('SyncMembers.json', P_M, 'PUT', m);
     assert.equal((await t.call('GET', v(member()))).status, 404);
 
     const [gf, mf, af, rf] = await Promise.all([finish(g), finish(m), finish(a), finish(refresh)]);
@@ -138,6 +145,7 @@ describe('emulator: the answer shape of each Data Sync mutation', function () {
     const replaced = await t.call('PUT', v(member()), { body: memberBody('OneWayHubToMember') });
     await expectShape('member PUT (existing)', replaced, now(200), ['SyncMembers.json', 'PUT', P_M]);
     assert.equal(bodyOf<ResourceBody>(replaced).properties.syncDirection, 'OneWayHubToMember');
+    await expectSchema('SyncMembers.json', P_M, 'PUT', replaced);
     assert.equal(
       bodyOf<ResourceBody>(await t.call('GET', v(member()))).properties.syncDirection,
       'OneWayHubToMember',
@@ -146,6 +154,7 @@ describe('emulator: the answer shape of each Data Sync mutation', function () {
     const agentAgain = await t.call('PUT', v(agent()), { body: { properties: { syncDatabaseId: ids.syncMeta } } });
     await expectShape('agent PUT (existing)', agentAgain, now(200), ['SyncAgents.json', 'PUT', P_A]);
     assert.equal(bodyOf<ResourceBody>(agentAgain).name, 'agent-shape');
+    await expectSchema('SyncAgents.json', P_A, 'PUT', agentAgain);
 
     const [gp, mp] = await Promise.all([
       t.call('PATCH', v(group()), { body: { properties: { interval: 600 } } }),
