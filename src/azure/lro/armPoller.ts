@@ -5,7 +5,7 @@
 // PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
 // the resource itself is polled).
-import { AzureRequestError, isAzureRequestError } from '../http/azureError';
+import { isAzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
 import { normalizeStatus, type ArmLroState } from './lroTypes';
@@ -88,7 +88,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     try {
       response = await this.get(url, signal);
     } catch (err) {
-      return this.failOnClientError(err);
+      return this.failOnClientError(err, true);
     }
     if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
     // Some Location endpoints answer 200 with an operation-status body rather than the result.
@@ -136,12 +136,19 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     this.setTerminal('succeeded');
   }
 
-  /** 4xx from a polling URL is the operation's failure (404 on DELETE is its success); 5xx/network: rethrow. */
-  private failOnClientError(err: unknown): void {
-    if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+  /**
+   * 4xx from a polling URL is the operation's failure (404 on DELETE is its success); network errors and
+   * 408/429 rethrow. 5xx rethrows too, except from a Location URL: ARM answers a failed operation there with
+   * its error, whatever its status ("If the operation failed, the response will be formatted as per the Error
+   * Response Content"; Data Sync lists 500 OperationTimedOut), so once the pipeline's retries are spent only
+   * 503/504 still mean "ask again later".
+   */
+  private failOnClientError(err: unknown, fromLocation = false): void {
+    if (!isAzureRequestError(err) || err.status < 400 || err.status === 408 || err.status === 429) throw err;
+    if (err.status >= 500 && (!fromLocation || err.status === 503 || err.status === 504)) throw err;
     if (this.state.method === 'DELETE' && err.status === 404) return this.succeed(undefined);
     this.state.phase = 'done';
-    this.setTerminal('failed', { error: (err as AzureRequestError).toJSON() });
+    this.setTerminal('failed', { error: err.toJSON() });
   }
 
   private get(url: string, signal?: AbortSignal): Promise<AzureResponse> {

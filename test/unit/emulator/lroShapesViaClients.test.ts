@@ -151,6 +151,7 @@ describe('the src/azure clients complete every answer shape of the emulator', fu
     const viaLocation = await members.beginUpdate(existing, { properties: { syncDirection: 'OneWayHubToMember' } });
     assert.equal(viaLocation.toJSON().via, 'location');
     await assert.rejects(viaLocation.pollUntilDone(wait), (e: unknown) => isAzureRequestError(e) && e.code === 'OperationTimedOut');
+    assert.equal(viaLocation.latest.status, 'failed', 'the error on Location is the operation failing, not a poll to retry');
     assert.equal((await members.get(existing)).properties?.syncDirection, 'Bidirectional', 'nothing changed');
   });
 });
