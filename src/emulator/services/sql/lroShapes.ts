@@ -6,9 +6,9 @@
 // SyncAgents.json 2025-01-01: PUT 200/201/202, PATCH 200/202, DELETE 200/202/204, refresh 200/202). Where a
 // spec example shows the headers, the choice follows it: refreshHubSchema (SyncGroupRefreshHubSchema.json)
 // and sync group PATCH (SyncGroupPatch.json) answer 202 with only `Location:
-// …/locations/westus/operation/{id}?api-version=2022-11-01-preview`. Azure-AsyncOperation is the service's
-// …/sync{Group|Member|Agent}AzureAsyncOperation/{id} status URL (the sync*OperationResults permission named
-// by the Data Sync best-practices page belongs to the same family).
+// …/locations/westus/operation/{id}?api-version=2022-11-01-preview`. The specs declare only Location on their
+// 202s; Azure-AsyncOperation (…/sync{Group|Member|Agent}AzureAsyncOperation/{id}) and Retry-After are what ARM
+// allows on top of it, so they appear on some operations and not on others, and a client must not need them.
 //
 // | operation                         | answer             | Location | Azure-AsyncOperation | Retry-After |
 // |-----------------------------------|--------------------|----------|----------------------|-------------|
