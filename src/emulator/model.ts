@@ -171,6 +171,8 @@ export interface OperationRecord {
   finishAt: number;
   /** When set, the operation fails at this time (fault injection: "an LRO that fails midway"). */
   failAt?: number;
+  /** The operation was accepted without Retry-After, so its polling URLs answer without it too. */
+  noRetryAfter?: boolean;
   error?: { code: string; message: string };
 }
 

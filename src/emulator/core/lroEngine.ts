@@ -1,7 +1,9 @@
-// ARM long-running operations. A mutating request records an OperationRecord and answers 202 with
-// Location + Azure-AsyncOperation + Retry-After; the clock completes it after `durationMs`, applying the
-// effect through the handler its service module registered for the operation kind (handlers are code, the
-// record is data, so pending operations survive a restart). A fault can make one fail midway.
+// ARM long-running operations. A mutating request is answered in the shape its service chose for that
+// operation (LroShape): at once with the result, or 201/202 with Location and, when the shape says so,
+// Azure-AsyncOperation and Retry-After. An accepted operation is an OperationRecord the clock completes
+// after `durationMs`, applying the effect through the handler its service module registered for the
+// operation kind (handlers are code, the record is data, so pending operations survive a restart).
+// A fault can make one fail midway.
 import { randomUUID } from 'node:crypto';
 import type { StateStore } from './store';
 import type { OperationRecord } from '../model';
@@ -14,7 +16,17 @@ export interface LroHandler {
   rollback?(op: OperationRecord): void;
   /** Body of the final 200 on the Location URL for operations with finalResult "resource". */
   render?(op: OperationRecord, req: EmulatorRequest): unknown;
+  /** Body of a 201 that accepts the operation: the resource as requested, before the operation ends. */
+  preview?(op: OperationRecord): unknown;
 }
+
+/**
+ * How ARM answers one mutation. `now`: the effect is applied before answering, 200 (201 when `created`)
+ * with the result, nothing to poll. `accepted`: 201/202 with Location, plus Azure-AsyncOperation and
+ * Retry-After when the flags say so; both polling URLs then omit Retry-After too when `retryAfter` is false.
+ */
+export type LroShape =
+  { mode: 'now'; created?: boolean } | { mode: 'accepted'; status: 201 | 202; asyncOperation: boolean; retryAfter: boolean };
 
 export interface LroStart {
   kind: string;
@@ -24,6 +36,7 @@ export interface LroStart {
   resourceId: string;
   finalResult: 'resource' | 'none';
   payload: unknown;
+  shape: LroShape;
   /** Builds the two polling URLs for this operation id (the service decides their shape). */
   urls: (operationId: string) => { location: string; asyncOperation: string };
   failMidway?: boolean;
@@ -49,10 +62,42 @@ export class LroEngine {
     this.handlers.set(kind, handler);
   }
 
-  start(s: LroStart): EmulatorResponse {
+  start(s: LroStart, req: EmulatorRequest): EmulatorResponse {
+    const op = this.record(s);
+    if (s.shape.mode === 'now') return this.runNow(op, s.shape.created === true, req);
+    this.store.state.operations[op.id] = op;
+    this.store.changed();
+    const urls = s.urls(op.id);
+    const headers: Record<string, string> = { location: urls.location };
+    if (s.shape.asyncOperation) headers['azure-asyncoperation'] = urls.asyncOperation;
+    if (s.shape.retryAfter) headers['retry-after'] = this.retryAfter(op);
+    else op.noRetryAfter = true;
+    const body = s.shape.status === 201 ? this.handlers.get(op.kind)?.preview?.(op) : undefined;
+    return { status: s.shape.status, headers, ...(body === undefined ? {} : { body }) };
+  }
+
+  /** Applies the effect before answering: the result, or the error the operation would have ended with. */
+  private runNow(op: OperationRecord, created: boolean, req: EmulatorRequest): EmulatorResponse {
+    const handler = this.handlers.get(op.kind);
+    if (op.failAt !== undefined) {
+      handler?.rollback?.(op);
+      throw armError(500, 'OperationTimedOut', 'The operation timed out and automatically rolled back. Please retry the operation.');
+    }
+    try {
+      handler?.complete(op);
+    } catch (e) {
+      handler?.rollback?.(op);
+      throw armError(400, 'SyncOperation_GenericFailure', (e as Error).message);
+    }
+    this.store.changed();
+    const body = op.finalResult === 'resource' ? handler?.render?.(op, req) : undefined;
+    return { status: created ? 201 : 200, ...(body === undefined ? {} : { body }) };
+  }
+
+  private record(s: LroStart): OperationRecord {
     const now = this.options.now();
     const id = randomUUID();
-    const op: OperationRecord = {
+    return {
       id,
       kind: s.kind,
       family: s.family,
@@ -66,13 +111,6 @@ export class LroEngine {
       startedAt: now,
       finishAt: now + this.options.durationMs,
       failAt: s.failMidway ? now + Math.floor(this.options.durationMs / 2) : undefined,
-    };
-    this.store.state.operations[id] = op;
-    this.store.changed();
-    const urls = s.urls(id);
-    return {
-      status: 202,
-      headers: { location: urls.location, 'azure-asyncoperation': urls.asyncOperation, 'retry-after': this.retryAfter(op) },
     };
   }
 
@@ -126,12 +164,12 @@ export class LroEngine {
       ...(op.endTime ? { endTime: op.endTime } : {}),
       ...(op.error ? { error: op.error } : {}),
     };
-    return { status: 200, headers: op.status === 'InProgress' ? { 'retry-after': this.retryAfter(op) } : {}, body };
+    return { status: 200, headers: op.status === 'InProgress' ? this.retryAfterHeader(op) : {}, body };
   }
 
   /** The Location answer: 202 while running, then 200 + resource / 204, or the error when it failed. */
   locationResponse(op: OperationRecord, req: EmulatorRequest): EmulatorResponse {
-    if (op.status === 'InProgress') return { status: 202, headers: { location: req.url.toString(), 'retry-after': this.retryAfter(op) } };
+    if (op.status === 'InProgress') return { status: 202, headers: { location: req.url.toString(), ...this.retryAfterHeader(op) } };
     if (op.status === 'Failed' || op.status === 'Canceled') {
       throw armError(
         op.status === 'Canceled' ? 409 : 500,
@@ -144,6 +182,10 @@ export class LroEngine {
       if (body !== undefined) return { status: 200, body };
     }
     return { status: 204 };
+  }
+
+  private retryAfterHeader(op: OperationRecord): Record<string, string> {
+    return op.noRetryAfter ? {} : { 'retry-after': this.retryAfter(op) };
   }
 
   private retryAfter(op: OperationRecord): string {

@@ -126,6 +126,8 @@ describe('emulator contract (responses match the OpenAPI schemas)', function () 
       properties: {
         databaseType: 'AzureSqlDatabase',
         syncMemberAzureDatabaseResourceId: ids.east,
+        serverName: 'contoso-sales-eus.database.windows.net',
+        databaseName: 'SalesReplicaEast',
         userName: 'u',
         password: 'secret',
         syncDirection: 'OneWayHubToMember',

@@ -164,7 +164,7 @@ export function demoIds(emu: EmulatorHandle) {
 
 export const v = (p: string, apiVersion = DATA_SYNC_VERSION): string => `${p}${p.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
 
-/** PUT/PATCH/POST an LRO and wait for it; asserts nothing, returns the 202 and the final answer. */
+/** PUT/PATCH/POST an LRO and wait for it; asserts nothing, returns the first answer and the last (the same when done at once). */
 export async function runLro(
   t: TestEmulator,
   method: string,
@@ -172,6 +172,6 @@ export async function runLro(
   body?: unknown,
 ): Promise<{ accepted: CallResult; final: CallResult }> {
   const accepted = await t.call(method, v(p), { body });
-  if (accepted.status !== 202) return { accepted, final: accepted };
+  if ((accepted.status !== 201 && accepted.status !== 202) || !accepted.headers.location) return { accepted, final: accepted };
   return { accepted, final: await t.pollLocation(accepted.headers.location) };
 }

@@ -65,7 +65,14 @@ describe('emulator validation errors', function () {
     await expectError(
       'PUT',
       `${ids.salesHub}/syncGroups/sales-new/syncMembers/m`,
-      { properties: { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: ids.master } },
+      {
+        properties: {
+          databaseType: 'AzureSqlDatabase',
+          syncMemberAzureDatabaseResourceId: ids.master,
+          serverName: 'contoso-sales-weu.database.windows.net',
+          databaseName: 'master',
+        },
+      },
       400,
       'SyncOperation_MasterDbInSyncGroup',
     );
@@ -76,7 +83,13 @@ describe('emulator validation errors', function () {
     await expectError(
       'PUT',
       `${ids.salesHub}/syncGroups/sales-new/syncMembers/dw`,
-      { properties: { syncMemberAzureDatabaseResourceId: warehouse } },
+      {
+        properties: {
+          syncMemberAzureDatabaseResourceId: warehouse,
+          serverName: 'fabrikam-bi-sea.database.windows.net',
+          databaseName: 'Warehouse',
+        },
+      },
       400,
       'SyncOperation_DwInSyncGroup',
     );
@@ -219,14 +232,26 @@ describe('emulator validation errors', function () {
       await expectError(
         'PUT',
         `${g()}/syncMembers/m`,
-        { properties: { syncMemberAzureDatabaseResourceId: ids.salesHub } },
+        {
+          properties: {
+            syncMemberAzureDatabaseResourceId: ids.salesHub,
+            serverName: 'contoso-sales-weu.database.windows.net',
+            databaseName: 'SalesHub',
+          },
+        },
         400,
         'InvalidSyncMember',
       );
       await expectError(
         'PUT',
         `${g()}/syncMembers/m`,
-        { properties: { syncMemberAzureDatabaseResourceId: `${ids.eus}/databases/nope` } },
+        {
+          properties: {
+            syncMemberAzureDatabaseResourceId: `${ids.eus}/databases/nope`,
+            serverName: 'contoso-sales-eus.database.windows.net',
+            databaseName: 'nope',
+          },
+        },
         404,
         'DatabaseDoesNotExist',
       );
@@ -234,9 +259,16 @@ describe('emulator validation errors', function () {
     it('a 31st member → CannotCreateSyncMemberDueToQuotaExceeded', async () => {
       const grp = `${ids.east}/syncGroups/crowded`;
       assert.equal((await runLro(t, 'PUT', grp, body())).final.status, 200);
-      const member = { properties: { syncMemberAzureDatabaseResourceId: ids.reporting, syncDirection: 'Bidirectional' } };
+      const member = {
+        properties: {
+          syncMemberAzureDatabaseResourceId: ids.reporting,
+          serverName: 'contoso-sales-eus.database.windows.net',
+          databaseName: 'SalesReporting',
+          syncDirection: 'Bidirectional',
+        },
+      };
       const puts = await Promise.all(Array.from({ length: 30 }, (_, i) => t.call('PUT', v(`${grp}/syncMembers/m${i}`), { body: member })));
-      assert.ok(puts.every((r) => r.status === 202));
+      assert.ok(puts.every((r) => r.status === 201));
       await expectError('PUT', `${grp}/syncMembers/m30`, member, 400, 'CannotCreateSyncMemberDueToQuotaExceeded');
     });
     it('deleting an agent a member uses → CannotDeleteInUseSyncAgent', async () => {

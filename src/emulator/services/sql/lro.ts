@@ -1,12 +1,17 @@
-// Starts a Microsoft.Sql long-running operation with the URLs the real service hands out: Location in the
-// examples' shape (…/locations/{loc}/operation/{id}?api-version=2022-11-01-preview — a different path and
-// api-version than the request, which clients must follow as given) plus Azure-AsyncOperation.
+// Starts a Microsoft.Sql long-running operation, answered in the shape lroShapes.ts gives the mutation, with
+// the URLs the real service hands out: Location in the examples' shape
+// (…/locations/{loc}/operation/{id}?api-version=2022-11-01-preview — a different path and api-version than
+// the request, which clients must follow as given) and Azure-AsyncOperation.
 import type { ServiceContext } from '../../core/context';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/http';
+import { SQL_LRO_SHAPES, type SqlMutation } from './lroShapes';
 
 export const OPERATION_RESULT_API_VERSION = '2022-11-01-preview';
 
 export interface SqlLro {
+  /** Which row of the shape table answers this request. */
+  mutation: SqlMutation;
+  /** Handler that applies the effect. */
   kind: string;
   family: 'syncGroup' | 'syncMember' | 'syncAgent';
   resourceId: string;
@@ -19,15 +24,20 @@ export function startSqlLro(ctx: ServiceContext, req: EmulatorRequest, lro: SqlL
   const sub = req.params.subscriptionId;
   const apiVersion = req.url.searchParams.get('api-version') ?? OPERATION_RESULT_API_VERSION;
   const root = `${req.base}/subscriptions/${sub}/providers/Microsoft.Sql/locations/${lro.location}`;
-  return ctx.lro.start({
-    ...lro,
-    subscriptionId: sub,
-    failMidway: ctx.faults.takeLroFailure(req.method, req.url.pathname),
-    urls: (id) => ({
-      location: `${root}/operation/${id}?api-version=${OPERATION_RESULT_API_VERSION}`,
-      asyncOperation: `${root}/${lro.family}AzureAsyncOperation/${id}?api-version=${apiVersion}`,
-    }),
-  });
+  const { mutation, ...rest } = lro;
+  return ctx.lro.start(
+    {
+      ...rest,
+      shape: SQL_LRO_SHAPES[mutation],
+      subscriptionId: sub,
+      failMidway: ctx.faults.takeLroFailure(req.method, req.url.pathname),
+      urls: (id) => ({
+        location: `${root}/operation/${id}?api-version=${OPERATION_RESULT_API_VERSION}`,
+        asyncOperation: `${root}/${lro.family}AzureAsyncOperation/${id}?api-version=${apiVersion}`,
+      }),
+    },
+    req,
+  );
 }
 
 /** Routes answering the two polling URLs. */

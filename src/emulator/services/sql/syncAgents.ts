@@ -1,6 +1,6 @@
-// Sync agent routes: list by server, GET, PUT (LRO), DELETE (LRO; refused while a member uses the agent),
-// generateKey and linkedDatabases. A new agent is NeverConnected until someone installs it (seeds and the
-// control API can mark agents Online/Offline).
+// Sync agent routes: list by server, GET, PUT and DELETE (answered as lroShapes.ts says; DELETE is refused
+// while a member uses the agent), generateKey and linkedDatabases. A new agent is NeverConnected until
+// someone installs it (seeds and the control API can mark agents Online/Offline).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
@@ -87,6 +87,7 @@ export function registerSyncAgentRoutes(ctx: ServiceContext): void {
       if (existing && key(existing.syncDatabaseId) !== key(syncDatabaseId))
         throw armError(400, 'SyncOperation_WrongSyncDatabase', 'The sync database specified does not match the existing one.');
       return startSqlLro(ctx, req, {
+        mutation: existing ? 'syncAgent.replace' : 'syncAgent.create',
         kind: 'syncAgent.put',
         family: 'syncAgent',
         resourceId: id,
@@ -109,6 +110,7 @@ export function registerSyncAgentRoutes(ctx: ServiceContext): void {
         throw armError(400, 'CannotDeleteInUseSyncAgent', 'Cannot delete sync agent because it is used by sync member.');
       }
       return startSqlLro(ctx, req, {
+        mutation: 'syncAgent.delete',
         kind: 'syncAgent.delete',
         family: 'syncAgent',
         resourceId: a.id,

@@ -112,6 +112,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
       } else if (fields.schema) validateSchema(ctx, existing, fields.schema);
       const payload: PutPayload = { create: !existing, databaseId: db.id, name: req.params.syncGroupName, fields, replace: true };
       return startSqlLro(ctx, req, {
+        mutation: 'syncGroup.put',
         kind: 'syncGroup.put',
         family: 'syncGroup',
         resourceId: id,
@@ -142,6 +143,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
       if (fields.schema) validateSchema(ctx, g, fields.schema);
       const payload: PutPayload = { create: false, databaseId: g.databaseId, name: g.name, fields, replace: false };
       return startSqlLro(ctx, req, {
+        mutation: 'syncGroup.patch',
         kind: 'syncGroup.put',
         family: 'syncGroup',
         resourceId: g.id,
@@ -165,6 +167,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
       g.deleting = true;
       ctx.store.changed();
       return startSqlLro(ctx, req, {
+        mutation: 'syncGroup.delete',
         kind: 'syncGroup.delete',
         family: 'syncGroup',
         resourceId: g.id,
@@ -183,6 +186,7 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
       const server = getServer(ctx, req);
       const g = getGroup(ctx, req);
       return startSqlLro(ctx, req, {
+        mutation: 'syncGroup.refreshHubSchema',
         kind: 'syncGroup.refreshHubSchema',
         family: 'syncGroup',
         resourceId: g.id,

@@ -43,7 +43,31 @@ export function readMemberBody(body: unknown): MemberFields {
   return f;
 }
 
-/** Resolves what the member points at; fills the Azure resource id from serverName + databaseName if needed. */
+/**
+ * An Azure SQL member must name its server and database itself: 400 MissingServerName / MissingDatabaseName
+ * (codes and wording from the SyncMembers.json 2025-01-01 error list). The resource id does not stand in for
+ * them. Sources: every documented request sends both names (Learn's REST walkthrough, create and update;
+ * the SyncMemberCreate example, whose syncMemberAzureDatabaseResourceId even names another server than its
+ * serverName); New-AzSqlSyncMember makes -MemberServerName and -MemberDatabaseName mandatory for
+ * AzureSqlDatabase and -SyncMemberAzureDatabaseResourceId optional, "used if UsePrivateLinkConnection is set
+ * to true". So a body with only the resource id is refused like one with nothing.
+ * `given` is what the request supplies: the PUT body (a PUT states the whole member), or for PATCH the body
+ * over the stored member (Update-AzSqlSyncMember takes no names: an update keeps them).
+ * On-premises members (SqlServerDatabase) are named by syncAgentId + sqlServerDatabaseId instead (the
+ * cmdlet's OnPremisesDatabaseSyncAgentComponent set has no member server or database name), so they are
+ * not refused here.
+ */
+export function assertMemberNamed(given: MemberFields, databaseType: string): void {
+  if (databaseType !== 'AzureSqlDatabase') return;
+  if (!given.serverName?.trim()) throw armError(400, 'MissingServerName', 'The Server name is missing');
+  if (!given.databaseName?.trim()) throw armError(400, 'MissingDatabaseName', 'The Database name is missing');
+}
+
+/**
+ * Resolves what the member points at. Azure members: the database of syncMemberAzureDatabaseResourceId when
+ * given, else the one serverName + databaseName name (the id the service resolves is returned; the names are
+ * the client's and are never made up). On-premises members take the names of the database the agent reported.
+ */
 export function resolveTarget(ctx: ServiceContext, group: SyncGroupRecord, f: MemberFields): void {
   const st = ctx.store.state;
   if ((f.databaseType ?? 'AzureSqlDatabase') === 'SqlServerDatabase') {
@@ -68,9 +92,9 @@ export function resolveTarget(ctx: ServiceContext, group: SyncGroupRecord, f: Me
   }
   if (!dbId)
     throw armError(
-      400,
-      'InvalidDatabaseResourceId',
-      'Invalid database resource identifier: give syncMemberAzureDatabaseResourceId, or serverName and databaseName.',
+      404,
+      'DatabaseDoesNotExist',
+      `User has specified a database '${f.databaseName ?? ''}' on server '${f.serverName ?? ''}' that does not exist.`,
     );
   if (!parseDatabaseId(dbId)) throw armError(400, 'InvalidDatabaseResourceId', `Invalid database resource identifier '${dbId}'.`);
   const db = st.databases[key(dbId)];
@@ -78,10 +102,7 @@ export function resolveTarget(ctx: ServiceContext, group: SyncGroupRecord, f: Me
   assertSyncableDatabase(db);
   if (key(db.id) === key(group.databaseId))
     throw armError(400, 'InvalidSyncMember', 'Sync member is invalid: the hub database cannot also be a member of its sync group.');
-  const server = st.servers[key(db.serverId)];
   f.syncMemberAzureDatabaseResourceId = db.id;
-  f.serverName ??= `${server.name}.database.windows.net`;
-  f.databaseName ??= db.name;
 }
 
 export function pickFields(m: SyncMemberRecord): MemberFields {

@@ -1,16 +1,23 @@
-// Sync member routes: list, GET, PUT, PATCH, DELETE (LROs), refreshSchema (LRO) and schemas.
+// Sync member routes: list, GET, PUT, PATCH, DELETE, refreshSchema (answered as lroShapes.ts says) and schemas.
 // Azure members point at a database of the emulator; on-premises members at a database linked to a sync agent.
 import type { ServiceContext } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
 import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
-import { key, type SyncGroupRecord, type SyncMemberRecord } from '../../model';
+import { key, type OperationRecord, type SyncGroupRecord, type SyncMemberRecord } from '../../model';
 import { getGroup, getMember, getServer, membersOf, VALID_NAME } from './ids';
 import { renderFullSchema, renderSyncMember } from './render';
 import { startSqlLro } from './lro';
 import { appendLog, memberHealth, memberSource } from './syncEngine';
 import { MAX_MEMBERS_PER_GROUP } from './dataTypes';
-import { pickFields, readMemberBody, resolveTarget, type MemberFields, type MemberPayload } from './syncMemberValidation';
+import {
+  assertMemberNamed,
+  pickFields,
+  readMemberBody,
+  resolveTarget,
+  type MemberFields,
+  type MemberPayload,
+} from './syncMemberValidation';
 import { GROUP } from './syncGroups';
 
 const MEMBER = `${GROUP}/syncMembers/{syncMemberName}`;
@@ -20,21 +27,24 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
   const st = () => ctx.store.state;
   const memberId = (req: EmulatorRequest, g: SyncGroupRecord) => `${g.id}/syncMembers/${req.params.syncMemberName}`;
 
+  /** The member as the payload describes it, over the stored one when there is one. */
+  const applied = (op: OperationRecord, existing: SyncMemberRecord | undefined): SyncMemberRecord => {
+    const p = op.payload as MemberPayload;
+    const m: SyncMemberRecord = existing ?? {
+      id: op.resourceId,
+      syncGroupId: p.groupId,
+      name: p.name,
+      databaseType: 'AzureSqlDatabase',
+      syncDirection: 'Bidirectional',
+      syncState: 'UnProvisioned',
+    };
+    return Object.assign(m, Object.fromEntries(Object.entries(p.fields).filter(([, v]) => v !== undefined)));
+  };
   ctx.lro.register('syncMember.put', {
     complete(op) {
-      const p = op.payload as MemberPayload;
-      const existing = st().syncMembers[key(op.resourceId)];
-      const group = st().syncGroups[key(p.groupId)];
+      const group = st().syncGroups[key((op.payload as MemberPayload).groupId)];
       if (!group) throw new Error('The sync group was deleted while the member was being created.');
-      const m: SyncMemberRecord = existing ?? {
-        id: op.resourceId,
-        syncGroupId: group.id,
-        name: p.name,
-        databaseType: 'AzureSqlDatabase',
-        syncDirection: 'Bidirectional',
-        syncState: 'UnProvisioned',
-      };
-      Object.assign(m, Object.fromEntries(Object.entries(p.fields).filter(([, v]) => v !== undefined)));
+      const m = applied(op, st().syncMembers[key(op.resourceId)]);
       if (group.schema?.tables.length && m.syncState === 'UnProvisioned') m.syncState = 'Provisioned';
       st().syncMembers[key(op.resourceId)] = m;
     },
@@ -42,6 +52,8 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       const m = st().syncMembers[key(op.resourceId)];
       return m ? renderSyncMember(m) : undefined;
     },
+    // The 201 that accepts a new member carries it as requested, not yet provisioned.
+    preview: (op) => renderSyncMember(applied(op, undefined)),
   });
   ctx.lro.register('syncMember.delete', {
     complete(op) {
@@ -115,6 +127,7 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
     if (existing?.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
     const fields = readMemberBody(jsonBody(req));
     const merged: MemberFields = existing ? { ...pickFields(existing), ...fields } : fields;
+    assertMemberNamed(patch ? merged : fields, merged.databaseType ?? 'AzureSqlDatabase');
     if (!patch || fields.syncMemberAzureDatabaseResourceId || fields.syncAgentId || fields.sqlServerDatabaseId || fields.databaseType)
       resolveTarget(ctx, g, merged);
     if (!existing) {
@@ -140,6 +153,7 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
     }
     const payload: MemberPayload = { create: !existing, groupId: g.id, name: req.params.syncMemberName, fields: merged };
     return startSqlLro(ctx, req, {
+      mutation: patch ? 'syncMember.patch' : existing ? 'syncMember.replace' : 'syncMember.create',
       kind: 'syncMember.put',
       family: 'syncMember',
       resourceId: id,
@@ -163,6 +177,7 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       m.deleting = true;
       ctx.store.changed();
       return startSqlLro(ctx, req, {
+        mutation: 'syncMember.delete',
         kind: 'syncMember.delete',
         family: 'syncMember',
         resourceId: m.id,
@@ -181,6 +196,7 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       const server = getServer(ctx, req);
       const m = getMember(ctx, req);
       return startSqlLro(ctx, req, {
+        mutation: 'syncMember.refreshSchema',
         kind: 'syncMember.refreshSchema',
         family: 'syncMember',
         resourceId: m.id,
