@@ -131,7 +131,7 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.match(label(failed[0]), /^Could not load: /);
     assert.equal(failed[0].treeItem().contextValue, 'dataSyncError');
     await control.clearFaults();
-    await vscode.commands.executeCommand('sqlDataMovement.dataSync.retryNode', failed[0]);
+    await vscode.commands.executeCommand('sqlDataMovement.tree.retry', failed[0]);
     const loaded = await children(sub);
     assert.ok(loaded.every((n) => n.id.startsWith('server:') || n.id.startsWith('info:')) && loaded.length > 0);
   });

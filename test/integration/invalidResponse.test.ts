@@ -45,9 +45,9 @@ describe('invalid response bodies in the tree (real VS Code, emulator)', functio
     assert.equal(failed.length, 1, `one node instead of members: ${failed.map(label).join(' | ')}`);
     assert.match(label(failed[0]), /^Could not load: InvalidResponseBody: /);
     assert.equal(failed[0].treeItem().contextValue, 'dataSyncError');
-    assert.equal(failed[0].treeItem().command?.command, 'sqlDataMovement.dataSync.retryNode');
+    assert.equal(failed[0].treeItem().command?.command, 'sqlDataMovement.tree.retry');
 
-    await vscode.commands.executeCommand('sqlDataMovement.dataSync.retryNode', failed[0]);
+    await vscode.commands.executeCommand('sqlDataMovement.tree.retry', failed[0]);
     assert.ok(
       (await children(group)).some((m) => m.id.startsWith('syncMember:')),
       'retry lists the members again',

@@ -97,9 +97,6 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
     ),
 
     vscode.commands.registerCommand('sqlDataMovement.dataSync.refreshNode', (node?: DataSyncNode) => tree.provider.refresh(node)),
-    vscode.commands.registerCommand('sqlDataMovement.dataSync.retryNode', (node?: { parent?: DataSyncNode }) =>
-      tree.provider.refresh(node?.parent),
-    ),
     vscode.commands.registerCommand('sqlDataMovement.dataSync.refresh', () => tree.provider.refresh()),
   ];
 }
