@@ -1,0 +1,84 @@
+// Fabric test harness on top of the emulator harness: calls under /fabric/v1 with a Fabric token, the
+// demo seed's workspaces / mirrored databases / connections by name, and definition builders.
+import type { EmulatorOptions } from '../../../../src/emulator/index';
+import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
+
+export interface FabricTestEmulator extends TestEmulator {
+  fabricToken: string;
+  /** METHOD /fabric/v1<path> with a Fabric token. */
+  f(method: string, path: string, body?: unknown): Promise<CallResult>;
+}
+
+export const FAST_FABRIC: EmulatorOptions['fabric'] = {
+  initializeMs: 100,
+  startMs: 100,
+  stopMs: 100,
+  snapshotMs: 200,
+  operationMs: 100,
+};
+
+export async function startFabricEmulator(options: EmulatorOptions = {}): Promise<FabricTestEmulator> {
+  const t = await startTestEmulator({ ...options, fabric: { ...FAST_FABRIC, ...options.fabric } });
+  const fabricToken = await t.token('https://api.fabric.microsoft.com/.default');
+  return Object.assign(t, {
+    fabricToken,
+    f: (method: string, path: string, body?: unknown) =>
+      t.call(method, path.startsWith('https://') ? path : `${t.emu.endpoints.fabric}${path}`, { body, token: fabricToken }),
+  });
+}
+
+export function fabricIds(t: TestEmulator) {
+  const fabric = t.emu.control.state().fabric!;
+  const ws = (name: string) => Object.values(fabric.workspaces).find((w) => w.displayName === name)!.id;
+  const md = (name: string) => Object.values(fabric.mirroredDatabases).find((m) => m.displayName === name)!.id;
+  const connection = (path: string) => Object.values(fabric.connections).find((c) => c.path === path)!.id;
+  return {
+    sales: ws('Sales Analytics'),
+    finance: ws('Finance Dev'),
+    hr: ws('HR Reporting'),
+    running: md('RetailOps mirror'),
+    stopped: md('Sales replica (east)'),
+    initialized: md('RetailOps sandbox'),
+    paused: md('HR core'),
+    retailOpsConnection: connection('fabrikam-bi-sea.database.windows.net;RetailOps'),
+    salesHubConnection: connection('contoso-sales-weu.database.windows.net;SalesHub'),
+    eastConnection: connection('contoso-sales-eus.database.windows.net;SalesReplicaEast'),
+    capacityOf: (workspaceId: string) => fabric.workspaces[workspaceId].capacityId!,
+  };
+}
+
+export const b64 = (doc: unknown): string => Buffer.from(JSON.stringify(doc), 'utf8').toString('base64');
+
+export function mirroringDoc(
+  connection: string,
+  o: { tables?: string[]; defaultSchema?: string; retentionInDays?: unknown; database?: string } = {},
+) {
+  return {
+    properties: {
+      source: { type: 'AzureSqlDatabase', typeProperties: { connection, ...(o.database ? { database: o.database } : {}) } },
+      target: {
+        type: 'MountedRelationalDatabase',
+        typeProperties: {
+          ...(o.defaultSchema ? { defaultSchema: o.defaultSchema } : {}),
+          format: 'Delta',
+          ...(o.retentionInDays !== undefined ? { retentionInDays: o.retentionInDays } : {}),
+        },
+      },
+      ...(o.tables
+        ? {
+            mountedTables: o.tables.map((n) => {
+              const [schemaName, tableName] = n.split('.');
+              return { source: { typeProperties: { schemaName, tableName } } };
+            }),
+          }
+        : {}),
+    },
+  };
+}
+
+export const definitionOf = (doc: unknown) => ({ parts: [{ path: 'mirroring.json', payload: b64(doc), payloadType: 'InlineBase64' }] });
+
+export const decodeMirroring = (definition: { parts: { path: string; payload: string }[] }): ReturnType<typeof mirroringDoc> =>
+  JSON.parse(Buffer.from(definition.parts.find((p) => p.path === 'mirroring.json')!.payload, 'base64').toString('utf8')) as ReturnType<
+    typeof mirroringDoc
+  >;
