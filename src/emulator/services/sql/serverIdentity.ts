@@ -107,17 +107,18 @@ export function registerServerIdentityRoutes(ctx: ServiceContext): void {
     opts,
   );
 
+  const pollOpts = { ...opts, apiVersions: [...SQL_API_VERSIONS, OPERATION_API_VERSION] };
   ctx.router.add(
     'GET',
     '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/serverOperationResults/{operationId}',
     (req) => ctx.lro.locationResponse(ctx.lro.get(req.params.operationId), req),
-    opts,
+    pollOpts,
   );
   ctx.router.add(
     'GET',
     '/subscriptions/{subscriptionId}/providers/Microsoft.Sql/locations/{locationName}/serverAzureAsyncOperation/{operationId}',
     (req) => ctx.lro.statusResponse(ctx.lro.get(req.params.operationId), req.url.pathname),
-    opts,
+    pollOpts,
   );
 
   // Control knob: set (or remove) a server's identity at once, without an ARM operation.
