@@ -2,6 +2,7 @@
 // demo seed's workspaces / mirrored databases / connections by name, and definition builders.
 import type { EmulatorOptions } from '../../../../src/emulator/index';
 import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
+import { checkFabricResponse } from './fabricSpecSchemas';
 
 export interface FabricTestEmulator extends TestEmulator {
   fabricToken: string;
@@ -22,8 +23,14 @@ export async function startFabricEmulator(options: EmulatorOptions = {}): Promis
   const fabricToken = await t.token('https://api.fabric.microsoft.com/.default');
   return Object.assign(t, {
     fabricToken,
-    f: (method: string, path: string, body?: unknown) =>
-      t.call(method, path.startsWith('https://') ? path : `${t.emu.endpoints.fabric}${path}`, { body, token: fabricToken }),
+    // Contract check on every Fabric answer a test sees, as the harness does for ARM.
+    f: async (method: string, path: string, body?: unknown) => {
+      const url = path.startsWith('https://') ? path : `${t.emu.endpoints.fabric}${path}`;
+      const r = await t.call(method, url, { body, token: fabricToken });
+      const problem = checkFabricResponse(method, new URL(url).pathname, r.status, r.body);
+      if (problem) throw new Error(`Contract violation: ${problem}`);
+      return r;
+    },
   });
 }
 
