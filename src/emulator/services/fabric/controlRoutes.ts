@@ -8,6 +8,7 @@ import { pauseMirroredDatabases } from './stateMachine';
 import { fail, reseedTable, tableKey } from './tables';
 
 const bad = (message: string) => armError(400, 'InvalidControlRequest', message);
+const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
 function body(req: EmulatorRequest): Record<string, unknown> {
   const b = jsonBody(req);
@@ -15,12 +16,16 @@ function body(req: EmulatorRequest): Record<string, unknown> {
 }
 
 function findTable(ctx: ServiceContext, b: Record<string, unknown>): { md: MirroredDatabaseRecord; table: MirroredTableRecord } {
-  const md = fabricState(ctx).mirroredDatabases[fkey(String(b.mirroredDatabaseId ?? ''))];
-  if (!md) throw armError(404, 'NotFound', `No mirrored database '${String(b.mirroredDatabaseId)}'.`);
-  const wanted = tableKey({ schemaName: String(b.schemaName ?? 'dbo'), tableName: String(b.tableName ?? '') });
+  const md = fabricState(ctx).mirroredDatabases[fkey(text(b.mirroredDatabaseId))];
+  if (!md) throw armError(404, 'NotFound', `No mirrored database '${text(b.mirroredDatabaseId)}'.`);
+  const wanted = tableKey({ schemaName: text(b.schemaName, 'dbo'), tableName: text(b.tableName) });
   const table = md.tables.find((t) => tableKey(t) === wanted);
   if (!table)
-    throw armError(404, 'NotFound', `Mirrored database '${md.displayName}' has no table '${String(b.schemaName)}.${String(b.tableName)}'.`);
+    throw armError(
+      404,
+      'NotFound',
+      `Mirrored database '${md.displayName}' has no table '${text(b.schemaName, 'dbo')}.${text(b.tableName)}'.`,
+    );
   return { md, table };
 }
 
@@ -28,8 +33,8 @@ export function registerFabricControlRoutes(ctx: ServiceContext): void {
   const r = ctx.router;
   r.add('POST', '/_emulator/fabric/capacityState', (req) => {
     const b = body(req);
-    const capacity = fabricState(ctx).capacities[fkey(String(b.capacityId ?? ''))];
-    if (!capacity) throw armError(404, 'NotFound', `No capacity '${String(b.capacityId)}'.`);
+    const capacity = fabricState(ctx).capacities[fkey(text(b.capacityId))];
+    if (!capacity) throw armError(404, 'NotFound', `No capacity '${text(b.capacityId)}'.`);
     if (b.state !== 'Paused' && b.state !== 'Active') throw bad('Body must be {"capacityId": "...", "state": "Paused" | "Active"}.');
     capacity.state = b.state;
     const paused = b.state === 'Paused' ? pauseMirroredDatabases(ctx, capacity.id) : 0;

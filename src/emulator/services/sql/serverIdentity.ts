@@ -124,8 +124,9 @@ export function registerServerIdentityRoutes(ctx: ServiceContext): void {
   // Control knob: set (or remove) a server's identity at once, without an ARM operation.
   ctx.router.add('POST', '/_emulator/serverIdentity', (req) => {
     const b = jsonBody(req) as { serverId?: unknown; type?: unknown } | undefined;
-    const server = st().servers[key(String(b?.serverId ?? ''))];
-    if (!server) throw armError(404, 'NotFound', `No server '${String(b?.serverId)}'.`);
+    const serverId = typeof b?.serverId === 'string' ? b.serverId : '';
+    const server = st().servers[key(serverId)];
+    if (!server) throw armError(404, 'NotFound', `No server '${serverId}'.`);
     const identity = parseIdentity({ type: b?.type ?? 'SystemAssigned' });
     server.identity = identityFor(server, st().tenantId, identity);
     ctx.store.changed();

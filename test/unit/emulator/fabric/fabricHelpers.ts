@@ -4,10 +4,58 @@ import type { EmulatorOptions } from '../../../../src/emulator/index';
 import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
 import { checkFabricResponse } from './fabricSpecSchemas';
 
+/** A typed view of an answer: tests read the fields they expect and assert on them. */
+export interface Answer<T> {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  body: T;
+}
+export const typed = <T>(r: CallResult): Answer<T> => r;
+
+export interface Part {
+  path: string;
+  payload: string;
+  payloadType: string;
+}
+
+/** Every field a Fabric answer of the tests may carry (lists, items, statuses, errors, operations). */
+export interface FabricBody {
+  value: FabricBody[];
+  data: FabricBody[];
+  continuationToken?: string;
+  continuationUri?: string;
+  errorCode: string;
+  message: string;
+  requestId: string;
+  moreDetails?: { errorCode: string; message: string }[];
+  id: string;
+  type: string;
+  displayName: string;
+  description: string;
+  workspaceId: string;
+  capacityId?: string;
+  status: string;
+  role: string;
+  principal: { id: string; type: string };
+  properties: {
+    oneLakeTablesPath: string;
+    defaultSchema?: string;
+    sqlEndpointProperties: { connectionString: string; id: string; provisioningStatus: string };
+  };
+  connectionDetails: { type: string; path: string };
+  connectivityType: string;
+  sourceSchemaName: string;
+  sourceTableName: string;
+  metrics?: { processedRows: number; processedBytes: number; lastSyncDateTime: string; lastSyncLatencyInSeconds?: number };
+  error?: { errorCode: string; message: string };
+  definition: { parts: Part[] };
+}
+
 export interface FabricTestEmulator extends TestEmulator {
   fabricToken: string;
   /** METHOD /fabric/v1<path> with a Fabric token. */
-  f(method: string, path: string, body?: unknown): Promise<CallResult>;
+  f(method: string, path: string, body?: unknown): Promise<Answer<FabricBody>>;
 }
 
 export const FAST_FABRIC: EmulatorOptions['fabric'] = {
@@ -29,7 +77,7 @@ export async function startFabricEmulator(options: EmulatorOptions = {}): Promis
       const r = await t.call(method, url, { body, token: fabricToken });
       const problem = checkFabricResponse(method, new URL(url).pathname, r.status, r.body);
       if (problem) throw new Error(`Contract violation: ${problem}`);
-      return r;
+      return typed<FabricBody>(r);
     },
   });
 }
@@ -85,7 +133,7 @@ export function mirroringDoc(
 
 export const definitionOf = (doc: unknown) => ({ parts: [{ path: 'mirroring.json', payload: b64(doc), payloadType: 'InlineBase64' }] });
 
-export const decodeMirroring = (definition: { parts: { path: string; payload: string }[] }): ReturnType<typeof mirroringDoc> =>
+export const decodeMirroring = (definition: { parts: Pick<Part, 'path' | 'payload'>[] }): ReturnType<typeof mirroringDoc> =>
   JSON.parse(Buffer.from(definition.parts.find((p) => p.path === 'mirroring.json')!.payload, 'base64').toString('utf8')) as ReturnType<
     typeof mirroringDoc
   >;

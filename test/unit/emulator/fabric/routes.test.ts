@@ -1,7 +1,7 @@
 // Fabric routes of the emulator: workspaces, role assignments, items, connections, and mirrored database
 // create / get / list / update / delete with Fabric's error shapes, including the definition validation.
 import assert from 'node:assert/strict';
-import { b64, definitionOf, fabricIds, mirroringDoc, startFabricEmulator, type FabricTestEmulator } from './fabricHelpers';
+import { b64, definitionOf, fabricIds, mirroringDoc, startFabricEmulator, type FabricBody, type FabricTestEmulator } from './fabricHelpers';
 
 describe('emulator Fabric routes', function () {
   let t: FabricTestEmulator;
@@ -22,8 +22,8 @@ describe('emulator Fabric routes', function () {
     assert.ok(r.body.message && r.body.requestId);
   };
 
-  async function walk(first: string, field = 'value', method = 'GET'): Promise<{ items: unknown[]; pages: number }> {
-    const items: unknown[] = [];
+  async function walk(first: string, field: 'value' | 'data' = 'value', method = 'GET'): Promise<{ items: FabricBody[]; pages: number }> {
+    const items: FabricBody[] = [];
     let url: string | undefined = first;
     let pages = 0;
     while (url) {
@@ -41,7 +41,7 @@ describe('emulator Fabric routes', function () {
     const { items, pages } = await walk('/workspaces');
     assert.equal(items.length, 3);
     assert.equal(pages, 2);
-    const sales = items.find((w) => (w as { id: string }).id === ids.sales) as Record<string, string>;
+    const sales = items.find((w) => w.id === ids.sales)!;
     assert.equal(sales.displayName, 'Sales Analytics');
     assert.equal(sales.type, 'Workspace');
     assert.ok(sales.capacityId);
@@ -136,7 +136,7 @@ describe('emulator Fabric routes', function () {
     const created = await t.f('POST', `/workspaces/${ids.finance}/mirroredDatabases`, body);
     assert.equal(created.status, 201, created.text);
     assert.deepEqual(Object.keys(created.body).sort(), ['description', 'displayName', 'id', 'type', 'workspaceId']);
-    const id = created.body.id as string;
+    const id = created.body.id;
     const status = await t.f('POST', `/workspaces/${ids.finance}/mirroredDatabases/${id}/getMirroringStatus`);
     assert.equal(status.body.status, 'Initializing');
     assertError(

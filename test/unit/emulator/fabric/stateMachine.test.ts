@@ -5,7 +5,7 @@
 // rules; capacity pause, table failure and reseed through the control API.
 import assert from 'node:assert/strict';
 import { waitFor } from '../helpers';
-import { definitionOf, fabricIds, mirroringDoc, startFabricEmulator, type FabricTestEmulator } from './fabricHelpers';
+import { definitionOf, fabricIds, mirroringDoc, startFabricEmulator, typed, type FabricTestEmulator } from './fabricHelpers';
 
 interface TableRow {
   sourceSchemaName: string;
@@ -64,7 +64,7 @@ describe('emulator Fabric mirroring state machine', function () {
         }),
       ),
     });
-    const id = created.body.id as string;
+    const id = created.body.id;
     const early = await t.f('POST', `${item(ids.sales, id)}/startMirroring`);
     assert.equal(early.status, 400);
     assert.equal(early.body.errorCode, 'MirroringCannotBeStarted');
@@ -144,27 +144,30 @@ describe('emulator Fabric mirroring state machine', function () {
       displayName: 'no identity',
       definition: definitionOf(mirroringDoc(ids.salesHubConnection, { tables: ['dbo.Customers'] })),
     });
-    await waitStatus(ids.sales, created.body.id as string, 'Initialized');
-    await t.f('POST', `${item(ids.sales, created.body.id as string)}/startMirroring`);
-    assert.equal((await status(ids.sales, created.body.id as string)).error?.errorCode, 'SourceManagedIdentityNotEnabled');
+    await waitStatus(ids.sales, created.body.id, 'Initialized');
+    await t.f('POST', `${item(ids.sales, created.body.id)}/startMirroring`);
+    assert.equal((await status(ids.sales, created.body.id)).error?.errorCode, 'SourceManagedIdentityNotEnabled');
     // Enabling the identity (control knob) and granting it a role fixes the next start.
     const server = Object.values(t.emu.control.state().servers).find((s) => s.name === 'contoso-sales-weu')!;
-    const set = await t.call('POST', '/_emulator/serverIdentity', { body: { serverId: server.id, type: 'SystemAssigned' }, token: null });
+    const set = typed<{ identity: { principalId: string } }>(
+      await t.call('POST', '/_emulator/serverIdentity', { body: { serverId: server.id, type: 'SystemAssigned' }, token: null }),
+    );
     assert.equal(set.status, 200);
-    const principalId = set.body.identity.principalId as string;
+    const principalId = set.body.identity.principalId;
     await t.f('POST', `/workspaces/${ids.sales}/roleAssignments`, {
       principal: { id: principalId, type: 'ServicePrincipal' },
       role: 'Contributor',
     });
-    await waitStatus(ids.sales, created.body.id as string, 'Running');
-    await t.f('POST', `${item(ids.sales, created.body.id as string)}/stopMirroring`);
-    await waitStatus(ids.sales, created.body.id as string, 'Stopped');
-    await t.f('POST', `${item(ids.sales, created.body.id as string)}/startMirroring`);
-    assert.equal((await status(ids.sales, created.body.id as string)).error, undefined);
+    await waitStatus(ids.sales, created.body.id, 'Running');
+    await t.f('POST', `${item(ids.sales, created.body.id)}/stopMirroring`);
+    await waitStatus(ids.sales, created.body.id, 'Stopped');
+    await t.f('POST', `${item(ids.sales, created.body.id)}/startMirroring`);
+    assert.equal((await status(ids.sales, created.body.id)).error, undefined);
   });
 
   it('control API: fail a table, reseed it, pause the capacity', async () => {
-    const control = (path: string, body: unknown) => t.call('POST', `/_emulator/fabric/${path}`, { body, token: null });
+    const control = async (path: string, body: unknown) =>
+      typed<{ pausedMirroredDatabases: number }>(await t.call('POST', `/_emulator/fabric/${path}`, { body, token: null }));
     const failed = await control('failTable', {
       mirroredDatabaseId: ids.running,
       schemaName: 'dbo',
