@@ -23,6 +23,14 @@ export function startMirroring(ctx: ServiceContext, md: MirroredDatabaseRecord):
       'MirroringCannotBeStarted',
       `Mirroring can't be started while the mirrored database is ${md.status}; it can be started when its status is Initialized or Stopped.`,
     );
+  const workspace = fabricState(ctx).workspaces[md.workspaceId.toLowerCase()];
+  const capacity = workspace?.capacityId ? fabricState(ctx).capacities[workspace.capacityId.toLowerCase()] : undefined;
+  if (capacity?.state === 'Paused')
+    throw fabricError(
+      400,
+      'CapacityNotActive',
+      `The capacity '${capacity.displayName}' of this workspace is paused; resume it before starting mirroring.`,
+    );
   const now = ctx.now();
   setStatus(md, 'Starting', now);
   syncTableList(ctx, md);
@@ -45,6 +53,7 @@ export function stopMirroring(ctx: ServiceContext, md: MirroredDatabaseRecord): 
 
 function finishStop(md: MirroredDatabaseRecord, now: number): void {
   setStatus(md, 'Stopped', now);
+  md.error = undefined;
   for (const t of md.tables) {
     if (t.status === 'Failed' && !t.injectedFailure) continue;
     t.status = 'Stopped';

@@ -66,8 +66,8 @@ export const FAST_FABRIC: EmulatorOptions['fabric'] = {
   operationMs: 100,
 };
 
-export async function startFabricEmulator(options: EmulatorOptions = {}): Promise<FabricTestEmulator> {
-  const t = await startTestEmulator({ ...options, fabric: { ...FAST_FABRIC, ...options.fabric } });
+export async function startFabricEmulator(options: EmulatorOptions = {}, dataDir?: string): Promise<FabricTestEmulator> {
+  const t = await startTestEmulator({ ...options, fabric: { ...FAST_FABRIC, ...options.fabric } }, dataDir);
   const fabricToken = await t.token('https://api.fabric.microsoft.com/.default');
   return Object.assign(t, {
     fabricToken,

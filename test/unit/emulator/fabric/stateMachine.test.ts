@@ -189,6 +189,14 @@ describe('emulator Fabric mirroring state machine', function () {
     assert.equal((await t.f('POST', `${item(ids.sales, ids.running)}/startMirroring`)).status, 400, 'start is not allowed from Paused');
     assert.equal((await t.f('POST', `${item(ids.sales, ids.running)}/stopMirroring`)).status, 200);
     await waitStatus(ids.sales, ids.running, 'Stopped');
+    const refused = await t.f('POST', `${item(ids.sales, ids.running)}/startMirroring`);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errorCode, 'CapacityNotActive', 'nothing starts on a paused capacity');
+    assert.equal((await control('capacityState', { capacityId: ids.capacityOf(ids.sales), state: 'Active' })).status, 200);
+    assert.equal((await t.f('POST', `${item(ids.sales, ids.running)}/startMirroring`)).status, 200);
+    await waitStatus(ids.sales, ids.running, 'Running');
+    assert.equal((await t.f('POST', `${item(ids.sales, ids.running)}/stopMirroring`)).status, 200);
+    await waitStatus(ids.sales, ids.running, 'Stopped');
     assert.equal((await control('reseedTable', { mirroredDatabaseId: ids.running, schemaName: 'dbo', tableName: 'Stores' })).status, 400);
   });
 });
