@@ -25,6 +25,7 @@ export type { EmulatorControl } from './control';
 export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
+export type { FabricOptions } from './core/context';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
