@@ -141,7 +141,14 @@ export interface FabricOperationRecord {
   /** What the operation does when it finishes (applied by the module). */
   action:
     | { kind: 'getDefinition'; mirroredDatabaseId: string; format?: string }
-    | { kind: 'updateDefinition'; mirroredDatabaseId: string; mirroring: MirroringDocument; platformPayload?: string };
+    | {
+        kind: 'updateDefinition';
+        mirroredDatabaseId: string;
+        mirroring: MirroringDocument;
+        platformPayload?: string;
+        /** ?updateMetadata=true: the item's displayName / description follow the .platform metadata. */
+        updateMetadata?: boolean;
+      };
   status: FabricOperationStatus;
   error?: FabricErrorInfo;
 }

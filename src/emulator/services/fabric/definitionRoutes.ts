@@ -7,7 +7,7 @@ import type { MirroredDatabaseRecord, MirroringDocument } from '../../fabricMode
 import { definitionParts, encodeJson, parseDefinition, sourceKey } from './definition';
 import { fabricError, invalidRequest } from './errors';
 import { startFabricOperation, type OperationAction } from './operations';
-import { ITEM } from './mirroredDatabases';
+import { ITEM, checkDescription, checkDisplayName } from './mirroredDatabases';
 import { fabricState, fkey, getMirroredDatabase } from './state';
 import { syncTableList } from './tables';
 
@@ -53,15 +53,36 @@ function checkSourceChange(md: MirroredDatabaseRecord, next: MirroringDocument):
   return changed;
 }
 
+/** The item metadata a `.platform` part carries, validated like a PATCH would be. */
+function platformMetadata(
+  ctx: ServiceContext,
+  md: MirroredDatabaseRecord,
+  platformPayload: string | undefined,
+): { displayName?: string; description?: string } {
+  if (!platformPayload) return {};
+  const doc = JSON.parse(Buffer.from(platformPayload, 'base64').toString('utf8')) as {
+    metadata?: { displayName?: unknown; description?: unknown };
+  };
+  const m = doc.metadata ?? {};
+  return {
+    displayName: m.displayName === undefined ? undefined : checkDisplayName(ctx, md.workspaceId, m.displayName, md.id),
+    description: checkDescription(m.description),
+  };
+}
+
 export function applyDefinition(
   ctx: ServiceContext,
   md: MirroredDatabaseRecord,
   mirroring: MirroringDocument,
   platformPayload?: string,
+  updateMetadata = false,
 ): void {
   const sourceChanged = checkSourceChange(md, mirroring);
+  const metadata = updateMetadata ? platformMetadata(ctx, md, platformPayload) : {};
   md.mirroring = mirroring;
   if (platformPayload) md.platformPayload = platformPayload;
+  if (metadata.displayName !== undefined) md.displayName = metadata.displayName;
+  if (metadata.description !== undefined) md.description = metadata.description;
   if (sourceChanged) md.tables = [];
   syncTableList(ctx, md);
   ctx.store.changed();
@@ -72,7 +93,7 @@ export function runDefinitionAction(ctx: ServiceContext, action: OperationAction
   const md = fabricState(ctx).mirroredDatabases[fkey(action.mirroredDatabaseId)];
   if (!md) throw fabricError(404, 'ItemNotFound', 'The requested item was not found.');
   if (action.kind === 'getDefinition') return definitionOf(md);
-  applyDefinition(ctx, md, action.mirroring, action.platformPayload);
+  applyDefinition(ctx, md, action.mirroring, action.platformPayload, action.updateMetadata);
   return undefined;
 }
 
@@ -96,15 +117,18 @@ export function registerDefinitionRoutes(ctx: ServiceContext): void {
       const b = jsonBody(req) as { definition?: unknown } | undefined;
       if (typeof b !== 'object' || b === null) throw invalidRequest("The request must contain 'definition'.", 'definition');
       const parsed = parseDefinition(b.definition);
+      const updateMetadata = req.url.searchParams.get('updateMetadata')?.toLowerCase() === 'true';
       checkSourceChange(md, parsed.mirroring);
+      if (updateMetadata) platformMetadata(ctx, md, parsed.platformPayload);
       if (answerWith202(ctx, md))
         return startFabricOperation(ctx, req, {
           kind: 'updateDefinition',
           mirroredDatabaseId: md.id,
           mirroring: parsed.mirroring,
           ...(parsed.platformPayload ? { platformPayload: parsed.platformPayload } : {}),
+          ...(updateMetadata ? { updateMetadata } : {}),
         });
-      applyDefinition(ctx, md, parsed.mirroring, parsed.platformPayload);
+      applyDefinition(ctx, md, parsed.mirroring, parsed.platformPayload, updateMetadata);
       return { status: 200 };
     },
     opts,

@@ -1,6 +1,7 @@
 // Fabric routes of the emulator: workspaces, role assignments, items, connections, and mirrored database
 // create / get / list / update / delete with Fabric's error shapes, including the definition validation.
 import assert from 'node:assert/strict';
+import { waitFor } from '../helpers';
 import { b64, definitionOf, fabricIds, mirroringDoc, startFabricEmulator, type FabricBody, type FabricTestEmulator } from './fabricHelpers';
 
 describe('emulator Fabric routes', function () {
@@ -158,6 +159,46 @@ describe('emulator Fabric routes', function () {
     assertError(await t.f('GET', `/workspaces/${ids.finance}/mirroredDatabases/${id}`), 404, 'ItemNotFound');
     assertError(await t.f('DELETE', `/workspaces/${ids.finance}/mirroredDatabases/${id}`), 404, 'ItemNotFound');
   });
+
+  it('updateDefinition?updateMetadata=true takes displayName and description from .platform', async () => {
+    const doc = mirroringDoc(ids.salesHubConnection, { tables: ['dbo.Orders'] });
+    const created = await t.f('POST', `/workspaces/${ids.finance}/mirroredDatabases`, {
+      displayName: 'metadata test',
+      definition: definitionOf(doc),
+    });
+    const item = `/workspaces/${ids.finance}/mirroredDatabases/${created.body.id}`;
+    const platform = (displayName: string) => ({
+      path: '.platform',
+      payload: b64({ metadata: { type: 'MirroredDatabase', displayName, description: 'from .platform' }, config: { version: '2.0' } }),
+      payloadType: 'InlineBase64',
+    });
+    const definition = (name: string) => ({ parts: [...definitionOf(doc).parts, platform(name)] });
+    // Without updateMetadata the item keeps its name (1st definition call of the item: 200).
+    assert.equal((await t.f('POST', `${item}/updateDefinition`, { definition: definition('ignored name') })).status, 200);
+    assert.equal((await t.f('GET', item)).body.displayName, 'metadata test');
+    // A name taken by another item is refused at once (it does not count as a definition call).
+    const taken = await t.f('POST', `${item}/updateDefinition?updateMetadata=true`, { definition: definition('RetailOps sandbox') });
+    assertError(taken, 409, 'ItemDisplayNameAlreadyInUse');
+    // The item's 2nd definition call: 202, applied when the operation completes.
+    const accepted = await t.f('POST', `${item}/updateDefinition?updateMetadata=true`, { definition: definition('renamed by platform') });
+    assert.equal(accepted.status, 202);
+    const renamed = await waitFor(async () => {
+      const r = await t.f('GET', item);
+      return r.body.displayName === 'renamed by platform' ? r : undefined;
+    });
+    assert.equal(renamed.body.description, 'from .platform');
+    const got = await t.f('POST', `${item}/getDefinition`);
+    const parts = (got.status === 200 ? got.body : (await t.f('GET', (await waitForOperation(got.headers.location)).headers.location)).body)
+      .definition.parts;
+    assert.equal(parts.find((p) => p.path === '.platform')?.payload, platform('renamed by platform').payload);
+  });
+
+  /** Polls an operation until it succeeded; returns the last state answer (its Location is the result). */
+  const waitForOperation = (location: string) =>
+    waitFor(async () => {
+      const r = await t.f('GET', location);
+      return r.body.status === 'Succeeded' ? r : undefined;
+    });
 
   describe('definition validation on create', () => {
     const create = (definition: unknown, displayName = `bad-${Math.random().toString(36).slice(2)}`) =>
