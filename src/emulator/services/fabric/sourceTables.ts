@@ -68,9 +68,10 @@ export function desiredTables(source: DatabaseRecord | undefined, doc: Mirroring
   const tables = source?.tables ?? [];
   const mounted = doc.properties.mountedTables;
   if (mounted) {
+    const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
     return mounted.map((m) => {
       const { schemaName, tableName } = m.source.typeProperties;
-      const def = tables.find((t) => t.name.toLowerCase() === `${schemaName}.${tableName}`.toLowerCase());
+      const def = byName.get(`${schemaName}.${tableName}`.toLowerCase());
       if (!source) return { schemaName, tableName };
       if (!def) return { schemaName, tableName, error: { errorCode: 'SourceTableNotFound', message: 'The source table does not exist.' } };
       return { schemaName, tableName, def, error: limitationOf(def) };

@@ -86,7 +86,7 @@ export function advanceMirroring(ctx: ServiceContext): boolean {
   return changed;
 }
 
-/** Metrics advance at most once a second (or faster when snapshots are shorter), to keep writes rare. */
+/** Metrics advance at most once a second (or faster when snapshots are shorter); true on a status change. */
 function advanceRunning(md: MirroredDatabaseRecord, now: number, snapshotMs: number): boolean {
   const step = Math.max(10, Math.min(1000, snapshotMs / 4));
   if (md.metricsAt !== undefined && now - md.metricsAt < step) return false;

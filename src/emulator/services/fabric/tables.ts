@@ -103,23 +103,25 @@ export function reseedTable(t: MirroredTableRecord, now: number): void {
   t.phaseStartedAt = now;
 }
 
-/** Advances one table of a Running database to `now`. */
+/**
+ * Advances one table of a Running database to `now`; true when its status changed. Metrics alone do not
+ * count: they follow from the persisted times (phase start, last sync), so a later write or a restart
+ * carries them on without writing the state every second.
+ */
 export function advanceTable(t: MirroredTableRecord, now: number, snapshotMs: number): boolean {
   if (t.status === 'Snapshotting' || t.status === 'Reseeding') {
     t.phaseStartedAt ??= now;
     const progress = snapshotMs <= 0 ? 1 : Math.min(1, (now - t.phaseStartedAt) / snapshotMs);
     const rows = Math.round(t.snapshotRows * progress);
-    const changed = rows !== t.processedRows || progress >= 1;
     t.processedRows = rows;
     t.processedBytes = rows * t.rowBytes;
     if (rows > 0) t.lastSyncAt = now;
-    if (progress >= 1) {
-      t.status = 'Replicating';
-      t.phaseStartedAt = now;
-      t.lastSyncAt = now;
-      t.lastSyncLatencyInSeconds = 1 + (t.rowsPerSecond % 5);
-    }
-    return changed;
+    if (progress < 1) return false;
+    t.status = 'Replicating';
+    t.phaseStartedAt = now;
+    t.lastSyncAt = now;
+    t.lastSyncLatencyInSeconds = 1 + (t.rowsPerSecond % 5);
+    return true;
   }
   if (t.status === 'Replicating') {
     const since = t.lastSyncAt ?? now;
@@ -129,7 +131,6 @@ export function advanceTable(t: MirroredTableRecord, now: number, snapshotMs: nu
     t.processedBytes += added * t.rowBytes;
     t.lastSyncAt = now;
     t.lastSyncLatencyInSeconds = 1 + ((t.rowsPerSecond + Math.floor(now / 1000)) % 7);
-    return true;
   }
   return false;
 }
