@@ -136,6 +136,8 @@ export interface FabricOperationRecord {
   id: string;
   createdAt: number;
   finishAt: number;
+  /** Fault injection (lro-fail): the operation fails at this time, changing nothing. */
+  failAt?: number;
   /** Set at the end: the /result body (undefined = the operation has no result). */
   result?: unknown;
   /** What the operation does when it finishes (applied by the module). */

@@ -24,13 +24,9 @@ function retryAfter(ctx: ServiceContext, op: FabricOperationRecord): string {
 
 export function startFabricOperation(ctx: ServiceContext, req: EmulatorRequest, action: OperationAction): EmulatorResponse {
   const now = ctx.now();
-  const op: FabricOperationRecord = {
-    id: newId(),
-    createdAt: now,
-    finishAt: now + ctx.options.fabric.operationMs,
-    action,
-    status: 'Running',
-  };
+  const finishAt = now + ctx.options.fabric.operationMs;
+  const op: FabricOperationRecord = { id: newId(), createdAt: now, finishAt, action, status: 'Running' };
+  if (ctx.faults.takeLroFailure(req.method, req.url.pathname)) op.failAt = now + Math.floor((finishAt - now) / 2);
   fabricState(ctx).operations[op.id] = op;
   ctx.store.changed();
   return {
@@ -54,6 +50,13 @@ export function advanceOperations(ctx: ServiceContext, run: ActionRunner): boole
         delete ops[op.id];
         changed = true;
       }
+      continue;
+    }
+    if (op.failAt !== undefined && now >= op.failAt) {
+      op.status = 'Failed';
+      op.error = { errorCode: 'OperationFailed', message: 'The operation failed midway and changed nothing (injected fault).' };
+      op.finishAt = now;
+      changed = true;
       continue;
     }
     if (now < op.finishAt) continue;
