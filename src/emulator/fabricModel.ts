@@ -89,7 +89,7 @@ export interface MirroredTableRecord {
   lastSyncLatencyInSeconds?: number;
   /** Set when the table is Failed: a limitation of the source table, or a failure injected through the control API. */
   error?: FabricErrorInfo;
-  /** A failure injected through the control API survives restarts of mirroring until the table is reseeded. */
+  /** Failed through the control API: cleared by a reseed or the next start; a stop turns the table Stopped. */
   injectedFailure?: boolean;
 }
 

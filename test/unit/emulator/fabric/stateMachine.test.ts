@@ -165,6 +165,20 @@ describe('emulator Fabric mirroring state machine', function () {
     assert.equal((await status(ids.sales, created.body.id)).error, undefined);
   });
 
+  it('control API: refuses unknown targets and bad states; the state summary counts the Fabric estate', async () => {
+    const control = (path: string, body: unknown) => t.call('POST', `/_emulator/fabric/${path}`, { body, token: null });
+    assert.equal((await control('failTable', { mirroredDatabaseId: 'nope', tableName: 'Orders' })).status, 404);
+    assert.equal((await control('failTable', { mirroredDatabaseId: ids.running, schemaName: 'dbo', tableName: 'Nope' })).status, 404);
+    assert.equal((await control('capacityState', { capacityId: ids.capacityOf(ids.hr), state: 'Sleeping' })).status, 400);
+    assert.equal((await control('capacityState', { capacityId: 'nope', state: 'Paused' })).status, 404);
+    assert.equal((await t.call('POST', '/_emulator/serverIdentity', { body: { serverId: 'nope' }, token: null })).status, 404);
+    const summary = typed<{ counts: { fabricWorkspaces: number; mirroredDatabases: number } }>(
+      await t.call('GET', '/_emulator/state?summary=true', { token: null }),
+    );
+    assert.equal(summary.body.counts.fabricWorkspaces, 3);
+    assert.ok(summary.body.counts.mirroredDatabases >= 4);
+  });
+
   it('control API: fail a table, reseed it, pause the capacity', async () => {
     const control = async (path: string, body: unknown) =>
       typed<{ pausedMirroredDatabases: number }>(await t.call('POST', `/_emulator/fabric/${path}`, { body, token: null }));
