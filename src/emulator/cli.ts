@@ -1,15 +1,26 @@
 // Command-line parsing for main.ts: --port N --data DIR --seed demo|large|empty --latency MS --faults SPEC
-// plus --lro-duration MS, --sync-duration MS and --page-size N.
+// plus --lro-duration MS, --sync-duration MS, --page-size N and the Fabric mirroring knobs.
 import { SEED_NAMES, type SeedName } from './seeds';
 import type { EmulatorOptions } from './index';
 
 export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large|empty] [--latency MS] [--faults SPEC]
                 [--lro-duration MS] [--sync-duration MS] [--page-size N]
+                [--mirroring-durations I,S,T,N] [--fabric-definition-lro alternate|always|never]
+                [--fabric-continuation both|token]
   --port N           HTTPS port on 127.0.0.1 (0 = a free port; default 0)
   --data DIR         state, certificate and token secret (default .emulator-data)
   --seed NAME        estate for a data folder without state (default demo)
   --latency MS       added to every request
-  --faults SPEC      e.g. "429:0.3" or "503*2@GET /syncGroups;lro-fail*1" (see docs/emulator.md)`;
+  --faults SPEC      e.g. "429:0.3" or "503*2@GET /syncGroups;lro-fail*1" (see docs/emulator.md)
+  --mirroring-durations I,S,T,N
+                     Fabric mirroring: initialize, start, stop and table snapshot durations in ms
+  --fabric-definition-lro MODE
+                     which getDefinition/updateDefinition calls answer 202 (default alternate)
+  --fabric-continuation STYLE
+                     Fabric page links: both (continuationToken + continuationUri) or token`;
+
+const DEFINITION_LRO = ['alternate', 'always', 'never'] as const;
+const CONTINUATION = ['both', 'token'] as const;
 
 export function parseArgs(argv: string[]): EmulatorOptions {
   const o: EmulatorOptions = {};
@@ -49,6 +60,27 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       case '--page-size':
         o.pageSize = Math.max(1, num(flag, value()));
         break;
+      case '--mirroring-durations': {
+        const parts = (value() ?? '').split(',');
+        if (parts.length !== 4) throw new Error(`${flag} needs four comma-separated durations: initialize,start,stop,snapshot`);
+        const [initializeMs, startMs, stopMs, snapshotMs] = parts.map((p) => num(flag, p));
+        o.fabric = { ...o.fabric, initializeMs, startMs, stopMs, snapshotMs };
+        break;
+      }
+      case '--fabric-definition-lro': {
+        const mode = value();
+        if (!DEFINITION_LRO.includes(mode as (typeof DEFINITION_LRO)[number]))
+          throw new Error(`${flag} must be one of ${DEFINITION_LRO.join(', ')}`);
+        o.fabric = { ...o.fabric, definitionLro: mode as (typeof DEFINITION_LRO)[number] };
+        break;
+      }
+      case '--fabric-continuation': {
+        const style = value();
+        if (!CONTINUATION.includes(style as (typeof CONTINUATION)[number]))
+          throw new Error(`${flag} must be one of ${CONTINUATION.join(', ')}`);
+        o.fabric = { ...o.fabric, continuation: style as (typeof CONTINUATION)[number] };
+        break;
+      }
       case '--help':
       case '-h':
         throw new HelpRequested();

@@ -1,5 +1,5 @@
 // Programmatic entry: startEmulator(options) starts the offline Azure emulator (ARM + Entra token
-// endpoint + Fabric placeholder + control API) on one HTTPS port and returns its endpoints, a control
+// endpoint + Fabric + control API) on one HTTPS port and returns its endpoints, a control
 // API for faults/latency/reset, and stop(). The CLI (main.ts) and the extension both use this.
 import https from 'node:https';
 import path from 'node:path';
@@ -12,12 +12,12 @@ import { LroEngine } from './core/lroEngine';
 import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
-import type { ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
+import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
 import { subscriptionsModule } from './services/arm/subscriptions';
 import { sqlModule } from './services/sql/module';
-import { fabricModule } from './services/fabric/placeholder';
+import { fabricModule } from './services/fabric/module';
 import { controlModule } from './services/control/routes';
 import { createControl, type EmulatorControl } from './control';
 import type { EmulatorEndpoints } from './endpoints';
@@ -27,6 +27,7 @@ export type { EmulatorEndpoints } from './endpoints';
 export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
+export type { FabricOptions } from './core/context';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   persistDebounceMs?: number;
   /** How often the clock advances LROs and syncs without requests (ms, default 250). */
   tickMs?: number;
+  /** Fabric mirroring timings and choices (see FabricOptions). */
+  fabric?: Partial<FabricOptions>;
 }
 
 export interface EmulatorHandle {
@@ -76,6 +79,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pageSize: options.pageSize ?? 50,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     persistDebounceMs: options.persistDebounceMs ?? 50,
+    fabric: {
+      initializeMs: 3000,
+      startMs: 3000,
+      stopMs: 2000,
+      snapshotMs: 5000,
+      operationMs: options.lroDurationMs ?? 3000,
+      definitionLro: 'alternate',
+      continuation: 'both',
+      maxTables: 1000,
+      ...options.fabric,
+    },
   };
   const cert = await ensureCertificate(dataDir);
   const now = (): number => Date.now();

@@ -1,5 +1,6 @@
 // The emulator's persisted state: plain JSON-serialisable records, keyed by lower-cased ARM id
 // (ARM ids are case-insensitive, so one canonical key avoids duplicates like .../Servers/A vs .../servers/a).
+import type { FabricState } from './fabricModel';
 
 export type DatabaseHealth = 'ok' | 'warning' | 'unreachable';
 
@@ -19,7 +20,20 @@ export interface ServerRecord {
   location: string;
   administratorLogin: string;
   tags?: Record<string, string>;
+  /** The server's managed identity (ARM `identity`); absent = none. */
+  identity?: ServerIdentity;
 }
+
+export interface ServerIdentity {
+  /** None | SystemAssigned | UserAssigned | SystemAssigned,UserAssigned */
+  type: string;
+  principalId?: string;
+  tenantId?: string;
+  userAssignedIdentities?: Record<string, { principalId: string; clientId: string }>;
+}
+
+/** Temporal type of a table, as the ARM schema APIs name it. */
+export type TableTemporalType = 'NonTemporalTable' | 'HistoryTable' | 'SystemVersionedTemporalTable';
 
 /** One column of a table in a database schema (what a schema refresh discovers). */
 export interface ColumnDef {
@@ -27,12 +41,19 @@ export interface ColumnDef {
   dataType: string;
   dataSize: string;
   isPrimaryKey?: boolean;
+  /** Computed column (cannot be part of a mirrored table's key). */
+  isComputed?: boolean;
+  /** Fractional-seconds precision of datetime2 / datetimeoffset / time; absent = the type's default (7). */
+  scale?: number;
 }
 
 export interface TableDef {
   /** schema-qualified, e.g. dbo.Customers */
   name: string;
   columns: ColumnDef[];
+  /** Absent = NonTemporalTable. */
+  temporalType?: TableTemporalType;
+  memoryOptimized?: boolean;
 }
 
 export interface DatabaseRecord {
@@ -187,6 +208,8 @@ export interface EmulatorState {
   syncMembers: Record<string, SyncMemberRecord>;
   syncAgents: Record<string, SyncAgentRecord>;
   operations: Record<string, OperationRecord>;
+  /** Microsoft Fabric (workspaces, connections, mirrored databases); absent in states saved before Fabric existed. */
+  fabric?: FabricState;
 }
 
 export const EMULATOR_TENANT_ID = '72f988bf-0000-4e5a-9e1d-0000000e1a70';

@@ -20,6 +20,27 @@ export interface ResolvedOptions {
   tokenLifetimeSeconds: number;
   /** Debounce window of state writes. */
   persistDebounceMs: number;
+  fabric: FabricOptions;
+}
+
+/** Microsoft Fabric mirroring: durations compressed to seconds, and the emulator's deterministic choices. */
+export interface FabricOptions {
+  /** Initializing → Initialized after create (SQL endpoint provisioning). */
+  initializeMs: number;
+  /** Starting → Running. */
+  startMs: number;
+  /** Stopping → Stopped. */
+  stopMs: number;
+  /** A table's initial snapshot (Snapshotting / Reseeding → Replicating). */
+  snapshotMs: number;
+  /** Duration of getDefinition / updateDefinition when answered with 202. */
+  operationMs: number;
+  /** Which getDefinition / updateDefinition calls answer 202: every other one per item (default), all, or none. */
+  definitionLro: 'alternate' | 'always' | 'never';
+  /** Page links: continuationToken + continuationUri (as Fabric sends), or the token alone. */
+  continuation: 'both' | 'token';
+  /** "Mirror all" takes at most this many tables (by schema, then name); explicit mountedTables are not capped. */
+  maxTables: number;
 }
 
 export interface ServiceContext {

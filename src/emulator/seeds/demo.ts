@@ -6,6 +6,7 @@ import { emptyState, type EmulatorState } from '../model';
 import { EstateBuilder, guid } from './builders';
 import { hrTables, salesTables, smallTables } from './tables';
 import { sourceOf } from '../services/sql/syncEngine';
+import { addFabricDemo } from './fabric';
 
 export function demoSeed(now: number): EmulatorState {
   const b = new EstateBuilder(emptyState('demo'), now);
@@ -187,5 +188,6 @@ export function demoSeed(now: number): EmulatorState {
       operationStatus: 'SyncSucceeded',
     },
   ]);
+  addFabricDemo(b);
   return b.state;
 }

@@ -97,16 +97,20 @@ describe('emulator auth', function () {
     const expired = TokenService.forDataDir(path.join(t.dataDir, 'token-secret')).sign(claims);
     assert401(await t.call('GET', '/subscriptions?api-version=2022-12-01', { token: expired }), 'ExpiredAuthenticationToken');
   });
-  it('Fabric placeholder needs a Fabric token and answers Fabric-shaped 404', async () => {
+  it('Fabric routes need a Fabric token and answer in Fabric shapes', async () => {
     const noAuth = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, { token: null });
     assert.equal(noAuth.status, 401);
     assert.equal(fabricErrorOf(noAuth).errorCode, 'InvalidToken');
-    const r = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, {
-      token: await t.token('https://api.fabric.microsoft.com/.default'),
-    });
-    assert.equal(r.status, 404);
-    assert.equal(fabricErrorOf(r).errorCode, 'EntityNotFound');
-    assert.ok(fabricErrorOf(r).requestId);
+    const armToken = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`);
+    assert.equal(armToken.status, 401, 'an ARM token is refused by Fabric');
+    const fabricToken = await t.token('https://api.fabric.microsoft.com/.default');
+    const r = await t.call('GET', `${t.emu.endpoints.fabric}/workspaces`, { token: fabricToken });
+    assert.equal(r.status, 200);
+    assert.ok(Array.isArray((r.body as { value?: unknown }).value));
+    const missing = await t.call('GET', `${t.emu.endpoints.fabric}/nothing/here`, { token: fabricToken });
+    assert.equal(missing.status, 404);
+    assert.equal(fabricErrorOf(missing).errorCode, 'EntityNotFound');
+    assert.ok(fabricErrorOf(missing).requestId);
   });
 
   it('@azure/identity ClientSecretCredential gets a token (authorityHost = emulator, cert trusted via agent)', async () => {

@@ -26,6 +26,13 @@ describe('emulator CLI', function () {
       latencyMs: 200,
       faults: '429:0.3',
     });
+    assert.deepEqual(
+      parseArgs(['--mirroring-durations', '100,200,300,400', '--fabric-definition-lro=always', '--fabric-continuation', 'token']),
+      { fabric: { initializeMs: 100, startMs: 200, stopMs: 300, snapshotMs: 400, definitionLro: 'always', continuation: 'token' } },
+    );
+    assert.throws(() => parseArgs(['--mirroring-durations', '1,2,3']), /four/);
+    assert.throws(() => parseArgs(['--fabric-definition-lro', 'sometimes']), /alternate, always, never/);
+    assert.throws(() => parseArgs(['--fabric-continuation', 'uri']), /both, token/);
     assert.throws(() => parseArgs(['--seed', 'huge']), /--seed/);
     assert.throws(() => parseArgs(['--what']), /Unknown argument/);
   });

@@ -96,7 +96,16 @@ export function explain(v: Validator): string {
   return ajv.errorsText(v.errors, { separator: '\n' });
 }
 
-const SPEC_FILES = ['SyncGroups.json', 'SyncMembers.json', 'SyncAgents.json', 'Servers.subset.json']
+const SPEC_FILES = [
+  'SyncGroups.json',
+  'SyncMembers.json',
+  'SyncAgents.json',
+  'Servers.subset.json',
+  'Servers.json',
+  'DatabaseSchemas.json',
+  'DatabaseTables.json',
+  'DatabaseColumns.json',
+]
   .map((f) => path.join(SQL_DIR, f))
   .concat(SUBSCRIPTIONS_FILE);
 

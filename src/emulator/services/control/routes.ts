@@ -33,6 +33,8 @@ export function controlModule(control: EmulatorControl): ServiceModule {
             syncMembers: Object.keys(st.syncMembers).length,
             syncAgents: Object.keys(st.syncAgents).length,
             operations: Object.keys(st.operations).length,
+            fabricWorkspaces: Object.keys(st.fabric?.workspaces ?? {}).length,
+            mirroredDatabases: Object.keys(st.fabric?.mirroredDatabases ?? {}).length,
           },
         };
         return { status: 200, body: req.url.searchParams.get('summary') === 'true' ? summary : { ...summary, state: st } };

@@ -39,7 +39,8 @@ export type SqlMutation =
   | 'syncMember.refreshSchema'
   | 'syncAgent.create'
   | 'syncAgent.replace'
-  | 'syncAgent.delete';
+  | 'syncAgent.delete'
+  | 'server.patch';
 
 const accepted = (status: 201 | 202, asyncOperation: boolean, retryAfter: boolean): LroShape => ({
   mode: 'accepted',
@@ -62,4 +63,6 @@ export const SQL_LRO_SHAPES: Readonly<Record<SqlMutation, LroShape>> = {
   'syncAgent.create': accepted(202, true, true),
   'syncAgent.replace': now,
   'syncAgent.delete': now,
+  // Servers PATCH (e.g. enabling the managed identity): 202 with both polling headers, as ARM answers it.
+  'server.patch': accepted(202, true, true),
 };

@@ -9,11 +9,15 @@ import { registerSyncMemberRoutes } from './syncMembers';
 import { registerSyncAgentRoutes } from './syncAgents';
 import { registerOperationRoutes } from './lro';
 import { advanceSyncs } from './syncEngine';
+import { registerServerIdentityRoutes } from './serverIdentity';
+import { registerDatabaseSchemaRoutes } from './databaseSchemas';
 
 export const sqlModule: ServiceModule = {
   name: 'sql',
   register(ctx: ServiceContext) {
     registerServerRoutes(ctx);
+    registerServerIdentityRoutes(ctx);
+    registerDatabaseSchemaRoutes(ctx);
     registerSyncGroupRoutes(ctx);
     registerSyncLogRoutes(ctx);
     registerSyncMemberRoutes(ctx);

@@ -19,6 +19,7 @@ export function renderServer(s: ServerRecord): unknown {
     location: s.location,
     kind: 'v12.0',
     ...(s.tags ? { tags: s.tags } : {}),
+    ...(s.identity ? { identity: structuredClone(s.identity) } : {}),
     properties: {
       administratorLogin: s.administratorLogin,
       version: '12.0',
