@@ -14,6 +14,7 @@ import { registerSignInCommands, restoreSignIn } from './environment/signInComma
 import { SignInStore } from './environment/signInStore';
 import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
+import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
@@ -53,6 +54,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     state: context.globalState,
     onDidEndOperation: center.onDidEnd,
   });
+  const fabric = createFabricContext(
+    connections,
+    () => center.current.tracker,
+    () => fabricView.refresh(),
+  );
   const fabricView = createFabricView(env);
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
@@ -97,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     viewIds,
     connections,
     dataSync,
+    fabric,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
     userInput,

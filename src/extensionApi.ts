@@ -4,6 +4,7 @@ import type { SecretStore } from './auth/secretStore';
 import type { ErrorReporter } from './ui/errorReporter';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
+import type { FabricContext } from './fabric/fabricContext';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -21,6 +22,7 @@ export interface ExtensionApi {
   connections: ConnectionManager;
   readonly operations: OperationsCenter;
   dataSync: DataSyncContext;
+  fabric: FabricContext;
   dataSyncWebviews: DataSyncWebviews;
   dataSyncTree: DataSyncTreeProvider;
   /** Every prompt goes through this; tests script it. */
