@@ -8,7 +8,7 @@
 import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
-import { normalizeStatus, type ArmLroState } from './lroTypes';
+import { normalizeStatus, operationStatusOf, type ArmLroState } from './lroTypes';
 
 export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
   constructor(
@@ -72,10 +72,16 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   private async pollAsyncOperation(url: string, signal?: AbortSignal): Promise<void> {
-    const response = await this.get(url, signal);
+    let response: AzureResponse;
+    try {
+      response = await this.get(url, signal);
+    } catch (err) {
+      return this.failOnStatusCheckError(err);
+    }
     const body = response.body as { status?: unknown; properties?: unknown } | undefined;
-    const status = normalizeStatus(body?.status);
+    const status = operationStatusOf(body?.status);
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
     if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;

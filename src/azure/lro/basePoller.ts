@@ -4,7 +4,7 @@ import { abortableDelay, throwIfAborted } from '../http/abortableDelay';
 import { AzureRequestError, isAzureRequestError, type FailedOperation, type SerializedAzureError } from '../http/azureError';
 import type { AzureClient, AzureResponse } from '../http/azureClient';
 import { readErrorObject } from '../http/parseErrorBody';
-import { redactUrl } from '../http/redaction';
+import { redactFreeText, redactUrl } from '../http/redaction';
 import type { RequestIds } from '../http/requestIds';
 import { retryAfterMs } from '../http/retryAfter';
 import {
@@ -111,6 +111,40 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     this.state.result = result;
     this.state.phase = 'done';
     this.setTerminal('succeeded');
+  }
+
+  /** Ends polling with the operation failed. */
+  protected failWith(error: SerializedAzureError, extra: Partial<LroSnapshot> = {}): void {
+    this.state.phase = 'done';
+    this.setTerminal('failed', { ...extra, error });
+  }
+
+  /**
+   * An error answer from a status or result URL: a 4xx (other than 408/429) is the operation's end — the
+   * service will not answer differently next time — so it fails with that answer's code and message.
+   * Throttling, 5xx and network failures say nothing about the operation: rethrown, so polling resumes later.
+   */
+  protected failOnStatusCheckError(err: unknown): void {
+    if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+    this.failWith(operationFailureFrom(err));
+  }
+
+  /** A status document whose status word is missing or unknown: fails, showing the answer, instead of polling forever. */
+  protected failUnrecognisedStatus(response: AzureResponse, serviceStatus: string | undefined): void {
+    const excerpt = redactFreeText(response.bodyText.trim().slice(0, 500)) || '(empty body)';
+    const said = serviceStatus === undefined ? 'no status' : `the status "${serviceStatus}"`;
+    this.failWith(
+      new AzureRequestError({
+        ...response.ids,
+        status: 0,
+        operationStatus: serviceStatus ?? 'Unknown',
+        operation: { name: this.operationName, method: 'GET', url: response.url },
+        code: 'UnrecognizedOperationStatus',
+        message: `${this.operationName}: the status check answered with ${said}, which does not say whether the operation is running, succeeded or failed. Answer: ${excerpt}`,
+        rawBodyExcerpt: excerpt,
+      }).toJSON(),
+      { serviceStatus },
+    );
   }
 
   protected setTerminal(status: 'succeeded' | 'failed' | 'canceled', extra: Partial<LroSnapshot> = {}): void {
