@@ -4,7 +4,8 @@
 // api-version). Terminal Succeeded/Failed/Canceled in any case; then the final GET:
 // PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
-// the resource itself is polled).
+// the resource itself is polled). A 202 without headers: PUT/PATCH poll the resource's provisioningState,
+// DELETE polls the resource until it answers 404, POST has nothing to follow and is done once accepted.
 import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
@@ -41,6 +42,11 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     poller.recordInitial(response);
     if (!asyncOperationUrl && !locationUrl) {
       const provisioning = provisioningState(response.body);
+      // An action accepted without a URL to follow: there is nothing to poll (its own URL is not a resource).
+      if (method === 'POST' && response.status === 202) {
+        poller.acceptedWithoutTracking();
+        return poller;
+      }
       if (
         response.status === 202 ||
         (provisioning !== undefined && normalizeStatus(provisioning) === 'running' && method !== 'DELETE' && method !== 'POST')
@@ -98,12 +104,12 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       return this.failOnClientError(err, true);
     }
     if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
-    // Some Location endpoints answer 200 with an operation-status body rather than the result.
+    // Any other answer ends the operation: a Location URL says "running" only with 202, so a status field in
+    // a 200 body is the result's own. Some endpoints answer a failure as 200 with an operation-status body.
     const bodyStatus = (response.body as { status?: unknown } | undefined)?.status;
     if (typeof bodyStatus === 'string' && response.body && typeof response.body === 'object' && !('properties' in response.body)) {
-      const status = normalizeStatus(bodyStatus);
-      if (status === 'running') return this.setRunning(response, { percent: percentFrom(response.body), serviceStatus: bodyStatus });
-      if (status !== 'succeeded')
+      const status = operationStatusOf(bodyStatus);
+      if (status === 'failed' || status === 'canceled')
         return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
     }
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
@@ -117,8 +123,9 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     } catch (err) {
       return this.failOnClientError(err, false);
     }
-    if (this.state.method === 'DELETE' && response.status === 202) return this.setRunning(response);
     const provisioning = provisioningState(response.body);
+    // A DELETE is done when the resource is gone (404, handled above), not when it still answers.
+    if (this.state.method === 'DELETE') return this.deleting(response, provisioning);
     const status = normalizeStatus(provisioning ?? 'Succeeded');
     if (status === 'running') return this.setRunning(response, { serviceStatus: provisioning });
     this.complete(status, response);
@@ -129,6 +136,18 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     const response = await this.get(url, signal);
     if (response.status === 202) return this.setRunning(response);
     this.succeed(response.body);
+  }
+
+  private deleting(response: AzureResponse, provisioning: string | undefined): void {
+    if (response.status === 204) return this.succeed(undefined);
+    const status = normalizeStatus(provisioning);
+    if (status === 'failed' || status === 'canceled') return this.complete(status, response);
+    this.setRunning(response, { serviceStatus: provisioning });
+  }
+
+  private acceptedWithoutTracking(): void {
+    this.state.snapshot.serviceStatus = 'Accepted';
+    this.succeed(undefined);
   }
 
   private complete(status: ReturnType<typeof normalizeStatus>, response: AzureResponse): void {
