@@ -57,6 +57,9 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
   }
 
   async pollUntilDone(options: PollUntilDoneOptions = {}): Promise<TResult> {
+    // The last answer's Retry-After (the initial response's, or the one saved before a reload) still applies.
+    const owed = this.retryAfterOwedMs();
+    if (owed > 0) await abortableDelay(owed, options.signal);
     for (let attempt = 0; ; attempt++) {
       const snapshot = await this.poll(options.signal);
       options.onProgress?.(snapshot);
@@ -74,6 +77,14 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
           message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
           operation: { name: this.operationName, method: 'GET', url: '' },
         });
+  }
+
+  /** What is left of the latest answer's Retry-After, counted from when that answer came. */
+  private retryAfterOwedMs(): number {
+    const { retryAfterMs: asked, lastPoll, initialRequest } = this.state.snapshot;
+    if (this.isDone() || !asked) return 0;
+    const at = Date.parse((lastPoll ?? initialRequest)?.at ?? '');
+    return Number.isFinite(at) ? Math.max(0, Math.min(asked, at + asked - Date.now())) : asked;
   }
 
   /** Advances the state by one poll. Implementations update this.state (snapshot, phase, result). */
