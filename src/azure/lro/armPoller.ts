@@ -2,14 +2,20 @@
 // 201/202 with Azure-AsyncOperation and/or Location; both URLs are polled exactly as given (Data Sync's
 // Location is …/locations/westus/operation/{id}?api-version=2022-11-01-preview: another path AND
 // api-version). Terminal Succeeded/Failed/Canceled in any case; then the final GET:
-// PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
+// PUT/PATCH → the original URL (the Location result with `final-state-via: location`); POST → the Location
+// result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
 // the resource itself is polled). A 202 without headers: PUT/PATCH poll the resource's provisioningState,
 // DELETE polls the resource until it answers 404, POST has nothing to follow and is done once accepted.
 import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
-import { normalizeStatus, operationStatusOf, type ArmLroState } from './lroTypes';
+import { normalizeStatus, operationStatusOf, type ArmFinalStateVia, type ArmLroState } from './lroTypes';
+
+export interface ArmBeginOptions {
+  /** From the operation's spec (`x-ms-long-running-operation-options`); default: the original URL for PUT/PATCH. */
+  finalStateVia?: ArmFinalStateVia;
+}
 
 export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
   constructor(
@@ -20,7 +26,13 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   /** Builds the poller from the initial response of a PUT/PATCH/DELETE/POST. */
-  static fromInitialResponse<T>(client: AzureClient, operationName: string, method: string, response: AzureResponse): ArmPoller<T> {
+  static fromInitialResponse<T>(
+    client: AzureClient,
+    operationName: string,
+    method: string,
+    response: AzureResponse,
+    options: ArmBeginOptions = {},
+  ): ArmPoller<T> {
     const asyncOperationUrl = header(response, 'azure-asyncoperation');
     const locationUrl = response.status === 201 || response.status === 202 ? header(response, 'location') : undefined;
     const base = {
@@ -33,6 +45,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       snapshot: initialSnapshot(),
       asyncOperationUrl,
       locationUrl,
+      ...(options.finalStateVia ? { finalStateVia: options.finalStateVia } : {}),
     };
     const poller = new ArmPoller<T>(client, {
       ...base,
@@ -62,9 +75,9 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   /** Sends the initial request and returns its poller (the begin… pattern). */
-  static async begin<T>(client: AzureClient, request: AzureRequest): Promise<ArmPoller<T>> {
+  static async begin<T>(client: AzureClient, request: AzureRequest, options: ArmBeginOptions = {}): Promise<ArmPoller<T>> {
     const response = await client.send(request);
-    return ArmPoller.fromInitialResponse<T>(client, request.operationName, request.method, response);
+    return ArmPoller.fromInitialResponse<T>(client, request.operationName, request.method, response, options);
   }
 
   protected async step(signal?: AbortSignal): Promise<void> {
@@ -92,7 +105,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
-    else if (this.state.method === 'POST' && this.state.locationUrl) this.state.phase = 'final';
+    else if (this.resultFromLocation()) this.state.phase = 'final';
     else this.succeed(this.state.method === 'POST' ? body?.properties : undefined);
   }
 
@@ -112,8 +125,9 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       if (status === 'failed' || status === 'canceled')
         return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
     }
-    if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
-    else this.succeed(this.state.method === 'POST' ? response.body : undefined);
+    if (this.resultFromLocation() && response.body !== undefined) this.succeed(response.body);
+    else if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
+    else this.succeed(undefined);
   }
 
   private async pollResource(signal?: AbortSignal): Promise<void> {
@@ -132,10 +146,22 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   private async finalGet(signal?: AbortSignal): Promise<void> {
-    const url = this.state.method === 'POST' ? (this.state.locationUrl as string) : this.state.resourceUrl;
-    const response = await this.get(url, signal);
+    const fromLocation = this.resultFromLocation();
+    const response = await this.get(fromLocation ? (this.state.locationUrl as string) : this.state.resourceUrl, signal);
     if (response.status === 202) return this.setRunning(response);
+    // A Location that ends with 204 has no result to give: the resource itself is the result of a PUT/PATCH.
+    if (fromLocation && response.body === undefined && this.state.method !== 'POST') {
+      const resource = await this.get(this.state.resourceUrl, signal);
+      if (resource.status === 202) return this.setRunning(resource);
+      return this.succeed(resource.body);
+    }
     this.succeed(response.body);
+  }
+
+  /** Whether the result is read from the Location URL: a POST's result, or `final-state-via: location`. */
+  private resultFromLocation(): boolean {
+    const { method, locationUrl, finalStateVia } = this.state;
+    return !!locationUrl && (method === 'POST' || (finalStateVia === 'location' && method !== 'DELETE'));
   }
 
   private deleting(response: AzureResponse, provisioning: string | undefined): void {

@@ -83,7 +83,11 @@ export interface ArmLroState extends LroStateBase {
   phase: 'polling' | 'final' | 'done';
   /** 'resource' when neither header was sent and the resource's provisioningState is polled. */
   via: 'azure-asyncoperation' | 'location' | 'resource';
+  /** The spec's `final-state-via`: 'location' takes a PUT/PATCH result from the Location URL, not the original URL. */
+  finalStateVia?: ArmFinalStateVia;
 }
+
+export type ArmFinalStateVia = 'location' | 'original-uri';
 
 export interface BackupLroState extends LroStateBase {
   kind: 'backup';
