@@ -76,14 +76,18 @@ export class BackupDiscoveryClient {
     body: { properties: Record<string, unknown> },
     signal?: AbortSignal,
   ): Promise<ArmPoller<ProtectionContainer>> {
-    return ArmPoller.begin<ProtectionContainer>(this.client, {
-      operationName: `Register ${ref.container}`,
-      method: 'PUT',
-      url: containerPath(ref),
-      query: q,
-      body,
-      signal,
-    });
+    return ArmPoller.begin<ProtectionContainer>(
+      this.client,
+      {
+        operationName: `Register ${ref.container}`,
+        method: 'PUT',
+        url: containerPath(ref),
+        query: q,
+        body,
+        signal,
+      },
+      { finalStateVia: 'location' },
+    );
   }
 
   async beginUnregister(ref: ContainerRef, signal?: AbortSignal): Promise<BackupPoller<void>> {

@@ -60,15 +60,19 @@ export class BackupProtectionClient {
     body: { properties: { protectedItemType: string; policyId: string; [extra: string]: unknown } },
     options: { auxiliaryToken?: string; signal?: AbortSignal } = {},
   ): Promise<ArmPoller<ProtectedItem>> {
-    return ArmPoller.begin<ProtectedItem>(this.client, {
-      operationName: `Protect ${ref.item}`,
-      method: 'PUT',
-      url: protectedItemPath(ref),
-      query: q,
-      body,
-      signal: options.signal,
-      headers: options.auxiliaryToken ? { 'x-ms-authorization-auxiliary': options.auxiliaryToken } : undefined,
-    });
+    return ArmPoller.begin<ProtectedItem>(
+      this.client,
+      {
+        operationName: `Protect ${ref.item}`,
+        method: 'PUT',
+        url: protectedItemPath(ref),
+        query: q,
+        body,
+        signal: options.signal,
+        headers: options.auxiliaryToken ? { 'x-ms-authorization-auxiliary': options.auxiliaryToken } : undefined,
+      },
+      { finalStateVia: 'location' },
+    );
   }
 
   /** Stop protection and delete backup data: 202 without the LRO flag. */

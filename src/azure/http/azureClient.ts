@@ -6,6 +6,7 @@ import { throwIfAborted } from './abortableDelay';
 import { errorFromResponse, invalidBodyError } from './parseErrorBody';
 import type { AzurePipeline } from './pipeline';
 import { requestIdsFrom, type RequestIds } from './requestIds';
+import { connectionError, isConnectionError } from './connectionError';
 import { isRequestTimeoutError, timeoutError } from './requestTimeout';
 import { checkResponseBody, expectBody } from './responseBodyCheck';
 
@@ -71,6 +72,7 @@ export class AzureClient {
       response = await this.transport.pipeline.sendRequest(this.transport.httpClient, request);
     } catch (err) {
       if (isRequestTimeoutError(err)) throw timeoutError(err, requestIdsFrom(request.headers, undefined), operation);
+      if (isConnectionError(err)) throw connectionError(err, requestIdsFrom(request.headers, undefined), operation);
       throw err;
     }
     const ids = requestIdsFrom(request.headers, response.headers);

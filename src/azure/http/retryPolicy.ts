@@ -1,7 +1,8 @@
 // Retry with exponential backoff + jitter, honouring Retry-After. Same decisions as
 // core-rest-pipeline's defaultRetryPolicy (throttling + exponential + system-error strategies),
 // plus what it lacks: a cap on TOTAL time, so a 429 storm ends in bounded time with the last
-// answer, and AbortSignal-aware sleeping so cancel is immediate.
+// answer, AbortSignal-aware sleeping so cancel is immediate, and no resend of a POST whose connection
+// broke after it may have reached the service.
 import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import { abortableDelay, isAbortError } from './abortableDelay';
 import { retryAfterMs } from './retryAfter';
@@ -39,11 +40,19 @@ const RETRYABLE_ERROR_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** Connection failures are retried; a per-attempt timeout is not (see requestTimeout.ts). */
-export function isRetryableError(err: unknown): boolean {
+/** Failures that happen before the request can have left: safe to resend whatever the method. */
+const NOT_SENT_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ENOENT', 'EAI_AGAIN']);
+
+/**
+ * Connection failures are retried; a per-attempt timeout is not (see requestTimeout.ts). A POST is not
+ * idempotent (ARM's PUT, PATCH and DELETE are): after a reset it may already have reached the service, so
+ * it is resent only when the connection was never made.
+ */
+export function isRetryableError(err: unknown, method?: string): boolean {
   if (isAbortError(err)) return false;
   const code = (err as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && RETRYABLE_ERROR_CODES.has(code);
+  if (typeof code !== 'string' || !RETRYABLE_ERROR_CODES.has(code)) return false;
+  return method?.toUpperCase() !== 'POST' || NOT_SENT_ERROR_CODES.has(code);
 }
 
 /** Backoff for retry number `retry` (0-based): base·2^retry capped, with ±20% jitter like core. */
@@ -71,7 +80,7 @@ export function retryPolicy(options: RetryOptions = {}): PipelinePolicy {
         } catch (err) {
           error = err;
         }
-        const retryable = response ? isRetryableStatus(response.status) : isRetryableError(error);
+        const retryable = response ? isRetryableStatus(response.status) : isRetryableError(error, request.method);
         if (!retryable || retry >= maxRetries) return finish(response, error);
         const asked = response ? retryAfterMs(response.headers) : undefined;
         const delay = asked ?? backoffDelayMs(retry, base, maxDelay, random);

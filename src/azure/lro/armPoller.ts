@@ -2,13 +2,20 @@
 // 201/202 with Azure-AsyncOperation and/or Location; both URLs are polled exactly as given (Data Sync's
 // Location is …/locations/westus/operation/{id}?api-version=2022-11-01-preview: another path AND
 // api-version). Terminal Succeeded/Failed/Canceled in any case; then the final GET:
-// PUT/PATCH → the original URL; POST → the Location result if any; DELETE → nothing.
+// PUT/PATCH → the original URL (the Location result with `final-state-via: location`); POST → the Location
+// result if any; DELETE → nothing.
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
-// the resource itself is polled).
+// the resource itself is polled). A 202 without headers: PUT/PATCH poll the resource's provisioningState,
+// DELETE polls the resource until it answers 404, POST has nothing to follow and is done once accepted.
 import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
-import { normalizeStatus, type ArmLroState } from './lroTypes';
+import { normalizeStatus, operationStatusOf, type ArmFinalStateVia, type ArmLroState } from './lroTypes';
+
+export interface ArmBeginOptions {
+  /** From the operation's spec (`x-ms-long-running-operation-options`); default: the original URL for PUT/PATCH. */
+  finalStateVia?: ArmFinalStateVia;
+}
 
 export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
   constructor(
@@ -19,7 +26,13 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   /** Builds the poller from the initial response of a PUT/PATCH/DELETE/POST. */
-  static fromInitialResponse<T>(client: AzureClient, operationName: string, method: string, response: AzureResponse): ArmPoller<T> {
+  static fromInitialResponse<T>(
+    client: AzureClient,
+    operationName: string,
+    method: string,
+    response: AzureResponse,
+    options: ArmBeginOptions = {},
+  ): ArmPoller<T> {
     const asyncOperationUrl = header(response, 'azure-asyncoperation');
     const locationUrl = response.status === 201 || response.status === 202 ? header(response, 'location') : undefined;
     const base = {
@@ -32,6 +45,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       snapshot: initialSnapshot(),
       asyncOperationUrl,
       locationUrl,
+      ...(options.finalStateVia ? { finalStateVia: options.finalStateVia } : {}),
     };
     const poller = new ArmPoller<T>(client, {
       ...base,
@@ -41,6 +55,11 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     poller.recordInitial(response);
     if (!asyncOperationUrl && !locationUrl) {
       const provisioning = provisioningState(response.body);
+      // An action accepted without a URL to follow: there is nothing to poll (its own URL is not a resource).
+      if (method === 'POST' && response.status === 202) {
+        poller.acceptedWithoutTracking();
+        return poller;
+      }
       if (
         response.status === 202 ||
         (provisioning !== undefined && normalizeStatus(provisioning) === 'running' && method !== 'DELETE' && method !== 'POST')
@@ -56,9 +75,9 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   /** Sends the initial request and returns its poller (the begin… pattern). */
-  static async begin<T>(client: AzureClient, request: AzureRequest): Promise<ArmPoller<T>> {
+  static async begin<T>(client: AzureClient, request: AzureRequest, options: ArmBeginOptions = {}): Promise<ArmPoller<T>> {
     const response = await client.send(request);
-    return ArmPoller.fromInitialResponse<T>(client, request.operationName, request.method, response);
+    return ArmPoller.fromInitialResponse<T>(client, request.operationName, request.method, response, options);
   }
 
   protected async step(signal?: AbortSignal): Promise<void> {
@@ -72,15 +91,21 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   private async pollAsyncOperation(url: string, signal?: AbortSignal): Promise<void> {
-    const response = await this.get(url, signal);
+    let response: AzureResponse;
+    try {
+      response = await this.get(url, signal);
+    } catch (err) {
+      return this.failOnStatusCheckError(err);
+    }
     const body = response.body as { status?: unknown; properties?: unknown } | undefined;
-    const status = normalizeStatus(body?.status);
+    const status = operationStatusOf(body?.status);
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
     if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
-    else if (this.state.method === 'POST' && this.state.locationUrl) this.state.phase = 'final';
+    else if (this.resultFromLocation()) this.state.phase = 'final';
     else this.succeed(this.state.method === 'POST' ? body?.properties : undefined);
   }
 
@@ -92,16 +117,17 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       return this.failOnClientError(err, true);
     }
     if (response.status === 202) return this.setRunning(response, { percent: percentFrom(response.body) });
-    // Some Location endpoints answer 200 with an operation-status body rather than the result.
+    // Any other answer ends the operation: a Location URL says "running" only with 202, so a status field in
+    // a 200 body is the result's own. Some endpoints answer a failure as 200 with an operation-status body.
     const bodyStatus = (response.body as { status?: unknown } | undefined)?.status;
     if (typeof bodyStatus === 'string' && response.body && typeof response.body === 'object' && !('properties' in response.body)) {
-      const status = normalizeStatus(bodyStatus);
-      if (status === 'running') return this.setRunning(response, { percent: percentFrom(response.body), serviceStatus: bodyStatus });
-      if (status !== 'succeeded')
+      const status = operationStatusOf(bodyStatus);
+      if (status === 'failed' || status === 'canceled')
         return this.setTerminal(status, { serviceStatus: bodyStatus, error: this.failure(response, status, bodyStatus) });
     }
-    if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
-    else this.succeed(this.state.method === 'POST' ? response.body : undefined);
+    if (this.resultFromLocation() && response.body !== undefined) this.succeed(response.body);
+    else if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
+    else this.succeed(undefined);
   }
 
   private async pollResource(signal?: AbortSignal): Promise<void> {
@@ -111,18 +137,43 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     } catch (err) {
       return this.failOnClientError(err, false);
     }
-    if (this.state.method === 'DELETE' && response.status === 202) return this.setRunning(response);
     const provisioning = provisioningState(response.body);
+    // A DELETE is done when the resource is gone (404, handled above), not when it still answers.
+    if (this.state.method === 'DELETE') return this.deleting(response, provisioning);
     const status = normalizeStatus(provisioning ?? 'Succeeded');
     if (status === 'running') return this.setRunning(response, { serviceStatus: provisioning });
     this.complete(status, response);
   }
 
   private async finalGet(signal?: AbortSignal): Promise<void> {
-    const url = this.state.method === 'POST' ? (this.state.locationUrl as string) : this.state.resourceUrl;
-    const response = await this.get(url, signal);
+    const fromLocation = this.resultFromLocation();
+    const response = await this.get(fromLocation ? (this.state.locationUrl as string) : this.state.resourceUrl, signal);
     if (response.status === 202) return this.setRunning(response);
+    // A Location that ends with 204 has no result to give: the resource itself is the result of a PUT/PATCH.
+    if (fromLocation && response.body === undefined && this.state.method !== 'POST') {
+      const resource = await this.get(this.state.resourceUrl, signal);
+      if (resource.status === 202) return this.setRunning(resource);
+      return this.succeed(resource.body);
+    }
     this.succeed(response.body);
+  }
+
+  /** Whether the result is read from the Location URL: a POST's result, or `final-state-via: location`. */
+  private resultFromLocation(): boolean {
+    const { method, locationUrl, finalStateVia } = this.state;
+    return !!locationUrl && (method === 'POST' || (finalStateVia === 'location' && method !== 'DELETE'));
+  }
+
+  private deleting(response: AzureResponse, provisioning: string | undefined): void {
+    if (response.status === 204) return this.succeed(undefined);
+    const status = normalizeStatus(provisioning);
+    if (status === 'failed' || status === 'canceled') return this.complete(status, response);
+    this.setRunning(response, { serviceStatus: provisioning });
+  }
+
+  private acceptedWithoutTracking(): void {
+    this.state.snapshot.serviceStatus = 'Accepted';
+    this.succeed(undefined);
   }
 
   private complete(status: ReturnType<typeof normalizeStatus>, response: AzureResponse): void {

@@ -4,10 +4,9 @@
 // carries the job id and the failure reason. Location → …/operationResults/{id}: 202 running,
 // 200/204 done (200 may carry the result) — polled alone when there is no status URL, and once after
 // the status succeeded to collect a result.
-import { isAzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
-import { BasePoller, header, initialSnapshot, operationFailureFrom } from './basePoller';
-import { normalizeStatus, type BackupLroState } from './lroTypes';
+import { BasePoller, header, initialSnapshot } from './basePoller';
+import { operationStatusOf, type BackupLroState } from './lroTypes';
 
 export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupLroState> {
   constructor(
@@ -46,11 +45,17 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
   }
 
   private async pollStatus(url: string, signal?: AbortSignal): Promise<void> {
-    const response = await this.get(url, signal);
+    let response: AzureResponse;
+    try {
+      response = await this.get(url, signal);
+    } catch (err) {
+      return this.failOnStatusCheckError(err);
+    }
     const body = response.body as { status?: unknown; properties?: { jobId?: unknown } } | undefined;
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
     const jobId = typeof body?.properties?.jobId === 'string' ? body.properties.jobId : this.state.snapshot.jobId;
-    const status = normalizeStatus(serviceStatus);
+    const status = operationStatusOf(body?.status);
+    if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     if (status === 'running') return this.setRunning(response, { serviceStatus, jobId });
     if (status !== 'succeeded') {
       this.state.phase = 'done';
@@ -66,9 +71,7 @@ export class BackupPoller<TResult = unknown> extends BasePoller<TResult, BackupL
     try {
       response = await this.get(url, signal);
     } catch (err) {
-      if (!isAzureRequestError(err) || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
-      this.state.phase = 'done';
-      return this.setTerminal('failed', { error: operationFailureFrom(err) });
+      return this.failOnStatusCheckError(err);
     }
     if (response.status === 202) return this.setRunning(response);
     this.succeedWith(response.status === 204 ? undefined : response.body);

@@ -4,7 +4,7 @@ import { abortableDelay, throwIfAborted } from '../http/abortableDelay';
 import { AzureRequestError, isAzureRequestError, type FailedOperation, type SerializedAzureError } from '../http/azureError';
 import type { AzureClient, AzureResponse } from '../http/azureClient';
 import { readErrorObject } from '../http/parseErrorBody';
-import { redactUrl } from '../http/redaction';
+import { redactFreeText, redactUrl } from '../http/redaction';
 import type { RequestIds } from '../http/requestIds';
 import { retryAfterMs } from '../http/retryAfter';
 import {
@@ -57,6 +57,9 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
   }
 
   async pollUntilDone(options: PollUntilDoneOptions = {}): Promise<TResult> {
+    // The last answer's Retry-After (the initial response's, or the one saved before a reload) still applies.
+    const owed = this.retryAfterOwedMs();
+    if (owed > 0) await abortableDelay(owed, options.signal);
     for (let attempt = 0; ; attempt++) {
       const snapshot = await this.poll(options.signal);
       options.onProgress?.(snapshot);
@@ -74,6 +77,14 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
           message: `${this.operationName} ${final.status === 'canceled' ? 'was canceled' : 'failed'}${final.serviceStatus ? ` (status ${final.serviceStatus})` : ''}.`,
           operation: { name: this.operationName, method: 'GET', url: '' },
         });
+  }
+
+  /** What is left of the latest answer's Retry-After, counted from when that answer came. */
+  private retryAfterOwedMs(): number {
+    const { retryAfterMs: asked, lastPoll, initialRequest } = this.state.snapshot;
+    if (this.isDone() || !asked) return 0;
+    const at = Date.parse((lastPoll ?? initialRequest)?.at ?? '');
+    return Number.isFinite(at) ? Math.max(0, Math.min(asked, at + asked - Date.now())) : asked;
   }
 
   /** Advances the state by one poll. Implementations update this.state (snapshot, phase, result). */
@@ -111,6 +122,40 @@ export abstract class BasePoller<TResult, TState extends LroState> implements Lr
     this.state.result = result;
     this.state.phase = 'done';
     this.setTerminal('succeeded');
+  }
+
+  /** Ends polling with the operation failed. */
+  protected failWith(error: SerializedAzureError, extra: Partial<LroSnapshot> = {}): void {
+    this.state.phase = 'done';
+    this.setTerminal('failed', { ...extra, error });
+  }
+
+  /**
+   * An error answer from a status or result URL: a 4xx (other than 408/429) is the operation's end — the
+   * service will not answer differently next time — so it fails with that answer's code and message.
+   * Throttling, 5xx and network failures say nothing about the operation: rethrown, so polling resumes later.
+   */
+  protected failOnStatusCheckError(err: unknown): void {
+    if (!isAzureRequestError(err) || err.status < 400 || err.status >= 500 || err.status === 408 || err.status === 429) throw err;
+    this.failWith(operationFailureFrom(err));
+  }
+
+  /** A status document whose status word is missing or unknown: fails, showing the answer, instead of polling forever. */
+  protected failUnrecognisedStatus(response: AzureResponse, serviceStatus: string | undefined): void {
+    const excerpt = redactFreeText(response.bodyText.trim().slice(0, 500)) || '(empty body)';
+    const said = serviceStatus === undefined ? 'no status' : `the status "${serviceStatus}"`;
+    this.failWith(
+      new AzureRequestError({
+        ...response.ids,
+        status: 0,
+        operationStatus: serviceStatus ?? 'Unknown',
+        operation: { name: this.operationName, method: 'GET', url: response.url },
+        code: 'UnrecognizedOperationStatus',
+        message: `${this.operationName}: the status check answered with ${said}, which does not say whether the operation is running, succeeded or failed. Answer: ${excerpt}`,
+        rawBodyExcerpt: excerpt,
+      }).toJSON(),
+      { serviceStatus },
+    );
   }
 
   protected setTerminal(status: 'succeeded' | 'failed' | 'canceled', extra: Partial<LroSnapshot> = {}): void {

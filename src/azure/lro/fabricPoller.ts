@@ -4,7 +4,7 @@
 // GET /operations/{id}/result for calls that return a payload (getDefinition).
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
 import { BasePoller, header, initialSnapshot, percentFrom } from './basePoller';
-import { normalizeStatus, type FabricLroState } from './lroTypes';
+import { operationStatusOf, type FabricLroState } from './lroTypes';
 
 export interface FabricBeginOptions {
   /** True when the finished operation has a payload at /result (getDefinition). */
@@ -55,10 +55,16 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
   }
 
   private async pollState(signal?: AbortSignal): Promise<void> {
-    const response = await this.get(this.state.operationUrl, signal);
+    let response: AzureResponse;
+    try {
+      response = await this.get(this.state.operationUrl, signal);
+    } catch (err) {
+      return this.failOnStatusCheckError(err);
+    }
     const body = response.body as { status?: unknown } | undefined;
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
-    const status = normalizeStatus(serviceStatus);
+    const status = operationStatusOf(body?.status);
+    if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     const location = header(response, 'location');
     if (status === 'running') {
       if (location) this.state.operationUrl = location;
@@ -77,7 +83,12 @@ export class FabricPoller<TResult = unknown> extends BasePoller<TResult, FabricL
   }
 
   private async fetchResult(signal?: AbortSignal): Promise<void> {
-    const response = await this.get(this.state.resultUrl as string, signal);
+    let response: AzureResponse;
+    try {
+      response = await this.get(this.state.resultUrl as string, signal);
+    } catch (err) {
+      return this.failOnStatusCheckError(err);
+    }
     this.succeedWith(response.body);
   }
 

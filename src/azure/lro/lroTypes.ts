@@ -83,7 +83,11 @@ export interface ArmLroState extends LroStateBase {
   phase: 'polling' | 'final' | 'done';
   /** 'resource' when neither header was sent and the resource's provisioningState is polled. */
   via: 'azure-asyncoperation' | 'location' | 'resource';
+  /** The spec's `final-state-via`: 'location' takes a PUT/PATCH result from the Location URL, not the original URL. */
+  finalStateVia?: ArmFinalStateVia;
 }
+
+export type ArmFinalStateVia = 'location' | 'original-uri';
 
 export interface BackupLroState extends LroStateBase {
   kind: 'backup';
@@ -107,13 +111,50 @@ export interface FabricLroState extends LroStateBase {
 
 export type LroState = ArmLroState | BackupLroState | FabricLroState;
 
-/** Maps a service status word to ours. Unknown words mean "still running" (open enums). */
+/**
+ * Maps a resource's provisioningState to ours. Resource providers define their own in-progress words
+ * ("Creating", "Resolving DNS"…) and only Succeeded/Failed/Canceled are terminal, so any other word
+ * (or none) means "still running".
+ */
 export function normalizeStatus(serviceStatus: unknown): LroStatus {
+  return operationStatusOf(serviceStatus) ?? 'running';
+}
+
+const SUCCEEDED_WORDS = new Set(['succeeded', 'completed', 'completedwithwarnings']);
+const FAILED_WORDS = new Set(['failed']);
+const CANCELED_WORDS = new Set(['canceled', 'cancelled']);
+/** In-progress words of ARM async operations, Backup operationsStatus and Fabric operation states. */
+const RUNNING_WORDS = new Set([
+  'inprogress',
+  'running',
+  'notstarted',
+  'accepted',
+  'undefined',
+  'creating',
+  'updating',
+  'deleting',
+  'provisioning',
+  'queued',
+  'pending',
+  'started',
+  'waiting',
+  'canceling',
+  'cancelling',
+]);
+
+/**
+ * Maps the status word of an operation-status document (Azure-AsyncOperation, Backup operationsStatus,
+ * Fabric /operations/{id}) to ours, in any case; undefined when the word is missing or not one a status
+ * document uses. Such an answer cannot say when the operation ends, so it ends the wait (as a failure
+ * that shows the answer) instead of polling forever.
+ */
+export function operationStatusOf(serviceStatus: unknown): LroStatus | undefined {
   const s = typeof serviceStatus === 'string' ? serviceStatus.toLowerCase() : '';
-  if (s === 'succeeded' || s === 'completed' || s === 'completedwithwarnings') return 'succeeded';
-  if (s === 'failed') return 'failed';
-  if (s === 'canceled' || s === 'cancelled') return 'canceled';
-  return 'running';
+  if (SUCCEEDED_WORDS.has(s)) return 'succeeded';
+  if (FAILED_WORDS.has(s)) return 'failed';
+  if (CANCELED_WORDS.has(s)) return 'canceled';
+  if (RUNNING_WORDS.has(s)) return 'running';
+  return undefined;
 }
 
 export function isTerminal(status: LroStatus): boolean {

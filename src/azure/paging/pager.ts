@@ -4,6 +4,7 @@
 // spinning forever. Each page request honours the AbortSignal.
 import { throwIfAborted } from '../http/abortableDelay';
 import type { AzureClient, AzureRequest } from '../http/azureClient';
+import type { RequestIds } from '../http/requestIds';
 
 export interface Page<T> {
   items: T[];
@@ -16,16 +17,25 @@ export interface Page<T> {
 /** Decides the request for the next page from the previous page's body; undefined = last page. */
 export type NextPageRule = (body: Record<string, unknown>, first: AzureRequest) => { request: AzureRequest; key: string } | undefined;
 
+/** Like every failed call, it carries a code and the request ids (of the page that repeated the link). */
 export class PagingLoopError extends Error {
   override readonly name = 'PagingLoopError';
+  readonly code = 'PagingLoop';
+  readonly requestId?: string;
+  readonly correlationId?: string;
+  readonly clientRequestId?: string;
   constructor(
     readonly operationName: string,
     readonly repeated: string,
     readonly pageIndex: number,
+    ids: RequestIds = {},
   ) {
     super(
       `${operationName}: the service returned the same next-page link or continuation token twice (page ${pageIndex + 1}); stopped to avoid an endless loop.`,
     );
+    this.requestId = ids.requestId;
+    this.correlationId = ids.correlationId;
+    this.clientRequestId = ids.clientRequestId;
   }
 }
 
@@ -55,12 +65,13 @@ export function createPager<T>(options: PagerOptions<T>): PagedList<T> {
     for (let index = 0; request; index++) {
       throwIfAborted(options.first.signal);
       // The client rejects a body without the items array (InvalidResponseBody): a broken page is an error, never an empty list.
-      const body = await options.client.json<Record<string, unknown>>({ ...request, listField: itemsField });
+      const response = await options.client.send<Record<string, unknown>>({ ...request, listField: itemsField });
+      const body = response.body as Record<string, unknown>;
       const items = (body[itemsField] as unknown[]).map(deserialize);
       yield { items, index, body };
       const next = options.nextPage(body, options.first);
       if (!next) return;
-      if (seen.has(next.key)) throw new PagingLoopError(options.first.operationName, next.key, index + 1);
+      if (seen.has(next.key)) throw new PagingLoopError(options.first.operationName, next.key, index + 1, response.ids);
       seen.add(next.key);
       request = next.request;
     }

@@ -4,14 +4,30 @@
 //   spec  := rule (";" rule)*            or a JSON rule / array of rules
 //   rule  := kind [":" probability] ["*" count] ["@" [METHOD " "] pathRegex]
 //   kind  := 429 | 500 | 503 | reset | hang | malformed | expired-token | lro-fail | latency=MS
+//            | html[=STATUS] | repeat-nextlink
 //
 //   "429:0.3"                 30% of requests get 429 + Retry-After
 //   "503*2@GET /syncGroups"   the next two GETs whose path matches /syncGroups get 503
 //   "latency=800@PUT .*"      PUTs take 800 ms longer
 //   "lro-fail*1"              the next long-running operation fails midway
+//   "html*1"                  the next request gets a gateway's HTML error page (502; html=200 for a 200)
+//   "repeat-nextlink*1@GET /servers$"   the next matching list's next-page link points back at itself
 import { randomUUID } from 'node:crypto';
+import type { EmulatorResponse } from './http';
 
-export const FAULT_KINDS = ['429', '500', '503', 'reset', 'hang', 'malformed', 'expired-token', 'lro-fail', 'latency'] as const;
+export const FAULT_KINDS = [
+  '429',
+  '500',
+  '503',
+  'reset',
+  'hang',
+  'malformed',
+  'expired-token',
+  'lro-fail',
+  'latency',
+  'html',
+  'repeat-nextlink',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -28,6 +44,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** 429/503: Retry-After seconds (default 1) */
   retryAfterSeconds?: number;
+  /** html: HTTP status of the page (default 502, as a gateway sends it) */
+  status?: number;
 }
 
 export type FaultRuleInput = Omit<Partial<FaultRule>, 'kind'> & { kind: string; count?: number };
@@ -54,7 +72,8 @@ function parseCompactRule(rule: string): FaultRule {
     );
   return normaliseRule({
     kind: m[1].toLowerCase(),
-    latencyMs: m[2] ? Number(m[2]) : undefined,
+    latencyMs: m[2] && m[1].toLowerCase() === 'latency' ? Number(m[2]) : undefined,
+    status: m[2] && m[1].toLowerCase() === 'html' ? Number(m[2]) : undefined,
     probability: m[3] ? Number(m[3]) : undefined,
     count: m[4] ? Number(m[4]) : undefined,
     method: m[5],
@@ -69,6 +88,8 @@ export function normaliseRule(input: FaultRuleInput): FaultRule {
   if (!(probability >= 0 && probability <= 1)) throw new Error(`Fault probability must be between 0 and 1, got ${probability}`);
   if (input.path) new RegExp(input.path); // throws early on a bad regex
   if (kind === 'latency' && !(Number(input.latencyMs) >= 0)) throw new Error('A latency rule needs latencyMs (compact: latency=MS)');
+  if (input.status !== undefined && !(Number.isInteger(input.status) && input.status >= 200 && input.status <= 599))
+    throw new Error(`An html rule's status must be an HTTP status (200–599), got ${input.status}`);
   return {
     id: input.id ?? randomUUID(),
     kind,
@@ -78,7 +99,32 @@ export function normaliseRule(input: FaultRuleInput): FaultRule {
     path: input.path,
     latencyMs: input.latencyMs,
     retryAfterSeconds: input.retryAfterSeconds,
+    status: input.status,
   };
+}
+
+/** Kinds that do not replace the answer: they delay it, fail an operation later, or rewrite the handler's answer. */
+const ANSWER_LEVEL_KINDS = new Set<FaultKind>(['latency', 'lro-fail', 'repeat-nextlink']);
+
+/** A gateway's (or proxy's) HTML error page instead of the service's JSON. */
+export function htmlErrorPage(rule: FaultRule): EmulatorResponse {
+  const status = rule.status ?? 502;
+  return {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!DOCTYPE html>\n<html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1><p>The gateway did not receive a valid response (injected fault).</p></body></html>`,
+  };
+}
+
+/**
+ * A list answer whose next-page link points back at the page just served, as a buggy service might send:
+ * ARM lists (`value`) get `nextLink`, Fabric lists get `continuationUri` and `continuationToken`.
+ */
+export function withRepeatingNextLink(answer: EmulatorResponse, requestUrl: string): EmulatorResponse {
+  const body = answer.body;
+  if (answer.status !== 200 || !body || typeof body !== 'object' || Array.isArray(body)) return answer;
+  const link = 'value' in body ? { nextLink: requestUrl } : { continuationUri: requestUrl, continuationToken: 'repeating-token' };
+  return { ...answer, body: { ...body, ...link } };
 }
 
 export class FaultInjector {
@@ -105,9 +151,14 @@ export class FaultInjector {
     return ms;
   }
 
-  /** The first matching request-level fault (not latency, not lro-fail), consuming one occurrence. */
+  /** The first matching request-level fault (not latency, lro-fail or repeat-nextlink), consuming one occurrence. */
   take(method: string, path: string): FaultRule | undefined {
-    return this.rules.find((r) => r.kind !== 'latency' && r.kind !== 'lro-fail' && this.fires(r, method, path));
+    return this.rules.find((r) => !ANSWER_LEVEL_KINDS.has(r.kind) && this.fires(r, method, path));
+  }
+
+  /** Whether this request's list answer should get a next-page link that repeats (applied after the handler). */
+  takeRepeatingNextLink(method: string, path: string): boolean {
+    return this.rules.some((r) => r.kind === 'repeat-nextlink' && this.fires(r, method, path));
   }
 
   /** Whether a long-running operation started by this request should fail midway. */

@@ -5,7 +5,7 @@ import { HttpError, errorResponse, newRequestId, readBody, send, type EmulatorRe
 import { authenticate, expiredTokenError } from './auth';
 import { checkApiVersion } from './apiVersions';
 import type { ServiceContext } from './context';
-import type { FaultRule } from './faults';
+import { htmlErrorPage, withRepeatingNextLink, type FaultRule } from './faults';
 
 export interface Pipeline {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -55,7 +55,9 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
       req.params = m.params;
       if (m.route.audience) authenticate(req, m.route.audience, ctx.tokens, ctx.store.state.tenantId, ctx.now());
       if (m.route.apiVersions) checkApiVersion(req, m.route.apiVersions);
-      const answer = await m.route.handler(req);
+      let answer = await m.route.handler(req);
+      if (!isControl(url.pathname) && ctx.faults.takeRepeatingNextLink(req.method, url.pathname))
+        answer = withRepeatingNextLink(answer, url.toString());
       if (m.route.audience === 'arm') {
         // ARM's throttling budget headers; clients log them, a few back off on them.
         const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';
@@ -142,6 +144,9 @@ function applyFault(rule: FaultRule, req: EmulatorRequest, res: ServerResponse, 
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: '{"value": [{"id": "/subscriptions/',
       });
+      return true;
+    case 'html':
+      send(res, req, htmlErrorPage(rule));
       return true;
     case 'expired-token':
       send(res, req, errorResponse(expiredTokenError(req, ctx.store.state.tenantId, fabric), fabric, req.requestId));

@@ -56,7 +56,10 @@ describe('paging', () => {
   });
 
   it('stops with a clear error on a looping nextLink', async () => {
-    server.handle((_req, res) => sendJson(res, 200, { value: [1], nextLink: `${server.origin}/same?x=1` }));
+    let n = 0;
+    server.handle((_req, res) =>
+      sendJson(res, 200, { value: [1], nextLink: `${server.origin}/same?x=1` }, { 'x-ms-request-id': `rid-${++n}` }),
+    );
     const pager = createPager({
       client: testClient(server),
       first: { operationName: 'List sync groups', method: 'GET', url: '/l' },
@@ -67,6 +70,11 @@ describe('paging', () => {
       (e: PagingLoopError) => e instanceof PagingLoopError && /List sync groups/.test(e.message) && /same/.test(e.repeated),
     );
     assert.equal(server.requests.length, 2);
+    const error = await pager.toArray().catch((e: unknown) => e);
+    assert.ok(error instanceof PagingLoopError);
+    assert.equal(error.code, 'PagingLoop');
+    assert.equal(error.requestId, 'rid-4', 'the ids of the page that repeated the link');
+    assert.equal(error.clientRequestId, server.requests[3].headers['x-ms-client-request-id']);
   });
 
   it('follows Fabric continuationToken (query) and data items, stopping on a repeated token', async () => {

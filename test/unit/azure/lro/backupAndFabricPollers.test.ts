@@ -285,7 +285,7 @@ describe('Backup poller cancellation', () => {
         [`POST ${I}/backup`]: [
           {
             status: 202,
-            headers: { 'azure-asyncoperation': `${server.origin}/st/9`, location: `${server.origin}/res/9`, 'retry-after': '60' },
+            headers: { 'azure-asyncoperation': `${server.origin}/st/9`, location: `${server.origin}/res/9`, 'retry-after': '0' },
           },
         ],
         'GET /st/9': [
