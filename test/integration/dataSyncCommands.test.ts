@@ -214,6 +214,62 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok((schemas[0]?.tables?.length ?? 0) > 0, 'member schema loaded');
   });
 
+  it('keeps Add Member answers after a server error: Retry sends them again, Edit and Retry walks the prompts with them filled in', async () => {
+    const memberDb = databaseRefFromId(free[2]);
+    // One send is a try and 5 retries: 12 failing PUTs fail the first send and its Retry (Retry-After 0 keeps it quick).
+    await control.addFaults(
+      JSON.stringify([{ kind: '503', count: 12, method: 'PUT', path: '/syncMembers/it-retry$', retryAfterSeconds: 0 }]),
+    );
+    const offeredFrom = script.offered.length;
+    const shownFrom = api.errors.shown.length;
+    script.script(
+      { title: /Add a member/, answer: 'Azure SQL Database' },
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: memberDb.server },
+      { title: /member database/, answer: memberDb.database },
+      { title: /direction/, answer: 'OneWayMemberToHub' },
+      { title: /Member name/, answer: 'it-retry' },
+      { title: /User name/, answer: 'retryadmin' },
+      { title: /Password/, answer: 'Retry!Passw0rd' },
+      { title: /Add sync member failed/, answer: 'Retry' },
+      { title: /Add sync member failed/, answer: 'Edit and Retry' },
+      // Every prompt again, each accepted as offered (Enter).
+      ...[/Add a member/, /subscription/, /SQL server/, /member database/, /direction/, /Member name/, /User name/, /Password/].map(
+        (title) => ({ title, accept: true as const }),
+      ),
+    );
+    const op = await vscode.commands.executeCommand<TrackedOperation<unknown>>('sqlDataMovement.dataSync.addMember', groupId);
+    await finish(op);
+    assert.equal(script.remaining, 0, `asked: ${script.asked.join(' | ')}`);
+    assert.deepEqual(
+      api.errors.shown.slice(shownFrom).map((e) => e.action),
+      ['Add sync member', 'Add sync member'],
+      'the first send and its Retry failed, each shown',
+    );
+    const again = script.offered.slice(offeredFrom + 8);
+    assert.deepEqual(
+      again.map((o) => o.picked?.[0] ?? o.value),
+      [
+        'Azure SQL Database',
+        subscriptionName,
+        memberDb.server,
+        memberDb.database,
+        'OneWayMemberToHub',
+        'it-retry',
+        'retryadmin',
+        '••••••••••••••',
+      ],
+      'every earlier answer is offered again (the password only masked, from memory)',
+    );
+    const member = await api.dataSync.clients().members.get({ ...syncGroupRefFromId(groupId), syncMember: 'it-retry' });
+    assert.equal(member.properties?.syncDirection, 'OneWayMemberToHub');
+    assert.equal(member.properties?.userName, 'retryadmin');
+    assert.ok(
+      !JSON.stringify(api.operations.tracker.list()).includes('Retry!Passw0rd'),
+      'the password is not kept in the operations record',
+    );
+  });
+
   it('refuses a member name Data Sync would reject', async () => {
     const memberDb = databaseRefFromId(free[2]);
     script.script(

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SyncGroupProperties } from '../../azure/sql/syncModels';
 import { CONFLICT_POLICIES, MIN_INTERVAL_SECONDS, parseIntervalText, validateIntervalText, validateRetentionText } from '../syncRules';
 import { syncGroupRefFromId } from '../dataSyncRefs';
+import { askThenSend } from '../../ui/retryableCommand';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { cancelSync, triggerSync } from '../workflows/syncRunWorkflows';
 import { refreshHubSchema } from '../workflows/schemaWorkflows';
@@ -11,7 +12,8 @@ import { deleteGroup, readGroupSettings, updateGroupSettings, type GroupSettings
 import type { CommandDeps } from './commandSupport';
 import { pickSyncGroup } from './pickers';
 
-export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
+export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { ctx, input, errors } = deps;
   const groupId = async (arg: unknown) => resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
 
   return [
@@ -26,22 +28,15 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
 
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.editSyncGroup',
-      errors.guard('Edit sync group', async (arg?: unknown, previous?: SyncGroupProperties) => {
+      errors.guard('Edit sync group', async (arg?: unknown) => {
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        const current = previous ?? (await readGroupSettings(ctx, id));
-        const changes = await askGroupSettings(input, ref.syncGroup, current);
-        if (!changes) return undefined;
-        try {
-          return await updateGroupSettings(ctx, id, changes);
-        } catch (e) {
-          // Keep what the user typed: offer to reopen the prompts with the same values.
-          void errors.show(`Update sync group ${ref.syncGroup}`, e);
-          const again = await vscode.window.showWarningMessage(`Your changes to ${ref.syncGroup} were not saved.`, 'Edit Again');
-          if (again) return vscode.commands.executeCommand('sqlDataMovement.dataSync.editSyncGroup', id, { ...current, ...changes });
-          return undefined;
-        }
+        const current = await readGroupSettings(ctx, id);
+        return askThenSend(`Update sync group ${ref.syncGroup}`, deps, {
+          ask: (ui) => askGroupSettings(ui, ref.syncGroup, current),
+          send: (changes) => updateGroupSettings(ctx, id, changes),
+        });
       }),
     ),
 
