@@ -136,6 +136,29 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok(loaded.every((n) => n.id.startsWith('server:') || n.id.startsWith('info:')) && loaded.length > 0);
   });
 
+  it('Edit Sync Group Settings starts every prompt on the current value, so Enter changes nothing', async () => {
+    const ref = syncGroupRefFromId(groupId);
+    const before = (await api.dataSync.clients().groups.get(ref)).properties;
+    assert.notEqual(before?.enableConflictLogging, true, 'arranged: the group does not log conflicts');
+    const from = script.offered.length;
+    script.script(
+      { title: /Sync interval/, accept: true },
+      { title: /Conflict resolution/, accept: true },
+      { title: /Conflict logging/, accept: true },
+      { title: /Connection/, accept: true },
+    );
+    await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.editSyncGroup', groupId));
+    assert.deepEqual(
+      script.offered.slice(from).map((o) => o.picked ?? o.value),
+      ['300', ['HubWin'], ['Do not log conflicts'], ['Public endpoint']],
+    );
+    const after = (await api.dataSync.clients().groups.get(ref)).properties;
+    assert.equal(after?.interval, before?.interval);
+    assert.equal(after?.conflictResolutionPolicy, before?.conflictResolutionPolicy);
+    assert.equal(after?.enableConflictLogging, false);
+    assert.equal(after?.usePrivateLinkConnection, before?.usePrivateLinkConnection ?? false);
+  });
+
   it("edits a group's settings through its prompts", async () => {
     script.script(
       { title: /Sync interval/, answer: '600' },

@@ -91,7 +91,7 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
   ];
 }
 
-/** Asks for each setting, starting from the current values; undefined when the user cancels. */
+/** Asks for each setting, each prompt starting on its current value (Enter keeps it); undefined when the user cancels. */
 async function askGroupSettings(
   input: CommandDeps['input'],
   name: string,
@@ -109,10 +109,14 @@ async function askGroupSettings(
     { title: `Conflict resolution of ${name}`, placeHolder: `Now: ${current.conflictResolutionPolicy ?? 'unknown'}` },
   );
   if (!policy) return undefined;
-  const logging = await input.pick([{ label: 'Log conflicts' }, { label: 'Do not log conflicts' }], {
-    title: `Conflict logging of ${name}`,
-    placeHolder: current.enableConflictLogging ? 'Now: logged' : 'Now: not logged',
-  });
+  const logged = current.enableConflictLogging === true;
+  const logging = await input.pick(
+    [
+      { label: 'Log conflicts', picked: logged },
+      { label: 'Do not log conflicts', picked: !logged },
+    ],
+    { title: `Conflict logging of ${name}`, placeHolder: logged ? 'Now: logged' : 'Now: not logged' },
+  );
   if (!logging) return undefined;
   let retention: string | undefined;
   if (logging.label === 'Log conflicts') {
@@ -123,10 +127,14 @@ async function askGroupSettings(
     });
     if (retention === undefined) return undefined;
   }
-  const privateLink = await input.pick([{ label: 'Public endpoint' }, { label: 'Private link' }], {
-    title: `Connection of ${name} to its databases`,
-    placeHolder: current.usePrivateLinkConnection ? 'Now: private link' : 'Now: public endpoint',
-  });
+  const viaPrivateLink = current.usePrivateLinkConnection === true;
+  const privateLink = await input.pick(
+    [
+      { label: 'Public endpoint', picked: !viaPrivateLink },
+      { label: 'Private link', picked: viaPrivateLink },
+    ],
+    { title: `Connection of ${name} to its databases`, placeHolder: viaPrivateLink ? 'Now: private link' : 'Now: public endpoint' },
+  );
   if (!privateLink) return undefined;
   return {
     interval: parseIntervalText(interval),
