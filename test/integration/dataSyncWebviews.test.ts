@@ -396,6 +396,19 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     fresh.dispose();
   });
 
+  it('the first-sync step stops reading while the wizard is hidden, reads again when shown, and stops when closed', async () => {
+    const panel = await openWizard(salesSyncId);
+    await waitFor('the sync step to watch the group', () => panel.watchingSync);
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await waitFor('the hidden wizard to stop reading', () => !panel.panel.visible && !panel.watchingSync);
+    panel.reveal();
+    await waitFor('reading again once shown', () => panel.panel.visible && panel.watchingSync);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor('the wizard to close', () => panel.isDisposed);
+    assert.equal(panel.watchingSync, false, 'a closed wizard reads nothing');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('never posts a password to the page, never records it, and never logs it', async () => {
     const all = [...api.dataSyncWebviews.wizards.values()];
     const text = JSON.stringify(all.map((p) => [p.posted, p.received]));

@@ -6,7 +6,7 @@ import { syncGroupPath } from '../../azure/sql/sqlPaths';
 import type { DataSyncContext } from '../dataSyncContext';
 import { syncGroupRefFromId } from '../dataSyncRefs';
 import { hubDatabaseIdOf } from '../workflows/syncGroupWorkflows';
-import { readSyncStatus } from '../workflows/syncRunWorkflows';
+import { readSyncStatus, triggerSync } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import { toErrorInfo } from './errorInfo';
@@ -73,7 +73,8 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     };
     this.watcher = new FirstSyncWatcher({
-      ctx,
+      read: (groupId) => readSyncStatus(ctx, groupId),
+      startSync: (groupId) => triggerSync(ctx, groupId),
       groupId: () => this.state.groupId,
       post: (m) => this.post(m),
       isDisposed: () => this.isDisposed,
@@ -82,6 +83,20 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     });
     this.disposables.push({ dispose: () => this.watcher.stop() });
+    // Nobody sees a hidden wizard: its sync step reads nothing until it is shown again.
+    this.panel.onDidChangeViewState(
+      () => {
+        if (!this.panel.visible) this.watcher.stop();
+        else if (this.state.step === 'sync' && this.state.groupId) this.watcher.start();
+      },
+      undefined,
+      this.disposables,
+    );
+  }
+
+  /** True while the first-sync step reads the group's state (tests check it stops when hidden or closed). */
+  get watchingSync(): boolean {
+    return this.watcher.active;
   }
 
   /** The sync group this wizard works on (after step 1, or when opened on one). */
