@@ -344,8 +344,19 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
       })
       .toArray();
     assert.ok(logs.length > 0, 'the sync wrote log entries');
+    assert.ok(
+      api.notices.shown.some((n) => /^Sync of it-commands started/.test(n)),
+      'Sync Now says what it did, naming the group',
+    );
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
     assert.equal(await run('sqlDataMovement.dataSync.cancelSync', groupId), true);
+    assert.equal(api.notices.shown.at(-1), 'Cancelling the sync of it-commands.');
+    await waitFor(
+      'the cancelled sync to end',
+      async () => (await api.dataSync.clients().groups.get(ref)).properties?.syncState !== 'Progressing',
+    );
+    assert.equal(await run('sqlDataMovement.dataSync.cancelSync', groupId), false, 'nothing to cancel');
+    assert.equal(api.notices.shown.at(-1), 'No sync of it-commands is running: nothing to cancel.');
   });
 
   it('creates a sync agent, puts a new key on the clipboard only, and deletes the agent', async () => {

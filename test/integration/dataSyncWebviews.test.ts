@@ -348,6 +348,10 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     );
 
     await panel.simulate({ type: 'stepShown', step: 'sync' });
+    // The group syncs every 300 s: the schedule starts a sync as soon as the schema is saved, and the step says so.
+    const notice = await waitFor('the scheduled sync notice', () => lastPosted(panel.posted, 'syncNotice'));
+    assert.match(notice.text, /A scheduled sync of it-wizard started/);
+    assert.ok(api.notices.shown.includes(notice.text), 'and as a notification');
     await panel.simulate({ type: 'triggerSync' });
     await waitFor(
       'the sync state to move to Progressing',

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SyncGroupProperties } from '../../azure/sql/syncModels';
 import { CONFLICT_POLICIES, MIN_INTERVAL_SECONDS, parseIntervalText, validateIntervalText, validateRetentionText } from '../syncRules';
 import { syncGroupRefFromId } from '../dataSyncRefs';
+import { notices } from '../../ui/notices';
 import { askThenSend } from '../../ui/retryableCommand';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { cancelSync, triggerSync } from '../workflows/syncRunWorkflows';
@@ -72,7 +73,7 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
         await triggerSync(ctx, id);
-        vscode.window.setStatusBarMessage(`$(sync) Sync of ${ref.syncGroup} started`, 4000);
+        notices.info(`Sync of ${ref.syncGroup} started (hub ${ref.database} on ${ref.server}).`);
         return true;
       }),
     ),
@@ -83,9 +84,11 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        await cancelSync(ctx, id);
-        vscode.window.setStatusBarMessage(`$(debug-stop) Cancelling the sync of ${ref.syncGroup}`, 4000);
-        return true;
+        const cancelling = await cancelSync(ctx, id);
+        notices.info(
+          cancelling ? `Cancelling the sync of ${ref.syncGroup}.` : `No sync of ${ref.syncGroup} is running: nothing to cancel.`,
+        );
+        return cancelling;
       }),
     ),
   ];

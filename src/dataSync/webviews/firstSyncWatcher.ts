@@ -2,6 +2,8 @@
 // re-reads the group and members while the step is shown. One read at a time, never two; the pause
 // between reads starts at FIRST_POLL_MS and doubles up to MAX_POLL_MS while nothing changes; watching
 // ends when the sync it saw running ends, or when the panel stops it (step left, panel hidden or closed).
+// A sync it did not start (the schedule starts one once the schema is saved) is announced on the page
+// and in a notification.
 import type { SyncStatus } from '../workflows/syncRunWorkflows';
 import { toErrorInfo } from './errorInfo';
 import type { MemberSummary, ToWizard } from './protocol/dataSyncWizard';
@@ -31,6 +33,8 @@ export interface SyncWatchHost {
   read(groupId: string): Promise<SyncStatus>;
   /** Starts a sync (the sync run workflow). */
   startSync(groupId: string): Promise<void>;
+  /** A notification outside the page (a sync this wizard did not start). */
+  notify(text: string): void;
 }
 
 /** The pause before the next read: back to the first pause when the state changed, else doubled up to the cap. */
@@ -54,6 +58,8 @@ export class FirstSyncWatcher {
   private delay = FIRST_POLL_MS;
   private lastKey: string | undefined;
   private sawRunning = false;
+  /** The run being watched was started by this wizard's Sync now. */
+  private ownRun = false;
 
   constructor(
     private readonly host: SyncWatchHost,
@@ -73,8 +79,9 @@ export class FirstSyncWatcher {
     try {
       // Its own read of the state waits for a poll in flight: one request at a time.
       await this.inFlight;
-      if (!isRunning(await this.host.read(groupId))) await this.host.startSync(groupId);
-      this.restart();
+      const running = isRunning(await this.host.read(groupId));
+      if (!running) await this.host.startSync(groupId);
+      this.restart(!running);
     } catch (e) {
       this.host.post({ type: 'error', step: 'sync', error: toErrorInfo('Trigger sync', e) });
     }
@@ -83,7 +90,7 @@ export class FirstSyncWatcher {
   /** Starts watching (reads at once); does nothing while already watching. */
   start(): void {
     if (this.watching) return;
-    this.restart();
+    this.restart(false);
   }
 
   stop(): void {
@@ -92,9 +99,10 @@ export class FirstSyncWatcher {
   }
 
   /** Watches from the first pause again, reading now unless a read is already in flight. */
-  private restart(): void {
+  private restart(ownRun: boolean): void {
     this.clearTimer();
     this.watching = true;
+    this.ownRun = ownRun;
     this.sawRunning = false;
     this.lastKey = undefined;
     this.delay = FIRST_POLL_MS;
@@ -131,6 +139,7 @@ export class FirstSyncWatcher {
       const key = stateKey(status);
       this.delay = nextPollDelay(this.delay, key !== this.lastKey);
       this.lastKey = key;
+      if (isRunning(status) && !this.sawRunning && !this.ownRun) this.announce(status);
       if (isRunning(status)) this.sawRunning = true;
       else if (this.sawRunning) this.stop(); // the sync it watched has ended
       const members = status.members.map(summarizeMember);
@@ -140,5 +149,17 @@ export class FirstSyncWatcher {
       this.stop();
       this.host.post({ type: 'error', step: 'sync', error: toErrorInfo('Read the sync state', e) });
     }
+  }
+
+  /** A sync this wizard did not start is running: say so on the page and in a notification. */
+  private announce(status: SyncStatus): void {
+    const name = status.group.name ?? 'the sync group';
+    const interval = status.group.properties?.interval ?? -1;
+    const text =
+      interval > 0
+        ? `A scheduled sync of ${name} started (the group syncs every ${interval} seconds).`
+        : `A sync of ${name} started outside this wizard.`;
+    this.host.post({ type: 'syncNotice', text });
+    this.host.notify(text);
   }
 }

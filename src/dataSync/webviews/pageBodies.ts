@@ -98,6 +98,7 @@ export function setupWizardBody(title: string): string {
   <h2>First sync</h2>
   <div class="card"><strong>Sync state:</strong> <vscode-badge id="sync-state">…</vscode-badge> <span class="muted">Last sync:</span> <span id="last-sync">never</span></div>
   <table class="grid" aria-label="Member sync states"><thead><tr><th>Member</th><th>Database</th><th>State</th></tr></thead><tbody id="sync-members"></tbody></table>
+  <p id="sync-notice" class="ok" role="status" hidden></p>
   <div class="row"><vscode-button id="trigger-sync">Sync now</vscode-button></div>
   ${stepStatus('sync')}
 </section>`;

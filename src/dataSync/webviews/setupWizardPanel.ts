@@ -8,6 +8,7 @@ import { syncGroupRefFromId } from '../dataSyncRefs';
 import { hubDatabaseIdOf } from '../workflows/syncGroupWorkflows';
 import { readSyncStatus, triggerSync } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
+import { notices } from '../../ui/notices';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
@@ -75,6 +76,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
     this.watcher = new FirstSyncWatcher({
       read: (groupId) => readSyncStatus(ctx, groupId),
       startSync: (groupId) => triggerSync(ctx, groupId),
+      notify: (text) => notices.info(text),
       groupId: () => this.state.groupId,
       post: (m) => this.post(m),
       isDisposed: () => this.isDisposed,

@@ -28,8 +28,8 @@ class FakeTimers implements Timers {
   }
 }
 
-const status = (syncState: string, lastSyncTime = '0001-01-01T00:00:00Z'): SyncStatus => ({
-  group: { name: 'g', properties: { syncState, lastSyncTime } },
+const status = (syncState: string, lastSyncTime = '0001-01-01T00:00:00Z', interval = 300): SyncStatus => ({
+  group: { name: 'g', properties: { syncState, lastSyncTime, interval } },
   members: [{ name: 'm', properties: { syncState: syncState === 'Progressing' ? 'SyncInProgress' : 'SyncSucceeded' } }],
 });
 
@@ -39,6 +39,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 function harness(states: SyncStatus[]) {
   const timers = new FakeTimers();
   const posted: ToWizard[] = [];
+  const notified: string[] = [];
   let reads = 0;
   let triggers = 0;
   let release: (() => void) | undefined;
@@ -58,12 +59,14 @@ function harness(states: SyncStatus[]) {
         triggers++;
         return Promise.resolve();
       },
+      notify: (text) => notified.push(text),
     },
     timers,
   );
   return {
     timers,
     posted,
+    notified,
     watcher,
     reads: () => reads,
     triggers: () => triggers,
@@ -153,5 +156,29 @@ describe('first sync watcher', () => {
     assert.equal(running.triggers(), 0);
     idle.watcher.stop();
     running.watcher.stop();
+  });
+
+  it('says so, on the page and in a notification, when a sync it did not start is running; not for its own', async () => {
+    const scheduled = harness([status('NotReady'), status('Progressing'), status('Progressing')]);
+    scheduled.watcher.start();
+    await settle();
+    scheduled.timers.fire();
+    await settle();
+    scheduled.timers.fire();
+    await settle();
+    assert.deepEqual(scheduled.notified, ['A scheduled sync of g started (the group syncs every 300 seconds).']);
+    assert.deepEqual(
+      scheduled.posted.filter((m) => m.type === 'syncNotice'),
+      [{ type: 'syncNotice', text: scheduled.notified[0] }],
+      'once per run',
+    );
+    scheduled.watcher.stop();
+
+    const own = harness([status('NotReady'), status('Progressing')]);
+    await own.watcher.trigger();
+    await settle();
+    assert.equal(own.triggers(), 1);
+    assert.deepEqual(own.notified, [], 'a sync the wizard started is not announced');
+    own.watcher.stop();
   });
 });

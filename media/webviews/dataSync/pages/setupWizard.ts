@@ -311,6 +311,10 @@ onMessage<ToWizard>((m) => {
       showSyncStatus(m.group);
       showMembers(m.members);
       break;
+    case 'syncNotice':
+      byId('sync-notice').textContent = m.text;
+      byId('sync-notice').hidden = false;
+      break;
     case 'goto':
       showStep(m.step);
       break;

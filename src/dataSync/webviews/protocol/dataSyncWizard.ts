@@ -84,6 +84,8 @@ export type ToWizard =
   | { type: 'summary'; summary: SchemaSummary }
   | { type: 'schemaSaved'; text: string }
   | { type: 'syncStatus'; group: GroupSummary; members: MemberSummary[]; polling: boolean }
+  /** A sync this wizard did not start is running (e.g. the schedule started it). */
+  | { type: 'syncNotice'; text: string }
   | { type: 'goto'; step: WizardStep };
 
 export type FromWizard =
