@@ -387,6 +387,39 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     panel.dispose();
   });
 
+  it('a failed add shows its error on the Members step at once, with the members list as it is now', async () => {
+    const groupId = created.find((id) => id.endsWith('/it-wizard'))!;
+    const panel = await openWizard(groupId, 'members');
+    // A member added elsewhere meanwhile: the list the page gets after the failure must show it.
+    await (
+      await clients.members.beginCreateOrUpdate(
+        { ...syncGroupRefFromId(groupId), syncMember: 'side' },
+        {
+          properties: {
+            databaseType: 'AzureSqlDatabase',
+            syncMemberAzureDatabaseResourceId: memberDatabaseId,
+            serverName: `${memberDatabaseId.split('/')[8]}.database.windows.net`,
+            databaseName: memberDatabaseId.split('/').at(-1),
+            userName: 'sideadmin',
+            password: MEMBER_PASSWORD,
+            syncDirection: 'Bidirectional',
+          },
+        },
+      )
+    ).pollUntilDone({ minDelayMs: 50 });
+    // A try and 5 retries, all refused (Retry-After 0 keeps it quick).
+    await control.addFaults(JSON.stringify([{ kind: '503', count: 6, method: 'PUT', path: '/syncMembers/broken$', retryAfterSeconds: 0 }]));
+    const from = panel.posted.length;
+    await panel.simulate({ type: 'submitMember', form: memberForm('broken') });
+    const failed = await waitFor('the error', () => lastPosted(panel.posted, 'error', from));
+    assert.equal(failed.step, 'members');
+    assert.match(failed.error.message, /./);
+    const members = await waitFor('the members as they are now', () => lastPosted(panel.posted, 'members', panel.posted.indexOf(failed)));
+    assert.deepEqual(members.members.map((m) => m.name).sort(), ['replica', 'side', 'store']);
+    assert.equal(members.added, undefined, 'nothing was added');
+    panel.dispose();
+  });
+
   it('opens the wizard on an existing group at the right step', async () => {
     const panel = await openWizard(salesSyncId);
     const init = lastPosted(panel.posted, 'init')!;

@@ -84,6 +84,18 @@ export async function addMemberStep(host: WizardHost, form: MemberForm): Promise
   } catch (e) {
     if (isDataSyncValidationError(e)) host.post({ type: 'fieldErrors', form: 'member', errors: memberFieldErrors(e.problems) });
     else host.post({ type: 'error', step: 'members', error: toErrorInfo('Add sync member', e) });
+    await showCurrentMembers(host, groupId);
+  }
+}
+
+/** After a failed add the list may have changed anyway (a request that timed out after the service
+ *  took it, a member added elsewhere): the page shows the group's members as they are now. */
+async function showCurrentMembers(host: WizardHost, groupId: string): Promise<void> {
+  try {
+    host.state.members = (await listMembers(host.ctx, groupId)).map(summarizeMember);
+    host.post({ type: 'members', members: host.state.members });
+  } catch {
+    // The add's own error is already on the page; a failed re-read adds nothing the user can act on.
   }
 }
 

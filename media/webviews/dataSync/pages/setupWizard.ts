@@ -275,6 +275,8 @@ onMessage<ToWizard>((m) => {
     case 'error':
       busyOff();
       showError(byId(`error-${m.step}`), m.error);
+      // The error box sits under a long form: bring it into view where the user is.
+      if (m.step === current) byId(`error-${m.step}`).scrollIntoView({ block: 'nearest' });
       break;
     case 'groupCreated':
       busyOff();
