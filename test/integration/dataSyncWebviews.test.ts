@@ -216,6 +216,23 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
       }),
     );
     assert.match(dup.errors['group-name'] ?? '', /already has a sync group named "sales-sync"/);
+    // A field's message clears as soon as the field is fixed, without submitting again; a name too long
+    // is said to be too long (the field does not cut it short).
+    const empty = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('') }));
+    assert.match(empty.errors['group-name'] ?? '', /required/);
+    const fixed = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'group-name', value: 'it-valid' }),
+    );
+    assert.deepEqual([fixed.field, fixed.message], ['group-name', undefined]);
+    const long = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'group-name', value: 'x'.repeat(200) }),
+    );
+    assert.match(long.message ?? '', /too long \(200 characters, at most 150\)/);
+    assert.doesNotMatch(panel.panel.webview.html, /maxlength/i, 'no field cuts what is typed');
+    const password = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'hub-password', value: '' }),
+    );
+    assert.match(password.message ?? '', /password is required/);
     // Member form: validated the same way (the group must exist first).
     const noGroup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('m1') }));
     assert.match(noGroup.errors['member-name'] ?? '', /Create the sync group first/);

@@ -14,6 +14,7 @@ import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
 import { setupWizardBody } from './pageBodies';
 import { summarizeSelection } from './schemaViewModel';
+import { validateWizardField } from './wizardForms';
 import { WizardOptions } from './wizardOptions';
 import {
   addMemberStep,
@@ -139,6 +140,18 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         return createGroupStep(this.host, message.form);
       case 'submitMember':
         return addMemberStep(this.host, message.form);
+      case 'validateField':
+        this.post({
+          type: 'fieldError',
+          form: message.form,
+          field: message.field,
+          message: validateWizardField(message.form, message.field, message.value, {
+            groupId: this.state.groupId,
+            existingMembers: this.state.members.map((m) => m.name),
+            hubDatabaseId: this.state.hubDatabaseId,
+          }),
+        });
+        return;
       case 'refreshHubSchema':
         return refreshSchemaStep(this.host);
       case 'loadSchema':

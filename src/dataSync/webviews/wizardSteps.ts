@@ -13,7 +13,7 @@ import { toErrorInfo } from './errorInfo';
 import type { SchemaSelectionMessage } from './protocol/dataSyncCommon';
 import type { GroupForm, MemberForm, MemberSummary, ToWizard, WizardStep } from './protocol/dataSyncWizard';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
-import { groupFieldErrors, memberFieldErrors, validateGroupForm, validateMemberForm } from './wizardForms';
+import { groupFieldErrors, memberFieldErrors, NO_GROUP_YET, validateGroupForm, validateMemberForm } from './wizardForms';
 import { summarizeGroup, summarizeMember } from './wizardSummaries';
 
 /** What the wizard knows between steps. */
@@ -59,7 +59,7 @@ export async function createGroupStep(host: WizardHost, form: GroupForm): Promis
 export async function addMemberStep(host: WizardHost, form: MemberForm): Promise<void> {
   const { groupId, members, hubDatabaseId } = host.state;
   if (!groupId) {
-    host.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': 'Create the sync group first (step 1).' } });
+    host.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': NO_GROUP_YET } });
     return;
   }
   const { errors, input } = validateMemberForm(
