@@ -334,9 +334,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const dupMember = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }));
     assert.match(dupMember.errors['member-name'] ?? '', /already has a member named "replica"/);
 
+    const fromRefresh = panel.posted.length;
     await nextPosted(panel, 'schemaRefreshed', () => panel.simulate({ type: 'refreshHubSchema' }), 60_000);
     assert.equal(history(`Refresh hub schema of ${name}`)?.status, 'succeeded');
-    const schema = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'stepShown', step: 'tables' }));
+    // The page moves to the Tables step by itself and asks for the schema; so does this simulated one.
+    await panel.simulate({ type: 'stepShown', step: 'tables' });
+    const schema = await waitFor('the schema', () => lastPosted(panel.posted, 'schema', fromRefresh));
     const customers = schema.view.tables.find((t) => t.quotedName === '[dbo].[Customers]');
     assert.ok(customers && !customers.disabledReason, 'Customers is syncable');
     assert.deepEqual([...schema.view.members].sort(), ['replica', 'store']);
@@ -351,6 +354,21 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const summary = await nextPosted(panel, 'summary', () => panel.simulate({ type: 'selectionChanged', selection }));
     assert.deepEqual(summary.summary.addedTables, ['[dbo].[Customers]', '[dbo].[Orders]']);
     assert.deepEqual(summary.summary.errors, []);
+    // Leaving the Tables step and coming back keeps the unsaved choice: the page keeps its schema…
+    const beforeReturn = panel.posted.length;
+    await panel.simulate({ type: 'stepShown', step: 'members' });
+    await panel.simulate({ type: 'stepShown', step: 'tables' });
+    assert.equal(lastPosted(panel.posted, 'schema', beforeReturn), undefined, 'the schema is not read again over the choice');
+    // …and a schema read again from the service carries the unsaved choice, not the saved one.
+    const reread = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'loadSchema' }));
+    assert.deepEqual(
+      reread.view.tables.filter((t) => t.selected).map((t) => [t.quotedName, t.columns.filter((c) => c.selected).map((c) => c.quotedName)]),
+      [
+        ['[dbo].[Customers]', ['[CustomerId]', '[Name]', '[Email]']],
+        ['[dbo].[Orders]', ['[OrderId]', '[OrderDate]']],
+      ],
+    );
+    assert.equal(reread.view.masterSyncMemberName, 'replica');
     await nextPosted(panel, 'schemaSaved', () => panel.simulate({ type: 'saveSchema', selection }), 60_000);
     assert.equal(history(`Update schema of sync group ${name}`)?.status, 'succeeded');
     const saved = await clients.groups.get(syncGroupRefFromId(createdMsg.group.id));

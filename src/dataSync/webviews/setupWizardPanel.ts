@@ -38,6 +38,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
   private readonly watcher: FirstSyncWatcher;
+  private schemaLoad: Promise<void> | undefined;
   /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
   onGroupCreated: ((groupId: string) => void) | undefined;
 
@@ -95,6 +96,14 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       undefined,
       this.disposables,
     );
+  }
+
+  /** Reads the schema for the Tables step; a second request while one read runs waits for that read. */
+  private loadSchemaOnce(): Promise<void> {
+    this.schemaLoad ??= loadSchemaStep(this.host).finally(() => {
+      this.schemaLoad = undefined;
+    });
+    return this.schemaLoad;
   }
 
   /** True while the first-sync step reads the group's state (tests check it stops when hidden or closed). */
@@ -157,6 +166,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       case 'loadSchema':
         return loadSchemaStep(this.host);
       case 'selectionChanged':
+        this.state.unsavedSelection = message.selection;
         this.post({ type: 'summary', summary: summarizeSelection(this.state.hub, this.state.currentSchema, message.selection) });
         return;
       case 'saveSchema':
@@ -165,7 +175,8 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         return this.watcher.trigger();
       case 'stepShown':
         this.state.step = message.step;
-        if (message.step === 'tables' && this.state.groupId) await loadSchemaStep(this.host);
+        // The page keeps the schema it shows, with unsaved choices: read it only when first shown or out of date.
+        if (message.step === 'tables' && this.state.groupId && !this.state.schemaShown) await this.loadSchemaOnce();
         if (message.step === 'sync' && this.state.groupId) this.watcher.start();
         else this.watcher.stop();
         return;

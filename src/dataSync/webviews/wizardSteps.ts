@@ -14,6 +14,7 @@ import type { SchemaSelectionMessage } from './protocol/dataSyncCommon';
 import type { GroupForm, MemberForm, MemberSummary, ToWizard, WizardStep } from './protocol/dataSyncWizard';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
 import { groupFieldErrors, memberFieldErrors, NO_GROUP_YET, validateGroupForm, validateMemberForm } from './wizardForms';
+import { withUnsavedSelection } from './wizardSelection';
 import { summarizeGroup, summarizeMember } from './wizardSummaries';
 
 /** What the wizard knows between steps. */
@@ -24,6 +25,10 @@ export interface WizardState {
   hub: SyncFullSchemaTable[];
   currentSchema?: SyncGroupSchema;
   step: WizardStep;
+  /** The page shows the schema as last read: returning to the Tables step keeps it (and the user's choices). */
+  schemaShown?: boolean;
+  /** Tables and columns chosen on the page since the last save. */
+  unsavedSelection?: SchemaSelectionMessage;
 }
 
 export interface WizardHost {
@@ -79,6 +84,7 @@ export async function addMemberStep(host: WizardHost, form: MemberForm): Promise
       await addMember(host.ctx, input)
     ).operation.result;
     host.state.members = (await listMembers(host.ctx, groupId)).map(summarizeMember);
+    host.state.schemaShown = false; // the schema view lists the members
     host.ctx.refresh(groupId);
     host.post({ type: 'members', members: host.state.members, added: form.name });
   } catch (e) {
@@ -107,6 +113,7 @@ export async function refreshSchemaStep(host: WizardHost): Promise<void> {
     await (
       await refreshHubSchema(host.ctx, groupId)
     ).result;
+    host.state.schemaShown = false;
     host.post({ type: 'schemaRefreshed', text: 'Hub schema refreshed.' });
     host.post({ type: 'goto', step: 'tables' });
   } catch (e) {
@@ -122,7 +129,9 @@ export async function loadSchemaStep(host: WizardHost): Promise<void> {
     const schemas = await readGroupSchemas(host.ctx, groupId);
     host.state.hub = schemas.hub;
     host.state.currentSchema = schemas.group.properties?.schema;
-    host.post({ type: 'schema', view: viewOfGroupSchemas(syncGroupRefFromId(groupId).syncGroup, schemas) });
+    const view = viewOfGroupSchemas(syncGroupRefFromId(groupId).syncGroup, schemas);
+    host.post({ type: 'schema', view: withUnsavedSelection(view, host.state.unsavedSelection) });
+    host.state.schemaShown = true;
   } catch (e) {
     host.post({ type: 'error', step: 'tables', error: toErrorInfo('Read the sync schema', e) });
   }
@@ -141,6 +150,7 @@ export async function saveSchemaStep(host: WizardHost, selection: SchemaSelectio
     const group = await (await saveSchema(host.ctx, groupId, host.state.hub, selection)).result;
     host.ctx.refresh(groupId);
     host.state.currentSchema = group.properties?.schema;
+    host.state.unsavedSelection = undefined;
     host.post({ type: 'schemaSaved', text: `Saved: ${summary.selectedTables} table(s) will sync.` });
     host.post({ type: 'goto', step: 'sync' });
   } catch (e) {
