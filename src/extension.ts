@@ -21,6 +21,7 @@ import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
 import { ReloadableOperationsCenter } from './operations/reloadableOperationsCenter';
 import { ErrorReporter } from './ui/errorReporter';
+import { notices } from './ui/notices';
 import { registerRefreshCommand } from './ui/refreshCommand';
 import { enableTestHooks } from './ui/testHooks';
 import { SwitchableUserInput } from './ui/userInput';
@@ -108,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSyncTree: dataSyncView.provider,
     userInput,
     errors,
+    notices,
     get operations() {
       return center.current;
     },

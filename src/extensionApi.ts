@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { SecretStore } from './auth/secretStore';
 import type { ErrorReporter } from './ui/errorReporter';
+import type { Notices } from './ui/notices';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
@@ -29,6 +30,8 @@ export interface ExtensionApi {
   userInput: SwitchableUserInput;
   /** Errors shown by commands (tests read `shown`). */
   errors: ErrorReporter;
+  /** Information notifications commands and panels showed (tests read `shown`). */
+  notices: Notices;
   /** Disposes the operations center and builds a new one, as a window reload does. */
   reloadOperationsCenter(): Promise<OperationsCenter>;
 }

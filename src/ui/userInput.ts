@@ -6,10 +6,14 @@ import * as vscode from 'vscode';
 
 export interface PickOptions extends vscode.QuickPickOptions {
   title: string;
+  /** Where a draft keeps this answer, when the title names an earlier answer (defaults to the title). */
+  key?: string;
 }
 
 export interface InputOptions extends vscode.InputBoxOptions {
   title: string;
+  /** Where a draft keeps this answer, when the title names an earlier answer (defaults to the title). */
+  key?: string;
 }
 
 export interface UserInput {
@@ -18,11 +22,36 @@ export interface UserInput {
   input(options: InputOptions): Promise<string | undefined>;
   /** A modal confirmation naming what will happen; true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** An error notification with action buttons: the chosen action, or undefined when dismissed. */
+  errorChoice(message: string, actions: string[]): Promise<string | undefined>;
 }
 
 export class VsCodeUserInput implements UserInput {
+  /** A single pick starts on the item marked `picked` (showQuickPick ignores `picked` unless canPickMany),
+   *  so Enter keeps the current value instead of taking the first item. */
   async pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T | undefined> {
-    return vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options });
+    const qp = vscode.window.createQuickPick<T>();
+    qp.title = options.title;
+    qp.placeholder = options.placeHolder;
+    qp.matchOnDescription = options.matchOnDescription ?? false;
+    qp.matchOnDetail = options.matchOnDetail ?? false;
+    qp.ignoreFocusOut = options.ignoreFocusOut ?? true;
+    qp.busy = true;
+    const chosen = new Promise<T | undefined>((resolve) => {
+      qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? qp.activeItems[0]));
+      qp.onDidHide(() => resolve(undefined));
+    });
+    qp.show();
+    try {
+      const list = await items;
+      qp.items = list;
+      const picked = list.find((i) => i.picked);
+      if (picked) qp.activeItems = [picked];
+      qp.busy = false;
+      return await chosen;
+    } finally {
+      qp.dispose();
+    }
   }
 
   async pickMany<T extends vscode.QuickPickItem>(items: T[], options: PickOptions): Promise<T[] | undefined> {
@@ -36,13 +65,27 @@ export class VsCodeUserInput implements UserInput {
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   }
+
+  async errorChoice(message: string, actions: string[]): Promise<string | undefined> {
+    return vscode.window.showErrorMessage(message, ...actions);
+  }
 }
 
 /** One scripted answer: a label (pick), a value (input), true/false (confirm), or undefined (cancel). */
 export interface ScriptedAnswer {
   /** The prompt's title must match, so a script that drifts from the flow fails clearly. */
   title?: RegExp;
-  answer: string | boolean | undefined;
+  /** Ignored when `accept` is set. */
+  answer?: string | boolean | undefined;
+  /** Press Enter: keep the filled-in value, or take the picked item (the first when none is picked). */
+  accept?: true;
+}
+
+/** What a prompt offered before it was answered: its filled-in value (masked for passwords) or picked items. */
+export interface OfferedPrompt {
+  title: string;
+  value?: string;
+  picked?: string[];
 }
 
 export class ValidationFailed extends Error {
@@ -57,6 +100,7 @@ export class ValidationFailed extends Error {
 export class ScriptedUserInput implements UserInput {
   private readonly queue: ScriptedAnswer[] = [];
   readonly asked: string[] = [];
+  readonly offered: OfferedPrompt[] = [];
 
   script(...answers: ScriptedAnswer[]): void {
     this.queue.push(...answers);
@@ -76,8 +120,10 @@ export class ScriptedUserInput implements UserInput {
 
   async pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T | undefined> {
     const a = this.next(options.title);
-    if (a.answer === undefined) return undefined;
     const list = await items;
+    this.offered.push({ title: options.title, picked: list.filter((i) => i.picked).map((i) => i.label) });
+    if (a.accept) return list.find((i) => i.picked) ?? list[0];
+    if (a.answer === undefined) return undefined;
     const found = list.find((i) => i.label === a.answer) ?? list.find((i) => typeof a.answer === 'string' && i.label.includes(a.answer));
     if (!found) throw new Error(`"${options.title}" offers no "${String(a.answer)}"; it offers: ${list.map((i) => i.label).join(', ')}`);
     return found;
@@ -86,6 +132,8 @@ export class ScriptedUserInput implements UserInput {
   /** The answer is a comma-separated list of labels. */
   pickMany<T extends vscode.QuickPickItem>(items: T[], options: PickOptions): Promise<T[] | undefined> {
     const a = this.next(options.title);
+    this.offered.push({ title: options.title, picked: items.filter((i) => i.picked).map((i) => i.label) });
+    if (a.accept) return Promise.resolve(items.filter((i) => i.picked));
     if (a.answer === undefined) return Promise.resolve(undefined);
     const labels = String(a.answer)
       .split(',')
@@ -102,8 +150,10 @@ export class ScriptedUserInput implements UserInput {
 
   async input(options: InputOptions): Promise<string | undefined> {
     const a = this.next(options.title);
-    if (a.answer === undefined) return undefined;
-    const value = String(a.answer);
+    const filled = options.value === undefined ? undefined : options.password ? '•'.repeat(options.value.length) : options.value;
+    this.offered.push({ title: options.title, ...(filled !== undefined ? { value: filled } : {}) });
+    if (!a.accept && a.answer === undefined) return undefined;
+    const value = a.accept ? (options.value ?? '') : String(a.answer);
     const problem = await options.validateInput?.(value);
     const message = typeof problem === 'string' ? problem : problem?.message;
     if (message) throw new ValidationFailed(options.title, message);
@@ -112,6 +162,15 @@ export class ScriptedUserInput implements UserInput {
 
   confirm(message: string): Promise<boolean> {
     return Promise.resolve(this.next(message).answer === true);
+  }
+
+  /** The answer is the action's label, or undefined to dismiss the notification. */
+  errorChoice(message: string, actions: string[]): Promise<string | undefined> {
+    const a = this.next(message);
+    if (a.answer === undefined) return Promise.resolve(undefined);
+    if (typeof a.answer !== 'string' || !actions.includes(a.answer))
+      throw new Error(`"${message}" offers no "${String(a.answer)}"; it offers: ${actions.join(', ')}`);
+    return Promise.resolve(a.answer);
   }
 }
 
@@ -137,5 +196,9 @@ export class SwitchableUserInput implements UserInput {
 
   confirm(message: string, detail: string, action: string): Promise<boolean> {
     return this.current.confirm(message, detail, action);
+  }
+
+  errorChoice(message: string, actions: string[]): Promise<string | undefined> {
+    return this.current.errorChoice(message, actions);
   }
 }

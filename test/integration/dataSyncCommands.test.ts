@@ -136,6 +136,29 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok(loaded.every((n) => n.id.startsWith('server:') || n.id.startsWith('info:')) && loaded.length > 0);
   });
 
+  it('Edit Sync Group Settings starts every prompt on the current value, so Enter changes nothing', async () => {
+    const ref = syncGroupRefFromId(groupId);
+    const before = (await api.dataSync.clients().groups.get(ref)).properties;
+    assert.notEqual(before?.enableConflictLogging, true, 'arranged: the group does not log conflicts');
+    const from = script.offered.length;
+    script.script(
+      { title: /Sync interval/, accept: true },
+      { title: /Conflict resolution/, accept: true },
+      { title: /Conflict logging/, accept: true },
+      { title: /Connection/, accept: true },
+    );
+    await finish(await run<TrackedOperation<unknown>>('sqlDataMovement.dataSync.editSyncGroup', groupId));
+    assert.deepEqual(
+      script.offered.slice(from).map((o) => o.picked ?? o.value),
+      ['300', ['HubWin'], ['Do not log conflicts'], ['Public endpoint']],
+    );
+    const after = (await api.dataSync.clients().groups.get(ref)).properties;
+    assert.equal(after?.interval, before?.interval);
+    assert.equal(after?.conflictResolutionPolicy, before?.conflictResolutionPolicy);
+    assert.equal(after?.enableConflictLogging, false);
+    assert.equal(after?.usePrivateLinkConnection, before?.usePrivateLinkConnection ?? false);
+  });
+
   it("edits a group's settings through its prompts", async () => {
     script.script(
       { title: /Sync interval/, answer: '600' },
@@ -214,6 +237,62 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     assert.ok((schemas[0]?.tables?.length ?? 0) > 0, 'member schema loaded');
   });
 
+  it('keeps Add Member answers after a server error: Retry sends them again, Edit and Retry walks the prompts with them filled in', async () => {
+    const memberDb = databaseRefFromId(free[2]);
+    // One send is a try and 5 retries: 12 failing PUTs fail the first send and its Retry (Retry-After 0 keeps it quick).
+    await control.addFaults(
+      JSON.stringify([{ kind: '503', count: 12, method: 'PUT', path: '/syncMembers/it-retry$', retryAfterSeconds: 0 }]),
+    );
+    const offeredFrom = script.offered.length;
+    const shownFrom = api.errors.shown.length;
+    script.script(
+      { title: /Add a member/, answer: 'Azure SQL Database' },
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: memberDb.server },
+      { title: /member database/, answer: memberDb.database },
+      { title: /direction/, answer: 'OneWayMemberToHub' },
+      { title: /Member name/, answer: 'it-retry' },
+      { title: /User name/, answer: 'retryadmin' },
+      { title: /Password/, answer: 'Retry!Passw0rd' },
+      { title: /Add sync member failed/, answer: 'Retry' },
+      { title: /Add sync member failed/, answer: 'Edit and Retry' },
+      // Every prompt again, each accepted as offered (Enter).
+      ...[/Add a member/, /subscription/, /SQL server/, /member database/, /direction/, /Member name/, /User name/, /Password/].map(
+        (title) => ({ title, accept: true as const }),
+      ),
+    );
+    const op = await vscode.commands.executeCommand<TrackedOperation<unknown>>('sqlDataMovement.dataSync.addMember', groupId);
+    await finish(op);
+    assert.equal(script.remaining, 0, `asked: ${script.asked.join(' | ')}`);
+    assert.deepEqual(
+      api.errors.shown.slice(shownFrom).map((e) => e.action),
+      ['Add sync member', 'Add sync member'],
+      'the first send and its Retry failed, each shown',
+    );
+    const again = script.offered.slice(offeredFrom + 8);
+    assert.deepEqual(
+      again.map((o) => o.picked?.[0] ?? o.value),
+      [
+        'Azure SQL Database',
+        subscriptionName,
+        memberDb.server,
+        memberDb.database,
+        'OneWayMemberToHub',
+        'it-retry',
+        'retryadmin',
+        '••••••••••••••',
+      ],
+      'every earlier answer is offered again (the password only masked, from memory)',
+    );
+    const member = await api.dataSync.clients().members.get({ ...syncGroupRefFromId(groupId), syncMember: 'it-retry' });
+    assert.equal(member.properties?.syncDirection, 'OneWayMemberToHub');
+    assert.equal(member.properties?.userName, 'retryadmin');
+    assert.ok(
+      !JSON.stringify(api.operations.tracker.list()).includes('Retry!Passw0rd'),
+      'the password is not kept in the operations record',
+    );
+  });
+
   it('refuses a member name Data Sync would reject', async () => {
     const memberDb = databaseRefFromId(free[2]);
     script.script(
@@ -265,8 +344,19 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
       })
       .toArray();
     assert.ok(logs.length > 0, 'the sync wrote log entries');
+    assert.ok(
+      api.notices.shown.some((n) => /^Sync of it-commands started/.test(n)),
+      'Sync Now says what it did, naming the group',
+    );
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
     assert.equal(await run('sqlDataMovement.dataSync.cancelSync', groupId), true);
+    assert.equal(api.notices.shown.at(-1), 'Cancelling the sync of it-commands.');
+    await waitFor(
+      'the cancelled sync to end',
+      async () => (await api.dataSync.clients().groups.get(ref)).properties?.syncState !== 'Progressing',
+    );
+    assert.equal(await run('sqlDataMovement.dataSync.cancelSync', groupId), false, 'nothing to cancel');
+    assert.equal(api.notices.shown.at(-1), 'No sync of it-commands is running: nothing to cancel.');
   });
 
   it('creates a sync agent, puts a new key on the clipboard only, and deletes the agent', async () => {

@@ -216,6 +216,23 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
       }),
     );
     assert.match(dup.errors['group-name'] ?? '', /already has a sync group named "sales-sync"/);
+    // A field's message clears as soon as the field is fixed, without submitting again; a name too long
+    // is said to be too long (the field does not cut it short).
+    const empty = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitGroup', form: groupForm('') }));
+    assert.match(empty.errors['group-name'] ?? '', /required/);
+    const fixed = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'group-name', value: 'it-valid' }),
+    );
+    assert.deepEqual([fixed.field, fixed.message], ['group-name', undefined]);
+    const long = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'group-name', value: 'x'.repeat(200) }),
+    );
+    assert.match(long.message ?? '', /too long \(200 characters, at most 150\)/);
+    assert.doesNotMatch(panel.panel.webview.html, /maxlength/i, 'no field cuts what is typed');
+    const password = await nextPosted(panel, 'fieldError', () =>
+      panel.simulate({ type: 'validateField', form: 'group', field: 'hub-password', value: '' }),
+    );
+    assert.match(password.message ?? '', /password is required/);
     // Member form: validated the same way (the group must exist first).
     const noGroup = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('m1') }));
     assert.match(noGroup.errors['member-name'] ?? '', /Create the sync group first/);
@@ -317,9 +334,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const dupMember = await nextPosted(panel, 'fieldErrors', () => panel.simulate({ type: 'submitMember', form: memberForm('replica') }));
     assert.match(dupMember.errors['member-name'] ?? '', /already has a member named "replica"/);
 
+    const fromRefresh = panel.posted.length;
     await nextPosted(panel, 'schemaRefreshed', () => panel.simulate({ type: 'refreshHubSchema' }), 60_000);
     assert.equal(history(`Refresh hub schema of ${name}`)?.status, 'succeeded');
-    const schema = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'stepShown', step: 'tables' }));
+    // The page moves to the Tables step by itself and asks for the schema; so does this simulated one.
+    await panel.simulate({ type: 'stepShown', step: 'tables' });
+    const schema = await waitFor('the schema', () => lastPosted(panel.posted, 'schema', fromRefresh));
     const customers = schema.view.tables.find((t) => t.quotedName === '[dbo].[Customers]');
     assert.ok(customers && !customers.disabledReason, 'Customers is syncable');
     assert.deepEqual([...schema.view.members].sort(), ['replica', 'store']);
@@ -334,6 +354,21 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const summary = await nextPosted(panel, 'summary', () => panel.simulate({ type: 'selectionChanged', selection }));
     assert.deepEqual(summary.summary.addedTables, ['[dbo].[Customers]', '[dbo].[Orders]']);
     assert.deepEqual(summary.summary.errors, []);
+    // Leaving the Tables step and coming back keeps the unsaved choice: the page keeps its schema…
+    const beforeReturn = panel.posted.length;
+    await panel.simulate({ type: 'stepShown', step: 'members' });
+    await panel.simulate({ type: 'stepShown', step: 'tables' });
+    assert.equal(lastPosted(panel.posted, 'schema', beforeReturn), undefined, 'the schema is not read again over the choice');
+    // …and a schema read again from the service carries the unsaved choice, not the saved one.
+    const reread = await nextPosted(panel, 'schema', () => panel.simulate({ type: 'loadSchema' }));
+    assert.deepEqual(
+      reread.view.tables.filter((t) => t.selected).map((t) => [t.quotedName, t.columns.filter((c) => c.selected).map((c) => c.quotedName)]),
+      [
+        ['[dbo].[Customers]', ['[CustomerId]', '[Name]', '[Email]']],
+        ['[dbo].[Orders]', ['[OrderId]', '[OrderDate]']],
+      ],
+    );
+    assert.equal(reread.view.masterSyncMemberName, 'replica');
     await nextPosted(panel, 'schemaSaved', () => panel.simulate({ type: 'saveSchema', selection }), 60_000);
     assert.equal(history(`Update schema of sync group ${name}`)?.status, 'succeeded');
     const saved = await clients.groups.get(syncGroupRefFromId(createdMsg.group.id));
@@ -348,6 +383,10 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     );
 
     await panel.simulate({ type: 'stepShown', step: 'sync' });
+    // The group syncs every 300 s: the schedule starts a sync as soon as the schema is saved, and the step says so.
+    const notice = await waitFor('the scheduled sync notice', () => lastPosted(panel.posted, 'syncNotice'));
+    assert.match(notice.text, /A scheduled sync of it-wizard started/);
+    assert.ok(api.notices.shown.includes(notice.text), 'and as a notification');
     await panel.simulate({ type: 'triggerSync' });
     await waitFor(
       'the sync state to move to Progressing',
@@ -383,6 +422,39 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     panel.dispose();
   });
 
+  it('a failed add shows its error on the Members step at once, with the members list as it is now', async () => {
+    const groupId = created.find((id) => id.endsWith('/it-wizard'))!;
+    const panel = await openWizard(groupId, 'members');
+    // A member added elsewhere meanwhile: the list the page gets after the failure must show it.
+    await (
+      await clients.members.beginCreateOrUpdate(
+        { ...syncGroupRefFromId(groupId), syncMember: 'side' },
+        {
+          properties: {
+            databaseType: 'AzureSqlDatabase',
+            syncMemberAzureDatabaseResourceId: memberDatabaseId,
+            serverName: `${memberDatabaseId.split('/')[8]}.database.windows.net`,
+            databaseName: memberDatabaseId.split('/').at(-1),
+            userName: 'sideadmin',
+            password: MEMBER_PASSWORD,
+            syncDirection: 'Bidirectional',
+          },
+        },
+      )
+    ).pollUntilDone({ minDelayMs: 50 });
+    // A try and 5 retries, all refused (Retry-After 0 keeps it quick).
+    await control.addFaults(JSON.stringify([{ kind: '503', count: 6, method: 'PUT', path: '/syncMembers/broken$', retryAfterSeconds: 0 }]));
+    const from = panel.posted.length;
+    await panel.simulate({ type: 'submitMember', form: memberForm('broken') });
+    const failed = await waitFor('the error', () => lastPosted(panel.posted, 'error', from));
+    assert.equal(failed.step, 'members');
+    assert.match(failed.error.message, /./);
+    const members = await waitFor('the members as they are now', () => lastPosted(panel.posted, 'members', panel.posted.indexOf(failed)));
+    assert.deepEqual(members.members.map((m) => m.name).sort(), ['replica', 'side', 'store']);
+    assert.equal(members.added, undefined, 'nothing was added');
+    panel.dispose();
+  });
+
   it('opens the wizard on an existing group at the right step', async () => {
     const panel = await openWizard(salesSyncId);
     const init = lastPosted(panel.posted, 'init')!;
@@ -394,6 +466,19 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const fresh = await openWizard(newGroup);
     assert.equal(lastPosted(fresh.posted, 'init')!.step, 'members', 'a group without members opens on the members step');
     fresh.dispose();
+  });
+
+  it('the first-sync step stops reading while the wizard is hidden, reads again when shown, and stops when closed', async () => {
+    const panel = await openWizard(salesSyncId);
+    await waitFor('the sync step to watch the group', () => panel.watchingSync);
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await waitFor('the hidden wizard to stop reading', () => !panel.panel.visible && !panel.watchingSync);
+    panel.reveal();
+    await waitFor('reading again once shown', () => panel.panel.visible && panel.watchingSync);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor('the wizard to close', () => panel.isDisposed);
+    assert.equal(panel.watchingSync, false, 'a closed wizard reads nothing');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('never posts a password to the page, never records it, and never logs it', async () => {

@@ -2,11 +2,13 @@
 import * as vscode from 'vscode';
 import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 import { resourceIdOf } from '../../ui/targetResourceId';
-import { createAgent, deleteAgent, generateAgentKey, validateAgentName } from '../workflows/syncAgentWorkflows';
+import { askThenSend } from '../../ui/retryableCommand';
+import { createAgent, deleteAgent, generateAgentKey, validateAgentName, type CreateAgentInput } from '../workflows/syncAgentWorkflows';
 import type { CommandDeps } from './commandSupport';
 import { pickAgent, pickDatabase, pickServer } from './pickers';
 
-export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
+export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { ctx, input, errors } = deps;
   const agentId = async (arg: unknown): Promise<string | undefined> => {
     const id = resourceIdOf(arg);
     if (id) return id;
@@ -18,17 +20,22 @@ export function registerSyncAgentCommands({ ctx, input, errors }: CommandDeps): 
   return [
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.createAgent',
-      errors.guard('Create sync agent', async (arg?: unknown) => {
-        // From the "Sync Agents" folder the id ends in /syncAgents: the server is its parent.
-        const serverId = resourceIdOf(arg)?.replace(/\/syncAgents$/i, '') ?? (await pickServer(ctx, input));
-        if (!serverId) return undefined;
-        const server = serverRefFromId(serverId);
-        const name = await input.input({ title: `Name of the new sync agent on ${server.server}`, validateInput: validateAgentName });
-        if (!name) return undefined;
-        const metadata = await pickDatabase(ctx, input, serverId, 'Choose the sync metadata database the agent uses');
-        if (!metadata) return undefined;
-        return createAgent(ctx, { serverId, name, syncDatabaseId: metadata });
-      }),
+      errors.guard('Create sync agent', (arg?: unknown) =>
+        askThenSend('Create sync agent', deps, {
+          ask: async (ui): Promise<CreateAgentInput | undefined> => {
+            // From the "Sync Agents" folder the id ends in /syncAgents: the server is its parent.
+            const serverId = resourceIdOf(arg)?.replace(/\/syncAgents$/i, '') ?? (await pickServer(ctx, ui));
+            if (!serverId) return undefined;
+            const server = serverRefFromId(serverId);
+            const name = await ui.input({ title: `Name of the new sync agent on ${server.server}`, validateInput: validateAgentName });
+            if (!name) return undefined;
+            const metadata = await pickDatabase(ctx, ui, serverId, 'Choose the sync metadata database the agent uses');
+            if (!metadata) return undefined;
+            return { serverId, name, syncDatabaseId: metadata };
+          },
+          send: (answers) => createAgent(ctx, answers),
+        }),
+      ),
     ),
 
     vscode.commands.registerCommand(

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { SyncGroupProperties } from '../../azure/sql/syncModels';
 import { CONFLICT_POLICIES, MIN_INTERVAL_SECONDS, parseIntervalText, validateIntervalText, validateRetentionText } from '../syncRules';
 import { syncGroupRefFromId } from '../dataSyncRefs';
+import { notices } from '../../ui/notices';
+import { askThenSend } from '../../ui/retryableCommand';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { cancelSync, triggerSync } from '../workflows/syncRunWorkflows';
 import { refreshHubSchema } from '../workflows/schemaWorkflows';
@@ -11,7 +13,8 @@ import { deleteGroup, readGroupSettings, updateGroupSettings, type GroupSettings
 import type { CommandDeps } from './commandSupport';
 import { pickSyncGroup } from './pickers';
 
-export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
+export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { ctx, input, errors } = deps;
   const groupId = async (arg: unknown) => resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
 
   return [
@@ -26,22 +29,15 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
 
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.editSyncGroup',
-      errors.guard('Edit sync group', async (arg?: unknown, previous?: SyncGroupProperties) => {
+      errors.guard('Edit sync group', async (arg?: unknown) => {
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        const current = previous ?? (await readGroupSettings(ctx, id));
-        const changes = await askGroupSettings(input, ref.syncGroup, current);
-        if (!changes) return undefined;
-        try {
-          return await updateGroupSettings(ctx, id, changes);
-        } catch (e) {
-          // Keep what the user typed: offer to reopen the prompts with the same values.
-          void errors.show(`Update sync group ${ref.syncGroup}`, e);
-          const again = await vscode.window.showWarningMessage(`Your changes to ${ref.syncGroup} were not saved.`, 'Edit Again');
-          if (again) return vscode.commands.executeCommand('sqlDataMovement.dataSync.editSyncGroup', id, { ...current, ...changes });
-          return undefined;
-        }
+        const current = await readGroupSettings(ctx, id);
+        return askThenSend(`Update sync group ${ref.syncGroup}`, deps, {
+          ask: (ui) => askGroupSettings(ui, ref.syncGroup, current),
+          send: (changes) => updateGroupSettings(ctx, id, changes),
+        });
       }),
     ),
 
@@ -77,7 +73,7 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
         await triggerSync(ctx, id);
-        vscode.window.setStatusBarMessage(`$(sync) Sync of ${ref.syncGroup} started`, 4000);
+        notices.info(`Sync of ${ref.syncGroup} started (hub ${ref.database} on ${ref.server}).`);
         return true;
       }),
     ),
@@ -88,15 +84,17 @@ export function registerSyncGroupCommands({ ctx, input, errors }: CommandDeps): 
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        await cancelSync(ctx, id);
-        vscode.window.setStatusBarMessage(`$(debug-stop) Cancelling the sync of ${ref.syncGroup}`, 4000);
-        return true;
+        const cancelling = await cancelSync(ctx, id);
+        notices.info(
+          cancelling ? `Cancelling the sync of ${ref.syncGroup}.` : `No sync of ${ref.syncGroup} is running: nothing to cancel.`,
+        );
+        return cancelling;
       }),
     ),
   ];
 }
 
-/** Asks for each setting, starting from the current values; undefined when the user cancels. */
+/** Asks for each setting, each prompt starting on its current value (Enter keeps it); undefined when the user cancels. */
 async function askGroupSettings(
   input: CommandDeps['input'],
   name: string,
@@ -114,10 +112,14 @@ async function askGroupSettings(
     { title: `Conflict resolution of ${name}`, placeHolder: `Now: ${current.conflictResolutionPolicy ?? 'unknown'}` },
   );
   if (!policy) return undefined;
-  const logging = await input.pick([{ label: 'Log conflicts' }, { label: 'Do not log conflicts' }], {
-    title: `Conflict logging of ${name}`,
-    placeHolder: current.enableConflictLogging ? 'Now: logged' : 'Now: not logged',
-  });
+  const logged = current.enableConflictLogging === true;
+  const logging = await input.pick(
+    [
+      { label: 'Log conflicts', picked: logged },
+      { label: 'Do not log conflicts', picked: !logged },
+    ],
+    { title: `Conflict logging of ${name}`, placeHolder: logged ? 'Now: logged' : 'Now: not logged' },
+  );
   if (!logging) return undefined;
   let retention: string | undefined;
   if (logging.label === 'Log conflicts') {
@@ -128,10 +130,14 @@ async function askGroupSettings(
     });
     if (retention === undefined) return undefined;
   }
-  const privateLink = await input.pick([{ label: 'Public endpoint' }, { label: 'Private link' }], {
-    title: `Connection of ${name} to its databases`,
-    placeHolder: current.usePrivateLinkConnection ? 'Now: private link' : 'Now: public endpoint',
-  });
+  const viaPrivateLink = current.usePrivateLinkConnection === true;
+  const privateLink = await input.pick(
+    [
+      { label: 'Public endpoint', picked: !viaPrivateLink },
+      { label: 'Private link', picked: viaPrivateLink },
+    ],
+    { title: `Connection of ${name} to its databases`, placeHolder: viaPrivateLink ? 'Now: private link' : 'Now: public endpoint' },
+  );
   if (!privateLink) return undefined;
   return {
     interval: parseIntervalText(interval),

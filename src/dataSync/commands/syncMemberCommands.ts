@@ -19,6 +19,8 @@ import {
   type AddMemberInput,
   type MemberChanges,
 } from '../workflows/syncMemberWorkflows';
+import type { SyncMemberProperties } from '../../azure/sql/syncModels';
+import { askThenSend } from '../../ui/retryableCommand';
 import type { CommandDeps } from './commandSupport';
 import { pickAgent, pickDatabase, pickMember, pickServer, pickSyncGroup } from './pickers';
 
@@ -31,7 +33,8 @@ type MemberTarget = Pick<AddMemberInput, 'kind' | 'databaseId' | 'agentId' | 'sq
   suggestedName: string;
 };
 
-export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps): vscode.Disposable[] {
+export function registerSyncMemberCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { ctx, input, errors } = deps;
   const memberId = async (arg: unknown): Promise<string | undefined> => {
     const id = resourceIdOf(arg);
     if (id) return id;
@@ -43,44 +46,12 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
   return [
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.addMember',
-      errors.guard('Add sync member', async (arg?: unknown) => {
-        const groupId = resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
-        if (!groupId) return undefined;
-        const group = syncGroupRefFromId(groupId);
-        // Name, duplicate and group-limit rules as in the wizard, checked before anything else is asked.
-        const nameRule = await newMemberNameRule(ctx, groupId);
-        const kind = await input.pick(
-          [
-            { label: 'Azure SQL Database', description: 'from any subscription you can see' },
-            { label: 'SQL Server', description: 'on premises or in a VM, through a sync agent' },
-          ],
-          { title: `Add a member to ${group.syncGroup}` },
-        );
-        if (!kind) return undefined;
-        const target = kind.label === 'SQL Server' ? await askSqlServerTarget(ctx, input, groupId) : await askAzureTarget(ctx, input);
-        if (!target) return undefined;
-        const direction = await input.pick(DIRECTION_ITEMS, { title: 'Sync direction' });
-        if (!direction) return undefined;
-        const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: nameRule });
-        if (!name) return undefined;
-        const userName = await input.input({ title: `User name for ${target.databaseName}`, validateInput: required('user name') });
-        if (!userName) return undefined;
-        const password = await input.input({ title: `Password for ${userName}`, password: true, validateInput: required('password') });
-        if (!password) return undefined;
-        const { kind: memberKind, databaseId, agentId, sqlServerDatabaseId } = target;
-        const started = await addMember(ctx, {
-          groupId,
-          name,
-          kind: memberKind,
-          databaseId,
-          agentId,
-          sqlServerDatabaseId,
-          syncDirection: direction.label,
-          userName,
-          password,
-        });
-        return started.operation;
-      }),
+      errors.guard('Add sync member', (arg?: unknown) =>
+        askThenSend('Add sync member', deps, {
+          ask: (ui) => askNewMember(ctx, ui, arg),
+          send: async (answers) => (await addMember(ctx, answers)).operation,
+        }),
+      ),
     ),
 
     vscode.commands.registerCommand(
@@ -88,30 +59,11 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
       errors.guard('Edit sync member', async (arg?: unknown) => {
         const id = await memberId(arg);
         if (!id) return undefined;
-        const ref = syncMemberRefFromId(id);
         const current = await readMember(ctx, id);
-        const direction = await input.pick(
-          DIRECTION_ITEMS.map((d) => ({ ...d, picked: d.label === current.syncDirection })),
-          { title: `Sync direction of ${ref.syncMember}`, placeHolder: `Now: ${current.syncDirection ?? 'unknown'}` },
-        );
-        if (!direction) return undefined;
-        const change = await input.pick([{ label: 'Keep the credentials' }, { label: 'Change the credentials' }], {
-          title: `Credentials of ${ref.syncMember}`,
+        return askThenSend('Edit sync member', deps, {
+          ask: (ui) => askMemberChanges(ui, syncMemberRefFromId(id).syncMember, current),
+          send: (changes) => updateMember(ctx, id, changes),
         });
-        if (!change) return undefined;
-        const changes: MemberChanges = { syncDirection: direction.label };
-        if (change.label === 'Change the credentials') {
-          const userName = await input.input({
-            title: `User name for ${current.databaseName ?? ref.syncMember}`,
-            value: current.userName,
-            validateInput: required('user name'),
-          });
-          if (!userName) return undefined;
-          const password = await input.input({ title: `Password for ${userName}`, password: true, validateInput: required('password') });
-          if (!password) return undefined;
-          changes.credentials = { userName, password };
-        }
-        return updateMember(ctx, id, changes);
       }),
     ),
 
@@ -140,6 +92,75 @@ export function registerSyncMemberCommands({ ctx, input, errors }: CommandDeps):
       }),
     ),
   ];
+}
+
+/** Every answer Add Member needs, from the group (unless given) to the password; undefined when cancelled. */
+async function askNewMember(ctx: DataSyncContext, input: UserInput, arg: unknown): Promise<AddMemberInput | undefined> {
+  const groupId = resourceIdOf(arg) ?? (await pickSyncGroup(ctx, input));
+  if (!groupId) return undefined;
+  const group = syncGroupRefFromId(groupId);
+  // Name, duplicate and group-limit rules as in the wizard, checked before anything else is asked.
+  const nameRule = await newMemberNameRule(ctx, groupId);
+  const kind = await input.pick(
+    [
+      { label: 'Azure SQL Database', description: 'from any subscription you can see' },
+      { label: 'SQL Server', description: 'on premises or in a VM, through a sync agent' },
+    ],
+    { title: `Add a member to ${group.syncGroup}`, key: 'member kind' },
+  );
+  if (!kind) return undefined;
+  const target = kind.label === 'SQL Server' ? await askSqlServerTarget(ctx, input, groupId) : await askAzureTarget(ctx, input);
+  if (!target) return undefined;
+  const direction = await input.pick(DIRECTION_ITEMS, { title: 'Sync direction' });
+  if (!direction) return undefined;
+  const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: nameRule });
+  if (!name) return undefined;
+  const userName = await input.input({
+    title: `User name for ${target.databaseName}`,
+    key: 'member user name',
+    validateInput: required('user name'),
+  });
+  if (!userName) return undefined;
+  const password = await input.input({
+    title: `Password for ${userName}`,
+    key: 'member password',
+    password: true,
+    validateInput: required('password'),
+  });
+  if (!password) return undefined;
+  const { kind: memberKind, databaseId, agentId, sqlServerDatabaseId } = target;
+  return { groupId, name, kind: memberKind, databaseId, agentId, sqlServerDatabaseId, syncDirection: direction.label, userName, password };
+}
+
+/** A member's new direction and, when asked for, new credentials; undefined when cancelled. */
+async function askMemberChanges(input: UserInput, memberName: string, current: SyncMemberProperties): Promise<MemberChanges | undefined> {
+  const direction = await input.pick(
+    DIRECTION_ITEMS.map((d) => ({ ...d, picked: d.label === current.syncDirection })),
+    { title: `Sync direction of ${memberName}`, placeHolder: `Now: ${current.syncDirection ?? 'unknown'}` },
+  );
+  if (!direction) return undefined;
+  const change = await input.pick([{ label: 'Keep the credentials' }, { label: 'Change the credentials' }], {
+    title: `Credentials of ${memberName}`,
+  });
+  if (!change) return undefined;
+  const changes: MemberChanges = { syncDirection: direction.label };
+  if (change.label === 'Change the credentials') {
+    const userName = await input.input({
+      title: `User name for ${current.databaseName ?? memberName}`,
+      value: current.userName,
+      validateInput: required('user name'),
+    });
+    if (!userName) return undefined;
+    const password = await input.input({
+      title: `Password for ${userName}`,
+      key: 'member password',
+      password: true,
+      validateInput: required('password'),
+    });
+    if (!password) return undefined;
+    changes.credentials = { userName, password };
+  }
+  return changes;
 }
 
 const suggestName = (text: string): string => text.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 128);

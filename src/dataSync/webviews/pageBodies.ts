@@ -37,7 +37,7 @@ export function setupWizardBody(title: string): string {
     ${field('subscription', 'Subscription', select('subscription', 'Subscription'))}
     ${field('server', 'Server', select('server', 'Server'))}
     ${field('hub', 'Hub database', select('hub', 'Hub database'))}
-    ${field('group-name', 'Sync group name', text('group-name', 'Sync group name', 'maxlength="150"'), '1–150 letters, digits, "-" or "_".')}
+    ${field('group-name', 'Sync group name', text('group-name', 'Sync group name'), '1–150 letters, digits, "-" or "_".')}
     ${field('sync-database', 'Sync metadata database', select('sync-database', 'Sync metadata database'), "Data Sync keeps its metadata here; choose an empty database in the hub's region.")}
     ${field('interval', 'Sync interval (seconds)', text('interval', 'Sync interval in seconds', 'type="number" min="5" value="300"'))}
     <div class="field"><vscode-checkbox id="manual">Sync manually only (no schedule)</vscode-checkbox></div>
@@ -58,7 +58,7 @@ export function setupWizardBody(title: string): string {
   <p class="muted" id="members-empty">No members yet.</p>
   <h3>Add a member</h3>
   <form id="member-form" novalidate>
-    ${field('member-name', 'Member name', text('member-name', 'Member name', 'maxlength="150"'))}
+    ${field('member-name', 'Member name', text('member-name', 'Member name'))}
     ${field('member-kind', 'Member database', select('member-kind', 'Member database kind', '<vscode-option value="azure" selected>Azure SQL Database</vscode-option><vscode-option value="onPremises">SQL Server (through a sync agent)</vscode-option>'))}
     <div id="member-azure">
       ${field('member-subscription', 'Subscription', select('member-subscription', 'Member subscription'))}
@@ -98,6 +98,7 @@ export function setupWizardBody(title: string): string {
   <h2>First sync</h2>
   <div class="card"><strong>Sync state:</strong> <vscode-badge id="sync-state">…</vscode-badge> <span class="muted">Last sync:</span> <span id="last-sync">never</span></div>
   <table class="grid" aria-label="Member sync states"><thead><tr><th>Member</th><th>Database</th><th>State</th></tr></thead><tbody id="sync-members"></tbody></table>
+  <p id="sync-notice" class="ok" role="status" hidden></p>
   <div class="row"><vscode-button id="trigger-sync">Sync now</vscode-button></div>
   ${stepStatus('sync')}
 </section>`;

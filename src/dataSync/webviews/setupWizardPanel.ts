@@ -6,13 +6,15 @@ import { syncGroupPath } from '../../azure/sql/sqlPaths';
 import type { DataSyncContext } from '../dataSyncContext';
 import { syncGroupRefFromId } from '../dataSyncRefs';
 import { hubDatabaseIdOf } from '../workflows/syncGroupWorkflows';
-import { readSyncStatus } from '../workflows/syncRunWorkflows';
+import { readSyncStatus, triggerSync } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
+import { notices } from '../../ui/notices';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
 import { setupWizardBody } from './pageBodies';
 import { summarizeSelection } from './schemaViewModel';
+import { validateWizardField } from './wizardForms';
 import { WizardOptions } from './wizardOptions';
 import {
   addMemberStep,
@@ -36,6 +38,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
   private readonly watcher: FirstSyncWatcher;
+  private schemaLoad: Promise<void> | undefined;
   /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
   onGroupCreated: ((groupId: string) => void) | undefined;
 
@@ -73,7 +76,9 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     };
     this.watcher = new FirstSyncWatcher({
-      ctx,
+      read: (groupId) => readSyncStatus(ctx, groupId),
+      startSync: (groupId) => triggerSync(ctx, groupId),
+      notify: (text) => notices.info(text),
       groupId: () => this.state.groupId,
       post: (m) => this.post(m),
       isDisposed: () => this.isDisposed,
@@ -82,6 +87,28 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     });
     this.disposables.push({ dispose: () => this.watcher.stop() });
+    // Nobody sees a hidden wizard: its sync step reads nothing until it is shown again.
+    this.panel.onDidChangeViewState(
+      () => {
+        if (!this.panel.visible) this.watcher.stop();
+        else if (this.state.step === 'sync' && this.state.groupId) this.watcher.start();
+      },
+      undefined,
+      this.disposables,
+    );
+  }
+
+  /** Reads the schema for the Tables step; a second request while one read runs waits for that read. */
+  private loadSchemaOnce(): Promise<void> {
+    this.schemaLoad ??= loadSchemaStep(this.host).finally(() => {
+      this.schemaLoad = undefined;
+    });
+    return this.schemaLoad;
+  }
+
+  /** True while the first-sync step reads the group's state (tests check it stops when hidden or closed). */
+  get watchingSync(): boolean {
+    return this.watcher.active;
   }
 
   /** The sync group this wizard works on (after step 1, or when opened on one). */
@@ -122,11 +149,24 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         return createGroupStep(this.host, message.form);
       case 'submitMember':
         return addMemberStep(this.host, message.form);
+      case 'validateField':
+        this.post({
+          type: 'fieldError',
+          form: message.form,
+          field: message.field,
+          message: validateWizardField(message.form, message.field, message.value, {
+            groupId: this.state.groupId,
+            existingMembers: this.state.members.map((m) => m.name),
+            hubDatabaseId: this.state.hubDatabaseId,
+          }),
+        });
+        return;
       case 'refreshHubSchema':
         return refreshSchemaStep(this.host);
       case 'loadSchema':
         return loadSchemaStep(this.host);
       case 'selectionChanged':
+        this.state.unsavedSelection = message.selection;
         this.post({ type: 'summary', summary: summarizeSelection(this.state.hub, this.state.currentSchema, message.selection) });
         return;
       case 'saveSchema':
@@ -135,7 +175,8 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         return this.watcher.trigger();
       case 'stepShown':
         this.state.step = message.step;
-        if (message.step === 'tables' && this.state.groupId) await loadSchemaStep(this.host);
+        // The page keeps the schema it shows, with unsaved choices: read it only when first shown or out of date.
+        if (message.step === 'tables' && this.state.groupId && !this.state.schemaShown) await this.loadSchemaOnce();
         if (message.step === 'sync' && this.state.groupId) this.watcher.start();
         else this.watcher.stop();
         return;

@@ -13,7 +13,8 @@ import { toErrorInfo } from './errorInfo';
 import type { SchemaSelectionMessage } from './protocol/dataSyncCommon';
 import type { GroupForm, MemberForm, MemberSummary, ToWizard, WizardStep } from './protocol/dataSyncWizard';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
-import { groupFieldErrors, memberFieldErrors, validateGroupForm, validateMemberForm } from './wizardForms';
+import { groupFieldErrors, memberFieldErrors, NO_GROUP_YET, validateGroupForm, validateMemberForm } from './wizardForms';
+import { withUnsavedSelection } from './wizardSelection';
 import { summarizeGroup, summarizeMember } from './wizardSummaries';
 
 /** What the wizard knows between steps. */
@@ -24,6 +25,10 @@ export interface WizardState {
   hub: SyncFullSchemaTable[];
   currentSchema?: SyncGroupSchema;
   step: WizardStep;
+  /** The page shows the schema as last read: returning to the Tables step keeps it (and the user's choices). */
+  schemaShown?: boolean;
+  /** Tables and columns chosen on the page since the last save. */
+  unsavedSelection?: SchemaSelectionMessage;
 }
 
 export interface WizardHost {
@@ -59,7 +64,7 @@ export async function createGroupStep(host: WizardHost, form: GroupForm): Promis
 export async function addMemberStep(host: WizardHost, form: MemberForm): Promise<void> {
   const { groupId, members, hubDatabaseId } = host.state;
   if (!groupId) {
-    host.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': 'Create the sync group first (step 1).' } });
+    host.post({ type: 'fieldErrors', form: 'member', errors: { 'member-name': NO_GROUP_YET } });
     return;
   }
   const { errors, input } = validateMemberForm(
@@ -79,11 +84,24 @@ export async function addMemberStep(host: WizardHost, form: MemberForm): Promise
       await addMember(host.ctx, input)
     ).operation.result;
     host.state.members = (await listMembers(host.ctx, groupId)).map(summarizeMember);
+    host.state.schemaShown = false; // the schema view lists the members
     host.ctx.refresh(groupId);
     host.post({ type: 'members', members: host.state.members, added: form.name });
   } catch (e) {
     if (isDataSyncValidationError(e)) host.post({ type: 'fieldErrors', form: 'member', errors: memberFieldErrors(e.problems) });
     else host.post({ type: 'error', step: 'members', error: toErrorInfo('Add sync member', e) });
+    await showCurrentMembers(host, groupId);
+  }
+}
+
+/** After a failed add the list may have changed anyway (a request that timed out after the service
+ *  took it, a member added elsewhere): the page shows the group's members as they are now. */
+async function showCurrentMembers(host: WizardHost, groupId: string): Promise<void> {
+  try {
+    host.state.members = (await listMembers(host.ctx, groupId)).map(summarizeMember);
+    host.post({ type: 'members', members: host.state.members });
+  } catch {
+    // The add's own error is already on the page; a failed re-read adds nothing the user can act on.
   }
 }
 
@@ -95,6 +113,7 @@ export async function refreshSchemaStep(host: WizardHost): Promise<void> {
     await (
       await refreshHubSchema(host.ctx, groupId)
     ).result;
+    host.state.schemaShown = false;
     host.post({ type: 'schemaRefreshed', text: 'Hub schema refreshed.' });
     host.post({ type: 'goto', step: 'tables' });
   } catch (e) {
@@ -110,7 +129,9 @@ export async function loadSchemaStep(host: WizardHost): Promise<void> {
     const schemas = await readGroupSchemas(host.ctx, groupId);
     host.state.hub = schemas.hub;
     host.state.currentSchema = schemas.group.properties?.schema;
-    host.post({ type: 'schema', view: viewOfGroupSchemas(syncGroupRefFromId(groupId).syncGroup, schemas) });
+    const view = viewOfGroupSchemas(syncGroupRefFromId(groupId).syncGroup, schemas);
+    host.post({ type: 'schema', view: withUnsavedSelection(view, host.state.unsavedSelection) });
+    host.state.schemaShown = true;
   } catch (e) {
     host.post({ type: 'error', step: 'tables', error: toErrorInfo('Read the sync schema', e) });
   }
@@ -129,6 +150,7 @@ export async function saveSchemaStep(host: WizardHost, selection: SchemaSelectio
     const group = await (await saveSchema(host.ctx, groupId, host.state.hub, selection)).result;
     host.ctx.refresh(groupId);
     host.state.currentSchema = group.properties?.schema;
+    host.state.unsavedSelection = undefined;
     host.post({ type: 'schemaSaved', text: `Saved: ${summary.selectedTables} table(s) will sync.` });
     host.post({ type: 'goto', step: 'sync' });
   } catch (e) {

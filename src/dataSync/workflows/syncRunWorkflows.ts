@@ -11,9 +11,15 @@ export async function triggerSync(ctx: DataSyncContext, groupId: string): Promis
   ctx.refresh(groupId);
 }
 
-export async function cancelSync(ctx: DataSyncContext, groupId: string): Promise<void> {
-  await ctx.clients().groups.cancelSync(syncGroupRefFromId(groupId));
+/** Cancels the running sync. The service answers a cancel with nothing running as a success, so the
+ *  group's state is read first: false, and nothing sent, when no sync is running. */
+export async function cancelSync(ctx: DataSyncContext, groupId: string): Promise<boolean> {
+  const ref = syncGroupRefFromId(groupId);
+  const group = await ctx.clients().groups.get(ref);
+  if (group.properties?.syncState !== 'Progressing') return false;
+  await ctx.clients().groups.cancelSync(ref);
   ctx.refresh(groupId);
+  return true;
 }
 
 export interface SyncStatus {

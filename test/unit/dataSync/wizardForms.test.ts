@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { GroupForm, MemberForm } from '../../../src/dataSync/webviews/protocol/dataSyncWizard';
-import { validateGroupForm, validateMemberForm } from '../../../src/dataSync/webviews/wizardForms';
+import { validateGroupForm, validateMemberForm, validateWizardField } from '../../../src/dataSync/webviews/wizardForms';
 import { createGroupBody } from '../../../src/dataSync/workflows/syncGroupWorkflows';
 import { addMemberBody } from '../../../src/dataSync/workflows/syncMemberWorkflows';
 
@@ -147,5 +147,36 @@ describe('setup wizard forms', () => {
       ['member-database', 'member-server', 'member-subscription'],
       "the member pickers' own fields",
     );
+  });
+
+  it('checks one field as typed with the same words as a submit, and clears once it is fixed', () => {
+    const submitted = validateGroupForm(group({ name: 'x'.repeat(200), interval: '3', hubDatabaseUserName: '' })).errors;
+    assert.equal(validateWizardField('group', 'group-name', 'x'.repeat(200)), submitted['group-name']);
+    assert.match(submitted['group-name'], /too long \(200 characters, at most 150\)/);
+    assert.equal(validateWizardField('group', 'interval', '3'), submitted.interval);
+    assert.equal(validateWizardField('group', 'hub-user', ''), submitted['hub-user']);
+    for (const [f, v] of [
+      ['group-name', ' sales-sync '],
+      ['interval', '30'],
+      ['interval', 'manual'],
+      ['retention', '7'],
+      ['hub-user', 'admin'],
+      ['hub-password', '<filled>'],
+      ['hub', db('hub')],
+    ])
+      assert.equal(validateWizardField('group', f, v), undefined, `${f}=${v}`);
+    assert.match(validateWizardField('group', 'retention', '45') ?? '', /1 to 30/);
+    assert.equal(validateWizardField('group', 'no-such-field', ''), undefined);
+  });
+
+  it('checks a member field against the group: first the group, then duplicates and the hub', () => {
+    assert.match(validateWizardField('member', 'member-name', 'm1') ?? '', /Create the sync group first/);
+    const context = { groupId, existingMembers: ['replica'], hubDatabaseId: db('hub') };
+    assert.match(validateWizardField('member', 'member-name', 'Replica', context) ?? '', /already has a member named "Replica"/);
+    assert.equal(validateWizardField('member', 'member-name', 'store', context), undefined);
+    assert.match(validateWizardField('member', 'member-database', db('hub'), context) ?? '', /hub database cannot also be a member/);
+    assert.match(validateWizardField('member', 'member-agent', '', context) ?? '', /Sync agent is required/);
+    assert.match(validateWizardField('member', 'member-password', '', context) ?? '', /password is required/);
+    assert.equal(validateWizardField('member', 'member-password', '<filled>', context), undefined);
   });
 });

@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { Choice } from '../../../../src/dataSync/webviews/protocol/dataSyncCommon';
 import {
+  SECRET_FILLED,
   WIZARD_STEPS,
   type FromWizard,
   type GroupForm,
@@ -133,6 +134,76 @@ const retentionShown = () => {
 };
 byId('conflict-logging').addEventListener('change', retentionShown);
 retentionShown();
+
+// ---- live field checks -------------------------------------------------------------------------------
+// The extension owns the rules: the page asks about one field as the user types (text) or changes it
+// (a choice already showing an error), and shows or clears that field's message. Password fields say
+// only whether they are filled in.
+type FormName = 'group' | 'member';
+const TEXT_FIELDS: Record<string, FormName> = {
+  'group-name': 'group',
+  interval: 'group',
+  retention: 'group',
+  'hub-user': 'group',
+  'hub-password': 'group',
+  'member-name': 'member',
+  'member-user': 'member',
+  'member-password': 'member',
+};
+const CHOICE_FIELDS: Record<string, FormName> = {
+  subscription: 'group',
+  server: 'group',
+  hub: 'group',
+  'sync-database': 'group',
+  'member-subscription': 'member',
+  'member-server': 'member',
+  'member-database': 'member',
+  'member-agent': 'member',
+  'member-linked': 'member',
+  'member-direction': 'member',
+};
+const PASSWORD_FIELDS = new Set(['hub-password', 'member-password']);
+const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function setFieldError(id: string, message: string | undefined): void {
+  const box = byId(`err-${id}`);
+  box.textContent = message ?? '';
+  box.hidden = !message;
+  const control = byId<HTMLElement & { invalid?: boolean }>(id);
+  if ('invalid' in control) control.invalid = Boolean(message);
+  control.setAttribute('aria-invalid', message ? 'true' : 'false');
+}
+
+function checkField(form: FormName, id: string): void {
+  clearTimeout(typingTimers.get(id));
+  typingTimers.delete(id);
+  if (id === 'interval' && checked('manual')) return setFieldError(id, undefined);
+  const raw = field(id).value;
+  send({ type: 'validateField', form, field: id, value: PASSWORD_FIELDS.has(id) ? (raw ? SECRET_FILLED : '') : raw });
+}
+
+for (const [id, form] of Object.entries(TEXT_FIELDS)) {
+  field(id).addEventListener('input', () => {
+    clearTimeout(typingTimers.get(id));
+    typingTimers.set(
+      id,
+      setTimeout(() => checkField(form, id), 250),
+    );
+  });
+  field(id).addEventListener('change', () => checkField(form, id));
+}
+for (const [id, form] of Object.entries(CHOICE_FIELDS)) {
+  // Choices also change while their options load: check only once the field shows an error.
+  field(id).addEventListener('change', () => {
+    if (!byId(`err-${id}`).hidden) checkField(form, id);
+  });
+}
+byId('manual').addEventListener('change', () => {
+  if (checked('manual')) setFieldError('interval', undefined);
+});
+byId('conflict-logging').addEventListener('change', () => {
+  if (!checked('conflict-logging')) setFieldError('retention', undefined);
+});
 
 // ---- step 1: group -----------------------------------------------------------------------------------
 function groupForm(): GroupForm {
@@ -268,6 +339,9 @@ onMessage<ToWizard>((m) => {
       busyOff();
       showFieldErrors(byId(m.form === 'group' ? 'group-form' : 'member-form'), m.errors);
       break;
+    case 'fieldError':
+      setFieldError(m.field, m.message);
+      break;
     case 'busy':
       busyOff();
       showBusy(byId(`status-${m.step}`), m.text);
@@ -275,6 +349,8 @@ onMessage<ToWizard>((m) => {
     case 'error':
       busyOff();
       showError(byId(`error-${m.step}`), m.error);
+      // The error box sits under a long form: bring it into view where the user is.
+      if (m.step === current) byId(`error-${m.step}`).scrollIntoView({ block: 'nearest' });
       break;
     case 'groupCreated':
       busyOff();
@@ -310,6 +386,10 @@ onMessage<ToWizard>((m) => {
       if (current === 'sync') busyOff();
       showSyncStatus(m.group);
       showMembers(m.members);
+      break;
+    case 'syncNotice':
+      byId('sync-notice').textContent = m.text;
+      byId('sync-notice').hidden = false;
       break;
     case 'goto':
       showStep(m.step);

@@ -1,5 +1,6 @@
 // Messages between the setup wizard panel and media/webviews/setupWizard.ts. Passwords travel ONLY
-// from the page to the extension inside submitGroup / submitMember; nothing sent back carries one.
+// from the page to the extension inside submitGroup / submitMember; nothing sent back carries one, and a
+// live field check carries only whether a password field is filled in.
 import type {
   Choice,
   CspViolationMessage,
@@ -9,6 +10,9 @@ import type {
   SchemaSummary,
   SchemaView,
 } from './dataSyncCommon';
+
+/** What a password field's live check carries instead of the password: only that it is filled in. */
+export const SECRET_FILLED = '<filled>';
 
 export type WizardStep = 'group' | 'members' | 'refresh' | 'tables' | 'sync';
 export const WIZARD_STEPS: readonly WizardStep[] = ['group', 'members', 'refresh', 'tables', 'sync'];
@@ -75,6 +79,8 @@ export type ToWizard =
     }
   | { type: 'options'; kind: OptionKind; parent: string; items: Choice[] }
   | { type: 'fieldErrors'; form: 'group' | 'member'; errors: FieldErrors }
+  /** One field's message as the user types (undefined: the field is fine now). */
+  | { type: 'fieldError'; form: 'group' | 'member'; field: string; message?: string }
   | { type: 'busy'; step: WizardStep; text: string }
   | { type: 'error'; step: WizardStep; error: ErrorInfo }
   | { type: 'groupCreated'; group: GroupSummary }
@@ -84,6 +90,8 @@ export type ToWizard =
   | { type: 'summary'; summary: SchemaSummary }
   | { type: 'schemaSaved'; text: string }
   | { type: 'syncStatus'; group: GroupSummary; members: MemberSummary[]; polling: boolean }
+  /** A sync this wizard did not start is running (e.g. the schedule started it). */
+  | { type: 'syncNotice'; text: string }
   | { type: 'goto'; step: WizardStep };
 
 export type FromWizard =
@@ -91,6 +99,8 @@ export type FromWizard =
   | { type: 'loadOptions'; kind: OptionKind; parent: string }
   | { type: 'submitGroup'; form: GroupForm }
   | { type: 'submitMember'; form: MemberForm }
+  /** Check one field as typed (a password field sends SECRET_FILLED or '', never the password). */
+  | { type: 'validateField'; form: 'group' | 'member'; field: string; value: string }
   | { type: 'refreshHubSchema' }
   | { type: 'loadSchema' }
   | { type: 'selectionChanged'; selection: SchemaSelectionMessage }

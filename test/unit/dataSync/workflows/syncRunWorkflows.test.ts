@@ -79,11 +79,18 @@ describe('sync run workflows (emulator)', function () {
     await triggerSync(h.ctx, groupId);
     const from = h.requests.length;
     const refreshed = h.refreshed.length;
-    await cancelSync(h.ctx, groupId);
+    assert.equal(await cancelSync(h.ctx, groupId), true);
     const post = lastWriteTo(h, '/syncGroups/wf-run/cancelSync', from);
     assert.equal(post.method, 'POST');
     assert.equal(post.body, undefined);
     assert.deepEqual(h.refreshed.slice(refreshed), [groupId]);
+  });
+
+  it('cancel with no sync running sends nothing and says so (false)', async () => {
+    await waitFor(async () => (await readSyncStatus(h.ctx, groupId)).group.properties?.syncState !== 'Progressing', 20_000);
+    const from = h.requests.length;
+    assert.equal(await cancelSync(h.ctx, groupId), false);
+    assert.ok(!h.requests.slice(from).some((r) => r.method === 'POST'), 'no cancelSync POST');
   });
 
   it('reads the sync log page by page with the query it was given', async () => {
