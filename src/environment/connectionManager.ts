@@ -67,10 +67,12 @@ export class ConnectionManager implements vscode.Disposable {
     return connection;
   }
 
-  /** Clients for resuming an operation started in `environment`. */
-  resumeDeps(environment: string): ResumeDeps | string {
+  /** Clients for resuming an operation started in `environment` as `account`. */
+  resumeDeps(environment: string, account?: string): ResumeDeps | string {
     if (environment !== this.environment.kind)
       return `switch to ${environmentLabels[environment as EnvironmentKind] ?? environment} to resume it`;
+    const current = this.environment.snapshot().account;
+    if (account !== undefined && current !== undefined && account !== current) return `sign in as ${account} to resume it`;
     const connection = this.current();
     return typeof connection === 'string' ? connection : { arm: connection.arm, fabric: connection.fabric };
   }

@@ -20,19 +20,15 @@ export interface RetrySpec {
   args: unknown[];
 }
 
-export interface OperationLease {
-  owner: string;
-  until: number;
-}
-
 export interface OperationRecord {
   id: string;
   /** User-facing title, e.g. "Create sync group sales-sync". */
   title: string;
   kind: LroKind;
   target: OperationTarget;
-  /** Which environment (and account) the operation belongs to; polling resumes only there. */
+  /** Which environment and account the operation belongs to; polling resumes only there, signed in as that account. */
   environment: string;
+  account?: string;
   startedAt: number;
   endedAt?: number;
   status: OperationStatus;
@@ -48,8 +44,6 @@ export interface OperationRecord {
   retry?: RetrySpec;
   /** The poller's state while running (dropped once the operation ends). */
   poller?: LroState;
-  /** Which window polls it, until when (so two windows never poll one operation). */
-  lease?: OperationLease;
   /** Why a running operation is not being polled right now (e.g. another environment is active). */
   waitingReason?: string;
 }

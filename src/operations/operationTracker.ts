@@ -8,14 +8,22 @@ import { resumePoller, type ResumeDeps } from '../azure/lro/resumePoller';
 import { isAzureRequestError } from '../azure/http/azureError';
 import type { OperationRecord, OperationTarget, RetrySpec } from './operationRecord';
 import { LEASE_MS, type OperationStore } from './operationStore';
+import { abortableDelay } from '../azure/http/abortableDelay';
 import { Signal } from './signal';
 
 export interface TrackerOptions {
   store: OperationStore;
   /** This window's id (leases). */
   owner: string;
-  /** Clients to poll an operation of `environment` with, or why it cannot be polled right now. */
-  connect: (environment: string) => ResumeDeps | string;
+  /** Clients to poll an operation of `environment` and `account` with, or why it cannot be polled right now. */
+  connect: (environment: string, account: string | undefined) => ResumeDeps | string;
+  /** The account operations started now belong to. */
+  account?: () => string | undefined;
+  /**
+   * How long a window waits after writing its lease before it trusts holder(): long enough for the other
+   * windows' leases, written at the same moment, to reach this window's copy of globalState.
+   */
+  claimSettleMs?: number;
   minDelayMs?: number;
   maxDelayMs?: number;
   /** How often to look for operations no window is polling (a closed window's). */
@@ -27,6 +35,8 @@ export interface StartOptions {
   title: string;
   target: OperationTarget;
   environment: string;
+  /** Defaults to the tracker's current account. */
+  account?: string;
   retry?: RetrySpec;
 }
 
@@ -39,6 +49,14 @@ export interface TrackedOperation<T> {
 export class OperationTracker {
   private readonly active = new Map<string, AbortController>();
   private readonly stopRequested = new Set<string>();
+  /** Operations this window stopped polling because another window holds them. */
+  private readonly yielded = new Set<string>();
+  /** Operations being claimed (between writing the lease and trusting it). */
+  private readonly claiming = new Set<string>();
+  /** This window's last copy of each operation it polls: an update never depends on globalState having caught up. */
+  private readonly known = new Map<string, OperationRecord>();
+  /** Why this window does not poll an operation (its environment is not active…); per window, so not persisted. */
+  private readonly waiting = new Map<string, string>();
   private readonly changed = new Signal<OperationRecord | undefined>();
   private readonly ended = new Signal<OperationRecord>();
   private rescanTimer: NodeJS.Timeout | undefined;
@@ -53,7 +71,8 @@ export class OperationTracker {
   }
 
   list(): { running: OperationRecord[]; history: OperationRecord[] } {
-    return this.options.store.read();
+    const { running, history } = this.options.store.read();
+    return { running: running.map((r) => (this.waiting.has(r.id) ? { ...r, waitingReason: this.waiting.get(r.id) } : r)), history };
   }
 
   /** Is this window polling the operation right now? */
@@ -70,6 +89,7 @@ export class OperationTracker {
       kind: poller.kind,
       target: start.target,
       environment: start.environment,
+      account: start.account ?? this.options.account?.(),
       startedAt: this.now - snap.elapsedMs,
       status: 'running',
       percent: snap.percent,
@@ -78,9 +98,10 @@ export class OperationTracker {
       lastPoll: snap.lastPoll,
       retry: start.retry,
       poller: poller.toJSON(),
-      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
     };
-    await this.options.store.add(record);
+    // The lease goes first: a window that sees the record also sees who polls it.
+    await this.options.store.writeLease(record.id, this.options.owner);
+    this.known.set(record.id, await this.options.store.add(record));
     this.changed.fire(record);
     const result = this.drive(record.id, poller);
     // Callers that only fire and forget must not cause unhandled rejections; awaiting callers still see them.
@@ -90,41 +111,78 @@ export class OperationTracker {
 
   /** Picks up running operations that no window polls: after a reload, or when their window closed. */
   async resumeAll(): Promise<number> {
+    await this.options.store.migrateLegacy();
     let resumed = 0;
     for (const record of this.options.store.read().running) {
-      if (this.disposed || this.active.has(record.id)) continue;
+      if (this.disposed || this.active.has(record.id) || this.claiming.has(record.id)) continue;
       if (await this.resume(record)) resumed++;
     }
     this.scheduleRescan();
     return resumed;
   }
 
-  private async resume(record: OperationRecord): Promise<boolean> {
-    if (!record.poller) {
-      await this.finishWith(record.id, {
-        status: 'failed',
-        error: undefined,
-        waitingReason: undefined,
-        serviceStatus: 'Unknown (no saved polling state)',
-      });
-      return false;
-    }
-    const deps = this.options.connect(record.environment);
+  private async resume(found: OperationRecord): Promise<boolean> {
+    const deps = this.options.connect(found.environment, found.account);
     if (typeof deps === 'string') {
-      if (record.waitingReason !== deps) this.changed.fire(await this.options.store.update(record.id, { waitingReason: deps }));
+      this.setWaiting(found.id, deps);
       return false;
     }
-    if (!(await this.options.store.claim(record.id, this.options.owner))) return false;
+    this.setWaiting(found.id, undefined);
+    const record = await this.claim(found.id);
+    if (!record) return false;
+    if (this.options.store.stopRequested(record.id)) {
+      await this.finishWith(record.id, { status: 'stopped' });
+      return false;
+    }
+    if (!record.poller) {
+      await this.finishWith(record.id, { status: 'failed', error: undefined, serviceStatus: 'Unknown (no saved polling state)' });
+      return false;
+    }
     let poller: LroPoller<unknown>;
     try {
       poller = resumePoller(record.poller, deps);
     } catch (e) {
-      this.changed.fire(await this.options.store.update(record.id, { waitingReason: e instanceof Error ? e.message : String(e) }));
+      this.changed.fire(await this.options.store.update(record.id, { waitingReason: e instanceof Error ? e.message : String(e) }, record));
+      await this.options.store.releaseLease(record.id, this.options.owner);
+      this.known.delete(record.id);
       return false;
     }
-    if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined });
+    if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined }, record);
     void this.drive(record.id, poller).catch(() => undefined); // the outcome reaches the UI through events
     return true;
+  }
+
+  /**
+   * Takes the lease on a running operation no other window holds: writes this window's lease, waits for
+   * the windows' copies to settle, and keeps it only if this window is then the holder. Two windows that
+   * claim at once both see both leases after settling and agree on the same holder.
+   */
+  private async claim(id: string): Promise<OperationRecord | undefined> {
+    const { store, owner } = this.options;
+    const holder = store.holder(id);
+    if (holder && holder.owner !== owner) return undefined;
+    this.claiming.add(id);
+    try {
+      await store.writeLease(id, owner);
+      await abortableDelay(this.options.claimSettleMs ?? 1_000);
+      const record = store.get(id);
+      if (this.disposed || store.holder(id)?.owner !== owner || record?.status !== 'running') {
+        await store.releaseLease(id, owner);
+        return undefined;
+      }
+      this.known.set(id, record);
+      return record;
+    } finally {
+      this.claiming.delete(id);
+    }
+  }
+
+  private setWaiting(id: string, reason: string | undefined): void {
+    if (this.waiting.get(id) === reason) return;
+    if (reason === undefined) this.waiting.delete(id);
+    else this.waiting.set(id, reason);
+    const record = this.options.store.get(id);
+    this.changed.fire(record && (reason ? { ...record, waitingReason: reason } : record));
   }
 
   /** Stops waiting for an operation (it may still run in Azure); it moves to the history as "stopped". */
@@ -135,7 +193,9 @@ export class OperationTracker {
       ctrl.abort();
       return;
     }
-    await this.finishWith(id, { status: 'stopped' });
+    // Another window may be polling it: ask it to stop; if none is, end it here.
+    await this.options.store.requestStop(id);
+    if (await this.claim(id)) await this.finishWith(id, { status: 'stopped' });
   }
 
   async clearFinished(): Promise<number> {
@@ -170,6 +230,8 @@ export class OperationTracker {
       clearInterval(heartbeat);
       this.active.delete(id);
       this.stopRequested.delete(id);
+      this.yielded.delete(id);
+      this.known.delete(id);
     }
   }
 
@@ -177,7 +239,7 @@ export class OperationTracker {
     const snap = poller.latest;
     if (this.stopRequested.has(id)) {
       await this.finishWith(id, { status: 'stopped' });
-    } else if (this.disposed) {
+    } else if (this.disposed || this.yielded.has(id)) {
       // The window is closing: leave it running in the store for the next window to resume.
     } else if (snap.status === 'failed' || snap.status === 'canceled') {
       await this.finishWith(id, {
@@ -186,37 +248,54 @@ export class OperationTracker {
         serviceStatus: snap.serviceStatus,
         ...requestTraces(snap),
       });
-    } else if (this.options.store.get(id)?.status === 'running') {
+    } else if ((this.options.store.get(id) ?? this.known.get(id))?.status === 'running') {
       // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
       const reason = `polling failed: ${e instanceof Error ? e.message : String(e)}`;
-      const patch = { waitingReason: reason, lease: undefined, poller: poller.toJSON(), ...requestTraces(snap) };
-      this.changed.fire(await this.options.store.update(id, patch));
+      const patch = { waitingReason: reason, poller: poller.toJSON(), ...requestTraces(snap) };
+      this.changed.fire(await this.options.store.update(id, patch, this.known.get(id)));
+      await this.options.store.releaseLease(id, this.options.owner);
       this.scheduleRescan();
     }
   }
 
   private async progress<T>(id: string, poller: LroPoller<T>, snap: LroSnapshot, ctrl: AbortController): Promise<void> {
     if (snap.status !== 'running') return;
-    const updated = await this.options.store.update(id, {
-      percent: snap.percent,
-      serviceStatus: snap.serviceStatus,
-      jobId: snap.jobId,
-      ...requestTraces(snap),
-      poller: poller.toJSON(),
-      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
-      waitingReason: undefined,
-    });
-    if (!updated)
-      ctrl.abort(); // stopped or cleared from another window
-    else this.changed.fire(updated);
+    const updated = await this.options.store.update(
+      id,
+      {
+        percent: snap.percent,
+        serviceStatus: snap.serviceStatus,
+        jobId: snap.jobId,
+        ...requestTraces(snap),
+        poller: poller.toJSON(),
+        waitingReason: undefined,
+      },
+      this.known.get(id),
+    );
+    if (!updated || updated.status !== 'running') return ctrl.abort(); // ended from another window
+    this.known.set(id, updated);
+    this.changed.fire(updated);
+    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
   }
 
+  /** Renews this window's lease; stops polling when another window holds the operation or asked to stop waiting. */
   private async renewLease(id: string, ctrl: AbortController): Promise<void> {
-    if (!(await this.options.store.claim(id, this.options.owner))) ctrl.abort();
+    await this.options.store.writeLease(id, this.options.owner);
+    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
+    else if (this.options.store.holder(id)?.owner !== this.options.owner) {
+      this.yielded.add(id);
+      ctrl.abort();
+    }
+  }
+
+  private requestStopOf(id: string, ctrl: AbortController): void {
+    this.stopRequested.add(id);
+    ctrl.abort();
   }
 
   private async finishWith(id: string, patch: Partial<OperationRecord>): Promise<void> {
-    const ended = await this.options.store.finish(id, patch);
+    const ended = await this.options.store.finish(id, patch, this.known.get(id));
+    this.waiting.delete(id);
     if (!ended) return;
     this.changed.fire(ended);
     this.ended.fire(ended);

@@ -30,7 +30,8 @@ export function createOperationsCenter(
   const tracker = new OperationTracker({
     store: new OperationStore(context.globalState),
     owner,
-    connect: (env) => connections.resumeDeps(env),
+    connect: (env, account) => connections.resumeDeps(env, account),
+    account: () => environment.snapshot().account,
   });
   const statusBar = new OperationsStatusBar(tracker);
   const tree = new OperationsTreeProvider(tracker);
