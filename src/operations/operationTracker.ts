@@ -90,7 +90,8 @@ export class OperationTracker {
       target: start.target,
       environment: start.environment,
       account: start.account ?? this.options.account?.(),
-      startedAt: this.now - snap.elapsedMs,
+      // The poller's own start (persisted with it), not when this window saw the operation.
+      startedAt: poller.toJSON().startedAt,
       status: 'running',
       percent: snap.percent,
       serviceStatus: snap.serviceStatus,
@@ -221,6 +222,7 @@ export class OperationTracker {
         serviceStatus: poller.latest.serviceStatus,
         jobId: poller.latest.jobId,
         ...requestTraces(poller.latest),
+        endedAt: endedAt(poller.latest),
       });
       return result;
     } catch (e) {
@@ -247,6 +249,7 @@ export class OperationTracker {
         error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined),
         serviceStatus: snap.serviceStatus,
         ...requestTraces(snap),
+        endedAt: endedAt(snap),
       });
     } else if ((this.options.store.get(id) ?? this.known.get(id))?.status === 'running') {
       // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
@@ -318,6 +321,18 @@ export class OperationTracker {
     for (const ctrl of this.active.values()) ctrl.abort();
     await this.options.store.release(this.options.owner);
   }
+}
+
+/**
+ * When a finished operation ended: the service's end time when it reports one, else when its end was
+ * first seen (the status check that saw it). Never when a window took it over, which may be much later.
+ */
+function endedAt(snap: LroSnapshot): number | undefined {
+  for (const iso of [snap.endTime, snap.lastPoll?.at, snap.initialRequest?.at]) {
+    const t = iso ? Date.parse(iso) : NaN;
+    if (Number.isFinite(t)) return t;
+  }
+  return undefined;
 }
 
 /** The ids of the starting request and the latest status check, kept only when known (a resumed poller keeps both). */

@@ -76,6 +76,8 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     const body = response.body as { status?: unknown; properties?: unknown } | undefined;
     const status = normalizeStatus(body?.status);
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    if (status !== 'running' && typeof (body as { endTime?: unknown } | undefined)?.endTime === 'string')
+      this.state.snapshot.endTime = (body as { endTime: string }).endTime;
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
     if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
