@@ -5,6 +5,7 @@
 // therefore only ever writes what it owns or what it changes, and cannot erase another window's records.
 // Leases: a window polls an operation only while its lease is the oldest unexpired one (see holder()).
 import type { OperationRecord } from './operationRecord';
+import { redactRecord } from './operationRedaction';
 
 /** The slice of vscode.Memento the store needs (globalState in the extension, a Map in tests). */
 export interface KeyValueStore {
@@ -64,9 +65,9 @@ export class OperationStore {
     return this.memento.get<OperationRecord>(RECORD + id);
   }
 
-  /** Writes a record, only when it differs from what this window sees. */
+  /** Writes a record, redacted, and only when it differs from what this window sees. */
   private async put(record: OperationRecord): Promise<OperationRecord> {
-    const clean = record;
+    const clean = redactRecord(record);
     const current = this.get(record.id);
     if (!current || JSON.stringify(current) !== JSON.stringify(clean)) await this.memento.update(RECORD + record.id, clean);
     return clean;
