@@ -4,8 +4,20 @@
 import type { SerializedAzureError } from '../azure/http/azureError';
 import type { LroKind, LroState, RequestTrace } from '../azure/lro/lroTypes';
 
-/** running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be working. */
-export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped';
+/**
+ * running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be
+ * working; unknown: it could not be polled for too long (see PollFailures), so we stopped following it.
+ */
+export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped' | 'unknown';
+
+/** Consecutive failures to poll a running operation (network, sign-in, service errors): the next try waits longer. */
+export interface PollFailures {
+  /** When the first of them happened. */
+  since: number;
+  count: number;
+  /** No window polls it again before this time. */
+  retryAt: number;
+}
 
 export interface OperationTarget {
   /** ARM resource id or Fabric item path the operation acts on. */
@@ -46,6 +58,7 @@ export interface OperationRecord {
   poller?: LroState;
   /** Why a running operation is not being polled right now (e.g. another environment is active). */
   waitingReason?: string;
+  pollFailures?: PollFailures;
 }
 
 export function isFinished(record: OperationRecord): boolean {
@@ -70,6 +83,7 @@ const statusWords: Record<OperationStatus, string> = {
   failed: 'Failed',
   canceled: 'Canceled',
   stopped: 'Stopped waiting',
+  unknown: 'Unknown — stopped following',
 };
 
 export function statusText(record: OperationRecord, now = Date.now()): string {
@@ -99,6 +113,11 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
   if (record.jobId) lines.push(`Backup job: ${record.jobId}`);
   if (record.status === 'stopped')
     lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
+  if (record.status === 'unknown')
+    lines.push(
+      '',
+      'It could not be polled for too long, so it is no longer followed; the last error is below. Refresh the resource to see its state.',
+    );
   const e = record.error;
   if (e) {
     lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`);

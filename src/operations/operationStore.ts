@@ -96,7 +96,7 @@ export class OperationStore {
   async finish(id: string, patch: Partial<OperationRecord>, known?: OperationRecord): Promise<OperationRecord | undefined> {
     const current = this.get(id) ?? known;
     if (!current || current.status !== 'running') return undefined;
-    const { poller: _poller, waitingReason: _waiting, ...rest } = { ...current, ...patch, id };
+    const { poller: _poller, waitingReason: _waiting, pollFailures: _failures, ...rest } = { ...current, ...patch, id };
     const ended = await this.put({ ...rest, endedAt: patch.endedAt ?? this.now() });
     for (const key of this.memento.keys()) if (key.startsWith(`${LEASE}${id}/`)) await this.memento.update(key, undefined);
     if (this.memento.get(STOP + id) !== undefined) await this.memento.update(STOP + id, undefined);

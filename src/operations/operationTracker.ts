@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LroPoller, LroSnapshot } from '../azure/lro/lroTypes';
 import { resumePoller, type ResumeDeps } from '../azure/lro/resumePoller';
-import { isAzureRequestError } from '../azure/http/azureError';
-import type { OperationRecord, OperationTarget, RetrySpec } from './operationRecord';
+import { AzureRequestError, isAzureRequestError } from '../azure/http/azureError';
+import { formatDuration, type OperationRecord, type OperationTarget, type RetrySpec } from './operationRecord';
+import { redactMessage } from './operationRedaction';
 import { LEASE_MS, type OperationStore } from './operationStore';
 import { abortableDelay } from '../azure/http/abortableDelay';
 import { Signal } from './signal';
@@ -28,6 +29,13 @@ export interface TrackerOptions {
   maxDelayMs?: number;
   /** How often to look for operations no window is polling (a closed window's). */
   rescanMs?: number;
+  /** After a failure to poll, the wait before the next try: doubles from retryBaseMs (5 s) up to retryMaxMs (2 min). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** An operation that cannot be polled for this long (24 h) is no longer followed: it ends as "unknown". */
+  giveUpAfterMs?: number;
+  /** Where failures nobody awaits are reported (the extension's log). */
+  log?: (message: string) => void;
   now?: () => number;
 }
 
@@ -123,6 +131,7 @@ export class OperationTracker {
   }
 
   private async resume(found: OperationRecord): Promise<boolean> {
+    if (found.pollFailures && found.pollFailures.retryAt > this.now) return false; // backing off after failures
     const deps = this.options.connect(found.environment, found.account);
     if (typeof deps === 'string') {
       this.setWaiting(found.id, deps);
@@ -149,7 +158,7 @@ export class OperationTracker {
       return false;
     }
     if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined }, record);
-    void this.drive(record.id, poller).catch(() => undefined); // the outcome reaches the UI through events
+    this.background(this.drive(record.id, poller), 'poll', true);
     return true;
   }
 
@@ -208,13 +217,13 @@ export class OperationTracker {
   private async drive<T>(id: string, poller: LroPoller<T>): Promise<T> {
     const ctrl = new AbortController();
     this.active.set(id, ctrl);
-    const heartbeat = setInterval(() => void this.renewLease(id, ctrl), LEASE_MS / 3);
+    const heartbeat = setInterval(() => this.background(this.renewLease(id, ctrl), 'renew the lease of'), LEASE_MS / 3);
     try {
       const result = await poller.pollUntilDone({
         signal: ctrl.signal,
         minDelayMs: this.options.minDelayMs,
         maxDelayMs: this.options.maxDelayMs,
-        onProgress: (snap) => void this.progress(id, poller, snap, ctrl),
+        onProgress: (snap) => this.background(this.progress(id, poller, snap, ctrl), 'save the progress of'),
       });
       await this.finishWith(id, {
         status: 'succeeded',
@@ -226,7 +235,9 @@ export class OperationTracker {
       });
       return result;
     } catch (e) {
-      await this.settleFailure(id, poller, e);
+      this.active.delete(id); // no longer polled here: a rescan may pick it up again
+      // A failure to record the outcome must not replace the outcome the caller sees.
+      await this.settleFailure(id, poller, e).catch((err: unknown) => this.logFailure(`record the end of operation ${id}`, err));
       throw e;
     } finally {
       clearInterval(heartbeat);
@@ -251,14 +262,58 @@ export class OperationTracker {
         ...requestTraces(snap),
         endedAt: endedAt(snap),
       });
-    } else if ((this.options.store.get(id) ?? this.known.get(id))?.status === 'running') {
-      // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
-      const reason = `polling failed: ${e instanceof Error ? e.message : String(e)}`;
-      const patch = { waitingReason: reason, poller: poller.toJSON(), ...requestTraces(snap) };
-      this.changed.fire(await this.options.store.update(id, patch, this.known.get(id)));
-      await this.options.store.releaseLease(id, this.options.owner);
-      this.scheduleRescan();
+    } else {
+      const current = this.options.store.get(id) ?? this.known.get(id);
+      if (current?.status === 'running') await this.pollingFailed(current, poller, e);
     }
+  }
+
+  /**
+   * Polling itself failed (network, sign-in, a service error that says nothing about the operation): its
+   * fate is unknown, so it stays running and is tried again later, each time waiting twice as long (up to
+   * retryMaxMs); once it could not be polled for giveUpAfterMs it ends as "unknown" with the last error.
+   */
+  private async pollingFailed<T>(current: OperationRecord, poller: LroPoller<T>, e: unknown): Promise<void> {
+    const now = this.now;
+    const since = current.pollFailures?.since ?? now;
+    const count = (current.pollFailures?.count ?? 0) + 1;
+    const message = e instanceof Error ? e.message : String(e);
+    if (now - since >= (this.options.giveUpAfterMs ?? 24 * 60 * 60_000)) {
+      const error = isAzureRequestError(e)
+        ? e.toJSON()
+        : new AzureRequestError({
+            status: 0,
+            code: 'PollingFailed',
+            message,
+            operation: { name: current.title, method: 'GET', url: current.lastPoll?.url ?? '' },
+          }).toJSON();
+      await this.finishWith(current.id, { status: 'unknown', error, pollFailures: undefined, ...requestTraces(poller.latest) });
+      return;
+    }
+    const base = this.options.retryBaseMs ?? 5_000;
+    const delay = Math.min(this.options.retryMaxMs ?? 120_000, base * 2 ** (count - 1));
+    const patch: Partial<OperationRecord> = {
+      waitingReason: `polling failed: ${message} (trying again in ${formatDuration(delay)})`,
+      pollFailures: { since, count, retryAt: now + delay },
+      poller: poller.toJSON(),
+      ...requestTraces(poller.latest),
+    };
+    this.changed.fire(await this.options.store.update(current.id, patch, this.known.get(current.id)));
+    await this.options.store.releaseLease(current.id, this.options.owner);
+    this.scheduleRescan();
+  }
+
+  /** Runs a promise nobody awaits: its failure is logged, never an unhandled rejection. */
+  private background(promise: Promise<unknown>, what: string, outcomeIsRecorded = false): void {
+    promise.catch((err: unknown) => {
+      // An operation's own failure or a stop is already in its record; anything else is a bug worth a log line.
+      if (outcomeIsRecorded && (isAzureRequestError(err) || (err instanceof Error && err.name === 'AbortError'))) return;
+      this.logFailure(what, err);
+    });
+  }
+
+  private logFailure(what: string, err: unknown): void {
+    this.options.log?.(`Operations: could not ${what}: ${redactMessage(err instanceof Error ? err.message : String(err))}`);
   }
 
   private async progress<T>(id: string, poller: LroPoller<T>, snap: LroSnapshot, ctrl: AbortController): Promise<void> {
@@ -272,6 +327,7 @@ export class OperationTracker {
         ...requestTraces(snap),
         poller: poller.toJSON(),
         waitingReason: undefined,
+        pollFailures: undefined,
       },
       this.known.get(id),
     );
@@ -311,7 +367,7 @@ export class OperationTracker {
       this.rescanTimer = undefined;
       return;
     }
-    this.rescanTimer ??= setInterval(() => void this.resumeAll(), this.options.rescanMs ?? 5_000);
+    this.rescanTimer ??= setInterval(() => this.background(this.resumeAll(), 'resume operations'), this.options.rescanMs ?? 5_000);
   }
 
   /** Stops polling in this window without ending anything: the operations stay running in the store. */
