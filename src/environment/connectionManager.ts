@@ -13,6 +13,7 @@ import {
   type CustomCloudSettings,
 } from '../azure/clouds';
 import type { RequestLogger } from '../azure/http/requestLogger';
+import { SentRequestLog } from '../azure/http/sentRequests';
 import type { ResumeDeps } from '../azure/lro/resumePoller';
 import { createAzureConnection, type AzureConnection } from '../auth/azureConnection';
 import type { CredentialSource } from '../auth/credentialFactory';
@@ -32,6 +33,8 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   readonly sessions: SessionProvider = vscodeSessionProvider;
+  /** The requests sent in this window, redacted, for "Copy as REST Request". */
+  readonly sentRequests = new SentRequestLog();
 
   constructor(
     private readonly environment: EnvironmentController,
@@ -62,6 +65,7 @@ export class ConnectionManager implements vscode.Disposable {
       secrets: this.secrets,
       sessions: this.sessions,
       logger: this.logger,
+      sentRequests: this.sentRequests,
     });
     this.cached = { key, connection };
     return connection;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { detailsText, type OperationRecord } from './operationRecord';
 import type { OperationDetailsDocuments } from './operationDetailsDocument';
+import { operationRestRequests } from './operationRestRequests';
 import type { OperationTracker } from './operationTracker';
 import type { OperationItem } from './operationsTreeProvider';
 
@@ -45,6 +46,19 @@ export function registerOperationCommands(
         const text = detailsText(r);
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('$(copy) Operation details copied', 3000);
+        return text;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.operations.copyAsRestRequest',
+      withRecord(async (r) => {
+        const text = operationRestRequests(r);
+        if (!text) {
+          tell(vscode.window.showInformationMessage(`"${r.title}" did not keep the request that started it.`));
+          return undefined;
+        }
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('$(copy) REST requests copied', 3000);
         return text;
       }),
     ),

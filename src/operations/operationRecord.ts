@@ -51,6 +51,9 @@ export interface OperationRecord {
   error?: SerializedAzureError;
   /** The request that started the operation, with the ids support needs. */
   initialRequest?: RequestTrace;
+  /** Its headers and body as sent, secrets replaced by placeholders (<hub-password>…), for "Copy as REST Request". */
+  initialRequestHeaders?: Record<string, string>;
+  initialRequestBody?: unknown;
   /** The latest status check: for a finished operation, the one that saw it end. */
   lastPoll?: RequestTrace;
   retry?: RetrySpec;

@@ -2,7 +2,8 @@
 // query parameters in URLs, bearer tokens and JWTs, "password": … pairs, SAS signatures), applied to every
 // free text a record carries, because records are persisted in globalState and shown in notifications.
 import type { AzureErrorDetail, SerializedAzureError } from '../azure/http/azureError';
-import { redactFreeText, redactUrl } from '../azure/http/redaction';
+import { redactFreeText, redactHeaders, redactUrl } from '../azure/http/redaction';
+import { redactBodyWithPlaceholders } from '../azure/http/requestPlaceholders';
 import type { OperationRecord } from './operationRecord';
 
 /** Free text that may quote URLs (an error message naming a SAS URL) and credentials. */
@@ -34,6 +35,8 @@ export function redactRecord(record: OperationRecord): OperationRecord {
   if (record.waitingReason !== undefined) out.waitingReason = redactMessage(record.waitingReason);
   if (record.serviceStatus !== undefined) out.serviceStatus = redactMessage(record.serviceStatus);
   if (record.initialRequest) out.initialRequest = { ...record.initialRequest, url: redactUrl(record.initialRequest.url) };
+  if (record.initialRequestBody !== undefined) out.initialRequestBody = redactBodyWithPlaceholders(record.initialRequestBody);
+  if (record.initialRequestHeaders) out.initialRequestHeaders = redactHeaders(record.initialRequestHeaders);
   if (record.lastPoll) out.lastPoll = { ...record.lastPoll, url: redactUrl(record.lastPoll.url) };
   if (record.poller?.snapshot.error)
     out.poller = { ...record.poller, snapshot: { ...record.poller.snapshot, error: redactError(record.poller.snapshot.error) } };

@@ -10,6 +10,7 @@ import { formatDuration, type OperationRecord, type OperationTarget, type RetryS
 import { redactMessage } from './operationRedaction';
 import { LEASE_MS, type OperationStore } from './operationStore';
 import { abortableDelay } from '../azure/http/abortableDelay';
+import type { SentRequestLog } from '../azure/http/sentRequests';
 import { Signal } from './signal';
 
 export interface TrackerOptions {
@@ -34,6 +35,8 @@ export interface TrackerOptions {
   retryMaxMs?: number;
   /** An operation that cannot be polled for this long (24 h) is no longer followed: it ends as "unknown". */
   giveUpAfterMs?: number;
+  /** The requests this window sent: an operation keeps its initial request's headers and body (redacted) from it. */
+  sentRequests?: SentRequestLog;
   /** Where failures nobody awaits are reported (the extension's log). */
   log?: (message: string) => void;
   now?: () => number;
@@ -83,6 +86,11 @@ export class OperationTracker {
     return { running: running.map((r) => (this.waiting.has(r.id) ? { ...r, waitingReason: this.waiting.get(r.id) } : r)), history };
   }
 
+  /** The requests this window sent, redacted ("Copy as REST Request" gives an action's requests from it). */
+  get sentRequests(): SentRequestLog | undefined {
+    return this.options.sentRequests;
+  }
+
   /** Is this window polling the operation right now? */
   isPolling(id: string): boolean {
     return this.active.has(id);
@@ -108,6 +116,11 @@ export class OperationTracker {
       retry: start.retry,
       poller: poller.toJSON(),
     };
+    const sent = snap.initialRequest && this.options.sentRequests?.find(snap.initialRequest.method, snap.initialRequest.url);
+    if (sent) {
+      record.initialRequestHeaders = sent.headers;
+      if (sent.body !== undefined) record.initialRequestBody = sent.body;
+    }
     // The lease goes first: a window that sees the record also sees who polls it.
     await this.options.store.writeLease(record.id, this.options.owner);
     this.known.set(record.id, await this.options.store.add(record));

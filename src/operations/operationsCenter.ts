@@ -40,6 +40,7 @@ export function createOperationsCenter(
     owner,
     connect: (env, account) => connections.resumeDeps(env, account),
     account: () => environment.snapshot().account,
+    sentRequests: connections.sentRequests,
     log,
   });
   const statusBar = new OperationsStatusBar(tracker);
