@@ -35,7 +35,10 @@ export class OperationNotifications implements vscode.Disposable {
       if (choice === 'Retry') await vscode.commands.executeCommand('sqlDataMovement.operations.retry', record.id);
       return;
     }
-    if (record.status === 'succeeded' && durationMs(record) >= NOTIFY_AFTER_MS) {
+    // Whether the user may have looked away is how long they waited for the end to show, not how long the
+    // service worked (a final read or a late takeover can make the wait longer than the operation).
+    const waited = Date.now() - record.startedAt;
+    if (record.status === 'succeeded' && waited >= NOTIFY_AFTER_MS) {
       const text = `${record.title} succeeded (${took}).`;
       recordForTests(this.shown, { severity: 'info', text });
       const choice = await vscode.window.showInformationMessage(text, 'Show Details');
