@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { ArmPoller } from '../../../src/azure/lro/armPoller';
 import { AzureClient, type AzureRequest, type AzureResponse } from '../../../src/azure/http/azureClient';
 import type { OperationRecord } from '../../../src/operations/operationRecord';
-import { OperationStore } from '../../../src/operations/operationStore';
+import { LEASE_MS, OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker } from '../../../src/operations/operationTracker';
 import { freeHubDatabases } from '../../support/freeHubDatabases';
 import { waitFor } from '../emulator/helpers';
@@ -133,5 +133,64 @@ describe('operations in two windows (asynchronously synced globalState, real emu
     const updated = await store.update('op-1', { percent: 40 }, known);
     assert.equal(updated?.percent, 40);
     assert.equal(store.get('op-1')?.percent, 40, 'written, not dropped');
+  });
+
+  it('stops waiting from a window that does not poll the operation: the polling window stops and records it once', async () => {
+    const slow = await startEmulatorWithClient({ lroDurationMs: 10_000 });
+    try {
+      const hubs = await freeHubDatabases(slow.arm);
+      const sync = new SyncedMementos(2, SYNC_MS);
+      const polling = new OperationTracker({
+        store: new OperationStore(sync.windows[0]),
+        owner: 'window-a',
+        connect: () => ({ arm: slow.arm }),
+        minDelayMs: 50,
+        maxDelayMs: 100,
+        claimSettleMs: SYNC_MS * 4,
+      });
+      const other = windowOf(sync.windows[1], 'window-b');
+      const poller = await ArmPoller.begin(slow.arm, {
+        operationName: 'Create sync group stop-elsewhere',
+        method: 'PUT',
+        url: `${hubs[0]}/syncGroups/stop-elsewhere`,
+        query: { 'api-version': '2025-01-01' },
+        body: { properties: { interval: 300, conflictResolutionPolicy: 'HubWin', syncDatabaseId: hubs[1] } },
+      });
+      const ended: OperationRecord[] = [];
+      polling.onDidEnd((r) => ended.push(r));
+      other.tracker.onDidEnd((r) => ended.push(r));
+      const op = await polling.start(poller, {
+        title: 'Create sync group stop-elsewhere',
+        target: { label: 'g' },
+        environment: 'LocalEmulator',
+      });
+      await settled(sync);
+      await other.tracker.stopWaiting(op.id);
+      await op.result.catch(() => undefined);
+      await settled(sync);
+      assert.deepEqual(
+        ended.map((r) => r.status),
+        ['stopped'],
+      );
+      for (const store of [new OperationStore(sync.windows[0]), other.store]) assert.equal(store.get(op.id)?.status, 'stopped');
+      await polling.dispose();
+      await other.tracker.dispose();
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('hands an operation to another window once its holder stops renewing (a window that went away)', async () => {
+    let now = 1_000_000;
+    const store = new OperationStore(new MapMemento(), () => now);
+    await store.writeLease('op', 'window-gone');
+    now += 1;
+    await store.writeLease('op', 'window-b');
+    assert.equal(store.holder('op')?.owner, 'window-gone', 'the first claim wins while it is renewed');
+    now += LEASE_MS;
+    await store.writeLease('op', 'window-b');
+    assert.equal(store.holder('op')?.owner, 'window-b');
+    await store.release('window-b');
+    assert.equal(store.holder('op'), undefined);
   });
 });
