@@ -134,11 +134,10 @@ export class OperationTracker {
   /** Picks up running operations that no window polls: after a reload, or when their window closed. */
   async resumeAll(): Promise<number> {
     await this.options.store.migrateLegacy();
-    let resumed = 0;
-    for (const record of this.options.store.read().running) {
-      if (this.disposed || this.active.has(record.id) || this.claiming.has(record.id)) continue;
-      if (await this.resume(record)) resumed++;
-    }
+    if (this.disposed) return 0;
+    const candidates = this.options.store.read().running.filter((r) => !this.active.has(r.id) && !this.claiming.has(r.id));
+    // In parallel: each claim waits for the windows' copies to settle.
+    const resumed = (await Promise.all(candidates.map((r) => this.resume(r)))).filter(Boolean).length;
     this.scheduleRescan();
     return resumed;
   }
@@ -368,6 +367,7 @@ export class OperationTracker {
   private async finishWith(id: string, patch: Partial<OperationRecord>): Promise<void> {
     const ended = await this.options.store.finish(id, patch, this.known.get(id));
     this.waiting.delete(id);
+    this.known.delete(id);
     if (!ended) return;
     this.changed.fire(ended);
     this.ended.fire(ended);
