@@ -193,4 +193,37 @@ describe('operations in two windows (asynchronously synced globalState, real emu
     await store.release('window-b');
     assert.equal(store.holder('op'), undefined);
   });
+
+  it('resumes an operation only in its environment and account', async () => {
+    const memento = new MapMemento();
+    const asked: [string, string | undefined][] = [];
+    const first = new OperationTracker({
+      store: new OperationStore(memento),
+      owner: 'window-alice',
+      connect: () => ({ arm: env.arm }),
+      account: () => 'alice@contoso.com',
+      minDelayMs: 50,
+    });
+    const { poller, title } = await begin();
+    const op = await first.start(poller, { title, target: { label: title }, environment: 'AzureCloud' });
+    await first.dispose();
+    await op.result.catch(() => undefined);
+    assert.equal(new OperationStore(memento).get(op.id)?.account, 'alice@contoso.com');
+
+    const second = new OperationTracker({
+      store: new OperationStore(memento),
+      owner: 'window-bob',
+      connect: (environment, account) => {
+        asked.push([environment, account]);
+        return account === 'bob@contoso.com' ? { arm: env.arm } : `sign in as ${account} to resume it`;
+      },
+      account: () => 'bob@contoso.com',
+      rescanMs: 60_000,
+      claimSettleMs: 10,
+    });
+    assert.equal(await second.resumeAll(), 0);
+    assert.deepEqual(asked, [['AzureCloud', 'alice@contoso.com']]);
+    assert.equal(second.list().running[0]?.waitingReason, 'sign in as alice@contoso.com to resume it');
+    await second.dispose();
+  });
 });
