@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const secrets = new VsCodeSecretStore(context.secrets);
   const signIns = new SignInStore(context.globalState);
   const connections = new ConnectionManager(env, secrets, new RequestLogChannel(output), signIns);
-  const center = new ReloadableOperationsCenter(() => createOperationsCenter(context, env, connections));
+  const center = new ReloadableOperationsCenter(() => createOperationsCenter(context, env, connections, output));
   operations = center;
   // The context's refresh callback runs only after activation, when the view exists.
   const dataSync = createDataSyncContext(

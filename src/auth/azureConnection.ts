@@ -7,6 +7,7 @@ import type { AzureCloud } from '../azure/clouds';
 import { AzureClient } from '../azure/http/azureClient';
 import { agentForCloud, createAzurePipeline } from '../azure/http/pipeline';
 import type { RequestLogger } from '../azure/http/requestLogger';
+import type { SentRequestLog } from '../azure/http/sentRequests';
 import type { RetryOptions } from '../azure/http/retryPolicy';
 import type { CachingCredential } from './cachingCredential';
 import { createCredential, type CredentialSource } from './credentialFactory';
@@ -25,6 +26,8 @@ export interface AzureConnectionOptions {
   requestTimeoutMs?: number;
   /** Overrides the cloud's agent (e.g. VS Code's proxy agent with the emulator CA added). */
   agent?: https.Agent;
+  /** Remembers the requests sent (redacted) for "Copy as REST Request". */
+  sentRequests?: SentRequestLog;
 }
 
 export interface AzureConnection {
@@ -57,8 +60,10 @@ export function createAzureConnection(options: AzureConnectionOptions): AzureCon
   return {
     cloud: options.cloud,
     credential,
-    arm: new AzureClient(createAzurePipeline({ ...common, audience: 'arm' })),
-    fabric: options.cloud.fabricApiBase ? new AzureClient(createAzurePipeline({ ...common, audience: 'fabric' })) : undefined,
+    arm: new AzureClient(createAzurePipeline({ ...common, audience: 'arm' }), options.sentRequests),
+    fabric: options.cloud.fabricApiBase
+      ? new AzureClient(createAzurePipeline({ ...common, audience: 'fabric' }), options.sentRequests)
+      : undefined,
     dispose() {
       credential.clear();
       if (!options.agent) agent?.destroy();

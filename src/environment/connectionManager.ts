@@ -13,6 +13,7 @@ import {
   type CustomCloudSettings,
 } from '../azure/clouds';
 import type { RequestLogger } from '../azure/http/requestLogger';
+import { SentRequestLog } from '../azure/http/sentRequests';
 import type { ResumeDeps } from '../azure/lro/resumePoller';
 import { createAzureConnection, type AzureConnection } from '../auth/azureConnection';
 import type { CredentialSource } from '../auth/credentialFactory';
@@ -32,6 +33,8 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   readonly sessions: SessionProvider = vscodeSessionProvider;
+  /** The requests sent in this window, redacted, for "Copy as REST Request". */
+  readonly sentRequests = new SentRequestLog();
 
   constructor(
     private readonly environment: EnvironmentController,
@@ -62,15 +65,18 @@ export class ConnectionManager implements vscode.Disposable {
       secrets: this.secrets,
       sessions: this.sessions,
       logger: this.logger,
+      sentRequests: this.sentRequests,
     });
     this.cached = { key, connection };
     return connection;
   }
 
-  /** Clients for resuming an operation started in `environment`. */
-  resumeDeps(environment: string): ResumeDeps | string {
+  /** Clients for resuming an operation started in `environment` as `account`. */
+  resumeDeps(environment: string, account?: string): ResumeDeps | string {
     if (environment !== this.environment.kind)
       return `switch to ${environmentLabels[environment as EnvironmentKind] ?? environment} to resume it`;
+    const current = this.environment.snapshot().account;
+    if (account !== undefined && current !== undefined && account !== current) return `sign in as ${account} to resume it`;
     const connection = this.current();
     return typeof connection === 'string' ? connection : { arm: connection.arm, fabric: connection.fabric };
   }

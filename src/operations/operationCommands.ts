@@ -2,12 +2,21 @@
 import * as vscode from 'vscode';
 import { detailsText, type OperationRecord } from './operationRecord';
 import type { OperationDetailsDocuments } from './operationDetailsDocument';
+import { operationRestRequests } from './operationRestRequests';
 import type { OperationTracker } from './operationTracker';
 import type { OperationItem } from './operationsTreeProvider';
 
 type Target = OperationItem | string | undefined;
 
-export function registerOperationCommands(tracker: OperationTracker, documents: OperationDetailsDocuments): vscode.Disposable[] {
+export function registerOperationCommands(
+  tracker: OperationTracker,
+  documents: OperationDetailsDocuments,
+  log: (message: string) => void = () => undefined,
+): vscode.Disposable[] {
+  /** Shows a message nobody waits for; a failure to show it is logged. */
+  const tell = (shown: Thenable<unknown>) => {
+    shown.then(undefined, (err: unknown) => log(`Operations: could not show a message: ${String(err)}`));
+  };
   const find = (target: Target): OperationRecord | undefined => {
     const id = typeof target === 'string' ? target : target?.record.id;
     const { running, history } = tracker.list();
@@ -16,7 +25,7 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
   const withRecord = (fn: (r: OperationRecord) => unknown) => async (target: Target) => {
     const record = find(target);
     if (!record) {
-      void vscode.window.showWarningMessage('That operation is no longer in the Operations view.');
+      tell(vscode.window.showWarningMessage('That operation is no longer in the Operations view.'));
       return undefined;
     }
     return await fn(record);
@@ -41,6 +50,19 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
       }),
     ),
     vscode.commands.registerCommand(
+      'sqlDataMovement.operations.copyAsRestRequest',
+      withRecord(async (r) => {
+        const text = operationRestRequests(r);
+        if (!text) {
+          tell(vscode.window.showInformationMessage(`"${r.title}" did not keep the request that started it.`));
+          return undefined;
+        }
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('$(copy) REST requests copied', 3000);
+        return text;
+      }),
+    ),
+    vscode.commands.registerCommand(
       'sqlDataMovement.operations.stopWaiting',
       withRecord(async (r) => {
         if (r.status !== 'running') return false;
@@ -52,7 +74,7 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
       'sqlDataMovement.operations.retry',
       withRecord(async (r) => {
         if (!r.retry) {
-          void vscode.window.showInformationMessage(`"${r.title}" cannot be retried safely from here; start it again from its resource.`);
+          tell(vscode.window.showInformationMessage(`"${r.title}" cannot be retried safely from here; start it again from its resource.`));
           return undefined;
         }
         return vscode.commands.executeCommand(r.retry.command, ...r.retry.args);
@@ -64,7 +86,7 @@ export function registerOperationCommands(tracker: OperationTracker, documents: 
         if (!r.target.resourceId) return false;
         const commands = await vscode.commands.getCommands(true);
         if (!commands.includes('sqlDataMovement.revealResource')) {
-          void vscode.window.showInformationMessage(`${r.target.label}: ${r.target.resourceId}`);
+          tell(vscode.window.showInformationMessage(`${r.target.label}: ${r.target.resourceId}`));
           return false;
         }
         return vscode.commands.executeCommand('sqlDataMovement.revealResource', r.target.resourceId);

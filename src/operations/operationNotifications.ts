@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { durationMs, formatDuration, type OperationRecord } from './operationRecord';
 import type { OperationTracker } from './operationTracker';
 import { recordForTests } from '../ui/testHooks';
+import { redactMessage } from './operationRedaction';
 
 export const NOTIFY_AFTER_MS = 5_000;
 
@@ -12,14 +13,21 @@ export class OperationNotifications implements vscode.Disposable {
   /** What was shown, in test mode (read by tests): kind and text. */
   readonly shown: { severity: 'info' | 'error'; text: string }[] = [];
 
-  constructor(tracker: OperationTracker) {
-    this.subscription = tracker.onDidEnd((r) => void this.notify(r));
+  constructor(tracker: OperationTracker, log: (message: string) => void = () => undefined) {
+    this.subscription = tracker.onDidEnd((r) => {
+      this.notify(r).catch((err: unknown) =>
+        log(`Operations: could not announce the end of ${r.title}: ${redactMessage(err instanceof Error ? err.message : String(err))}`),
+      );
+    });
   }
 
   private async notify(record: OperationRecord): Promise<void> {
     const took = formatDuration(durationMs(record));
-    if (record.status === 'failed') {
-      const text = `${record.title} failed: ${record.error?.message ?? record.serviceStatus ?? 'no details from the service'}`;
+    if (record.status === 'failed' || record.status === 'unknown') {
+      const text =
+        record.status === 'failed'
+          ? `${record.title} failed: ${record.error?.message ?? record.serviceStatus ?? 'no details from the service'}`
+          : `${record.title}: stopped following it, it could not be polled for too long (${record.error?.message ?? 'no details'}).`;
       recordForTests(this.shown, { severity: 'error', text });
       const actions = record.retry ? ['Show Details', 'Retry'] : ['Show Details'];
       const choice = await vscode.window.showErrorMessage(text, ...actions);
@@ -27,7 +35,10 @@ export class OperationNotifications implements vscode.Disposable {
       if (choice === 'Retry') await vscode.commands.executeCommand('sqlDataMovement.operations.retry', record.id);
       return;
     }
-    if (record.status === 'succeeded' && durationMs(record) >= NOTIFY_AFTER_MS) {
+    // Whether the user may have looked away is how long they waited for the end to show, not how long the
+    // service worked (a final read or a late takeover can make the wait longer than the operation).
+    const waited = Date.now() - record.startedAt;
+    if (record.status === 'succeeded' && waited >= NOTIFY_AFTER_MS) {
       const text = `${record.title} succeeded (${took}).`;
       recordForTests(this.shown, { severity: 'info', text });
       const choice = await vscode.window.showInformationMessage(text, 'Show Details');

@@ -4,8 +4,20 @@
 import type { SerializedAzureError } from '../azure/http/azureError';
 import type { LroKind, LroState, RequestTrace } from '../azure/lro/lroTypes';
 
-/** running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be working. */
-export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped';
+/**
+ * running: being polled (or waiting for a window to poll it); stopped: we stopped waiting, Azure may still be
+ * working; unknown: it could not be polled for too long (see PollFailures), so we stopped following it.
+ */
+export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'canceled' | 'stopped' | 'unknown';
+
+/** Consecutive failures to poll a running operation (network, sign-in, service errors): the next try waits longer. */
+export interface PollFailures {
+  /** When the first of them happened. */
+  since: number;
+  count: number;
+  /** No window polls it again before this time. */
+  retryAt: number;
+}
 
 export interface OperationTarget {
   /** ARM resource id or Fabric item path the operation acts on. */
@@ -20,19 +32,15 @@ export interface RetrySpec {
   args: unknown[];
 }
 
-export interface OperationLease {
-  owner: string;
-  until: number;
-}
-
 export interface OperationRecord {
   id: string;
   /** User-facing title, e.g. "Create sync group sales-sync". */
   title: string;
   kind: LroKind;
   target: OperationTarget;
-  /** Which environment (and account) the operation belongs to; polling resumes only there. */
+  /** Which environment and account the operation belongs to; polling resumes only there, signed in as that account. */
   environment: string;
+  account?: string;
   startedAt: number;
   endedAt?: number;
   status: OperationStatus;
@@ -43,15 +51,17 @@ export interface OperationRecord {
   error?: SerializedAzureError;
   /** The request that started the operation, with the ids support needs. */
   initialRequest?: RequestTrace;
+  /** Its headers and body as sent, secrets replaced by placeholders (<hub-password>…), for "Copy as REST Request". */
+  initialRequestHeaders?: Record<string, string>;
+  initialRequestBody?: unknown;
   /** The latest status check: for a finished operation, the one that saw it end. */
   lastPoll?: RequestTrace;
   retry?: RetrySpec;
   /** The poller's state while running (dropped once the operation ends). */
   poller?: LroState;
-  /** Which window polls it, until when (so two windows never poll one operation). */
-  lease?: OperationLease;
   /** Why a running operation is not being polled right now (e.g. another environment is active). */
   waitingReason?: string;
+  pollFailures?: PollFailures;
 }
 
 export function isFinished(record: OperationRecord): boolean {
@@ -76,6 +86,7 @@ const statusWords: Record<OperationStatus, string> = {
   failed: 'Failed',
   canceled: 'Canceled',
   stopped: 'Stopped waiting',
+  unknown: 'Unknown — stopped following',
 };
 
 export function statusText(record: OperationRecord, now = Date.now()): string {
@@ -105,6 +116,11 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
   if (record.jobId) lines.push(`Backup job: ${record.jobId}`);
   if (record.status === 'stopped')
     lines.push('', 'Stopped waiting: the operation may still be running in Azure. Refresh the resource to see its state.');
+  if (record.status === 'unknown')
+    lines.push(
+      '',
+      'It could not be polled for too long, so it is no longer followed; the last error is below. Refresh the resource to see its state.',
+    );
   const e = record.error;
   if (e) {
     lines.push('', `Error code: ${e.code}`, `Message: ${e.message}`);

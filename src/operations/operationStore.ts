@@ -1,113 +1,179 @@
-// Persists the operations center in a Memento (VS Code's globalState, shared by every window):
-// running operations with their poller state, and the last 50 finished ones, newest first.
-// Windows coordinate through leases: a window polls an operation only while it holds an unexpired
-// lease on it, and renews the lease as it polls, so two windows never poll one operation twice.
-import type { OperationLease, OperationRecord } from './operationRecord';
+// Persists the operations center in a Memento (VS Code's globalState). Every window has its own copy of
+// globalState and sees the other windows' writes only later, so nothing here is a shared blob that a
+// window rewrites from its copy: each operation is its own key (found again through keys()), each
+// window's lease on an operation is its own key, and a request to stop waiting is its own key. A window
+// therefore only ever writes what it owns or what it changes, and cannot erase another window's records.
+// Leases: a window polls an operation only while its lease is the oldest unexpired one (see holder()).
+import type { OperationRecord } from './operationRecord';
+import { redactRecord } from './operationRedaction';
 
 /** The slice of vscode.Memento the store needs (globalState in the extension, a Map in tests). */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
+  /** Every key, including those other windows wrote (vscode.Memento.keys()). */
+  keys(): readonly string[];
+}
+
+/** A window's claim to poll an operation: `since` is kept while renewed, so the first claimant keeps winning. */
+export interface Lease {
+  owner: string;
+  since: number;
+  until: number;
 }
 
 export const HISTORY_LIMIT = 50;
 // Short, because a window that goes away without deactivating (a browser reload in code-server leaves
 // its extension host orphaned) blocks the operation until its lease runs out.
 export const LEASE_MS = 20_000;
-const KEY = 'sqlDataMovement.operations.v1';
 
-interface Persisted {
-  running: OperationRecord[];
-  history: OperationRecord[];
-}
+const PREFIX = 'sqlDataMovement.operations.v2/';
+const RECORD = `${PREFIX}op/`;
+const LEASE = `${PREFIX}lease/`;
+const STOP = `${PREFIX}stop/`;
+/** The single-blob layout of earlier versions, moved to per-operation keys once. */
+const LEGACY_KEY = 'sqlDataMovement.operations.v1';
 
 export class OperationStore {
-  /** Serialises read-modify-write cycles within this window. */
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly memento: KeyValueStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  read(): Persisted {
-    const value = this.memento.get<Persisted>(KEY);
-    return { running: value?.running ?? [], history: value?.history ?? [] };
+  private records(): OperationRecord[] {
+    const out: OperationRecord[] = [];
+    for (const key of this.memento.keys()) {
+      if (!key.startsWith(RECORD)) continue;
+      const record = this.memento.get<OperationRecord>(key);
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  /** Running operations (newest first) and the last finished ones (most recently ended first). */
+  read(): { running: OperationRecord[]; history: OperationRecord[] } {
+    const all = this.records();
+    const running = all.filter((r) => r.status === 'running').sort((a, b) => b.startedAt - a.startedAt);
+    const history = all
+      .filter((r) => r.status !== 'running')
+      .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))
+      .slice(0, HISTORY_LIMIT);
+    return { running, history };
   }
 
   get(id: string): OperationRecord | undefined {
-    const { running, history } = this.read();
-    return running.find((r) => r.id === id) ?? history.find((r) => r.id === id);
+    return this.memento.get<OperationRecord>(RECORD + id);
   }
 
-  /** Applies a change to the persisted lists; changes are applied one at a time. */
-  mutate<T>(change: (state: Persisted) => T): Promise<T> {
-    const next = this.queue.then(async () => {
-      const state = this.read();
-      const result = change(state);
-      state.history = state.history.slice(0, HISTORY_LIMIT);
-      await this.memento.update(KEY, state);
-      return result;
-    });
-    this.queue = next.catch(() => undefined);
-    return next;
+  /** Writes a record, redacted, and only when it differs from what this window sees. */
+  private async put(record: OperationRecord): Promise<OperationRecord> {
+    const clean = redactRecord(record);
+    const current = this.get(record.id);
+    if (!current || JSON.stringify(current) !== JSON.stringify(clean)) await this.memento.update(RECORD + record.id, clean);
+    return clean;
   }
 
-  add(record: OperationRecord): Promise<void> {
-    return this.mutate((s) => {
-      s.running = [record, ...s.running.filter((r) => r.id !== record.id)];
-    });
-  }
-
-  /** Updates a running record in place (progress, poller state, lease). No-op once it has ended. */
-  update(id: string, patch: Partial<OperationRecord>): Promise<OperationRecord | undefined> {
-    return this.mutate((s) => {
-      const i = s.running.findIndex((r) => r.id === id);
-      if (i < 0) return undefined;
-      s.running[i] = { ...s.running[i], ...patch };
-      return s.running[i];
-    });
-  }
-
-  /** Moves a record from running to the head of the history, without its poller state or lease. */
-  finish(id: string, patch: Partial<OperationRecord>): Promise<OperationRecord | undefined> {
-    return this.mutate((s) => {
-      const i = s.running.findIndex((r) => r.id === id);
-      if (i < 0) return undefined;
-      const { poller: _poller, lease: _lease, waitingReason: _waiting, ...rest } = { ...s.running[i], ...patch };
-      const ended: OperationRecord = { ...rest, endedAt: patch.endedAt ?? this.now() };
-      s.running.splice(i, 1);
-      s.history = [ended, ...s.history.filter((r) => r.id !== id)];
-      return ended;
-    });
+  add(record: OperationRecord): Promise<OperationRecord> {
+    return this.put(record);
   }
 
   /**
-   * Takes (or renews) the lease on a running operation for `owner`. Fails when another owner holds
-   * an unexpired lease or the operation is no longer running.
+   * Updates a running record. `known` is the caller's last copy: when this window's globalState does not
+   * show the record (yet), the update is applied to it instead of being lost. Returns the record as it
+   * now stands; a finished one is returned unchanged (another window ended it).
    */
-  claim(id: string, owner: string): Promise<boolean> {
-    return this.mutate((s) => {
-      const r = s.running.find((x) => x.id === id);
-      if (!r) return false;
-      if (r.lease && r.lease.owner !== owner && r.lease.until > this.now()) return false;
-      r.lease = { owner, until: this.now() + LEASE_MS } satisfies OperationLease;
-      return true;
-    });
+  async update(id: string, patch: Partial<OperationRecord>, known?: OperationRecord): Promise<OperationRecord | undefined> {
+    const current = this.get(id) ?? known;
+    if (!current) return undefined;
+    if (current.status !== 'running') return current;
+    return this.put({ ...current, ...patch, id });
+  }
+
+  /**
+   * Ends a running record: drops its poller state, leases and stop request, and keeps the history to
+   * HISTORY_LIMIT. Undefined when it had already ended (so only one window announces the end).
+   */
+  async finish(id: string, patch: Partial<OperationRecord>, known?: OperationRecord): Promise<OperationRecord | undefined> {
+    const current = this.get(id) ?? known;
+    if (!current || current.status !== 'running') return undefined;
+    const { poller: _poller, waitingReason: _waiting, pollFailures: _failures, ...rest } = { ...current, ...patch, id };
+    const ended = await this.put({ ...rest, endedAt: patch.endedAt ?? this.now() });
+    for (const key of this.memento.keys()) if (key.startsWith(`${LEASE}${id}/`)) await this.memento.update(key, undefined);
+    if (this.memento.get(STOP + id) !== undefined) await this.memento.update(STOP + id, undefined);
+    await this.prune();
+    return ended;
+  }
+
+  private async prune(): Promise<void> {
+    const finished = this.records()
+      .filter((r) => r.status !== 'running')
+      .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
+    for (const old of finished.slice(HISTORY_LIMIT)) await this.memento.update(RECORD + old.id, undefined);
+  }
+
+  leases(id: string): Lease[] {
+    const out: Lease[] = [];
+    for (const key of this.memento.keys()) {
+      if (!key.startsWith(`${LEASE}${id}/`)) continue;
+      const lease = this.memento.get<Lease>(key);
+      if (lease) out.push(lease);
+    }
+    return out;
+  }
+
+  /**
+   * The window entitled to poll the operation: the oldest unexpired lease (ties by owner id). Every window
+   * that sees the same leases picks the same holder, so two windows that claim at once agree on one.
+   */
+  holder(id: string): Lease | undefined {
+    const now = this.now();
+    return this.leases(id)
+      .filter((l) => l.until > now)
+      .sort((a, b) => a.since - b.since || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0))[0];
+  }
+
+  /** Writes (or renews) `owner`'s lease. Whether it holds the operation is holder()'s answer, once the windows have synced. */
+  async writeLease(id: string, owner: string): Promise<void> {
+    const now = this.now();
+    const mine = this.memento.get<Lease>(`${LEASE}${id}/${owner}`);
+    const since = mine && mine.until > now ? mine.since : now;
+    await this.memento.update(`${LEASE}${id}/${owner}`, { owner, since, until: now + LEASE_MS } satisfies Lease);
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    if (this.memento.get(`${LEASE}${id}/${owner}`) !== undefined) await this.memento.update(`${LEASE}${id}/${owner}`, undefined);
   }
 
   /** Gives up this owner's leases (on window close) so another window can take over at once. */
-  release(owner: string): Promise<void> {
-    return this.mutate((s) => {
-      for (const r of s.running) if (r.lease?.owner === owner) r.lease = undefined;
-    });
+  async release(owner: string): Promise<void> {
+    for (const key of this.memento.keys())
+      if (key.startsWith(LEASE) && key.endsWith(`/${owner}`) && this.memento.get(key) !== undefined)
+        await this.memento.update(key, undefined);
   }
 
-  clearFinished(): Promise<number> {
-    return this.mutate((s) => {
-      const n = s.history.length;
-      s.history = [];
-      return n;
-    });
+  /** Asks whichever window polls the operation to stop waiting for it. */
+  async requestStop(id: string): Promise<void> {
+    await this.memento.update(STOP + id, this.now());
+  }
+
+  stopRequested(id: string): boolean {
+    return this.memento.get(STOP + id) !== undefined;
+  }
+
+  async clearFinished(): Promise<number> {
+    const finished = this.records().filter((r) => r.status !== 'running');
+    for (const r of finished) await this.memento.update(RECORD + r.id, undefined);
+    return finished.length;
+  }
+
+  /** Moves the records of the earlier single-blob layout to their own keys (idempotent). */
+  async migrateLegacy(): Promise<void> {
+    const legacy = this.memento.get<{ running?: OperationRecord[]; history?: OperationRecord[] }>(LEGACY_KEY);
+    if (!legacy) return;
+    for (const r of [...(legacy.running ?? []), ...(legacy.history ?? [])]) {
+      const { lease: _lease, ...record } = r as OperationRecord & { lease?: unknown };
+      if (!this.get(record.id)) await this.put(record);
+    }
+    await this.memento.update(LEGACY_KEY, undefined);
   }
 }

@@ -5,21 +5,40 @@
 import { randomUUID } from 'node:crypto';
 import type { LroPoller, LroSnapshot } from '../azure/lro/lroTypes';
 import { resumePoller, type ResumeDeps } from '../azure/lro/resumePoller';
-import { isAzureRequestError } from '../azure/http/azureError';
-import type { OperationRecord, OperationTarget, RetrySpec } from './operationRecord';
+import { AzureRequestError, isAzureRequestError } from '../azure/http/azureError';
+import { formatDuration, type OperationRecord, type OperationTarget, type RetrySpec } from './operationRecord';
+import { redactMessage } from './operationRedaction';
 import { LEASE_MS, type OperationStore } from './operationStore';
+import { abortableDelay } from '../azure/http/abortableDelay';
+import type { SentRequestLog } from '../azure/http/sentRequests';
 import { Signal } from './signal';
 
 export interface TrackerOptions {
   store: OperationStore;
   /** This window's id (leases). */
   owner: string;
-  /** Clients to poll an operation of `environment` with, or why it cannot be polled right now. */
-  connect: (environment: string) => ResumeDeps | string;
+  /** Clients to poll an operation of `environment` and `account` with, or why it cannot be polled right now. */
+  connect: (environment: string, account: string | undefined) => ResumeDeps | string;
+  /** The account operations started now belong to. */
+  account?: () => string | undefined;
+  /**
+   * How long a window waits after writing its lease before it trusts holder(): long enough for the other
+   * windows' leases, written at the same moment, to reach this window's copy of globalState.
+   */
+  claimSettleMs?: number;
   minDelayMs?: number;
   maxDelayMs?: number;
   /** How often to look for operations no window is polling (a closed window's). */
   rescanMs?: number;
+  /** After a failure to poll, the wait before the next try: doubles from retryBaseMs (5 s) up to retryMaxMs (2 min). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** An operation that cannot be polled for this long (24 h) is no longer followed: it ends as "unknown". */
+  giveUpAfterMs?: number;
+  /** The requests this window sent: an operation keeps its initial request's headers and body (redacted) from it. */
+  sentRequests?: SentRequestLog;
+  /** Where failures nobody awaits are reported (the extension's log). */
+  log?: (message: string) => void;
   now?: () => number;
 }
 
@@ -27,6 +46,8 @@ export interface StartOptions {
   title: string;
   target: OperationTarget;
   environment: string;
+  /** Defaults to the tracker's current account. */
+  account?: string;
   retry?: RetrySpec;
 }
 
@@ -39,6 +60,14 @@ export interface TrackedOperation<T> {
 export class OperationTracker {
   private readonly active = new Map<string, AbortController>();
   private readonly stopRequested = new Set<string>();
+  /** Operations this window stopped polling because another window holds them. */
+  private readonly yielded = new Set<string>();
+  /** Operations being claimed (between writing the lease and trusting it). */
+  private readonly claiming = new Set<string>();
+  /** This window's last copy of each operation it polls: an update never depends on globalState having caught up. */
+  private readonly known = new Map<string, OperationRecord>();
+  /** Why this window does not poll an operation (its environment is not active…); per window, so not persisted. */
+  private readonly waiting = new Map<string, string>();
   private readonly changed = new Signal<OperationRecord | undefined>();
   private readonly ended = new Signal<OperationRecord>();
   private rescanTimer: NodeJS.Timeout | undefined;
@@ -53,7 +82,13 @@ export class OperationTracker {
   }
 
   list(): { running: OperationRecord[]; history: OperationRecord[] } {
-    return this.options.store.read();
+    const { running, history } = this.options.store.read();
+    return { running: running.map((r) => (this.waiting.has(r.id) ? { ...r, waitingReason: this.waiting.get(r.id) } : r)), history };
+  }
+
+  /** The requests this window sent, redacted ("Copy as REST Request" gives an action's requests from it). */
+  get sentRequests(): SentRequestLog | undefined {
+    return this.options.sentRequests;
   }
 
   /** Is this window polling the operation right now? */
@@ -70,7 +105,9 @@ export class OperationTracker {
       kind: poller.kind,
       target: start.target,
       environment: start.environment,
-      startedAt: this.now - snap.elapsedMs,
+      account: start.account ?? this.options.account?.(),
+      // The poller's own start (persisted with it), not when this window saw the operation.
+      startedAt: poller.toJSON().startedAt,
       status: 'running',
       percent: snap.percent,
       serviceStatus: snap.serviceStatus,
@@ -78,9 +115,15 @@ export class OperationTracker {
       lastPoll: snap.lastPoll,
       retry: start.retry,
       poller: poller.toJSON(),
-      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
     };
-    await this.options.store.add(record);
+    const sent = snap.initialRequest && this.options.sentRequests?.find(snap.initialRequest.method, snap.initialRequest.url);
+    if (sent) {
+      record.initialRequestHeaders = sent.headers;
+      if (sent.body !== undefined) record.initialRequestBody = sent.body;
+    }
+    // The lease goes first: a window that sees the record also sees who polls it.
+    await this.options.store.writeLease(record.id, this.options.owner);
+    this.known.set(record.id, await this.options.store.add(record));
     this.changed.fire(record);
     const result = this.drive(record.id, poller);
     // Callers that only fire and forget must not cause unhandled rejections; awaiting callers still see them.
@@ -90,41 +133,78 @@ export class OperationTracker {
 
   /** Picks up running operations that no window polls: after a reload, or when their window closed. */
   async resumeAll(): Promise<number> {
-    let resumed = 0;
-    for (const record of this.options.store.read().running) {
-      if (this.disposed || this.active.has(record.id)) continue;
-      if (await this.resume(record)) resumed++;
-    }
+    await this.options.store.migrateLegacy();
+    if (this.disposed) return 0;
+    const candidates = this.options.store.read().running.filter((r) => !this.active.has(r.id) && !this.claiming.has(r.id));
+    // In parallel: each claim waits for the windows' copies to settle.
+    const resumed = (await Promise.all(candidates.map((r) => this.resume(r)))).filter(Boolean).length;
     this.scheduleRescan();
     return resumed;
   }
 
-  private async resume(record: OperationRecord): Promise<boolean> {
-    if (!record.poller) {
-      await this.finishWith(record.id, {
-        status: 'failed',
-        error: undefined,
-        waitingReason: undefined,
-        serviceStatus: 'Unknown (no saved polling state)',
-      });
-      return false;
-    }
-    const deps = this.options.connect(record.environment);
+  private async resume(found: OperationRecord): Promise<boolean> {
+    if (found.pollFailures && found.pollFailures.retryAt > this.now) return false; // backing off after failures
+    const deps = this.options.connect(found.environment, found.account);
     if (typeof deps === 'string') {
-      if (record.waitingReason !== deps) this.changed.fire(await this.options.store.update(record.id, { waitingReason: deps }));
+      this.setWaiting(found.id, deps);
       return false;
     }
-    if (!(await this.options.store.claim(record.id, this.options.owner))) return false;
+    this.setWaiting(found.id, undefined);
+    const record = await this.claim(found.id);
+    if (!record) return false;
+    if (this.options.store.stopRequested(record.id)) {
+      await this.finishWith(record.id, { status: 'stopped' });
+      return false;
+    }
+    if (!record.poller) {
+      await this.finishWith(record.id, { status: 'failed', error: undefined, serviceStatus: 'Unknown (no saved polling state)' });
+      return false;
+    }
     let poller: LroPoller<unknown>;
     try {
       poller = resumePoller(record.poller, deps);
     } catch (e) {
-      this.changed.fire(await this.options.store.update(record.id, { waitingReason: e instanceof Error ? e.message : String(e) }));
+      this.changed.fire(await this.options.store.update(record.id, { waitingReason: e instanceof Error ? e.message : String(e) }, record));
+      await this.options.store.releaseLease(record.id, this.options.owner);
+      this.known.delete(record.id);
       return false;
     }
-    if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined });
-    void this.drive(record.id, poller).catch(() => undefined); // the outcome reaches the UI through events
+    if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined }, record);
+    this.background(this.drive(record.id, poller), 'poll', true);
     return true;
+  }
+
+  /**
+   * Takes the lease on a running operation no other window holds: writes this window's lease, waits for
+   * the windows' copies to settle, and keeps it only if this window is then the holder. Two windows that
+   * claim at once both see both leases after settling and agree on the same holder.
+   */
+  private async claim(id: string): Promise<OperationRecord | undefined> {
+    const { store, owner } = this.options;
+    const holder = store.holder(id);
+    if (holder && holder.owner !== owner) return undefined;
+    this.claiming.add(id);
+    try {
+      await store.writeLease(id, owner);
+      await abortableDelay(this.options.claimSettleMs ?? 1_000);
+      const record = store.get(id);
+      if (this.disposed || store.holder(id)?.owner !== owner || record?.status !== 'running') {
+        await store.releaseLease(id, owner);
+        return undefined;
+      }
+      this.known.set(id, record);
+      return record;
+    } finally {
+      this.claiming.delete(id);
+    }
+  }
+
+  private setWaiting(id: string, reason: string | undefined): void {
+    if (this.waiting.get(id) === reason) return;
+    if (reason === undefined) this.waiting.delete(id);
+    else this.waiting.set(id, reason);
+    const record = this.options.store.get(id);
+    this.changed.fire(record && (reason ? { ...record, waitingReason: reason } : record));
   }
 
   /** Stops waiting for an operation (it may still run in Azure); it moves to the history as "stopped". */
@@ -135,7 +215,9 @@ export class OperationTracker {
       ctrl.abort();
       return;
     }
-    await this.finishWith(id, { status: 'stopped' });
+    // Another window may be polling it: ask it to stop; if none is, end it here.
+    await this.options.store.requestStop(id);
+    if (await this.claim(id)) await this.finishWith(id, { status: 'stopped' });
   }
 
   async clearFinished(): Promise<number> {
@@ -147,13 +229,13 @@ export class OperationTracker {
   private async drive<T>(id: string, poller: LroPoller<T>): Promise<T> {
     const ctrl = new AbortController();
     this.active.set(id, ctrl);
-    const heartbeat = setInterval(() => void this.renewLease(id, ctrl), LEASE_MS / 3);
+    const heartbeat = setInterval(() => this.background(this.renewLease(id, ctrl), 'renew the lease of'), LEASE_MS / 3);
     try {
       const result = await poller.pollUntilDone({
         signal: ctrl.signal,
         minDelayMs: this.options.minDelayMs,
         maxDelayMs: this.options.maxDelayMs,
-        onProgress: (snap) => void this.progress(id, poller, snap, ctrl),
+        onProgress: (snap) => this.background(this.progress(id, poller, snap, ctrl), 'save the progress of'),
       });
       await this.finishWith(id, {
         status: 'succeeded',
@@ -161,15 +243,20 @@ export class OperationTracker {
         serviceStatus: poller.latest.serviceStatus,
         jobId: poller.latest.jobId,
         ...requestTraces(poller.latest),
+        endedAt: endedAt(poller.latest),
       });
       return result;
     } catch (e) {
-      await this.settleFailure(id, poller, e);
+      this.active.delete(id); // no longer polled here: a rescan may pick it up again
+      // A failure to record the outcome must not replace the outcome the caller sees.
+      await this.settleFailure(id, poller, e).catch((err: unknown) => this.logFailure(`record the end of operation ${id}`, err));
       throw e;
     } finally {
       clearInterval(heartbeat);
       this.active.delete(id);
       this.stopRequested.delete(id);
+      this.yielded.delete(id);
+      this.known.delete(id);
     }
   }
 
@@ -177,7 +264,7 @@ export class OperationTracker {
     const snap = poller.latest;
     if (this.stopRequested.has(id)) {
       await this.finishWith(id, { status: 'stopped' });
-    } else if (this.disposed) {
+    } else if (this.disposed || this.yielded.has(id)) {
       // The window is closing: leave it running in the store for the next window to resume.
     } else if (snap.status === 'failed' || snap.status === 'canceled') {
       await this.finishWith(id, {
@@ -185,38 +272,102 @@ export class OperationTracker {
         error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined),
         serviceStatus: snap.serviceStatus,
         ...requestTraces(snap),
+        endedAt: endedAt(snap),
       });
-    } else if (this.options.store.get(id)?.status === 'running') {
-      // Polling itself failed (network, sign-in): the operation's fate is unknown, so keep it and try later.
-      const reason = `polling failed: ${e instanceof Error ? e.message : String(e)}`;
-      const patch = { waitingReason: reason, lease: undefined, poller: poller.toJSON(), ...requestTraces(snap) };
-      this.changed.fire(await this.options.store.update(id, patch));
-      this.scheduleRescan();
+    } else {
+      const current = this.options.store.get(id) ?? this.known.get(id);
+      if (current?.status === 'running') await this.pollingFailed(current, poller, e);
     }
+  }
+
+  /**
+   * Polling itself failed (network, sign-in, a service error that says nothing about the operation): its
+   * fate is unknown, so it stays running and is tried again later, each time waiting twice as long (up to
+   * retryMaxMs); once it could not be polled for giveUpAfterMs it ends as "unknown" with the last error.
+   */
+  private async pollingFailed<T>(current: OperationRecord, poller: LroPoller<T>, e: unknown): Promise<void> {
+    const now = this.now;
+    const since = current.pollFailures?.since ?? now;
+    const count = (current.pollFailures?.count ?? 0) + 1;
+    const message = e instanceof Error ? e.message : String(e);
+    if (now - since >= (this.options.giveUpAfterMs ?? 24 * 60 * 60_000)) {
+      const error = isAzureRequestError(e)
+        ? e.toJSON()
+        : new AzureRequestError({
+            status: 0,
+            code: 'PollingFailed',
+            message,
+            operation: { name: current.title, method: 'GET', url: current.lastPoll?.url ?? '' },
+          }).toJSON();
+      await this.finishWith(current.id, { status: 'unknown', error, pollFailures: undefined, ...requestTraces(poller.latest) });
+      return;
+    }
+    const base = this.options.retryBaseMs ?? 5_000;
+    const delay = Math.min(this.options.retryMaxMs ?? 120_000, base * 2 ** (count - 1));
+    const patch: Partial<OperationRecord> = {
+      waitingReason: `polling failed: ${message} (trying again in ${formatDuration(delay)})`,
+      pollFailures: { since, count, retryAt: now + delay },
+      poller: poller.toJSON(),
+      ...requestTraces(poller.latest),
+    };
+    this.changed.fire(await this.options.store.update(current.id, patch, this.known.get(current.id)));
+    await this.options.store.releaseLease(current.id, this.options.owner);
+    this.scheduleRescan();
+  }
+
+  /** Runs a promise nobody awaits: its failure is logged, never an unhandled rejection. */
+  private background(promise: Promise<unknown>, what: string, outcomeIsRecorded = false): void {
+    promise.catch((err: unknown) => {
+      // An operation's own failure or a stop is already in its record; anything else is a bug worth a log line.
+      if (outcomeIsRecorded && (isAzureRequestError(err) || (err instanceof Error && err.name === 'AbortError'))) return;
+      this.logFailure(what, err);
+    });
+  }
+
+  private logFailure(what: string, err: unknown): void {
+    this.options.log?.(`Operations: could not ${what}: ${redactMessage(err instanceof Error ? err.message : String(err))}`);
   }
 
   private async progress<T>(id: string, poller: LroPoller<T>, snap: LroSnapshot, ctrl: AbortController): Promise<void> {
     if (snap.status !== 'running') return;
-    const updated = await this.options.store.update(id, {
-      percent: snap.percent,
-      serviceStatus: snap.serviceStatus,
-      jobId: snap.jobId,
-      ...requestTraces(snap),
-      poller: poller.toJSON(),
-      lease: { owner: this.options.owner, until: this.now + LEASE_MS },
-      waitingReason: undefined,
-    });
-    if (!updated)
-      ctrl.abort(); // stopped or cleared from another window
-    else this.changed.fire(updated);
+    const updated = await this.options.store.update(
+      id,
+      {
+        percent: snap.percent,
+        serviceStatus: snap.serviceStatus,
+        jobId: snap.jobId,
+        ...requestTraces(snap),
+        poller: poller.toJSON(),
+        waitingReason: undefined,
+        pollFailures: undefined,
+      },
+      this.known.get(id),
+    );
+    if (!updated || updated.status !== 'running') return ctrl.abort(); // ended from another window
+    this.known.set(id, updated);
+    this.changed.fire(updated);
+    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
   }
 
+  /** Renews this window's lease; stops polling when another window holds the operation or asked to stop waiting. */
   private async renewLease(id: string, ctrl: AbortController): Promise<void> {
-    if (!(await this.options.store.claim(id, this.options.owner))) ctrl.abort();
+    await this.options.store.writeLease(id, this.options.owner);
+    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
+    else if (this.options.store.holder(id)?.owner !== this.options.owner) {
+      this.yielded.add(id);
+      ctrl.abort();
+    }
+  }
+
+  private requestStopOf(id: string, ctrl: AbortController): void {
+    this.stopRequested.add(id);
+    ctrl.abort();
   }
 
   private async finishWith(id: string, patch: Partial<OperationRecord>): Promise<void> {
-    const ended = await this.options.store.finish(id, patch);
+    const ended = await this.options.store.finish(id, patch, this.known.get(id));
+    this.waiting.delete(id);
+    this.known.delete(id);
     if (!ended) return;
     this.changed.fire(ended);
     this.ended.fire(ended);
@@ -229,7 +380,7 @@ export class OperationTracker {
       this.rescanTimer = undefined;
       return;
     }
-    this.rescanTimer ??= setInterval(() => void this.resumeAll(), this.options.rescanMs ?? 5_000);
+    this.rescanTimer ??= setInterval(() => this.background(this.resumeAll(), 'resume operations'), this.options.rescanMs ?? 5_000);
   }
 
   /** Stops polling in this window without ending anything: the operations stay running in the store. */
@@ -239,6 +390,18 @@ export class OperationTracker {
     for (const ctrl of this.active.values()) ctrl.abort();
     await this.options.store.release(this.options.owner);
   }
+}
+
+/**
+ * When a finished operation ended: the service's end time when it reports one, else when its end was
+ * first seen (the status check that saw it). Never when a window took it over, which may be much later.
+ */
+function endedAt(snap: LroSnapshot): number | undefined {
+  for (const iso of [snap.endTime, snap.lastPoll?.at, snap.initialRequest?.at]) {
+    const t = iso ? Date.parse(iso) : NaN;
+    if (Number.isFinite(t)) return t;
+  }
+  return undefined;
 }
 
 /** The ids of the starting request and the latest status check, kept only when known (a resumed poller keeps both). */

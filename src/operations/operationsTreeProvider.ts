@@ -14,7 +14,10 @@ export class OperationItem extends vscode.TreeItem {
     this.description = `${record.target.label} · ${statusText(record)}`;
     this.iconPath = iconFor(record, polling);
     const flags = ['operation', record.status];
-    if (record.retry && (record.status === 'failed' || record.status === 'canceled' || record.status === 'stopped'))
+    if (
+      record.retry &&
+      (record.status === 'failed' || record.status === 'canceled' || record.status === 'stopped' || record.status === 'unknown')
+    )
       flags.push('retryable');
     if (record.target.resourceId) flags.push('hasTarget');
     this.contextValue = flags.join(';');
@@ -46,6 +49,8 @@ function iconFor(record: OperationRecord, polling: boolean): vscode.ThemeIcon {
       return new vscode.ThemeIcon('circle-slash');
     case 'stopped':
       return new vscode.ThemeIcon('debug-pause');
+    case 'unknown':
+      return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
 }
 

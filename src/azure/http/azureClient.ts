@@ -2,6 +2,7 @@
 // and throw AzureRequestError for any non-2xx answer (naming the operation that failed) and for a 2xx
 // whose body is unreadable or lacks the list it should carry (code InvalidResponseBody).
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
+import type { SentRequestLog } from './sentRequests';
 import { throwIfAborted } from './abortableDelay';
 import { errorFromResponse, invalidBodyError } from './parseErrorBody';
 import type { AzurePipeline } from './pipeline';
@@ -41,7 +42,11 @@ export interface AzureResponse<T = unknown> {
 }
 
 export class AzureClient {
-  constructor(readonly transport: AzurePipeline) {}
+  constructor(
+    readonly transport: AzurePipeline,
+    /** Where each request is remembered, redacted, for "Copy as REST Request". */
+    readonly sent?: SentRequestLog,
+  ) {}
 
   get baseUrl(): string {
     return this.transport.baseUrl;
@@ -51,6 +56,7 @@ export class AzureClient {
   async send<T = unknown>(req: AzureRequest): Promise<AzureResponse<T>> {
     throwIfAborted(req.signal);
     const url = this.resolveUrl(req.url, req.query);
+    this.sent?.record({ operationName: req.operationName, method: req.method, url, headers: req.headers, body: req.body });
     const headers = createHttpHeaders({ accept: 'application/json', ...req.headers });
     let body: string | undefined;
     if (req.body !== undefined) {

@@ -7,6 +7,7 @@
 // Secrets never appear: Authorization becomes a {{token}} variable, secret headers and query
 // parameters and secret-named body properties become <redacted>.
 import { isSecretHeader, redactJson, redactUrl } from './redaction';
+import { redactWithPlaceholders } from './requestPlaceholders';
 
 export interface RestRequestToFormat {
   method: string;
@@ -18,7 +19,13 @@ export interface RestRequestToFormat {
 /** Headers that are noise in a pasted request (set by the transport or per attempt). */
 const DROPPED = new Set(['content-length', 'host', 'accept-encoding', 'connection', 'user-agent', 'x-ms-client-request-id']);
 
-export function formatRestRequest(req: RestRequestToFormat): string {
+export interface FormatOptions {
+  /** Secret body properties become named placeholders (<hub-password>…) instead of <redacted>. */
+  placeholders?: boolean;
+}
+
+export function formatRestRequest(req: RestRequestToFormat, options: FormatOptions = {}): string {
+  const redactBody = options.placeholders ? redactWithPlaceholders : redactJson;
   const lines = [`${req.method.toUpperCase()} ${redactUrl(req.url)}`];
   let hasContentType = false;
   for (const [name, value] of Object.entries(req.headers ?? {})) {
@@ -33,7 +40,7 @@ export function formatRestRequest(req: RestRequestToFormat): string {
   if (req.body !== undefined && req.body !== null) {
     if (!hasContentType) lines.push('Content-Type: application/json');
     const body = typeof req.body === 'string' ? tryParse(req.body) : req.body;
-    lines.push('', typeof body === 'string' ? body : JSON.stringify(redactJson(body), null, 2));
+    lines.push('', typeof body === 'string' ? body : JSON.stringify(redactBody(body), null, 2));
   }
   return lines.join('\n') + '\n';
 }
@@ -44,4 +51,9 @@ function tryParse(text: string): unknown {
   } catch {
     return '<non-JSON body omitted>';
   }
+}
+
+/** Several requests in one .http text, each under a `### title` separator line (REST Client's request delimiter). */
+export function formatRestRequests(requests: (RestRequestToFormat & { title?: string })[], options: FormatOptions = {}): string {
+  return requests.map((r) => `### ${r.title ?? `${r.method.toUpperCase()} request`}\n${formatRestRequest(r, options)}`).join('\n');
 }

@@ -101,6 +101,8 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     const status = operationStatusOf(body?.status);
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
     if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
+    if (status !== 'running' && typeof (body as { endTime?: unknown } | undefined)?.endTime === 'string')
+      this.state.snapshot.endTime = (body as { endTime: string }).endTime;
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
     if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;

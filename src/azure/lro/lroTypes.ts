@@ -25,6 +25,8 @@ export interface LroSnapshot {
   initialRequest?: RequestTrace;
   /** The latest status check (or final GET): for a finished operation, the one that saw it end. */
   lastPoll?: RequestTrace;
+  /** When the service says the operation ended (Azure-AsyncOperation endTime), ISO. */
+  endTime?: string;
 }
 
 /** One HTTP exchange of an operation, as support needs it to find the call in the service's logs. */

@@ -1,7 +1,7 @@
 // Commands on any Data Sync resource: copy its id, open it in the portal, copy the REST request
-// that reads it, reveal it in the tree; plus the tree's own actions.
+// that reads it (and the requests the last action on it sent), reveal it in the tree; plus the tree's own actions.
 import * as vscode from 'vscode';
-import { formatRestRequest } from '../../azure/http/restRequestFormatter';
+import { formatRestRequest, formatRestRequests } from '../../azure/http/restRequestFormatter';
 import { SQL_API_VERSION } from '../../azure/sql/sqlPaths';
 import type { DataSyncNode } from '../tree/dataSyncNode';
 import type { DataSyncTreeProvider } from '../tree/dataSyncTreeProvider';
@@ -55,11 +55,15 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
         const id = needId(arg);
         const base = ctx.clients().cloud.armEndpoint.replace(/\/+$/, '');
         const apiVersion = /^\/subscriptions\/[^/]+$/i.test(id) ? '2022-12-01' : SQL_API_VERSION;
-        const text = formatRestRequest({
+        const read = formatRestRequest({
           method: 'GET',
           url: `${base}${id}?api-version=${apiVersion}`,
           headers: { Accept: 'application/json' },
         });
+        // Then what the last action on it actually sent (its request and status checks), secrets as placeholders.
+        const action = ctx.operations.sentRequests?.lastActionOn(id) ?? [];
+        const sent = action.map((r) => ({ ...r, title: `${r.operationName} (sent ${new Date(r.at).toISOString()})` }));
+        const text = sent.length ? `${read}\n${formatRestRequests(sent, { placeholders: true })}` : read;
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('$(copy) REST request copied', 3000);
         return text;

@@ -8,6 +8,7 @@ import { InMemorySecretStore } from '../../../src/auth/secretStore';
 import { emulatorCloud } from '../../../src/azure/clouds';
 import type { AzureClient } from '../../../src/azure/http/azureClient';
 import type { RequestLogEntry } from '../../../src/azure/http/requestLogger';
+import type { SentRequestLog } from '../../../src/azure/http/sentRequests';
 import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
 
 export interface EmulatorWithClient {
@@ -19,7 +20,7 @@ export interface EmulatorWithClient {
 
 export async function startEmulatorWithClient(
   options: EmulatorOptions = {},
-  connection: { requestTimeoutMs?: number } = {},
+  connection: { requestTimeoutMs?: number; sentRequests?: SentRequestLog } = {},
 ): Promise<EmulatorWithClient> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqldm-ops-'));
   const emulator = await startEmulator({
@@ -43,6 +44,7 @@ export async function startEmulatorWithClient(
     logger: { log: (e) => requests.push(e) },
     retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
     requestTimeoutMs: connection.requestTimeoutMs,
+    sentRequests: connection.sentRequests,
   });
   return {
     emulator,

@@ -5,21 +5,11 @@ import * as assert from 'node:assert/strict';
 import { AzureRequestError } from '../../../src/azure/http/azureError';
 import { SyncGroupsClient } from '../../../src/azure/sql/syncGroupsClient';
 import { detailsText, type OperationRecord } from '../../../src/operations/operationRecord';
-import { OperationStore, type KeyValueStore } from '../../../src/operations/operationStore';
+import { OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker } from '../../../src/operations/operationTracker';
 import { freeHubDatabases } from '../../support/freeHubDatabases';
+import { MapMemento } from './mementos';
 import { startEmulatorWithClient, type EmulatorWithClient } from './emulatorClient';
-
-class MapMemento implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.map.get(key)) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.map.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
 
 describe('operation request ids and errors (real emulator, operation tracker)', function () {
   this.timeout(30_000);

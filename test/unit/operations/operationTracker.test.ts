@@ -4,22 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { ArmPoller } from '../../../src/azure/lro/armPoller';
 import type { AzureRequestError } from '../../../src/azure/http/azureError';
-import { OperationStore, type KeyValueStore } from '../../../src/operations/operationStore';
+import { OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker, type TrackerOptions } from '../../../src/operations/operationTracker';
 import type { OperationRecord } from '../../../src/operations/operationRecord';
 import { freeHubDatabases } from '../../support/freeHubDatabases';
+import { MapMemento } from './mementos';
 import { startEmulatorWithClient, type EmulatorWithClient } from './emulatorClient';
-
-class MapMemento implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.map.get(key)) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.map.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
 
 describe('operation tracker (real emulator, real pollers)', function () {
   this.timeout(30_000);
@@ -36,7 +26,16 @@ describe('operation tracker (real emulator, real pollers)', function () {
   });
 
   const tracker = (store: OperationStore, owner: string, extra: Partial<TrackerOptions> = {}) =>
-    new OperationTracker({ store, owner, connect: () => ({ arm: env.arm }), minDelayMs: 50, maxDelayMs: 200, rescanMs: 100, ...extra });
+    new OperationTracker({
+      store,
+      owner,
+      connect: () => ({ arm: env.arm }),
+      minDelayMs: 50,
+      maxDelayMs: 200,
+      rescanMs: 100,
+      claimSettleMs: 50,
+      ...extra,
+    });
 
   // Data Sync allows 5 groups per hub database (the emulator enforces it): spread them out.
   const hubFor = (i: number) => databases[i % databases.length];
@@ -133,7 +132,7 @@ describe('operation tracker (real emulator, real pollers)', function () {
     await op.result.catch(() => undefined);
     const saved = new OperationStore(memento).read();
     assert.equal(saved.running.length, 1, 'still running in the store');
-    assert.equal(saved.running[0].lease, undefined, 'the closing window released its lease');
+    assert.equal(new OperationStore(memento).holder(op.id), undefined, 'the closing window released its lease');
     assert.equal(saved.history.length, 0);
 
     const store = new OperationStore(memento);
