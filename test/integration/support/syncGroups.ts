@@ -32,11 +32,17 @@ export async function arrangeSyncableGroup(arm: AzureClient, clients: DataSyncCl
     })
   ).pollUntilDone({ minDelayMs: 100 });
   const memberRef = { ...ref, syncMember: `${name}-member` };
+  // Azure requires the member's server (FQDN) and database by name, as the documented body sends them.
+  const hubServer = serverRefFromId(free[0]);
+  const servers = await clients.servers.listServers(hubServer.subscriptionId, { resourceGroup: hubServer.resourceGroup }).toArray();
+  const fqdn = servers.find((s) => s.name?.toLowerCase() === hubServer.server.toLowerCase())?.properties?.fullyQualifiedDomainName;
+  assert.ok(fqdn, 'the hub server has a fully qualified domain name');
   await (
     await clients.members.beginCreateOrUpdate(memberRef, {
       properties: {
         databaseType: 'AzureSqlDatabase',
         syncMemberAzureDatabaseResourceId: memberDb.id,
+        serverName: fqdn,
         databaseName: databaseRefFromId(memberDb.id).database,
         userName: 'memberadmin',
         password: 'Member!Passw0rd',
