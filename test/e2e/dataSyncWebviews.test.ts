@@ -164,7 +164,15 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await view.locator('.summary', { hasText: 'Tables added (1): [dbo].[Suppliers]' }).waitFor();
     await type(view, 'schema-search', 'Employees');
     await view.locator('.schema-table', { hasText: '[dbo].[Employees]' }).locator('button.linkish', { hasText: 'Columns' }).click();
-    await view.locator('.column-row', { hasText: 'OrgNode' }).locator('.reason', { hasText: 'hierarchyid' }).waitFor();
+    const orgNode = view.locator('.column-row', { hasText: 'OrgNode' });
+    await orgNode.locator('.reason', { hasText: 'hierarchyid' }).waitFor();
+    // Types read as SQL: no storage size such as hierarchyid(892) or int(4).
+    assert.equal(await orgNode.locator('.type').textContent(), 'hierarchyid');
+    const employeeTypes = await view
+      .locator('.schema-table', { hasText: '[dbo].[Employees]' })
+      .locator('.column-row .type')
+      .allTextContents();
+    assert.deepEqual(employeeTypes, ['int', 'hierarchyid', 'nvarchar(200)', 'date']);
     await screenshot(page, '20-schema-picker');
   });
 

@@ -422,7 +422,9 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const table = (n: string) => view.tables.find((t) => t.quotedName === n)!;
     assert.match(table('[dbo].[PriceHistory]').disabledReason ?? '', /no primary key/);
     assert.match(table('[dbo].[AuditLog]').disabledReason ?? '', /no primary key/);
-    assert.match(table('[dbo].[Employees]').columns.find((c) => c.name === 'OrgNode')!.disabledReason ?? '', /hierarchyid/);
+    const orgNode = table('[dbo].[Employees]').columns.find((c) => c.name === 'OrgNode')!;
+    assert.match(orgNode.disabledReason ?? '', /hierarchyid/);
+    assert.equal(orgNode.typeLabel, 'hierarchyid', 'the type is shown without its storage size (892)');
     assert.match(table('[dbo].[Inventory]').columns.find((c) => c.name === 'RowVer')!.disabledReason ?? '', /rowversion/);
     assert.equal(table('[dbo].[Customers]').selected, true, 'the current schema is preselected');
     assert.deepEqual(view.members.sort(), ['replica-east', 'store-backoffice']);

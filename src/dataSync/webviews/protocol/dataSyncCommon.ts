@@ -29,11 +29,13 @@ export interface SchemaColumnView {
   name: string;
   dataType: string;
   dataSize: string;
+  /** The type as shown: `int`, `nvarchar(50)`, `varchar(max)` — never a storage size like `int(4)`. */
+  typeLabel: string;
   isPrimaryKey: boolean;
   /** Why Data Sync cannot sync this column; undefined when it can. */
   disabledReason?: string;
   selected: boolean;
-  /** member name → how its copy differs ("column missing", "int(4) here, …"). */
+  /** member name → how its copy differs ("column missing", "bigint here, int in the hub"). */
   drift: Record<string, string>;
 }
 
