@@ -13,6 +13,7 @@ import type { GroupForm, MemberForm, ToWizard } from '../../src/dataSync/webview
 import type { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
 import type { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
 import type { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
+import type { FromSyncLogs } from '../../src/dataSync/webviews/protocol/dataSyncLogs';
 import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
@@ -538,6 +539,41 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(json.type, 'All');
     assert.ok(lastPosted(panel.posted, 'exported'));
     assert.deepEqual(panel.cspViolations, []);
+    panel.dispose();
+  });
+
+  it('refuses a malformed page message, and shows a failing handler in the page (a log query while signed out)', async () => {
+    const panel = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
+    await waitFor('the first page', () => lastPosted(panel.posted, 'entries'), 30_000);
+    const before = { posted: panel.posted.length, received: panel.received.length };
+    await panel.simulate({ type: 'dropTables' } as unknown as FromSyncLogs);
+    await panel.simulate({ type: 'query', range: { preset: 'lastHour' } } as unknown as FromSyncLogs);
+    assert.equal(panel.refused.length, 2, JSON.stringify(panel.refused));
+    assert.match(panel.refused[0], /unknown message type "dropTables"/);
+    assert.match(panel.refused[1], /logType/);
+    assert.equal(panel.received.length, before.received, 'a refused message reaches no handler');
+    assert.equal(panel.posted.length, before.posted, 'nothing was done for it');
+    assert.ok(panel.logged.some((l) => /refused a message from the page: unknown message type "dropTables"/.test(l)));
+
+    await vscode.commands.executeCommand('sqlDataMovement.chooseEnvironment', 'AzureCloud');
+    try {
+      const from = panel.posted.length;
+      // Resolves (no unhandled rejection), with the error in the page.
+      await panel.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });
+      const shown = await waitFor('the error in the page', () => lastPosted(panel.posted, 'panelError', from));
+      assert.equal(shown.error.code, 'NotSignedInError');
+      assert.match(shown.error.message, /Sign in, or start the local emulator/);
+      assert.ok(
+        panel.logged.some((l) => /NotSignedInError/.test(l)),
+        JSON.stringify(panel.logged),
+      );
+    } finally {
+      await vscode.commands.executeCommand('sqlDataMovement.startEmulator');
+    }
+    // The page still works once signed in again.
+    const from = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
+    assert.ok((await waitFor('entries again', () => lastPosted(panel.posted, 'entries', from), 30_000)).entries.length > 0);
     panel.dispose();
   });
 });

@@ -9,6 +9,7 @@ import { SchemaPickerPanel } from './schemaPickerPanel';
 import { SetupWizardPanel, type WizardTarget } from './setupWizardPanel';
 import { SyncLogsPanel } from './syncLogsPanel';
 import { resourceIdOf } from '../../ui/targetResourceId';
+import type { PanelHost, PanelLog } from '../../ui/webview/webviewPanel';
 import { syncGroupIdOf, targetKindOf } from './targetArgs';
 
 /** Handles the integration tests use to observe the Data Sync panels (open ones, keyed by group id or "new:N"). */
@@ -52,9 +53,10 @@ function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
 export function registerDataSyncWebviews(
   context: vscode.ExtensionContext,
   dataSync: DataSyncContext,
+  log: PanelLog,
 ): { disposables: vscode.Disposable[]; webviews: DataSyncWebviews } {
   const webviews: DataSyncWebviews = { wizards: new Map(), schemaPickers: new Map(), syncLogs: new Map() };
-  const uri = context.extensionUri;
+  const host: PanelHost = { extensionUri: context.extensionUri, log };
   let newWizards = 0;
 
   const openWizard = (arg?: unknown, stepArg?: unknown): SetupWizardPanel => {
@@ -63,7 +65,7 @@ export function registerDataSyncWebviews(
       const groupId = syncGroupPath(syncGroupRefFromId(target.id));
       const existing = webviews.wizards.get(keyOf(groupId));
       if (existing && target.step) existing.goto(target.step);
-      return openPanel(webviews.wizards, groupId, (onDispose) => new SetupWizardPanel(uri, dataSync, target, onDispose));
+      return openPanel(webviews.wizards, groupId, (onDispose) => new SetupWizardPanel(host, dataSync, target, onDispose));
     }
     // A wizard for a new group: its key is provisional until the group exists, then it is the group's id.
     let key = `new:${++newWizards}`;
@@ -71,7 +73,7 @@ export function registerDataSyncWebviews(
       webviews.wizards,
       key,
       (onDispose) =>
-        new SetupWizardPanel(uri, dataSync, target, () => {
+        new SetupWizardPanel(host, dataSync, target, () => {
           onDispose();
           if (webviews.wizards.get(key) === panel) webviews.wizards.delete(key);
         }),
@@ -90,13 +92,13 @@ export function registerDataSyncWebviews(
       const id = await pickGroupId(arg);
       if (!id) return undefined;
       const ref = syncGroupRefFromId(id);
-      return openPanel(webviews.schemaPickers, syncGroupPath(ref), (onDispose) => new SchemaPickerPanel(uri, dataSync, ref, onDispose));
+      return openPanel(webviews.schemaPickers, syncGroupPath(ref), (onDispose) => new SchemaPickerPanel(host, dataSync, ref, onDispose));
     }),
     vscode.commands.registerCommand('sqlDataMovement.dataSync.viewLogs', async (arg?: unknown) => {
       const id = await pickGroupId(arg);
       if (!id) return undefined;
       const ref = syncGroupRefFromId(id);
-      return openPanel(webviews.syncLogs, syncGroupPath(ref), (onDispose) => new SyncLogsPanel(uri, dataSync, ref, onDispose));
+      return openPanel(webviews.syncLogs, syncGroupPath(ref), (onDispose) => new SyncLogsPanel(host, dataSync, ref, onDispose));
     }),
     {
       dispose: () => {

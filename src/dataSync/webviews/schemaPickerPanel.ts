@@ -1,14 +1,14 @@
 // The schema picker: tables and columns of a sync group's hub schema with Data Sync's restrictions,
 // each member's drift beside them, a live summary of what a save changes, "Refresh hub schema" and
 // the master member choice. Save = the schema workflow (PATCH through the operation tracker).
-import type * as vscode from 'vscode';
 import { syncGroupPath, type SyncGroupRef } from '../../azure/sql/sqlPaths';
 import type { SyncFullSchemaTable, SyncGroupSchema } from '../../azure/sql/syncModels';
 import type { DataSyncContext } from '../dataSyncContext';
 import { readGroupSchemas, refreshHubSchema, refreshMemberSchemas, saveSchema } from '../workflows/schemaWorkflows';
 import { isDataSyncValidationError } from '../workflows/validationError';
 import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchemaPicker';
-import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { checkFromSchemaPicker } from './protocol/dataSyncSchemaPickerShape';
 import { toErrorInfo } from './errorInfo';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
 import { schemaPickerBody } from './pageBodies';
@@ -19,15 +19,16 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
   private readonly groupId: string;
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: PanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
   ) {
     super(
-      extensionUri,
+      host,
       {
         viewType: 'sqlDataMovement.dataSync.schemaPicker',
+        checkMessage: checkFromSchemaPicker,
         script: 'schemaPicker',
         title: `Schema: ${ref.syncGroup}`,
         body: schemaPickerBody(ref.syncGroup),

@@ -1,14 +1,14 @@
 // The Data Sync setup wizard, extension side: the panel and the routing of the page's messages to the
 // steps (wizardSteps.ts) and the first-sync watcher. Can be opened on an existing group at any step.
 // Passwords arrive in submit messages, go to the workflows, and are never recorded, logged or posted back.
-import type * as vscode from 'vscode';
 import { syncGroupPath } from '../../azure/sql/sqlPaths';
 import type { DataSyncContext } from '../dataSyncContext';
 import { syncGroupRefFromId } from '../dataSyncRefs';
 import { hubDatabaseIdOf } from '../workflows/syncGroupWorkflows';
 import { readSyncStatus } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
-import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { checkFromWizard } from './protocol/dataSyncWizardShape';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
 import { setupWizardBody } from './pageBodies';
@@ -40,15 +40,16 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   onGroupCreated: ((groupId: string) => void) | undefined;
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: PanelHost,
     private readonly ctx: DataSyncContext,
     private readonly target: WizardTarget,
     onDispose: () => void,
   ) {
     super(
-      extensionUri,
+      host,
       {
         viewType: 'sqlDataMovement.dataSync.setupWizard',
+        checkMessage: checkFromWizard,
         script: 'setupWizard',
         title: 'Data Sync setup',
         body: setupWizardBody('Set up SQL Data Sync'),

@@ -7,7 +7,8 @@ import type { SyncGroupLog } from '../../azure/sql/syncModels';
 import type { Page } from '../../azure/paging/pager';
 import type { DataSyncContext } from '../dataSyncContext';
 import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSyncLogs';
-import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { checkFromSyncLogs } from './protocol/dataSyncLogsShape';
 import { recordForTests } from '../../ui/testHooks';
 import { syncLogPages } from '../workflows/syncRunWorkflows';
 import { toErrorInfo } from './errorInfo';
@@ -46,15 +47,16 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   readonly exports: vscode.Uri[] = [];
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: PanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
   ) {
     super(
-      extensionUri,
+      host,
       {
         viewType: 'sqlDataMovement.dataSync.syncLogs',
+        checkMessage: checkFromSyncLogs,
         script: 'syncLogs',
         title: `Logs: ${ref.syncGroup}`,
         body: syncLogsBody(ref.syncGroup),

@@ -13,6 +13,7 @@ import type {
   LogTypeFilter,
   ToSyncLogs,
 } from '../../../../src/dataSync/webviews/protocol/dataSyncLogs';
+import type { PanelNotice } from '../../../../src/ui/webview/panelProtocol';
 import { byId, el, neverSubmit, showBusy, showError } from '../dom';
 import { applyStyles } from '../styles';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
@@ -86,7 +87,7 @@ loadMore.addEventListener('click', () => send({ type: 'loadMore' }));
 byId('export-csv').addEventListener('click', () => send({ type: 'export', format: 'csv' }));
 byId('export-json').addEventListener('click', () => send({ type: 'export', format: 'json' }));
 
-onMessage<ToSyncLogs>((m) => {
+onMessage<ToSyncLogs | PanelNotice>((m) => {
   switch (m.type) {
     case 'init':
       query();
@@ -114,6 +115,9 @@ onMessage<ToSyncLogs>((m) => {
     case 'error':
       showBusy(status, undefined);
       showError(errorBox, m.error);
+      break;
+    case 'panelError':
+      showBusy(status, undefined);
       break;
   }
 });

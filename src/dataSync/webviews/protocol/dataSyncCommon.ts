@@ -1,18 +1,9 @@
 // Types shared by the three Data Sync webviews (setup wizard, schema picker, sync logs) and their front
 // ends. Only display data crosses this boundary: never a password, token or key.
+import type { PanelErrorInfo } from '../../../ui/webview/panelProtocol';
 
 /** A failed call as the page shows it: enough for the user and for support (request ids). */
-export interface ErrorInfo {
-  /** What we were doing, e.g. "Create sync group". */
-  step: string;
-  code: string;
-  message: string;
-  status?: number;
-  requestId?: string;
-  correlationId?: string;
-  /** Plain text for "Copy details". */
-  details: string;
-}
+export type ErrorInfo = PanelErrorInfo;
 
 /** field name → message shown next to that field. */
 export type FieldErrors = Record<string, string>;
