@@ -212,5 +212,24 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await saveAs(page, json);
     await view.locator('#exported', { hasText: 'warnings.json' }).waitFor({ timeout: 30_000 });
     assert.equal((JSON.parse(fs.readFileSync(json, 'utf8')) as { type: string }).type, 'Warning');
+
+    // The next query clears the "Exported…" message.
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#exported').waitFor({ state: 'hidden' });
+    // A custom range: date-and-time pickers, every label right above its control, and an empty start is "required".
+    await choose(view, 'range', 'Custom…');
+    await view.locator('#filter-start').waitFor();
+    assert.equal(await view.locator('vscode-textfield#start input').getAttribute('type'), 'datetime-local');
+    for (const id of ['range', 'start', 'end', 'log-type']) {
+      const label = await view.locator(`#filter-${id} vscode-label`).boundingBox();
+      const control = await view.locator(`#${id}`).boundingBox();
+      assert.ok(
+        label && control && Math.abs(label.x - control.x) < 2 && label.y + label.height <= control.y + 1,
+        `${id}: label ${JSON.stringify(label)}, control ${JSON.stringify(control)}`,
+      );
+    }
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#err-range', { hasText: 'Start time is required.' }).waitFor();
+    await screenshot(page, '33-sync-logs-custom-range');
   });
 });

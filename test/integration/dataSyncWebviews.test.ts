@@ -524,6 +524,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const fromBad = panel.posted.length;
     await panel.simulate({ type: 'query', range: { start: '2026-05-02T00:00Z', end: '2026-05-01T00:00Z' }, logType: 'All' });
     assert.match((await waitFor('a range error', () => lastPosted(panel.posted, 'rangeError', fromBad))).message, /after the start/);
+    const fromEmpty = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { start: '', end: '2026-05-01T00:00Z' }, logType: 'All' });
+    assert.equal(
+      (await waitFor('a required error', () => lastPosted(panel.posted, 'rangeError', fromEmpty))).message,
+      'Start time is required.',
+    );
 
     await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
     await waitFor('all entries again', () => panel.entries.length === 50 || undefined);

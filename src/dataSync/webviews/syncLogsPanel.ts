@@ -14,7 +14,7 @@ import { syncLogPages } from '../workflows/syncRunWorkflows';
 import { toErrorInfo } from './errorInfo';
 import { logsToCsv, logsToJson } from './logExport';
 import { resolveLogRange } from './logTimeRange';
-import { syncLogsBody } from './pageBodies';
+import { syncLogsBody } from './syncLogsBody';
 
 /** Where an export goes; tests replace it to skip the dialog. */
 export type ExportTarget = (defaultUri: vscode.Uri, format: 'csv' | 'json') => Thenable<vscode.Uri | undefined>;

@@ -33,13 +33,21 @@ const errorBox = byId('error-logs');
 const exported = byId('exported');
 const DETAILS_SHOWN = 140;
 
+/** A date-and-time picker's local value ("2026-01-31T08:00") as UTC ISO 8601; empty stays empty (the extension says it is required). */
+function localToIso(value: string): string {
+  if (!value) return '';
+  const t = new Date(value);
+  return Number.isNaN(t.getTime()) ? value : t.toISOString();
+}
+
 function currentRange(): LogRangeMessage {
-  if (range.value === 'custom') return { start: byId<Field>('start').value, end: byId<Field>('end').value };
+  if (range.value === 'custom') return { start: localToIso(byId<Field>('start').value), end: localToIso(byId<Field>('end').value) };
   return { preset: (range.value || 'last7Days') as 'lastHour' | 'last24Hours' | 'last7Days' };
 }
 
 function query(): void {
   rangeError.hidden = true;
+  exported.hidden = true;
   showError(errorBox, undefined);
   send({ type: 'query', range: currentRange(), logType: (logType.value || 'All') as LogTypeFilter });
 }
@@ -79,7 +87,8 @@ function row(entry: LogEntryView): HTMLElement[] {
 }
 
 range.addEventListener('change', () => {
-  byId('custom-range').hidden = range.value !== 'custom';
+  byId('filter-start').hidden = range.value !== 'custom';
+  byId('filter-end').hidden = range.value !== 'custom';
 });
 neverSubmit(byId<HTMLFormElement>('filters'), query);
 byId('apply').addEventListener('click', query);
