@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
-  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, output);
+  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, { log: output, onDidEndOperation: center.onDidEnd });
 
   context.subscriptions.push(
     output,

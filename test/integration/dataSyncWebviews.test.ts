@@ -13,8 +13,10 @@ import type { GroupForm, MemberForm, ToWizard } from '../../src/dataSync/webview
 import type { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
 import type { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
 import type { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
+import type { PanelNotice, PanelRequest } from '../../src/ui/webview/panelProtocol';
 import type { FromSyncLogs } from '../../src/dataSync/webviews/protocol/dataSyncLogs';
 import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
+import { deleteGroup } from '../../src/dataSync/workflows/syncGroupWorkflows';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
 
@@ -546,6 +548,81 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.ok(lastPosted(panel.posted, 'exported'));
     assert.deepEqual(panel.cspViolations, []);
     panel.dispose();
+  });
+
+  /** What the three panels share, as the deletion tests use it. */
+  type AnyPanel = {
+    posted: Array<PanelNotice | { type: 'other' }>;
+    isGone: boolean;
+    isDisposed: boolean;
+    panel: vscode.WebviewPanel;
+    simulate(m: PanelRequest): Promise<void>;
+  };
+  const anyPanel = (p: SetupWizardPanel | SchemaPickerPanel | SyncLogsPanel): AnyPanel => p as unknown as AnyPanel;
+
+  async function createGroup(name: string): Promise<string> {
+    const ref = { ...syncGroupRefFromId(`${hub.databaseId}/syncGroups/${name}`) };
+    const poller = await clients.groups.beginCreateOrUpdate(ref, {
+      properties: {
+        interval: 300,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId,
+        hubDatabaseUserName: 'hubadmin',
+        hubDatabasePassword: HUB_PASSWORD,
+      },
+    });
+    await poller.pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 });
+    const id = `${hub.databaseId}/syncGroups/${name}`;
+    created.push(id);
+    return id;
+  }
+
+  it('says a group deleted by a tracked operation is gone in its open wizard, schema and log tabs, keeping them open', async () => {
+    const id = await createGroup('it-gone');
+    const wizard = await openWizard(id, 'members');
+    // Each page loads while its tab is in front (a webview never shown never loads).
+    const picker = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', id);
+    await waitFor('the schema', () => lastPosted(picker.posted, 'schema') ?? lastPosted(picker.posted, 'error'), 30_000);
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', id);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    await (
+      await deleteGroup(api.dataSync, id)
+    ).result;
+    for (const panel of [wizard, picker, logs].map(anyPanel)) {
+      const gone = await waitFor('the panel to say the group is gone', () => lastPosted(panel.posted, 'resourceGone'));
+      assert.match(gone.text, /Sync group it-gone was deleted \(Delete sync group it-gone\)/);
+      assert.equal(panel.isGone, true);
+      assert.equal(panel.isDisposed, false, 'the tab stays open: the user may have unsaved input');
+      assert.match(panel.panel.title, /\(deleted\)$/);
+    }
+    await screenshot('datasync-group-gone');
+    // Nothing more goes to Azure for it; a reloaded page hears again that the group is gone.
+    const from = logs.posted.length;
+    await logs.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });
+    assert.deepEqual(logs.posted.slice(from), []);
+    await logs.simulate({ type: 'ready' });
+    assert.equal(lastPosted(logs.posted, 'resourceGone', from)?.type, 'resourceGone');
+    // The banner's Close button closes the tab.
+    for (const panel of [wizard, picker, logs].map(anyPanel)) {
+      await panel.simulate({ type: 'closePanel' });
+      assert.equal(panel.isDisposed, true);
+    }
+    assert.equal(api.dataSyncWebviews.syncLogs.size, 0);
+  });
+
+  it('says a group deleted elsewhere (a 404 from a call of the panel) is gone', async () => {
+    const id = await createGroup('it-gone-404');
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', id);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    // Deleted the way the portal would: no operation of this extension sees it.
+    await (await clients.groups.beginDelete(syncGroupRefFromId(id))).pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 });
+    const from = logs.posted.length;
+    await logs.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
+    assert.equal(lastPosted(logs.posted, 'error', from)?.error.status, 404);
+    const gone = await waitFor('the panel to say the group is gone', () => lastPosted(logs.posted, 'resourceGone', from));
+    assert.match(gone.text, /it-gone-404 no longer exists in Azure/);
+    assert.equal(logs.isDisposed, false);
+    logs.dispose();
   });
 
   it('refuses a malformed page message, and shows a failing handler in the page (a log query while signed out)', async () => {

@@ -1,7 +1,9 @@
 // Renders what the base panel tells any page (src/ui/webview/panelProtocol.ts), so each page gets it
 // without code of its own: an unexpected failure of a request, shown at the top with its code, message
-// and request ids, and every "working…" indicator stopped so nothing waits for an answer that will not come.
-import { PANEL_NOTICE_TYPES, type PanelErrorInfo, type PanelNotice } from '../../../src/ui/webview/panelProtocol';
+// and request ids, and every "working…" indicator stopped so nothing waits for an answer that will not
+// come; and a deleted resource: a banner with Close, every input read-only or disabled, and what the
+// user typed left on screen to copy.
+import { PANEL_NOTICE_TYPES, type PanelErrorInfo, type PanelNotice, type PanelRequest } from '../../../src/ui/webview/panelProtocol';
 
 export function isPanelNotice(message: unknown): message is PanelNotice {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
@@ -52,10 +54,41 @@ function showPanelError(error: PanelErrorInfo): void {
   for (const status of document.querySelectorAll<HTMLElement>('.status[role="status"]')) status.hidden = true;
 }
 
-export function showPanelNotice(notice: PanelNotice): void {
+type Control = HTMLElement & { disabled?: boolean; readOnly?: boolean };
+const TEXT_CONTROLS = 'input:not([type="checkbox"]):not([type="radio"]), textarea, vscode-textfield, vscode-textarea';
+// Buttons that only show or hide (step tabs, "Columns", details) stay usable, so everything stays readable.
+const OTHER_CONTROLS =
+  'button:not(.step):not(.linkish), select, input[type="checkbox"], input[type="radio"], vscode-button, vscode-single-select, vscode-checkbox';
+
+function showResourceGone(text: string, send: (request: PanelRequest) => void): void {
+  const node = box('panel-gone', 'error-box panel-gone');
+  const close = document.createElement('vscode-button');
+  close.id = 'panel-close';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => send({ type: 'closePanel' }));
+  node.replaceChildren(line('strong', text), line('div', 'What you entered stays below, read-only, so you can copy it.', 'muted'), close);
+  node.hidden = false;
+  // Text stays selectable (read-only), everything that would act is disabled.
+  for (const c of document.querySelectorAll<Control>(TEXT_CONTROLS)) {
+    c.readOnly = true;
+    c.setAttribute('readonly', '');
+  }
+  for (const c of document.querySelectorAll<Control>(OTHER_CONTROLS)) {
+    if (node.contains(c) || c.closest('details')) continue;
+    c.disabled = true;
+    c.setAttribute('disabled', '');
+  }
+  for (const status of document.querySelectorAll<HTMLElement>('.status[role="status"]')) status.hidden = true;
+  close.focus();
+}
+
+export function showPanelNotice(notice: PanelNotice, send: (request: PanelRequest) => void): void {
   switch (notice.type) {
     case 'panelError':
       showPanelError(notice.error);
+      break;
+    case 'resourceGone':
+      showResourceGone(notice.text, send);
       break;
   }
 }

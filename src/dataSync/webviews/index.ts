@@ -9,7 +9,9 @@ import { SchemaPickerPanel } from './schemaPickerPanel';
 import { SetupWizardPanel, type WizardTarget } from './setupWizardPanel';
 import { SyncLogsPanel } from './syncLogsPanel';
 import { resourceIdOf } from '../../ui/targetResourceId';
-import type { PanelHost, PanelLog } from '../../ui/webview/webviewPanel';
+import type { PanelLog } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import type { OnDidEndOperation } from './groupGoneWatch';
 import { syncGroupIdOf, targetKindOf } from './targetArgs';
 
 /** Handles the integration tests use to observe the Data Sync panels (open ones, keyed by group id or "new:N"). */
@@ -53,10 +55,10 @@ function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
 export function registerDataSyncWebviews(
   context: vscode.ExtensionContext,
   dataSync: DataSyncContext,
-  log: PanelLog,
+  deps: { log: PanelLog; onDidEndOperation: OnDidEndOperation },
 ): { disposables: vscode.Disposable[]; webviews: DataSyncWebviews } {
   const webviews: DataSyncWebviews = { wizards: new Map(), schemaPickers: new Map(), syncLogs: new Map() };
-  const host: PanelHost = { extensionUri: context.extensionUri, log };
+  const host: DataSyncPanelHost = { extensionUri: context.extensionUri, ...deps };
   let newWizards = 0;
 
   const openWizard = (arg?: unknown, stepArg?: unknown): SetupWizardPanel => {

@@ -7,7 +7,9 @@ import type { DataSyncContext } from '../dataSyncContext';
 import { readGroupSchemas, refreshHubSchema, refreshMemberSchemas, saveSchema } from '../workflows/schemaWorkflows';
 import { isDataSyncValidationError } from '../workflows/validationError';
 import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchemaPicker';
-import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
 import { checkFromSchemaPicker } from './protocol/dataSyncSchemaPickerShape';
 import { toErrorInfo } from './errorInfo';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
@@ -17,9 +19,10 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
   private hub: SyncFullSchemaTable[] = [];
   private current: SyncGroupSchema | undefined;
   private readonly groupId: string;
+  private readonly gone: GroupGoneWatch;
 
   constructor(
-    host: PanelHost,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
@@ -38,6 +41,17 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
       onDispose,
     );
     this.groupId = syncGroupPath(ref);
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => this.groupId,
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
   }
 
   protected async receive(message: FromSchemaPicker): Promise<void> {

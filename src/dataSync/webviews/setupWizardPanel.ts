@@ -7,7 +7,9 @@ import { syncGroupRefFromId } from '../dataSyncRefs';
 import { hubDatabaseIdOf } from '../workflows/syncGroupWorkflows';
 import { readSyncStatus } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
-import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
 import { checkFromWizard } from './protocol/dataSyncWizardShape';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
@@ -36,11 +38,12 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
   private readonly watcher: FirstSyncWatcher;
+  private readonly gone: GroupGoneWatch;
   /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
   onGroupCreated: ((groupId: string) => void) | undefined;
 
   constructor(
-    host: PanelHost,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     private readonly target: WizardTarget,
     onDispose: () => void,
@@ -83,6 +86,21 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     });
     this.disposables.push({ dispose: () => this.watcher.stop() });
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => this.state.groupId,
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
+  }
+
+  protected override onGone(): void {
+    this.watcher.stop();
   }
 
   /** The sync group this wizard works on (after step 1, or when opened on one). */

@@ -7,7 +7,9 @@ import type { SyncGroupLog } from '../../azure/sql/syncModels';
 import type { Page } from '../../azure/paging/pager';
 import type { DataSyncContext } from '../dataSyncContext';
 import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSyncLogs';
-import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
 import { checkFromSyncLogs } from './protocol/dataSyncLogsShape';
 import { recordForTests } from '../../ui/testHooks';
 import { syncLogPages } from '../workflows/syncRunWorkflows';
@@ -42,12 +44,13 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   private query: { startTime: string; endTime: string; type: string } | undefined;
   /** Bumped by every new query so a slow earlier page cannot land in a newer result. */
   private generation = 0;
+  private readonly gone: GroupGoneWatch;
   exportTarget: ExportTarget = showSaveDialog;
   /** Files written by export, in test mode (read by tests). */
   readonly exports: vscode.Uri[] = [];
 
   constructor(
-    host: PanelHost,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
@@ -63,6 +66,17 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
       },
       onDispose,
     );
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => syncGroupPath(ref),
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
   }
 
   protected async receive(message: FromSyncLogs): Promise<void> {

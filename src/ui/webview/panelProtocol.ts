@@ -18,6 +18,11 @@ export interface PanelErrorInfo {
 /** Posted by the base panel to any page. */
 export type PanelNotice =
   /** A message handler failed unexpectedly: the page shows it and stops waiting. */
-  { type: 'panelError'; error: PanelErrorInfo };
+  | { type: 'panelError'; error: PanelErrorInfo }
+  /** The resource the page works on was deleted: a banner, read-only inputs and a Close button. */
+  | { type: 'resourceGone'; text: string };
 
-export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>(['panelError']);
+export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>(['panelError', 'resourceGone']);
+
+/** Sent by any page to the base panel. */
+export type PanelRequest = { type: 'closePanel' };

@@ -9,7 +9,7 @@ import { renderWebviewHtml } from './webviewHtml';
 import { recordForTests, testHooksEnabled } from '../testHooks';
 import { toErrorInfo } from './errorInfo';
 import type { MessageShapeCheck } from './messageShape';
-import type { PanelNotice } from './panelProtocol';
+import type { PanelErrorInfo, PanelNotice, PanelRequest } from './panelProtocol';
 
 export interface PanelPage {
   viewType: string;
@@ -52,6 +52,8 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
   });
   protected readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** Why the panel's resource is gone (deleted), once it is. */
+  private goneText: string | undefined;
 
   constructor(
     private readonly panelHost: PanelHost,
@@ -85,8 +87,31 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     this.panel.reveal();
   }
 
+  /** True once the resource the panel works on was found deleted. */
+  get isGone(): boolean {
+    return this.goneText !== undefined;
+  }
+
+  /**
+   * The resource is gone: the page says so in a banner, makes its inputs read-only (what the user typed
+   * stays on screen to copy) and offers Close. Nothing more is sent to Azure for it.
+   */
+  protected markGone(text: string): void {
+    if (this.goneText !== undefined || this.disposed) return;
+    this.goneText = text;
+    this.panel.title = `${this.panel.title} (deleted)`;
+    this.onGone();
+    this.post({ type: 'resourceGone', text });
+  }
+
+  /** Stops whatever the panel keeps doing on its own (polling) once its resource is gone. */
+  protected onGone(): void {}
+
+  /** A call of this panel answered 404: a panel whose resource may have been deleted checks that here. */
+  protected onNotFound(): void {}
+
   /** Lets a test act as the front end: the message goes through the same handler as a real one. */
-  async simulate(message: FromPage): Promise<void> {
+  async simulate(message: FromPage | PanelRequest): Promise<void> {
     if (!testHooksEnabled()) throw new Error('simulate() is available only in test and development mode.');
     await this.dispatch(message);
   }
@@ -95,9 +120,14 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     if (this.disposed) return;
     recordForTests(this.posted, message);
     void this.panel.webview.postMessage(message);
+    if ((message as { error?: PanelErrorInfo }).error?.status === 404 && !this.isGone) this.onNotFound();
   }
 
   private async dispatch(raw: unknown): Promise<void> {
+    if (isPanelRequest(raw)) {
+      if (raw.type === 'closePanel') this.dispose();
+      return;
+    }
     const problem = this.page.checkMessage(raw);
     if (problem) {
       recordForTests(this.refused, problem);
@@ -108,6 +138,11 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     try {
       recordForTests(this.received, this.redact(message));
       if (message.type === 'ready') this.readyResolve();
+      if (this.goneText !== undefined && message.type !== 'cspViolation') {
+        // A reloaded page learns again that the resource is gone; nothing else is acted on.
+        if (message.type === 'ready') this.post({ type: 'resourceGone', text: this.goneText });
+        return;
+      }
       if (message.type === 'cspViolation') {
         const m = message as unknown as { directive: string; blocked: string };
         recordForTests(this.cspViolations, `${m.directive}: ${m.blocked}`);
@@ -143,4 +178,8 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     }
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function isPanelRequest(m: unknown): m is PanelRequest {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'closePanel' && Object.keys(m).length === 1;
 }
