@@ -10,9 +10,9 @@ import type { DataSyncClients } from '../../src/dataSync/dataSyncContext';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { OperationRecord } from '../../src/operations/operationRecord';
 import type { GroupForm, MemberForm, ToWizard } from '../../src/dataSync/webviews/protocol/dataSyncWizard';
-import type { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
-import type { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
-import type { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
+import { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
+import { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
+import { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
 import type { PanelNotice, PanelRequest } from '../../src/ui/webview/panelProtocol';
 import type { FromSyncLogs } from '../../src/dataSync/webviews/protocol/dataSyncLogs';
 import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
@@ -559,6 +559,74 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     simulate(m: PanelRequest): Promise<void>;
   };
   const anyPanel = (p: SetupWizardPanel | SchemaPickerPanel | SyncLogsPanel): AnyPanel => p as unknown as AnyPanel;
+
+  it('reopens the log, schema and wizard tabs after a window reload from the state their pages kept, never a password', async () => {
+    const pkg = vscode.extensions.getExtension('sql-data-movement.azure-sql-data-movement')!.packageJSON as { activationEvents: string[] };
+    for (const viewType of [SyncLogsPanel.viewType, SchemaPickerPanel.viewType, SetupWizardPanel.viewType])
+      assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${viewType}`), `activates to restore ${viewType}`);
+    /** What VS Code does after a reload: a fresh tab of the view type, handed to its serializer with the kept state. */
+    const reopen = (viewType: string, state: unknown) => {
+      const tab = vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+      const panel = api.dataSyncWebviews.restore(viewType, tab, state);
+      assert.ok(panel, `${viewType} reopened`);
+      assert.equal((panel as unknown as { panel: vscode.WebviewPanel }).panel, tab, 'in the tab VS Code restored');
+      return panel;
+    };
+    const keptState = (panel: SetupWizardPanel | SchemaPickerPanel | SyncLogsPanel, what: (state: unknown) => boolean) =>
+      waitFor('the state the page keeps', () => {
+        const kept = lastPosted(anyPanel(panel).posted, 'keepState');
+        return kept && what(kept.state) ? kept.state : undefined;
+      });
+
+    // Sync logs: the group and the filters in use.
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    await logs.simulate({ type: 'query', range: { preset: 'last24Hours' }, logType: 'Warning' });
+    const logsState = await keptState(logs, (st) => JSON.stringify(st).includes('Warning'));
+    assert.deepEqual(logsState, { groupId: salesSyncId, filters: { range: { preset: 'last24Hours' }, logType: 'Warning' } });
+    logs.dispose();
+    const restoredLogs = reopen(SyncLogsPanel.viewType, logsState) as SyncLogsPanel;
+    assert.equal(api.dataSyncWebviews.syncLogs.get(salesSyncId.toLowerCase()), restoredLogs);
+    const restoredInit = await waitFor('the restored page', () => lastPosted(restoredLogs.posted, 'init'), 30_000);
+    assert.deepEqual(restoredInit.filters, { range: { preset: 'last24Hours' }, logType: 'Warning' });
+    // The page puts the filters back and queries with them.
+    const query = await waitFor('the query of the restored page', () => restoredLogs.received.find((m) => m.type === 'query'), 30_000);
+    assert.deepEqual(query, { type: 'query', range: { preset: 'last24Hours' }, logType: 'Warning' });
+    restoredLogs.dispose();
+
+    // Schema picker: the group.
+    const picker = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', salesSyncId);
+    const pickerState = await keptState(picker, () => true);
+    assert.deepEqual(pickerState, { groupId: salesSyncId });
+    picker.dispose();
+    const restoredPicker = reopen(SchemaPickerPanel.viewType, pickerState) as SchemaPickerPanel;
+    await waitFor('the restored schema', () => lastPosted(restoredPicker.posted, 'schema'), 30_000);
+    restoredPicker.dispose();
+
+    // Wizard: the group and the step; a form with a password never reaches the kept state.
+    const wizard = await openWizard(salesSyncId, 'members');
+    await wizard.simulate({ type: 'stepShown', step: 'refresh' });
+    await wizard.simulate({ type: 'submitGroup', form: groupForm('bad name') });
+    const wizardState = await keptState(wizard, (st) => JSON.stringify(st).includes('refresh'));
+    assert.deepEqual(wizardState, { target: { kind: 'syncGroup', id: salesSyncId }, groupId: salesSyncId, step: 'refresh' });
+    assert.ok(!JSON.stringify(wizard.posted).includes(HUB_PASSWORD));
+    wizard.dispose();
+    const restoredWizard = reopen(SetupWizardPanel.viewType, wizardState) as SetupWizardPanel;
+    const init = await waitFor('the restored wizard', () => lastPosted(restoredWizard.posted, 'init'), 30_000);
+    assert.equal(init.step, 'refresh');
+    assert.equal(init.group?.name, 'sales-sync');
+    restoredWizard.dispose();
+
+    // A state that does not fit reopens nothing for a group view, and an empty wizard for the wizard.
+    const junk = vscode.window.createWebviewPanel(SyncLogsPanel.viewType, 'junk', vscode.ViewColumn.Active, {});
+    let closed = false;
+    junk.onDidDispose(() => (closed = true));
+    assert.equal(api.dataSyncWebviews.restore(SyncLogsPanel.viewType, junk, { groupId: '../../etc' }), undefined);
+    assert.ok(closed, 'the unusable tab is closed');
+    const empty = reopen(SetupWizardPanel.viewType, { step: 'nonsense', groupId: 42 }) as SetupWizardPanel;
+    assert.equal((await waitFor('the empty wizard', () => lastPosted(empty.posted, 'init'), 30_000)).step, 'group');
+    empty.dispose();
+  });
 
   async function createGroup(name: string): Promise<string> {
     const ref = { ...syncGroupRefFromId(`${hub.databaseId}/syncGroups/${name}`) };

@@ -82,13 +82,21 @@ function showResourceGone(text: string, send: (request: PanelRequest) => void): 
   close.focus();
 }
 
-export function showPanelNotice(notice: PanelNotice, send: (request: PanelRequest) => void): void {
+export interface PageApi {
+  send(request: PanelRequest): void;
+  setState(state: unknown): void;
+}
+
+export function showPanelNotice(notice: PanelNotice, page: PageApi): void {
   switch (notice.type) {
     case 'panelError':
       showPanelError(notice.error);
       break;
     case 'resourceGone':
-      showResourceGone(notice.text, send);
+      showResourceGone(notice.text, (request) => page.send(request));
+      break;
+    case 'keepState':
+      page.setState(notice.state);
       break;
   }
 }

@@ -12,7 +12,7 @@ export function post<T>(message: T): void {
 /** Calls `handler` with each message from the extension, after the shared notices every page shows (panelNotices.ts). */
 export function onMessage<T>(handler: (message: T) => void): void {
   window.addEventListener('message', (event: MessageEvent<T>) => {
-    if (isPanelNotice(event.data)) showPanelNotice(event.data, post);
+    if (isPanelNotice(event.data)) showPanelNotice(event.data, { send: post, setState: (state) => api.setState(state) });
     handler(event.data);
   });
 }

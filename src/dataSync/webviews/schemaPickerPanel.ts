@@ -1,6 +1,7 @@
 // The schema picker: tables and columns of a sync group's hub schema with Data Sync's restrictions,
 // each member's drift beside them, a live summary of what a save changes, "Refresh hub schema" and
 // the master member choice. Save = the schema workflow (PATCH through the operation tracker).
+import type * as vscode from 'vscode';
 import { syncGroupPath, type SyncGroupRef } from '../../azure/sql/sqlPaths';
 import type { SyncFullSchemaTable, SyncGroupSchema } from '../../azure/sql/syncModels';
 import type { DataSyncContext } from '../dataSyncContext';
@@ -10,12 +11,14 @@ import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchema
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import type { DataSyncPanelHost } from './dataSyncPanelHost';
 import { GroupGoneWatch } from './groupGoneWatch';
+import type { SchemaPickerState } from './panelStates';
 import { checkFromSchemaPicker } from './protocol/dataSyncSchemaPickerShape';
 import { toErrorInfo } from './errorInfo';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
 import { schemaPickerBody } from './pageBodies';
 
 export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSchemaPicker> {
+  static readonly viewType = 'sqlDataMovement.dataSync.schemaPicker';
   private hub: SyncFullSchemaTable[] = [];
   private current: SyncGroupSchema | undefined;
   private readonly groupId: string;
@@ -26,11 +29,12 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     super(
       host,
       {
-        viewType: 'sqlDataMovement.dataSync.schemaPicker',
+        viewType: SchemaPickerPanel.viewType,
         checkMessage: checkFromSchemaPicker,
         script: 'schemaPicker',
         title: `Schema: ${ref.syncGroup}`,
@@ -39,6 +43,7 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
         retainContextWhenHidden: true,
       },
       onDispose,
+      restored,
     );
     this.groupId = syncGroupPath(ref);
     this.gone = new GroupGoneWatch(
@@ -48,6 +53,10 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
       (text) => this.markGone(text),
     );
     this.disposables.push(this.gone);
+  }
+
+  protected override restorableState(): SchemaPickerState {
+    return { groupId: this.groupId };
   }
 
   protected override onNotFound(): void {

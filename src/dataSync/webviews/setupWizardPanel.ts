@@ -1,6 +1,7 @@
 // The Data Sync setup wizard, extension side: the panel and the routing of the page's messages to the
 // steps (wizardSteps.ts) and the first-sync watcher. Can be opened on an existing group at any step.
 // Passwords arrive in submit messages, go to the workflows, and are never recorded, logged or posted back.
+import type * as vscode from 'vscode';
 import { syncGroupPath } from '../../azure/sql/sqlPaths';
 import type { DataSyncContext } from '../dataSyncContext';
 import { syncGroupRefFromId } from '../dataSyncRefs';
@@ -10,6 +11,7 @@ import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import type { DataSyncPanelHost } from './dataSyncPanelHost';
 import { GroupGoneWatch } from './groupGoneWatch';
+import type { SetupWizardState } from './panelStates';
 import { checkFromWizard } from './protocol/dataSyncWizardShape';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
@@ -34,6 +36,7 @@ export interface WizardTarget {
 }
 
 export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
+  static readonly viewType = 'sqlDataMovement.dataSync.setupWizard';
   private readonly options: WizardOptions;
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
@@ -47,11 +50,12 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
     private readonly ctx: DataSyncContext,
     private readonly target: WizardTarget,
     onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     super(
       host,
       {
-        viewType: 'sqlDataMovement.dataSync.setupWizard',
+        viewType: SetupWizardPanel.viewType,
         checkMessage: checkFromWizard,
         script: 'setupWizard',
         title: 'Data Sync setup',
@@ -60,6 +64,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         retainContextWhenHidden: true,
       },
       onDispose,
+      restored,
     );
     this.options = new WizardOptions(ctx);
     if (target.kind === 'syncGroup' && target.id) {
@@ -93,6 +98,15 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       (text) => this.markGone(text),
     );
     this.disposables.push(this.gone);
+  }
+
+  protected override restorableState(): SetupWizardState {
+    const t = this.target;
+    return {
+      target: t.kind !== 'none' && t.id ? { kind: t.kind, id: t.id } : undefined,
+      groupId: this.state.groupId,
+      step: this.state.step,
+    };
   }
 
   protected override onNotFound(): void {

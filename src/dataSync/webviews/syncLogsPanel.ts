@@ -10,6 +10,7 @@ import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSync
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
 import type { DataSyncPanelHost } from './dataSyncPanelHost';
 import { GroupGoneWatch } from './groupGoneWatch';
+import type { LogFilters, SyncLogsState } from './panelStates';
 import { checkFromSyncLogs } from './protocol/dataSyncLogsShape';
 import { recordForTests } from '../../ui/testHooks';
 import { syncLogPages } from '../workflows/syncRunWorkflows';
@@ -38,6 +39,7 @@ const toView = (l: SyncGroupLog): LogEntryView => ({
 });
 
 export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
+  static readonly viewType = 'sqlDataMovement.dataSync.syncLogs';
   private pages: AsyncIterator<Page<SyncGroupLog>> | undefined;
   private hasMore = false;
   readonly entries: SyncGroupLog[] = [];
@@ -45,6 +47,8 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   /** Bumped by every new query so a slow earlier page cannot land in a newer result. */
   private generation = 0;
   private readonly gone: GroupGoneWatch;
+  /** The filters of the last query, kept for a window reload. */
+  private filters: LogFilters | undefined;
   exportTarget: ExportTarget = showSaveDialog;
   /** Files written by export, in test mode (read by tests). */
   readonly exports: vscode.Uri[] = [];
@@ -54,18 +58,21 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
+    restored?: { panel: vscode.WebviewPanel; filters?: LogFilters },
   ) {
     super(
       host,
       {
-        viewType: 'sqlDataMovement.dataSync.syncLogs',
+        viewType: SyncLogsPanel.viewType,
         checkMessage: checkFromSyncLogs,
         script: 'syncLogs',
         title: `Logs: ${ref.syncGroup}`,
         body: syncLogsBody(ref.syncGroup),
       },
       onDispose,
+      restored?.panel,
     );
+    this.filters = restored?.filters;
     this.gone = new GroupGoneWatch(
       ctx,
       host.onDidEndOperation,
@@ -75,6 +82,10 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
     this.disposables.push(this.gone);
   }
 
+  protected override restorableState(): SyncLogsState {
+    return { groupId: syncGroupPath(this.ref), filters: this.filters };
+  }
+
   protected override onNotFound(): void {
     void this.gone.confirmNotFound();
   }
@@ -82,7 +93,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   protected async receive(message: FromSyncLogs): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref) });
+        this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref), filters: this.filters });
         return;
       case 'query': {
         const range = resolveLogRange(message.range);
@@ -91,6 +102,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
           return;
         }
         this.query = { ...range, type: message.logType };
+        this.filters = { range: message.range, logType: message.logType };
         this.entries.length = 0;
         this.generation++;
         this.pages = syncLogPages(this.ctx, syncGroupPath(this.ref), { ...range, type: message.logType });

@@ -20,9 +20,14 @@ export type PanelNotice =
   /** A message handler failed unexpectedly: the page shows it and stops waiting. */
   | { type: 'panelError'; error: PanelErrorInfo }
   /** The resource the page works on was deleted: a banner, read-only inputs and a Close button. */
-  | { type: 'resourceGone'; text: string };
+  | { type: 'resourceGone'; text: string }
+  /**
+   * What the page keeps with vscode.setState, so the panel's serializer can reopen it after a reload:
+   * ids, the step, the filters — never a password or anything the user typed into a secret field.
+   */
+  | { type: 'keepState'; state: unknown };
 
-export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>(['panelError', 'resourceGone']);
+export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>(['panelError', 'resourceGone', 'keepState']);
 
 /** Sent by any page to the base panel. */
 export type PanelRequest = { type: 'closePanel' };

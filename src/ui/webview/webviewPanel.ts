@@ -54,18 +54,28 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
   private disposed = false;
   /** Why the panel's resource is gone (deleted), once it is. */
   private goneText: string | undefined;
+  /** The last state the page was asked to keep (JSON). */
+  private keptState: string | undefined;
 
   constructor(
     private readonly panelHost: PanelHost,
     private readonly page: PanelPage,
     onDispose: () => void,
+    /** A panel VS Code brought back after a reload (its serializer), instead of a new one. */
+    restored?: vscode.WebviewPanel,
   ) {
     const extensionUri = panelHost.extensionUri;
-    this.panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      retainContextWhenHidden: page.retainContextWhenHidden ?? false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')],
-    });
+    const options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')] };
+    if (restored) {
+      restored.webview.options = options;
+      restored.title = page.title;
+    }
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
+        ...options,
+        retainContextWhenHidden: page.retainContextWhenHidden ?? false,
+      });
     this.panel.webview.html = renderWebviewHtml(this.panel.webview, extensionUri, page);
     this.panel.webview.onDidReceiveMessage((m: unknown) => void this.dispatch(m), undefined, this.disposables);
     this.panel.onDidDispose(
@@ -102,6 +112,22 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     this.panel.title = `${this.panel.title} (deleted)`;
     this.onGone();
     this.post({ type: 'resourceGone', text });
+  }
+
+  /**
+   * What the page keeps (vscode.setState) for the panel's serializer to reopen it after a reload; undefined
+   * keeps nothing. Ids and choices only: never a password.
+   */
+  protected restorableState(): object | undefined {
+    return undefined;
+  }
+
+  private keepState(): void {
+    const state = this.restorableState();
+    const json = JSON.stringify(state);
+    if (state === undefined || json === this.keptState) return;
+    this.keptState = json;
+    this.post({ type: 'keepState', state });
   }
 
   /** Stops whatever the panel keeps doing on its own (polling) once its resource is gone. */
@@ -150,6 +176,7 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
         return;
       }
       await this.receive(message);
+      this.keepState();
     } catch (e) {
       // The catch-all: whatever a handler did not expect still reaches the user, and the page stops waiting.
       const error = toErrorInfo(`Handle the page's "${message.type}" request`, e);

@@ -86,10 +86,31 @@ function row(entry: LogEntryView): HTMLElement[] {
   ];
 }
 
-range.addEventListener('change', () => {
+const showCustomRange = () => {
   byId('filter-start').hidden = range.value !== 'custom';
   byId('filter-end').hidden = range.value !== 'custom';
-});
+};
+range.addEventListener('change', showCustomRange);
+
+/** An ISO time as a date-and-time picker's local value ("2026-01-31T08:00"). */
+function isoToLocal(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:${p(t.getMinutes())}`;
+}
+
+/** Puts back the filters in use before a window reload. */
+function showFilters(r: LogRangeMessage, type: LogTypeFilter): void {
+  if ('preset' in r) range.value = r.preset;
+  else {
+    range.value = 'custom';
+    byId<Field>('start').value = isoToLocal(r.start);
+    byId<Field>('end').value = isoToLocal(r.end);
+  }
+  logType.value = type;
+  showCustomRange();
+}
 neverSubmit(byId<HTMLFormElement>('filters'), query);
 byId('apply').addEventListener('click', query);
 loadMore.addEventListener('click', () => send({ type: 'loadMore' }));
@@ -99,6 +120,7 @@ byId('export-json').addEventListener('click', () => send({ type: 'export', forma
 onMessage<ToSyncLogs | PanelNotice>((m) => {
   switch (m.type) {
     case 'init':
+      if (m.filters) showFilters(m.filters.range, m.filters.logType);
       query();
       break;
     case 'loading':
