@@ -56,7 +56,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
-  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, { log: output, onDidEndOperation: center.onDidEnd });
+  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, {
+    log: output,
+    onDidEndOperation: center.onDidEnd,
+    onDidChangeConnection: (listener) => env.onDidChange(listener),
+  });
 
   context.subscriptions.push(
     output,

@@ -232,4 +232,21 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await view.locator('#err-range', { hasText: 'Start time is required.' }).waitFor();
     await screenshot(page, '33-sync-logs-custom-range');
   });
+
+  it('reopens the sync log tab after a window reload, with the same group and filters', async () => {
+    await runCommand(page, `${P}: View Sync Logs`);
+    await pickSalesSync(page);
+    const view = webview(page);
+    await view.locator('#count', { hasText: 'entries' }).waitFor({ timeout: 30_000 });
+    await choose(view, 'log-type', 'Warning');
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#log-body td.type-Warning').first().waitFor();
+    await runCommand(page, 'Developer: Reload Window');
+    const again = webview(page);
+    await again.locator('h1', { hasText: 'Sync logs: sales-sync' }).waitFor({ timeout: 90_000 });
+    // The restored page may load before the emulator connection is back: its query then runs again by itself.
+    await again.locator('#log-body td.type-Warning').first().waitFor({ timeout: 90_000 });
+    assert.equal(await again.locator('#log-body td.type-Success').count(), 0, 'still only warnings');
+    await screenshot(page, '34-sync-logs-after-reload');
+  });
 });

@@ -92,6 +92,11 @@ export function showPanelNotice(notice: PanelNotice, page: PageApi): void {
     case 'panelError':
       showPanelError(notice.error);
       break;
+    case 'clearPanelError': {
+      const node = document.getElementById('panel-error');
+      if (node) node.hidden = true;
+      break;
+    }
     case 'resourceGone':
       showResourceGone(notice.text, (request) => page.send(request));
       break;

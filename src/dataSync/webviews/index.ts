@@ -59,7 +59,7 @@ function wizardTargetOf(arg: unknown, stepArg: unknown): WizardTarget {
 export function registerDataSyncWebviews(
   context: vscode.ExtensionContext,
   dataSync: DataSyncContext,
-  deps: { log: PanelLog; onDidEndOperation: OnDidEndOperation },
+  deps: { log: PanelLog; onDidEndOperation: OnDidEndOperation; onDidChangeConnection: (listener: () => void) => vscode.Disposable },
 ): { disposables: vscode.Disposable[]; webviews: DataSyncWebviews } {
   const webviews: DataSyncWebviews = { wizards: new Map(), schemaPickers: new Map(), syncLogs: new Map(), restore: () => undefined };
   const host: DataSyncPanelHost = { extensionUri: context.extensionUri, ...deps };

@@ -38,6 +38,8 @@ const toView = (l: SyncGroupLog): LogEntryView => ({
   tracingId: l.tracingId ?? '',
 });
 
+const RETRIED_AFTER_SIGN_IN: ReadonlySet<FromSyncLogs['type']> = new Set(['ready', 'query']);
+
 export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
   static readonly viewType = 'sqlDataMovement.dataSync.syncLogs';
   private pages: AsyncIterator<Page<SyncGroupLog>> | undefined;
@@ -80,6 +82,10 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
       (text) => this.markGone(text),
     );
     this.disposables.push(this.gone);
+  }
+
+  protected override get retriedAfterSignIn(): ReadonlySet<string> {
+    return RETRIED_AFTER_SIGN_IN;
   }
 
   protected override restorableState(): SyncLogsState {

@@ -19,6 +19,8 @@ export interface PanelErrorInfo {
 export type PanelNotice =
   /** A message handler failed unexpectedly: the page shows it and stops waiting. */
   | { type: 'panelError'; error: PanelErrorInfo }
+  /** That failure is being retried (signed in again): the page hides it. */
+  | { type: 'clearPanelError' }
   /** The resource the page works on was deleted: a banner, read-only inputs and a Close button. */
   | { type: 'resourceGone'; text: string }
   /**
@@ -27,7 +29,12 @@ export type PanelNotice =
    */
   | { type: 'keepState'; state: unknown };
 
-export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>(['panelError', 'resourceGone', 'keepState']);
+export const PANEL_NOTICE_TYPES: ReadonlySet<string> = new Set<PanelNotice['type']>([
+  'panelError',
+  'clearPanelError',
+  'resourceGone',
+  'keepState',
+]);
 
 /** Sent by any page to the base panel. */
 export type PanelRequest = { type: 'closePanel' };

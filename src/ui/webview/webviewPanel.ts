@@ -32,7 +32,12 @@ export interface PanelLog {
 export interface PanelHost {
   extensionUri: vscode.Uri;
   log: PanelLog;
+  /** Fires when the environment or sign-in changes (a read that failed signed out is tried again then). */
+  onDidChangeConnection?: (listener: () => void) => vscode.Disposable;
 }
+
+/** The code of the error a call fails with when there is no connection (src/auth/notSignedInError.ts). */
+const NOT_SIGNED_IN = 'NotSignedInError';
 
 export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage extends { type: string }> implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
@@ -56,6 +61,10 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
   private goneText: string | undefined;
   /** The last state the page was asked to keep (JSON). */
   private keptState: string | undefined;
+  /** How many "not signed in" errors the page was shown (to find the request that failed that way). */
+  private signedOutErrors = 0;
+  /** A read that failed only because nobody was signed in: run again once the connection changes. */
+  private afterSignIn: FromPage | undefined;
 
   constructor(
     private readonly panelHost: PanelHost,
@@ -78,6 +87,15 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
       });
     this.panel.webview.html = renderWebviewHtml(this.panel.webview, extensionUri, page);
     this.panel.webview.onDidReceiveMessage((m: unknown) => void this.dispatch(m), undefined, this.disposables);
+    // After a window reload a restored tab loads before the sign-in is back: its first read then runs again.
+    const retry = panelHost.onDidChangeConnection?.(() => {
+      const message = this.afterSignIn;
+      this.afterSignIn = undefined;
+      if (!message || this.disposed) return;
+      this.post({ type: 'clearPanelError' });
+      void this.dispatch(message);
+    });
+    if (retry) this.disposables.push(retry);
     this.panel.onDidDispose(
       () => {
         this.disposed = true;
@@ -146,6 +164,7 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     if (this.disposed) return;
     recordForTests(this.posted, message);
     void this.panel.webview.postMessage(message);
+    if ((message as { error?: PanelErrorInfo }).error?.code === NOT_SIGNED_IN) this.signedOutErrors++;
     if ((message as { error?: PanelErrorInfo }).error?.status === 404 && !this.isGone) this.onNotFound();
   }
 
@@ -161,6 +180,7 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
       return;
     }
     const message = raw as FromPage;
+    const signedOutBefore = this.signedOutErrors;
     try {
       recordForTests(this.received, this.redact(message));
       if (message.type === 'ready') this.readyResolve();
@@ -183,6 +203,12 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
       this.log('error', error.details.replace(/\n/g, ' | '));
       this.post({ type: 'panelError', error });
     }
+    if (this.signedOutErrors > signedOutBefore && this.retriedAfterSignIn.has(message.type)) this.afterSignIn = message;
+  }
+
+  /** Requests that only read, which run again by themselves once signed in (see afterSignIn). */
+  protected get retriedAfterSignIn(): ReadonlySet<string> {
+    return READY_ONLY;
   }
 
   protected log(level: 'warn' | 'error', text: string): void {
@@ -206,6 +232,8 @@ export abstract class WebviewPanelBase<ToPage extends { type: string }, FromPage
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
+
+const READY_ONLY: ReadonlySet<string> = new Set(['ready']);
 
 function isPanelRequest(m: unknown): m is PanelRequest {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'closePanel' && Object.keys(m).length === 1;

@@ -47,6 +47,7 @@ refreshMembers.addEventListener('click', () => {
 onMessage<ToSchemaPicker | PanelNotice>((m) => {
   switch (m.type) {
     case 'loading':
+      showError(errorBox, undefined);
       setBusy(m.text);
       break;
     case 'schema':

@@ -124,6 +124,7 @@ onMessage<ToSyncLogs | PanelNotice>((m) => {
       query();
       break;
     case 'loading':
+      if (!m.append) showError(errorBox, undefined);
       showBusy(status, m.append ? 'Loading more…' : 'Loading sync logs…');
       break;
     case 'entries':
