@@ -3,7 +3,9 @@
 // read these to prove, for example, that no password ever goes back), and CSP violation reports. The
 // records fill only in test and development mode (see testHooks.ts). Every message from the page is
 // shape-checked before a handler sees it, and a handler that throws shows its error in the page and
-// the output channel instead of leaving the page waiting.
+// the output channel instead of leaving the page waiting. Also: telling the page its resource was
+// deleted, the state the page keeps for the serializer that reopens it after a window reload, and a
+// read that failed signed out run again once signed in (panelProtocol.ts lists these messages).
 import * as vscode from 'vscode';
 import { renderWebviewHtml } from './webviewHtml';
 import { recordForTests, testHooksEnabled } from '../testHooks';
