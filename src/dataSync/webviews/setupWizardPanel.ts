@@ -38,10 +38,10 @@ export interface WizardTarget {
 export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   static readonly viewType = 'sqlDataMovement.dataSync.setupWizard';
   private readonly options: WizardOptions;
+  private readonly gone: GroupGoneWatch;
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
   private readonly watcher: FirstSyncWatcher;
-  private readonly gone: GroupGoneWatch;
   /** Called once the wizard's new group exists, so reopening the wizard on it reveals this panel. */
   onGroupCreated: ((groupId: string) => void) | undefined;
 
@@ -67,6 +67,13 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       restored,
     );
     this.options = new WizardOptions(ctx);
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => this.state.groupId,
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
     if (target.kind === 'syncGroup' && target.id) {
       const ref = syncGroupRefFromId(target.id);
       this.state.groupId = syncGroupPath(ref);
@@ -91,13 +98,16 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
       },
     });
     this.disposables.push({ dispose: () => this.watcher.stop() });
-    this.gone = new GroupGoneWatch(
-      ctx,
-      host.onDidEndOperation,
-      () => this.state.groupId,
-      (text) => this.markGone(text),
-    );
-    this.disposables.push(this.gone);
+  }
+
+  /** The sync group this wizard works on (after step 1, or when opened on one). */
+  get groupId(): string | undefined {
+    return this.state.groupId;
+  }
+
+  /** Opens on another step (reopening the wizard with a step argument). */
+  goto(step: WizardStep): void {
+    this.post({ type: 'goto', step });
   }
 
   protected override restorableState(): SetupWizardState {
@@ -115,16 +125,6 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
 
   protected override onGone(): void {
     this.watcher.stop();
-  }
-
-  /** The sync group this wizard works on (after step 1, or when opened on one). */
-  get groupId(): string | undefined {
-    return this.state.groupId;
-  }
-
-  /** Opens on another step (reopening the wizard with a step argument). */
-  goto(step: WizardStep): void {
-    this.post({ type: 'goto', step });
   }
 
   protected override redact(message: FromWizard): FromWizard {
