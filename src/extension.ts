@@ -64,7 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
-  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
+  const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, {
+    log: output,
+    onDidEndOperation: center.onDidEnd,
+    onDidChangeConnection: (listener) => env.onDidChange(listener),
+  });
 
   context.subscriptions.push(
     output,

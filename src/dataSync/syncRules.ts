@@ -5,6 +5,7 @@
 // 2025-01-01 error list (InvalidSyncGroupInterval, CannotCreateSyncGroupDueToQuotaExceeded…).
 import { InvalidNameError, validateSegment } from '../azure/resourceId';
 import type { SyncFullSchemaTable, SyncFullSchemaTableColumn, SyncGroupSchema, SyncGroupSchemaTable } from '../azure/sql/syncModels';
+import { sqlTypeLabel } from './sqlTypeLabel';
 
 export const MAX_TABLES_PER_GROUP = 500;
 export const MAX_COLUMNS_PER_TABLE = 1000;
@@ -263,7 +264,13 @@ export interface MemberDrift {
   columns: Map<string, Drift>;
 }
 
-const describeType = (c: SyncFullSchemaTableColumn): string => `${c.dataType ?? '?'}(${c.dataSize ?? '?'})`;
+/** The type as a DBA writes it; the storage size only when it is all that differs (two labels alike would say nothing). */
+function describeTypes(member: SyncFullSchemaTableColumn, hub: SyncFullSchemaTableColumn): { member: string; hub: string } {
+  const m = sqlTypeLabel(member);
+  const h = sqlTypeLabel(hub);
+  if (m !== h) return { member: m, hub: h };
+  return { member: `${m} (size ${member.dataSize ?? '?'})`, hub: `${h} (size ${hub.dataSize ?? '?'})` };
+}
 
 export function memberDrift(hub: readonly SyncFullSchemaTable[], member: readonly SyncFullSchemaTable[]): MemberDrift {
   const drift: MemberDrift = { tables: new Map(), columns: new Map() };
@@ -280,7 +287,7 @@ export function memberDrift(hub: readonly SyncFullSchemaTable[], member: readonl
       const k = `${tableKey(t)}.${columnKey(c)}`;
       if (!mc) drift.columns.set(k, { kind: 'missingColumn' });
       else if (typeOf(mc) !== typeOf(c) || (mc.dataSize ?? '') !== (c.dataSize ?? ''))
-        drift.columns.set(k, { kind: 'typeDiffers', member: describeType(mc), hub: describeType(c) });
+        drift.columns.set(k, { kind: 'typeDiffers', ...describeTypes(mc, c) });
     }
   }
   return drift;

@@ -164,7 +164,15 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await view.locator('.summary', { hasText: 'Tables added (1): [dbo].[Suppliers]' }).waitFor();
     await type(view, 'schema-search', 'Employees');
     await view.locator('.schema-table', { hasText: '[dbo].[Employees]' }).locator('button.linkish', { hasText: 'Columns' }).click();
-    await view.locator('.column-row', { hasText: 'OrgNode' }).locator('.reason', { hasText: 'hierarchyid' }).waitFor();
+    const orgNode = view.locator('.column-row', { hasText: 'OrgNode' });
+    await orgNode.locator('.reason', { hasText: 'hierarchyid' }).waitFor();
+    // Types read as SQL: no storage size such as hierarchyid(892) or int(4).
+    assert.equal(await orgNode.locator('.type').textContent(), 'hierarchyid');
+    const employeeTypes = await view
+      .locator('.schema-table', { hasText: '[dbo].[Employees]' })
+      .locator('.column-row .type')
+      .allTextContents();
+    assert.deepEqual(employeeTypes, ['int', 'hierarchyid', 'nvarchar(200)', 'date']);
     await screenshot(page, '20-schema-picker');
   });
 
@@ -204,5 +212,41 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
     await saveAs(page, json);
     await view.locator('#exported', { hasText: 'warnings.json' }).waitFor({ timeout: 30_000 });
     assert.equal((JSON.parse(fs.readFileSync(json, 'utf8')) as { type: string }).type, 'Warning');
+
+    // The next query clears the "Exported…" message.
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#exported').waitFor({ state: 'hidden' });
+    // A custom range: date-and-time pickers, every label right above its control, and an empty start is "required".
+    await choose(view, 'range', 'Custom…');
+    await view.locator('#filter-start').waitFor();
+    assert.equal(await view.locator('vscode-textfield#start input').getAttribute('type'), 'datetime-local');
+    for (const id of ['range', 'start', 'end', 'log-type']) {
+      const label = await view.locator(`#filter-${id} vscode-label`).boundingBox();
+      const control = await view.locator(`#${id}`).boundingBox();
+      assert.ok(
+        label && control && Math.abs(label.x - control.x) < 2 && label.y + label.height <= control.y + 1,
+        `${id}: label ${JSON.stringify(label)}, control ${JSON.stringify(control)}`,
+      );
+    }
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#err-range', { hasText: 'Start time is required.' }).waitFor();
+    await screenshot(page, '33-sync-logs-custom-range');
+  });
+
+  it('reopens the sync log tab after a window reload, with the same group and filters', async () => {
+    await runCommand(page, `${P}: View Sync Logs`);
+    await pickSalesSync(page);
+    const view = webview(page);
+    await view.locator('#count', { hasText: 'entries' }).waitFor({ timeout: 30_000 });
+    await choose(view, 'log-type', 'Warning');
+    await view.locator('vscode-button#apply').click();
+    await view.locator('#log-body td.type-Warning').first().waitFor();
+    await runCommand(page, 'Developer: Reload Window');
+    const again = webview(page);
+    await again.locator('h1', { hasText: 'Sync logs: sales-sync' }).waitFor({ timeout: 90_000 });
+    // The restored page may load before the emulator connection is back: its query then runs again by itself.
+    await again.locator('#log-body td.type-Warning').first().waitFor({ timeout: 90_000 });
+    assert.equal(await again.locator('#log-body td.type-Success').count(), 0, 'still only warnings');
+    await screenshot(page, '34-sync-logs-after-reload');
   });
 });

@@ -10,10 +10,13 @@ import type { DataSyncClients } from '../../src/dataSync/dataSyncContext';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { OperationRecord } from '../../src/operations/operationRecord';
 import type { GroupForm, MemberForm, ToWizard } from '../../src/dataSync/webviews/protocol/dataSyncWizard';
-import type { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
-import type { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
-import type { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
+import { SchemaPickerPanel } from '../../src/dataSync/webviews/schemaPickerPanel';
+import { SetupWizardPanel } from '../../src/dataSync/webviews/setupWizardPanel';
+import { SyncLogsPanel } from '../../src/dataSync/webviews/syncLogsPanel';
+import type { PanelNotice, PanelRequest } from '../../src/ui/webview/panelProtocol';
+import type { FromSyncLogs } from '../../src/dataSync/webviews/protocol/dataSyncLogs';
 import { syncGroupRefFromId } from '../../src/dataSync/dataSyncRefs';
+import { deleteGroup } from '../../src/dataSync/workflows/syncGroupWorkflows';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
 
@@ -507,7 +510,9 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const table = (n: string) => view.tables.find((t) => t.quotedName === n)!;
     assert.match(table('[dbo].[PriceHistory]').disabledReason ?? '', /no primary key/);
     assert.match(table('[dbo].[AuditLog]').disabledReason ?? '', /no primary key/);
-    assert.match(table('[dbo].[Employees]').columns.find((c) => c.name === 'OrgNode')!.disabledReason ?? '', /hierarchyid/);
+    const orgNode = table('[dbo].[Employees]').columns.find((c) => c.name === 'OrgNode')!;
+    assert.match(orgNode.disabledReason ?? '', /hierarchyid/);
+    assert.equal(orgNode.typeLabel, 'hierarchyid', 'the type is shown without its storage size (892)');
     assert.match(table('[dbo].[Inventory]').columns.find((c) => c.name === 'RowVer')!.disabledReason ?? '', /rowversion/);
     assert.equal(table('[dbo].[Customers]').selected, true, 'the current schema is preselected');
     assert.deepEqual(view.members.sort(), ['replica-east', 'store-backoffice']);
@@ -606,6 +611,12 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     const fromBad = panel.posted.length;
     await panel.simulate({ type: 'query', range: { start: '2026-05-02T00:00Z', end: '2026-05-01T00:00Z' }, logType: 'All' });
     assert.match((await waitFor('a range error', () => lastPosted(panel.posted, 'rangeError', fromBad))).message, /after the start/);
+    const fromEmpty = panel.posted.length;
+    await panel.simulate({ type: 'query', range: { start: '', end: '2026-05-01T00:00Z' }, logType: 'All' });
+    assert.equal(
+      (await waitFor('a required error', () => lastPosted(panel.posted, 'rangeError', fromEmpty))).message,
+      'Start time is required.',
+    );
 
     await panel.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
     await waitFor('all entries again', () => panel.entries.length === 50 || undefined);
@@ -621,6 +632,193 @@ describe('Data Sync webviews (real VS Code, emulator)', function () {
     assert.equal(json.type, 'All');
     assert.ok(lastPosted(panel.posted, 'exported'));
     assert.deepEqual(panel.cspViolations, []);
+    panel.dispose();
+  });
+
+  /** What the three panels share, as the deletion tests use it. */
+  type AnyPanel = {
+    posted: Array<PanelNotice | { type: 'other' }>;
+    isGone: boolean;
+    isDisposed: boolean;
+    panel: vscode.WebviewPanel;
+    simulate(m: PanelRequest): Promise<void>;
+  };
+  const anyPanel = (p: SetupWizardPanel | SchemaPickerPanel | SyncLogsPanel): AnyPanel => p as unknown as AnyPanel;
+
+  it('reopens the log, schema and wizard tabs after a window reload from the state their pages kept, never a password', async () => {
+    const pkg = vscode.extensions.getExtension('sql-data-movement.azure-sql-data-movement')!.packageJSON as { activationEvents: string[] };
+    for (const viewType of [SyncLogsPanel.viewType, SchemaPickerPanel.viewType, SetupWizardPanel.viewType])
+      assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${viewType}`), `activates to restore ${viewType}`);
+    /** What VS Code does after a reload: a fresh tab of the view type, handed to its serializer with the kept state. */
+    const reopen = (viewType: string, state: unknown) => {
+      const tab = vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+      const panel = api.dataSyncWebviews.restore(viewType, tab, state);
+      assert.ok(panel, `${viewType} reopened`);
+      assert.equal((panel as unknown as { panel: vscode.WebviewPanel }).panel, tab, 'in the tab VS Code restored');
+      return panel;
+    };
+    const keptState = (panel: SetupWizardPanel | SchemaPickerPanel | SyncLogsPanel, what: (state: unknown) => boolean) =>
+      waitFor('the state the page keeps', () => {
+        const kept = lastPosted(anyPanel(panel).posted, 'keepState');
+        return kept && what(kept.state) ? kept.state : undefined;
+      });
+
+    // Sync logs: the group and the filters in use.
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    await logs.simulate({ type: 'query', range: { preset: 'last24Hours' }, logType: 'Warning' });
+    const logsState = await keptState(logs, (st) => JSON.stringify(st).includes('Warning'));
+    assert.deepEqual(logsState, { groupId: salesSyncId, filters: { range: { preset: 'last24Hours' }, logType: 'Warning' } });
+    logs.dispose();
+    const restoredLogs = reopen(SyncLogsPanel.viewType, logsState) as SyncLogsPanel;
+    assert.equal(api.dataSyncWebviews.syncLogs.get(salesSyncId.toLowerCase()), restoredLogs);
+    const restoredInit = await waitFor('the restored page', () => lastPosted(restoredLogs.posted, 'init'), 30_000);
+    assert.deepEqual(restoredInit.filters, { range: { preset: 'last24Hours' }, logType: 'Warning' });
+    // The page puts the filters back and queries with them.
+    const query = await waitFor('the query of the restored page', () => restoredLogs.received.find((m) => m.type === 'query'), 30_000);
+    assert.deepEqual(query, { type: 'query', range: { preset: 'last24Hours' }, logType: 'Warning' });
+    restoredLogs.dispose();
+
+    // Schema picker: the group.
+    const picker = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', salesSyncId);
+    const pickerState = await keptState(picker, () => true);
+    assert.deepEqual(pickerState, { groupId: salesSyncId });
+    picker.dispose();
+    const restoredPicker = reopen(SchemaPickerPanel.viewType, pickerState) as SchemaPickerPanel;
+    await waitFor('the restored schema', () => lastPosted(restoredPicker.posted, 'schema'), 30_000);
+    restoredPicker.dispose();
+
+    // Wizard: the group and the step; a form with a password never reaches the kept state.
+    const wizard = await openWizard(salesSyncId, 'members');
+    await wizard.simulate({ type: 'stepShown', step: 'refresh' });
+    await wizard.simulate({ type: 'submitGroup', form: groupForm('bad name') });
+    const wizardState = await keptState(wizard, (st) => JSON.stringify(st).includes('refresh'));
+    assert.deepEqual(wizardState, { target: { kind: 'syncGroup', id: salesSyncId }, groupId: salesSyncId, step: 'refresh' });
+    assert.ok(!JSON.stringify(wizard.posted).includes(HUB_PASSWORD));
+    wizard.dispose();
+    const restoredWizard = reopen(SetupWizardPanel.viewType, wizardState) as SetupWizardPanel;
+    const init = await waitFor('the restored wizard', () => lastPosted(restoredWizard.posted, 'init'), 30_000);
+    assert.equal(init.step, 'refresh');
+    assert.equal(init.group?.name, 'sales-sync');
+    restoredWizard.dispose();
+
+    // A state that does not fit reopens nothing for a group view, and an empty wizard for the wizard.
+    const junk = vscode.window.createWebviewPanel(SyncLogsPanel.viewType, 'junk', vscode.ViewColumn.Active, {});
+    let closed = false;
+    junk.onDidDispose(() => (closed = true));
+    assert.equal(api.dataSyncWebviews.restore(SyncLogsPanel.viewType, junk, { groupId: '../../etc' }), undefined);
+    assert.ok(closed, 'the unusable tab is closed');
+    const empty = reopen(SetupWizardPanel.viewType, { step: 'nonsense', groupId: 42 }) as SetupWizardPanel;
+    assert.equal((await waitFor('the empty wizard', () => lastPosted(empty.posted, 'init'), 30_000)).step, 'group');
+    empty.dispose();
+  });
+
+  async function createGroup(name: string): Promise<string> {
+    const ref = { ...syncGroupRefFromId(`${hub.databaseId}/syncGroups/${name}`) };
+    const poller = await clients.groups.beginCreateOrUpdate(ref, {
+      properties: {
+        interval: 300,
+        conflictResolutionPolicy: 'HubWin',
+        syncDatabaseId,
+        hubDatabaseUserName: 'hubadmin',
+        hubDatabasePassword: HUB_PASSWORD,
+      },
+    });
+    await poller.pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 });
+    const id = `${hub.databaseId}/syncGroups/${name}`;
+    created.push(id);
+    return id;
+  }
+
+  it('says a group deleted by a tracked operation is gone in its open wizard, schema and log tabs, keeping them open', async () => {
+    const id = await createGroup('it-gone');
+    const wizard = await openWizard(id, 'members');
+    // Each page loads while its tab is in front (a webview never shown never loads).
+    const picker = await vscode.commands.executeCommand<SchemaPickerPanel>('sqlDataMovement.dataSync.chooseSchema', id);
+    await waitFor('the schema', () => lastPosted(picker.posted, 'schema') ?? lastPosted(picker.posted, 'error'), 30_000);
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', id);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    await (
+      await deleteGroup(api.dataSync, id)
+    ).result;
+    for (const panel of [wizard, picker, logs].map(anyPanel)) {
+      const gone = await waitFor('the panel to say the group is gone', () => lastPosted(panel.posted, 'resourceGone'));
+      assert.match(gone.text, /Sync group it-gone was deleted \(Delete sync group it-gone\)/);
+      assert.equal(panel.isGone, true);
+      assert.equal(panel.isDisposed, false, 'the tab stays open: the user may have unsaved input');
+      assert.match(panel.panel.title, /\(deleted\)$/);
+    }
+    await screenshot('datasync-group-gone');
+    // Nothing more goes to Azure for it; a reloaded page hears again that the group is gone.
+    const from = logs.posted.length;
+    await logs.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });
+    assert.deepEqual(logs.posted.slice(from), []);
+    await logs.simulate({ type: 'ready' });
+    assert.equal(lastPosted(logs.posted, 'resourceGone', from)?.type, 'resourceGone');
+    // The banner's Close button closes the tab.
+    for (const panel of [wizard, picker, logs].map(anyPanel)) {
+      await panel.simulate({ type: 'closePanel' });
+      assert.equal(panel.isDisposed, true);
+    }
+    assert.equal(api.dataSyncWebviews.syncLogs.size, 0);
+  });
+
+  it('says a group deleted elsewhere (a 404 from a call of the panel) is gone', async () => {
+    const id = await createGroup('it-gone-404');
+    const logs = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', id);
+    await waitFor('the logs', () => lastPosted(logs.posted, 'entries'), 30_000);
+    // Deleted the way the portal would: no operation of this extension sees it.
+    await (await clients.groups.beginDelete(syncGroupRefFromId(id))).pollUntilDone({ minDelayMs: 50, maxDelayMs: 500 });
+    const from = logs.posted.length;
+    await logs.simulate({ type: 'query', range: { preset: 'last7Days' }, logType: 'All' });
+    assert.equal(lastPosted(logs.posted, 'error', from)?.error.status, 404);
+    const gone = await waitFor('the panel to say the group is gone', () => lastPosted(logs.posted, 'resourceGone', from));
+    assert.match(gone.text, /it-gone-404 no longer exists in Azure/);
+    assert.equal(logs.isDisposed, false);
+    logs.dispose();
+  });
+
+  it('refuses a malformed page message, and shows a failing handler in the page (a log query while signed out)', async () => {
+    const panel = await vscode.commands.executeCommand<SyncLogsPanel>('sqlDataMovement.dataSync.viewLogs', salesSyncId);
+    await waitFor('the first page', () => lastPosted(panel.posted, 'entries'), 30_000);
+    const before = { posted: panel.posted.length, received: panel.received.length };
+    await panel.simulate({ type: 'dropTables' } as unknown as FromSyncLogs);
+    await panel.simulate({ type: 'query', range: { preset: 'lastHour' } } as unknown as FromSyncLogs);
+    assert.equal(panel.refused.length, 2, JSON.stringify(panel.refused));
+    assert.match(panel.refused[0], /unknown message type "dropTables"/);
+    assert.match(panel.refused[1], /logType/);
+    assert.equal(panel.received.length, before.received, 'a refused message reaches no handler');
+    assert.equal(panel.posted.length, before.posted, 'nothing was done for it');
+    assert.ok(panel.logged.some((l) => /refused a message from the page: unknown message type "dropTables"/.test(l)));
+
+    await vscode.commands.executeCommand('sqlDataMovement.chooseEnvironment', 'AzureCloud');
+    let signedOutAt = panel.posted.length;
+    try {
+      const from = panel.posted.length;
+      // Resolves (no unhandled rejection), with the error in the page.
+      await panel.simulate({ type: 'query', range: { preset: 'lastHour' }, logType: 'All' });
+      const shown = await waitFor('the error in the page', () => lastPosted(panel.posted, 'panelError', from));
+      assert.equal(shown.error.code, 'NotSignedInError');
+      assert.match(shown.error.message, /Sign in, or start the local emulator/);
+      assert.ok(
+        panel.logged.some((l) => /NotSignedInError/.test(l)),
+        JSON.stringify(panel.logged),
+      );
+    } finally {
+      signedOutAt = panel.posted.length;
+      await vscode.commands.executeCommand('sqlDataMovement.startEmulator');
+    }
+    // Signed in again, the failed read runs again by itself (as after a window reload, when a restored
+    // tab loads before the sign-in is back), and the page hides the old error.
+    const again = await waitFor('entries again', () => lastPosted(panel.posted, 'entries', signedOutAt), 30_000);
+    assert.equal(Date.parse(again.endTime) - Date.parse(again.startTime), 3600_000, 'the last hour, as the failed query asked');
+    assert.ok(lastPosted(panel.posted, 'clearPanelError', signedOutAt));
+    const query = panel.received.filter((m) => m.type === 'query').at(-1);
+    assert.deepEqual(
+      query,
+      { type: 'query', range: { preset: 'lastHour' }, logType: 'All' },
+      'the same query, not a new one from the page',
+    );
     panel.dispose();
   });
 });

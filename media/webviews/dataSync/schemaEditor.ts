@@ -156,7 +156,7 @@ export class SchemaEditor {
       cbox.dataset.column = c.quotedName;
       cbox.disabled = Boolean(t.disabledReason || c.disabledReason || c.isPrimaryKey);
       cbox.checked = !t.disabledReason && !c.disabledReason && c.selected;
-      const row = el('div', { className: 'column-row' }, [cbox, el('span', { className: 'type' }, [`${c.dataType}(${c.dataSize})`])]);
+      const row = el('div', { className: 'column-row' }, [cbox, el('span', { className: 'type' }, [c.typeLabel])]);
       if (c.isPrimaryKey)
         row.append(el('vscode-badge', {}, ['primary key']), el('span', { className: 'reason' }, ['always synced with the table']));
       if (c.disabledReason) row.append(el('span', { className: 'reason' }, [c.disabledReason]));

@@ -32,6 +32,9 @@ button.linkish { background: none; border: none; color: var(--vscode-textLink-fo
 .summary ul { margin: 4px 0; }
 .summary .added { color: var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-foreground)); }
 .summary .removed { color: var(--vscode-gitDecoration-deletedResourceForeground, var(--vscode-foreground)); }
+.filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px 16px; margin: 10px 0; }
+.filter { display: flex; flex-direction: column; gap: 4px; }
+.filter-actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .type { font-family: var(--vscode-editor-font-family); color: var(--vscode-descriptionForeground); }
 `;
 

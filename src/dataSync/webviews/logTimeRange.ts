@@ -10,6 +10,8 @@ export function resolveLogRange(range: LogRange, now = Date.now()): { startTime:
     if (span === undefined) return { error: `Unknown time range "${String(range.preset)}".` };
     return { startTime: new Date(now - span).toISOString(), endTime: new Date(now).toISOString() };
   }
+  if (!range.start.trim()) return { error: 'Start time is required.' };
+  if (!range.end.trim()) return { error: 'End time is required.' };
   const start = Date.parse(range.start);
   const end = Date.parse(range.end);
   if (Number.isNaN(start)) return { error: 'Start time is not a valid date and time.' };

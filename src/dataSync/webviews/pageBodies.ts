@@ -1,5 +1,6 @@
-// Static markup of the three Data Sync pages. Nothing here comes from Azure: dynamic text is escaped,
-// and everything the service returns is rendered later by the front ends with textContent.
+// Static markup of the setup wizard and schema picker pages (the log view's: syncLogsBody.ts). Nothing here
+// comes from Azure: dynamic text is escaped, and everything the service returns is rendered later by the
+// front ends with textContent.
 import { escapeHtml } from '../../ui/webview/webviewHtml';
 
 const field = (id: string, label: string, control: string, hint = ''): string => `
@@ -117,38 +118,4 @@ export function schemaPickerBody(groupName: string): string {
 <div class="row"><vscode-button id="save">Save schema</vscode-button></div>
 <p id="saved" class="ok" role="status" hidden></p>
 ${stepStatus('picker')}`;
-}
-
-export function syncLogsBody(groupName: string): string {
-  return `
-<h1>Sync logs: ${escapeHtml(groupName)}</h1>
-<form id="filters" class="row" novalidate>
-  <vscode-label for="range">Time range</vscode-label>
-  <vscode-single-select id="range" aria-label="Time range">
-    <vscode-option value="lastHour">Last hour</vscode-option>
-    <vscode-option value="last24Hours">Last 24 hours</vscode-option>
-    <vscode-option value="last7Days" selected>Last 7 days</vscode-option>
-    <vscode-option value="custom">Custom…</vscode-option>
-  </vscode-single-select>
-  <span id="custom-range" class="row" hidden>
-    <vscode-label for="start">From</vscode-label><vscode-textfield id="start" aria-label="Start time (ISO 8601)" placeholder="2026-01-31T08:00Z"></vscode-textfield>
-    <vscode-label for="end">To</vscode-label><vscode-textfield id="end" aria-label="End time (ISO 8601)" placeholder="2026-01-31T18:00Z"></vscode-textfield>
-  </span>
-  <vscode-label for="log-type">Type</vscode-label>
-  <vscode-single-select id="log-type" aria-label="Log type">
-    <vscode-option value="All" selected>All</vscode-option>
-    <vscode-option value="Error">Error</vscode-option>
-    <vscode-option value="Warning">Warning</vscode-option>
-    <vscode-option value="Success">Success</vscode-option>
-  </vscode-single-select>
-  <vscode-button id="apply">Show logs</vscode-button>
-  <vscode-button secondary id="export-csv">Export CSV</vscode-button>
-  <vscode-button secondary id="export-json">Export JSON</vscode-button>
-</form>
-<div class="field-error" id="err-range" role="alert" hidden></div>
-<p class="muted" id="count" role="status"></p>
-<table class="grid" aria-label="Sync log entries"><thead><tr><th>Time</th><th>Type</th><th>Source</th><th>Details</th></tr></thead><tbody id="log-body"></tbody></table>
-<div class="row"><vscode-button secondary id="load-more" hidden>Load more</vscode-button></div>
-<p id="exported" class="ok" role="status" hidden></p>
-${stepStatus('logs')}`;
 }

@@ -9,25 +9,33 @@ import { readGroupSchemas, refreshHubSchema, refreshMemberSchemas, saveSchema } 
 import { isDataSyncValidationError } from '../workflows/validationError';
 import type { FromSchemaPicker, ToSchemaPicker } from './protocol/dataSyncSchemaPicker';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
+import type { SchemaPickerState } from './panelStates';
+import { checkFromSchemaPicker } from './protocol/dataSyncSchemaPickerShape';
 import { toErrorInfo } from './errorInfo';
 import { summarizeSelection, viewOfGroupSchemas } from './schemaViewModel';
 import { schemaPickerBody } from './pageBodies';
 
 export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSchemaPicker> {
+  static readonly viewType = 'sqlDataMovement.dataSync.schemaPicker';
   private hub: SyncFullSchemaTable[] = [];
   private current: SyncGroupSchema | undefined;
   private readonly groupId: string;
+  private readonly gone: GroupGoneWatch;
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     super(
-      extensionUri,
+      host,
       {
-        viewType: 'sqlDataMovement.dataSync.schemaPicker',
+        viewType: SchemaPickerPanel.viewType,
+        checkMessage: checkFromSchemaPicker,
         script: 'schemaPicker',
         title: `Schema: ${ref.syncGroup}`,
         body: schemaPickerBody(ref.syncGroup),
@@ -35,8 +43,24 @@ export class SchemaPickerPanel extends WebviewPanelBase<ToSchemaPicker, FromSche
         retainContextWhenHidden: true,
       },
       onDispose,
+      restored,
     );
     this.groupId = syncGroupPath(ref);
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => this.groupId,
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
+  }
+
+  protected override restorableState(): SchemaPickerState {
+    return { groupId: this.groupId };
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
   }
 
   protected async receive(message: FromSchemaPicker): Promise<void> {

@@ -12,6 +12,7 @@ import {
   syncabilityOf,
   tableKey,
 } from '../syncRules';
+import { sqlTypeLabel } from '../sqlTypeLabel';
 import type { GroupSchemas } from '../workflows/schemaWorkflows';
 import type { SchemaSelectionMessage, SchemaSummary, SchemaView } from './protocol/dataSyncCommon';
 
@@ -56,6 +57,7 @@ export function buildSchemaView(s: SchemaSources): SchemaView {
           name: c.name ?? c.quotedName ?? '',
           dataType: c.dataType ?? '',
           dataSize: c.dataSize ?? '',
+          typeLabel: sqlTypeLabel(c),
           isPrimaryKey: Boolean(c.isPrimaryKey),
           disabledReason: cs?.syncable === false ? cs.reason : undefined,
           selected: Boolean(selectedColumns?.has(ck)) || (Boolean(c.isPrimaryKey) && selectedColumns !== undefined),

@@ -10,6 +10,10 @@ import { readSyncStatus, triggerSync } from '../workflows/syncRunWorkflows';
 import type { FromWizard, ToWizard, WizardStep } from './protocol/dataSyncWizard';
 import { notices } from '../../ui/notices';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
+import type { SetupWizardState } from './panelStates';
+import { checkFromWizard } from './protocol/dataSyncWizardShape';
 import { toErrorInfo } from './errorInfo';
 import { FirstSyncWatcher } from './firstSyncWatcher';
 import { setupWizardBody } from './pageBodies';
@@ -34,7 +38,9 @@ export interface WizardTarget {
 }
 
 export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
+  static readonly viewType = 'sqlDataMovement.dataSync.setupWizard';
   private readonly options: WizardOptions;
+  private readonly gone: GroupGoneWatch;
   private readonly state: WizardState = { members: [], hub: [], step: 'group' };
   private readonly host: WizardHost;
   private readonly watcher: FirstSyncWatcher;
@@ -43,15 +49,17 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   onGroupCreated: ((groupId: string) => void) | undefined;
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     private readonly target: WizardTarget,
     onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     super(
-      extensionUri,
+      host,
       {
-        viewType: 'sqlDataMovement.dataSync.setupWizard',
+        viewType: SetupWizardPanel.viewType,
+        checkMessage: checkFromWizard,
         script: 'setupWizard',
         title: 'Data Sync setup',
         body: setupWizardBody('Set up SQL Data Sync'),
@@ -59,8 +67,16 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
         retainContextWhenHidden: true,
       },
       onDispose,
+      restored,
     );
     this.options = new WizardOptions(ctx);
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => this.state.groupId,
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
     if (target.kind === 'syncGroup' && target.id) {
       const ref = syncGroupRefFromId(target.id);
       this.state.groupId = syncGroupPath(ref);
@@ -91,7 +107,7 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
     this.panel.onDidChangeViewState(
       () => {
         if (!this.panel.visible) this.watcher.stop();
-        else if (this.state.step === 'sync' && this.state.groupId) this.watcher.start();
+        else if (this.state.step === 'sync' && this.state.groupId && !this.isGone) this.watcher.start();
       },
       undefined,
       this.disposables,
@@ -119,6 +135,23 @@ export class SetupWizardPanel extends WebviewPanelBase<ToWizard, FromWizard> {
   /** Opens on another step (reopening the wizard with a step argument). */
   goto(step: WizardStep): void {
     this.post({ type: 'goto', step });
+  }
+
+  protected override restorableState(): SetupWizardState {
+    const t = this.target;
+    return {
+      target: t.kind !== 'none' && t.id ? { kind: t.kind, id: t.id } : undefined,
+      groupId: this.state.groupId,
+      step: this.state.step,
+    };
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
+  }
+
+  protected override onGone(): void {
+    this.watcher.stop();
   }
 
   protected override redact(message: FromWizard): FromWizard {

@@ -8,12 +8,16 @@ import type { Page } from '../../azure/paging/pager';
 import type { DataSyncContext } from '../dataSyncContext';
 import type { FromSyncLogs, LogEntryView, ToSyncLogs } from './protocol/dataSyncLogs';
 import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import type { DataSyncPanelHost } from './dataSyncPanelHost';
+import { GroupGoneWatch } from './groupGoneWatch';
+import type { LogFilters, SyncLogsState } from './panelStates';
+import { checkFromSyncLogs } from './protocol/dataSyncLogsShape';
 import { recordForTests } from '../../ui/testHooks';
 import { syncLogPages } from '../workflows/syncRunWorkflows';
 import { toErrorInfo } from './errorInfo';
 import { logsToCsv, logsToJson } from './logExport';
 import { resolveLogRange } from './logTimeRange';
-import { syncLogsBody } from './pageBodies';
+import { syncLogsBody } from './syncLogsBody';
 
 /** Where an export goes; tests replace it to skip the dialog. */
 export type ExportTarget = (defaultUri: vscode.Uri, format: 'csv' | 'json') => Thenable<vscode.Uri | undefined>;
@@ -34,39 +38,68 @@ const toView = (l: SyncGroupLog): LogEntryView => ({
   tracingId: l.tracingId ?? '',
 });
 
+const RETRIED_AFTER_SIGN_IN: ReadonlySet<FromSyncLogs['type']> = new Set(['ready', 'query']);
+
 export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
+  static readonly viewType = 'sqlDataMovement.dataSync.syncLogs';
   private pages: AsyncIterator<Page<SyncGroupLog>> | undefined;
   private hasMore = false;
   readonly entries: SyncGroupLog[] = [];
   private query: { startTime: string; endTime: string; type: string } | undefined;
   /** Bumped by every new query so a slow earlier page cannot land in a newer result. */
   private generation = 0;
+  private readonly gone: GroupGoneWatch;
+  /** The filters of the last query, kept for a window reload. */
+  private filters: LogFilters | undefined;
   exportTarget: ExportTarget = showSaveDialog;
   /** Files written by export, in test mode (read by tests). */
   readonly exports: vscode.Uri[] = [];
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: DataSyncPanelHost,
     private readonly ctx: DataSyncContext,
     readonly ref: SyncGroupRef,
     onDispose: () => void,
+    restored?: { panel: vscode.WebviewPanel; filters?: LogFilters },
   ) {
     super(
-      extensionUri,
+      host,
       {
-        viewType: 'sqlDataMovement.dataSync.syncLogs',
+        viewType: SyncLogsPanel.viewType,
+        checkMessage: checkFromSyncLogs,
         script: 'syncLogs',
         title: `Logs: ${ref.syncGroup}`,
         body: syncLogsBody(ref.syncGroup),
       },
       onDispose,
+      restored?.panel,
     );
+    this.filters = restored?.filters;
+    this.gone = new GroupGoneWatch(
+      ctx,
+      host.onDidEndOperation,
+      () => syncGroupPath(ref),
+      (text) => this.markGone(text),
+    );
+    this.disposables.push(this.gone);
+  }
+
+  protected override get retriedAfterSignIn(): ReadonlySet<string> {
+    return RETRIED_AFTER_SIGN_IN;
+  }
+
+  protected override restorableState(): SyncLogsState {
+    return { groupId: syncGroupPath(this.ref), filters: this.filters };
+  }
+
+  protected override onNotFound(): void {
+    void this.gone.confirmNotFound();
   }
 
   protected async receive(message: FromSyncLogs): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref) });
+        this.post({ type: 'init', groupName: this.ref.syncGroup, groupId: syncGroupPath(this.ref), filters: this.filters });
         return;
       case 'query': {
         const range = resolveLogRange(message.range);
@@ -75,6 +108,7 @@ export class SyncLogsPanel extends WebviewPanelBase<ToSyncLogs, FromSyncLogs> {
           return;
         }
         this.query = { ...range, type: message.logType };
+        this.filters = { range: message.range, logType: message.logType };
         this.entries.length = 0;
         this.generation++;
         this.pages = syncLogPages(this.ctx, syncGroupPath(this.ref), { ...range, type: message.logType });

@@ -59,4 +59,9 @@ describe('sync log time range', () => {
     assert.match((resolveLogRange({ start: 'x', end: '2026-05-01' }) as { error: string }).error, /Start time/);
     assert.match((resolveLogRange({ start: '2026-05-02', end: '2026-05-01' }) as { error: string }).error, /after the start/);
   });
+  it('says a missing start or end is required, not that it is an invalid date', () => {
+    assert.deepEqual(resolveLogRange({ start: '', end: '2026-05-01T11:00Z' }, now), { error: 'Start time is required.' });
+    assert.deepEqual(resolveLogRange({ start: '  ', end: '' }, now), { error: 'Start time is required.' });
+    assert.deepEqual(resolveLogRange({ start: '2026-05-01T10:00Z', end: '' }, now), { error: 'End time is required.' });
+  });
 });

@@ -44,6 +44,28 @@ describe('schema picker view model', () => {
     assert.equal(view.masterSyncMemberName, 'm2');
     assert.equal(view.maxTables, 500);
   });
+  it('labels each column type as SQL writes it, never with a storage size', () => {
+    const view = buildSchemaView({
+      groupName: 'g',
+      hub: [
+        {
+          quotedName: '[dbo].[E]',
+          columns: [
+            { ...c('Id', 'int', true), dataSize: '4' },
+            { ...c('Org', 'hierarchyid'), dataSize: '892' },
+            { ...c('At', 'datetime2'), dataSize: '8' },
+            { ...c('Name', 'nvarchar'), dataSize: '50' },
+            { ...c('Notes', 'varchar'), dataSize: '-1' },
+          ],
+        },
+      ],
+      members: [],
+    });
+    assert.deepEqual(
+      view.tables[0].columns.map((x) => x.typeLabel),
+      ['int', 'hierarchyid', 'datetime2', 'nvarchar(50)', 'varchar(max)'],
+    );
+  });
   it('summarises a selection against the saved schema and lists what blocks saving', () => {
     const current = { tables: [{ quotedName: '[dbo].[A]', columns: [{ quotedName: '[Id]' }, { quotedName: '[X]' }] }] };
     const s = summarizeSelection(hub, current, { tables: [{ quotedName: '[dbo].[A]', columns: [] }] });

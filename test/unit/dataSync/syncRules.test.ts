@@ -246,4 +246,19 @@ describe('syncRules: diffs', () => {
     assert.equal(describeDrift(d.columns.get('[dbo].[customers].[name]')!), 'nvarchar(100) here, nvarchar(4) in the hub');
     assert.equal(d.columns.has('[dbo].[customers].[id]'), false);
   });
+  it('names a differing type as a DBA writes it, without storage sizes', () => {
+    const hubTable = table('dbo.T', [col('Id', 'int', { isPrimaryKey: true }), { ...col('At', 'datetime2'), dataSize: '8' }]);
+    const memberTable = table('dbo.T', [
+      { ...col('Id', 'bigint', { isPrimaryKey: true }), dataSize: '8' },
+      { ...col('At', 'datetime'), dataSize: '8' },
+    ]);
+    const d = memberDrift([hubTable], [memberTable]);
+    assert.equal(describeDrift(d.columns.get('[dbo].[t].[id]')!), 'bigint here, int in the hub');
+    assert.equal(describeDrift(d.columns.get('[dbo].[t].[at]')!), 'datetime here, datetime2 in the hub');
+    const sameLabel = memberDrift(
+      [table('dbo.T', [{ ...col('Id', 'int', { isPrimaryKey: true }), dataSize: '4' }])],
+      [table('dbo.T', [{ ...col('Id', 'int', { isPrimaryKey: true }), dataSize: '8' }])],
+    );
+    assert.equal(describeDrift(sameLabel.columns.get('[dbo].[t].[id]')!), 'int (size 8) here, int (size 4) in the hub');
+  });
 });

@@ -8,6 +8,7 @@ const column = (name: string, selected: boolean, isPrimaryKey = false): SchemaCo
   quotedName: `[${name}]`,
   name,
   dataType: 'int',
+  typeLabel: 'int',
   dataSize: '4',
   isPrimaryKey,
   selected,

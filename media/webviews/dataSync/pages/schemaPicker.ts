@@ -3,6 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import type { FromSchemaPicker, ToSchemaPicker } from '../../../../src/dataSync/webviews/protocol/dataSyncSchemaPicker';
+import type { PanelNotice } from '../../../../src/ui/webview/panelProtocol';
 import { byId, showBusy, showError } from '../dom';
 import { SchemaEditor } from '../schemaEditor';
 import { applyStyles } from '../styles';
@@ -43,9 +44,10 @@ refreshMembers.addEventListener('click', () => {
   send({ type: 'refreshMemberSchemas' });
 });
 
-onMessage<ToSchemaPicker>((m) => {
+onMessage<ToSchemaPicker | PanelNotice>((m) => {
   switch (m.type) {
     case 'loading':
+      showError(errorBox, undefined);
       setBusy(m.text);
       break;
     case 'schema':
@@ -67,6 +69,9 @@ onMessage<ToSchemaPicker>((m) => {
     case 'error':
       setBusy(undefined);
       showError(errorBox, m.error);
+      break;
+    case 'panelError':
+      setBusy(undefined);
       break;
   }
 });

@@ -13,6 +13,7 @@ import type {
   LogTypeFilter,
   ToSyncLogs,
 } from '../../../../src/dataSync/webviews/protocol/dataSyncLogs';
+import type { PanelNotice } from '../../../../src/ui/webview/panelProtocol';
 import { byId, el, neverSubmit, showBusy, showError } from '../dom';
 import { applyStyles } from '../styles';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
@@ -32,13 +33,21 @@ const errorBox = byId('error-logs');
 const exported = byId('exported');
 const DETAILS_SHOWN = 140;
 
+/** A date-and-time picker's local value ("2026-01-31T08:00") as UTC ISO 8601; empty stays empty (the extension says it is required). */
+function localToIso(value: string): string {
+  if (!value) return '';
+  const t = new Date(value);
+  return Number.isNaN(t.getTime()) ? value : t.toISOString();
+}
+
 function currentRange(): LogRangeMessage {
-  if (range.value === 'custom') return { start: byId<Field>('start').value, end: byId<Field>('end').value };
+  if (range.value === 'custom') return { start: localToIso(byId<Field>('start').value), end: localToIso(byId<Field>('end').value) };
   return { preset: (range.value || 'last7Days') as 'lastHour' | 'last24Hours' | 'last7Days' };
 }
 
 function query(): void {
   rangeError.hidden = true;
+  exported.hidden = true;
   showError(errorBox, undefined);
   send({ type: 'query', range: currentRange(), logType: (logType.value || 'All') as LogTypeFilter });
 }
@@ -77,21 +86,45 @@ function row(entry: LogEntryView): HTMLElement[] {
   ];
 }
 
-range.addEventListener('change', () => {
-  byId('custom-range').hidden = range.value !== 'custom';
-});
+const showCustomRange = () => {
+  byId('filter-start').hidden = range.value !== 'custom';
+  byId('filter-end').hidden = range.value !== 'custom';
+};
+range.addEventListener('change', showCustomRange);
+
+/** An ISO time as a date-and-time picker's local value ("2026-01-31T08:00"). */
+function isoToLocal(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:${p(t.getMinutes())}`;
+}
+
+/** Puts back the filters in use before a window reload. */
+function showFilters(r: LogRangeMessage, type: LogTypeFilter): void {
+  if ('preset' in r) range.value = r.preset;
+  else {
+    range.value = 'custom';
+    byId<Field>('start').value = isoToLocal(r.start);
+    byId<Field>('end').value = isoToLocal(r.end);
+  }
+  logType.value = type;
+  showCustomRange();
+}
 neverSubmit(byId<HTMLFormElement>('filters'), query);
 byId('apply').addEventListener('click', query);
 loadMore.addEventListener('click', () => send({ type: 'loadMore' }));
 byId('export-csv').addEventListener('click', () => send({ type: 'export', format: 'csv' }));
 byId('export-json').addEventListener('click', () => send({ type: 'export', format: 'json' }));
 
-onMessage<ToSyncLogs>((m) => {
+onMessage<ToSyncLogs | PanelNotice>((m) => {
   switch (m.type) {
     case 'init':
+      if (m.filters) showFilters(m.filters.range, m.filters.logType);
       query();
       break;
     case 'loading':
+      if (!m.append) showError(errorBox, undefined);
       showBusy(status, m.append ? 'Loading more…' : 'Loading sync logs…');
       break;
     case 'entries':
@@ -114,6 +147,9 @@ onMessage<ToSyncLogs>((m) => {
     case 'error':
       showBusy(status, undefined);
       showError(errorBox, m.error);
+      break;
+    case 'panelError':
+      showBusy(status, undefined);
       break;
   }
 });

@@ -1,18 +1,9 @@
 // Types shared by the three Data Sync webviews (setup wizard, schema picker, sync logs) and their front
 // ends. Only display data crosses this boundary: never a password, token or key.
+import type { PanelErrorInfo } from '../../../ui/webview/panelProtocol';
 
 /** A failed call as the page shows it: enough for the user and for support (request ids). */
-export interface ErrorInfo {
-  /** What we were doing, e.g. "Create sync group". */
-  step: string;
-  code: string;
-  message: string;
-  status?: number;
-  requestId?: string;
-  correlationId?: string;
-  /** Plain text for "Copy details". */
-  details: string;
-}
+export type ErrorInfo = PanelErrorInfo;
 
 /** field name → message shown next to that field. */
 export type FieldErrors = Record<string, string>;
@@ -29,11 +20,13 @@ export interface SchemaColumnView {
   name: string;
   dataType: string;
   dataSize: string;
+  /** The type as shown: `int`, `nvarchar(50)`, `varchar(max)` — never a storage size like `int(4)`. */
+  typeLabel: string;
   isPrimaryKey: boolean;
   /** Why Data Sync cannot sync this column; undefined when it can. */
   disabledReason?: string;
   selected: boolean;
-  /** member name → how its copy differs ("column missing", "int(4) here, …"). */
+  /** member name → how its copy differs ("column missing", "bigint here, int in the hub"). */
   drift: Record<string, string>;
 }
 

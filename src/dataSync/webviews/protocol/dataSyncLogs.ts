@@ -14,7 +14,8 @@ export interface LogEntryView {
 }
 
 export type ToSyncLogs =
-  | { type: 'init'; groupName: string; groupId: string }
+  /** `filters`: the ones in use before a window reload, to query again. */
+  | { type: 'init'; groupName: string; groupId: string; filters?: { range: LogRangeMessage; logType: LogTypeFilter } }
   | { type: 'loading'; append: boolean }
   | { type: 'entries'; entries: LogEntryView[]; append: boolean; hasMore: boolean; total: number; startTime: string; endTime: string }
   | { type: 'exported'; text: string }
