@@ -19,6 +19,7 @@ import { subscriptionsModule } from './services/arm/subscriptions';
 import { sqlModule } from './services/sql/module';
 import { fabricModule } from './services/fabric/placeholder';
 import { controlModule } from './services/control/routes';
+import { backupModule } from './services/backup/module';
 import { createControl, type EmulatorControl } from './control';
 
 export type { EmulatorControl } from './control';
@@ -48,6 +49,8 @@ export interface EmulatorOptions {
   persistDebounceMs?: number;
   /** How often the clock advances LROs and syncs without requests (ms, default 250). */
   tickMs?: number;
+  /** Azure Backup runs this many times faster than Azure (default 60: a 2-minute backup job takes 2 s). */
+  backupTimeScale?: number;
 }
 
 export interface EmulatorEndpoints {
@@ -67,6 +70,7 @@ export interface EmulatorHandle {
 }
 
 export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, sqlModule, fabricModule];
+SERVICE_MODULES.push(backupModule);
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const dataDir = path.resolve(options.dataDir ?? '.emulator-data');
@@ -81,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pageSize: options.pageSize ?? 50,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     persistDebounceMs: options.persistDebounceMs ?? 50,
+    backupTimeScale: options.backupTimeScale ?? 60,
   };
   const cert = await ensureCertificate(dataDir);
   const now = (): number => Date.now();

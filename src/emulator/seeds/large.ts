@@ -4,6 +4,7 @@ import { emptyState, type EmulatorState } from '../model';
 import { EstateBuilder } from './builders';
 import { smallTables } from './tables';
 import { sourceOf } from '../services/sql/syncEngine';
+import { largeBackupSeed } from './backup';
 
 const REGIONS = ['westeurope', 'eastus', 'northeurope', 'westus2'];
 
@@ -36,5 +37,6 @@ export function largeSeed(now: number): EmulatorState {
       },
     ]);
   }
+  largeBackupSeed(b.state, now);
   return b.state;
 }
