@@ -1,0 +1,77 @@
+// Time: scheduled log backups make the point-in-time range of FULL-recovery databases grow on the
+// policy's frequency (compressed by backupTimeScale), the control endpoint moves Backup's clock forward
+// (jobs end, log ranges jump), and job durations follow the time scale.
+import assert from 'node:assert/strict';
+import { startTestEmulator, waitFor, type TestEmulator } from '../helpers';
+import { b, backupIds, enc, FAST_BACKUP, track } from './backupTestKit';
+
+describe('Backup time: log schedules, clock and time scale', function () {
+  this.timeout(30_000);
+  let t: TestEmulator;
+  let ids: ReturnType<typeof backupIds>;
+
+  before(async () => {
+    t = await startTestEmulator(FAST_BACKUP);
+    ids = backupIds(t.emu);
+  });
+  after(() => t.stop());
+
+  const rangeEnd = async (item: string): Promise<number> => {
+    const r = await t.call('GET', b(enc(`${item}/recoveryPoints/DefaultRangeRecoveryPoint`)));
+    assert.equal(r.status, 200, r.text);
+    const ranges = r.body.properties.timeRanges as { startTime: string; endTime: string }[];
+    return Date.parse(ranges[ranges.length - 1].endTime);
+  };
+
+  it('log backups extend the range on the hourly schedule (600 ms at scale 6000)', async () => {
+    const first = await rangeEnd(ids.salesItem);
+    const later = await waitFor(async () => {
+      const end = await rangeEnd(ids.salesItem);
+      return end > first ? end : undefined;
+    }, 5000);
+    // Each step is one log backup: a multiple of the compressed hour.
+    assert.equal((later - first) % 600, 0);
+    const item = await t.call('GET', b(enc(ids.salesItem)));
+    assert.equal(Date.parse(item.body.properties.lastRecoveryPoint), later);
+  });
+
+  it('a SIMPLE-recovery database never gets a log range', async () => {
+    const r = await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
+    assert.deepEqual(r.body.properties.timeRanges, []);
+  });
+
+  it('advancing the clock by 3 hours grows the range by 3 hours and ends the running jobs', async () => {
+    const before = await rangeEnd(ids.salesItem);
+    const msdbPoints = (await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value
+      .length;
+    const r = await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: 180 } });
+    assert.equal(r.status, 200, r.text);
+    assert.ok(Date.parse(r.body.now) - Date.now() >= 180 * 60_000 - 1000);
+    const after = await rangeEnd(ids.salesItem);
+    assert.ok(after - before >= 3 * 3600_000 - 1000, `${after - before}`);
+    const running = await t.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress'`));
+    assert.equal(running.body.value.length, 0, 'the seeded running backup finished');
+    const now = (await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value.length;
+    assert.equal(now, msdbPoints + 1, 'its recovery point was added');
+    assert.equal((await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: -1 } })).status, 400);
+  });
+
+  it('at the default scale (60) a Full backup job runs for ~2 s: still InProgress right after the operation', async () => {
+    const slow = await startTestEmulator({ backupTimeScale: 60 });
+    try {
+      const r = await slow.call('POST', b(`${enc(ids.salesItem)}/backup`), {
+        body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
+      });
+      assert.equal(r.status, 202, r.text);
+      const op = await track(slow, r.headers['azure-asyncoperation']);
+      assert.ok(op.seen.length >= 1);
+      const job = await slow.call('GET', b(`${ids.vault}/backupJobs/${op.final.body.properties.jobId}`));
+      assert.equal(job.body.properties.status, 'InProgress');
+      assert.deepEqual(job.body.properties.actionsInfo, ['Cancellable']);
+      assert.deepEqual(job.body.properties.extendedInfo.tasksList, [{ taskId: 'Transfer data to vault', status: 'InProgress' }]);
+      assert.equal(job.body.properties.endTime, undefined);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
