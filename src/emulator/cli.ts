@@ -9,7 +9,8 @@ export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large
   --data DIR         state, certificate and token secret (default .emulator-data)
   --seed NAME        estate for a data folder without state (default demo)
   --latency MS       added to every request
-  --faults SPEC      e.g. "429:0.3" or "503*2@GET /syncGroups;lro-fail*1" (see docs/emulator.md)`;
+  --faults SPEC      e.g. "429:0.3" or "503*2@GET /syncGroups;lro-fail*1" (see docs/emulator.md)
+  --backup-time-scale N  Azure Backup runs N times faster than Azure (default 60)`;
 
 export function parseArgs(argv: string[]): EmulatorOptions {
   const o: EmulatorOptions = {};
@@ -45,6 +46,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         break;
       case '--sync-duration':
         o.syncDurationMs = num(flag, value());
+        break;
+      case '--backup-time-scale':
+        o.backupTimeScale = num(flag, value()) || 1;
         break;
       case '--page-size':
         o.pageSize = Math.max(1, num(flag, value()));
