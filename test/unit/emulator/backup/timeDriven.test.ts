@@ -57,7 +57,7 @@ describe('Backup time: log schedules, clock and time scale', function () {
   });
 
   it('at the default scale (60) a Full backup job runs for ~2 s: still InProgress right after the operation', async () => {
-    const slow = await startTestEmulator({ backupTimeScale: 60 });
+    const slow = await startTestEmulator({ backupTimeScale: 60, retryAfterSeconds: undefined });
     try {
       const r = await slow.call('POST', b(`${enc(ids.salesItem)}/backup`), {
         body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
@@ -70,6 +70,24 @@ describe('Backup time: log schedules, clock and time scale', function () {
       assert.deepEqual(job.body.properties.actionsInfo, ['Cancellable']);
       assert.deepEqual(job.body.properties.extendedInfo.tasksList, [{ taskId: 'Transfer data to vault', status: 'InProgress' }]);
       assert.equal(job.body.properties.endTime, undefined);
+      // Registration takes 3.5 s here: the container reads Registering, and inquiry must wait for it.
+      await track(slow, (await slow.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers`))).headers.location);
+      const reg = await slow.call('PUT', b(enc(ids.ag02)), {
+        body: {
+          properties: {
+            containerType: 'VMAppContainer',
+            backupManagementType: 'AzureWorkload',
+            sourceResourceId: ids.vmAg02,
+            workloadType: 'SQLDataBase',
+          },
+        },
+      });
+      assert.equal(reg.status, 202, reg.text);
+      assert.equal((await slow.call('GET', b(enc(ids.ag02)))).body.properties.registrationStatus, 'Registering');
+      const early = await slow.call('POST', b(`${enc(ids.ag02)}/inquire`));
+      assert.equal(early.status, 400);
+      assert.equal(early.body.error.code, 'BMSUserErrorContainerNotRegistered');
+      assert.ok(['3', '4'].includes(reg.headers['retry-after']), `Retry-After is the time left (3.5 s): ${reg.headers['retry-after']}`);
     } finally {
       await slow.stop();
     }
