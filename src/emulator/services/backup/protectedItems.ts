@@ -87,7 +87,8 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
         const resumed = existing.protectionState === 'ProtectionStopped' || existing.protectionState === 'BackupsSuspended';
         existing.policyId = p.policyId;
         existing.protectionState = existing.recoveryPoints.length ? 'Protected' : 'IRPending';
-        if (resumed) existing.lastLogBackupAt = undefined;
+        // The SQL log chain survives a pause: the first log backup after resuming covers the gap.
+        if (resumed) existing.lastLogBackupAt = existing.logRanges.at(-1)?.end;
       } else if (p.item) items()[key(p.item.id)] = { ...p.item, policyId: p.policyId };
     },
   });

@@ -56,6 +56,31 @@ describe('Backup time: log schedules, clock and time scale', function () {
     assert.equal((await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: -1 } })).status, 400);
   });
 
+  it('stopping protection pauses log backups; resuming continues the same log chain across the gap', async () => {
+    const body = (properties: Record<string, unknown>) => ({
+      properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', ...properties },
+    });
+    const stop = await t.call('PUT', b(enc(ids.salesItem)), { body: body({ protectionState: 'ProtectionStopped', policyId: '' }) });
+    assert.equal((await track(t, stop.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+    const stoppedAt = await rangeEnd(ids.salesItem);
+    await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: 120 } });
+    assert.equal(await rangeEnd(ids.salesItem), stoppedAt, 'no log backups while stopped');
+    const refused = await t.call('POST', b(`${enc(ids.salesItem)}/backup`), {
+      body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'UserErrorBackupOperationNotAllowed');
+    const resume = await t.call('PUT', b(enc(ids.salesItem)), { body: body({ policyId: ids.policy('SqlHourlyLog') }) });
+    assert.equal((await track(t, resume.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+    const resumed = await waitFor(async () => {
+      const end = await rangeEnd(ids.salesItem);
+      return end > stoppedAt + 2 * 3600_000 - 1000 ? end : undefined;
+    });
+    const pit = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
+    assert.equal(pit.body.properties.timeRanges.length, 1, 'one unbroken chain');
+    assert.ok(resumed > stoppedAt);
+  });
+
   it('at the default scale (60) a Full backup job runs for ~2 s: still InProgress right after the operation', async () => {
     const slow = await startTestEmulator({ backupTimeScale: 60, retryAfterSeconds: undefined });
     try {
