@@ -31,7 +31,7 @@ type Json = Record<string, unknown>;
 /** A saved subset without definitions takes them from its sibling `*.definitions.json`. */
 function withDefinitions(file: string, raw: Json): Json {
   const sibling = file.replace(/\.subset\.json$/, '.definitions.json');
-  const empty = !raw.definitions || Object.keys(raw.definitions as Json).length === 0;
+  const empty = !raw.definitions || Object.keys(raw.definitions).length === 0;
   if (!empty || sibling === file || !fs.existsSync(sibling)) return raw;
   return { ...raw, definitions: (JSON.parse(fs.readFileSync(sibling, 'utf8')) as Json).definitions };
 }

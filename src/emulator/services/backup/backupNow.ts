@@ -12,6 +12,7 @@ import { onJob, startJob } from './jobEngine';
 import { acceptedResponse, startOperation } from './operations';
 import { itemTrackingUrls } from './protectedItems';
 import { backupState } from './state';
+import { text } from './bodyText';
 
 export const BACKUP_TYPES = ['Full', 'Differential', 'Log', 'CopyOnlyFull'] as const;
 const JOB_SECONDS: Record<string, number> = { Full: 120, CopyOnlyFull: 120, Differential: 60, Log: 20 };
@@ -75,7 +76,7 @@ export function registerBackupNowRoutes(ctx: ServiceContext): void {
         job.startTime,
         job.payload?.expiry as number | undefined,
       );
-      job.propertyBag = { ...job.propertyBag, 'Data Transferred (in MB)': String(job.payload?.sizeMb ?? '28.1147') };
+      job.propertyBag = { ...job.propertyBag, 'Data Transferred (in MB)': text(job.payload?.sizeMb) || '28.1147' };
     },
     fail: (c, job) => {
       const item = backupState(c).items[key(job.itemId ?? '')];
@@ -91,14 +92,14 @@ export function registerBackupNowRoutes(ctx: ServiceContext): void {
     `${ITEM}/backup`,
     (req) => {
       const { vault, item } = getItem(ctx, req);
-      const props = ((jsonBody(req) as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+      const props = (jsonBody(req) as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
       if (props.objectType !== 'AzureWorkloadBackupRequest')
         throw armError(
           400,
           'BMSUserErrorInvalidInput',
-          `objectType '${String(props.objectType)}' is not valid for a SQL database; use 'AzureWorkloadBackupRequest'.`,
+          `objectType '${text(props.objectType)}' is not valid for a SQL database; use 'AzureWorkloadBackupRequest'.`,
         );
-      const type = String(props.backupType ?? '');
+      const type = text(props.backupType);
       if (!(BACKUP_TYPES as readonly string[]).includes(type))
         throw armError(400, 'BMSUserErrorInvalidInput', `backupType '${type}' is not valid for SQL; use ${BACKUP_TYPES.join(', ')}.`);
       if (item.protectionState !== 'Protected' && item.protectionState !== 'IRPending')

@@ -35,6 +35,7 @@ import {
 import { databasesOf } from './protectableItems';
 import { renderContainer } from './render';
 import { backupState } from './state';
+import { text } from './bodyText';
 
 type Obj = Record<string, unknown>;
 
@@ -99,18 +100,18 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
       const vault = getFabricVault(ctx, req);
       const body = jsonBody(req) as Obj | undefined;
       const props = (body?.properties ?? {}) as Obj;
-      if (String(props.containerType ?? '') !== 'VMAppContainer')
+      if (text(props.containerType) !== 'VMAppContainer')
         throw armError(
           400,
           'BMSUserErrorInvalidInput',
-          `containerType '${String(props.containerType)}' is not valid for SQL in Azure VM; use 'VMAppContainer'.`,
+          `containerType '${text(props.containerType)}' is not valid for SQL in Azure VM; use 'VMAppContainer'.`,
         );
-      if (props.backupManagementType !== undefined && String(props.backupManagementType) !== 'AzureWorkload')
+      if (props.backupManagementType !== undefined && text(props.backupManagementType) !== 'AzureWorkload')
         throw armError(400, 'BMSUserErrorInvalidInput', "backupManagementType must be 'AzureWorkload'.");
       const vm = candidateVms(ctx, vault).find(
         (v) =>
           key(containerName(v)) === key(req.params.containerName) &&
-          (props.sourceResourceId === undefined || key(String(props.sourceResourceId)) === key(v.id)),
+          (props.sourceResourceId === undefined || key(text(props.sourceResourceId)) === key(v.id)),
       );
       const discovered = new Set((backupState(ctx).discovered[key(vault.id)] ?? []).map(key));
       if (!vm || !discovered.has(key(vm.id)))

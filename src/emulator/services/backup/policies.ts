@@ -18,6 +18,7 @@ import {
 import { validateWorkloadPolicy } from './policyValidation';
 import { renderPolicy } from './render';
 import { backupState } from './state';
+import { text } from './bodyText';
 
 const POLICY = `${VAULT}/backupPolicies/{policyName}`;
 
@@ -46,8 +47,8 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
       const f = parseFilter(req);
       const list = Object.values(backupState(ctx).policies)
         .filter((p) => key(p.vaultId) === key(vault.id))
-        .filter((p) => matches(f, 'backupManagementType', String(p.properties.backupManagementType)))
-        .filter((p) => matches(f, 'workloadType', String(p.properties.workLoadType)))
+        .filter((p) => matches(f, 'backupManagementType', text(p.properties.backupManagementType)))
+        .filter((p) => matches(f, 'workloadType', text(p.properties.workLoadType)))
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((p) => renderPolicy(ctx, p));
       return { status: 200, body: paginate(req, list, ctx.options.pageSize) };

@@ -2,6 +2,7 @@
 // retention), an optional Differential (weekly Full only) and an optional Log (LogSchedulePolicy with a
 // supported frequency, 7–35 days simple retention). Anything else: 400 BMSUserErrorInvalidPolicyInput.
 import { armError } from '../../core/http';
+import { text } from './bodyText';
 
 export const LOG_FREQUENCIES_MINS = [15, 30, 60, 120, 240, 480, 720, 1440];
 
@@ -20,16 +21,16 @@ export function invalidPolicy(detail: string): Error {
 export function validateWorkloadPolicy(body: unknown): Obj {
   const props = isObj(body) && isObj(body.properties) ? body.properties : undefined;
   if (!props) throw invalidPolicy('The request body must have properties.');
-  if (String(props.backupManagementType ?? '').toLowerCase() !== 'azureworkload')
-    throw invalidPolicy(`backupManagementType '${String(props.backupManagementType)}' is not supported here; use 'AzureWorkload'.`);
-  if (String(props.workLoadType ?? '').toLowerCase() !== 'sqldatabase')
-    throw invalidPolicy(`workLoadType '${String(props.workLoadType)}' is not supported; use 'SQLDataBase'.`);
+  if (text(props.backupManagementType).toLowerCase() !== 'azureworkload')
+    throw invalidPolicy(`backupManagementType '${text(props.backupManagementType)}' is not supported here; use 'AzureWorkload'.`);
+  if (text(props.workLoadType).toLowerCase() !== 'sqldatabase')
+    throw invalidPolicy(`workLoadType '${text(props.workLoadType)}' is not supported; use 'SQLDataBase'.`);
   const subs = props.subProtectionPolicy;
   if (!Array.isArray(subs) || subs.length === 0) throw invalidPolicy('subProtectionPolicy must list at least a Full policy.');
   const byType = new Map<string, Obj>();
   for (const s of subs) {
     if (!isObj(s)) throw invalidPolicy('Each subProtectionPolicy must be an object.');
-    const t = String(s.policyType ?? '');
+    const t = text(s.policyType);
     if (!['Full', 'Differential', 'Log'].includes(t))
       throw invalidPolicy(`policyType '${t}' is not valid for SQL; use Full, Differential or Log.`);
     if (byType.has(t)) throw invalidPolicy(`Only one ${t} policy is allowed.`);
@@ -38,7 +39,7 @@ export function validateWorkloadPolicy(body: unknown): Obj {
   const full = byType.get('Full');
   if (!full) throw invalidPolicy('A Full backup policy is required.');
   const fullSchedule = schedule(full, 'SimpleSchedulePolicy');
-  const frequency = String(fullSchedule.scheduleRunFrequency ?? '');
+  const frequency = text(fullSchedule.scheduleRunFrequency);
   if (!['Daily', 'Weekly'].includes(frequency)) throw invalidPolicy('The Full schedule must run Daily or Weekly.');
   if (!Array.isArray(fullSchedule.scheduleRunTimes) || fullSchedule.scheduleRunTimes.length !== 1)
     throw invalidPolicy('The Full schedule needs exactly one scheduleRunTimes entry.');
@@ -64,13 +65,13 @@ export function validateWorkloadPolicy(body: unknown): Obj {
 
 function schedule(sub: Obj, type: string): Obj {
   const s = sub.schedulePolicy;
-  if (!isObj(s) || s.schedulePolicyType !== type) throw invalidPolicy(`The ${String(sub.policyType)} policy needs a ${type}.`);
+  if (!isObj(s) || s.schedulePolicyType !== type) throw invalidPolicy(`The ${text(sub.policyType)} policy needs a ${type}.`);
   return s;
 }
 
 function retention(sub: Obj, type: string): Obj {
   const r = sub.retentionPolicy;
-  if (!isObj(r) || r.retentionPolicyType !== type) throw invalidPolicy(`The ${String(sub.policyType)} policy needs a ${type}.`);
+  if (!isObj(r) || r.retentionPolicyType !== type) throw invalidPolicy(`The ${text(sub.policyType)} policy needs a ${type}.`);
   return r;
 }
 
@@ -78,7 +79,7 @@ function retentionDays(sub: Obj, min: number, max: number): void {
   const d = retention(sub, 'SimpleRetentionPolicy').retentionDuration;
   const count = isObj(d) ? Number(d.count) : NaN;
   if (!isObj(d) || d.durationType !== 'Days' || !(count >= min && count <= max))
-    throw invalidPolicy(`The ${String(sub.policyType)} retention must be between ${min} and ${max} days.`);
+    throw invalidPolicy(`The ${text(sub.policyType)} retention must be between ${min} and ${max} days.`);
 }
 
 /** The log frequency of a stored policy, when it has a Log sub-policy. */

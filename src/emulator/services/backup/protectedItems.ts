@@ -15,6 +15,7 @@ import { acceptedResponse, getOperation, operationResultResponse, operationStatu
 import { findDatabase } from './protectableItems';
 import { renderItem } from './render';
 import { backupState } from './state';
+import { text } from './bodyText';
 
 type Obj = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ export function resolvePolicy(ctx: ServiceContext, vault: BackupVaultRecord, pol
       'BMSUserErrorPolicyNotFound',
       `Policy '${policyId.split('/').pop() ?? policyId}' not found. Check the policy name and try again.`,
     );
-  if (String(p.properties.backupManagementType) !== 'AzureWorkload' || String(p.properties.workLoadType) !== 'SQLDataBase')
+  if (text(p.properties.backupManagementType) !== 'AzureWorkload' || text(p.properties.workLoadType) !== 'SQLDataBase')
     throw armError(
       400,
       'BMSUserErrorInvalidPolicyForGivenProvider',
@@ -96,7 +97,7 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
     complete: (c, job) => {
       const item = items()[key(job.itemId ?? '')];
       if (!item) return;
-      item.protectionState = String(job.payload?.state ?? 'ProtectionStopped');
+      item.protectionState = text(job.payload?.state) || 'ProtectionStopped';
       if (item.protectionState === 'ProtectionStopped') item.policyId = '';
       item.lastLogBackupAt = undefined;
     },
@@ -143,7 +144,7 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
         throw armError(
           400,
           'BMSUserErrorInvalidInput',
-          `protectedItemType '${String(type)}' is not valid for a SQL database; use 'AzureVmWorkloadSQLDatabase'.`,
+          `protectedItemType '${text(type)}' is not valid for a SQL database; use 'AzureVmWorkloadSQLDatabase'.`,
         );
       const existing = items()[key(`${container.id}/protectedItems/${req.params.protectedItemName}`)];
       const busy = Object.values(backupState(ctx).jobs).some(

@@ -15,6 +15,7 @@ import { itemTrackingUrls } from './protectedItems';
 import { findPoint, pointNotFound } from './recoveryPoints';
 import { dataFilesOf } from './render';
 import { backupState } from './state';
+import { text } from './bodyText';
 
 type Obj = Record<string, unknown>;
 const SQL_RESTORE = 'AzureWorkloadSQLRestoreRequest';
@@ -31,7 +32,7 @@ const restoreTime = (ms: number): string =>
 function targetContainer(ctx: ServiceContext, vault: BackupVaultRecord, containerId: unknown): BackupContainerRecord {
   const c = typeof containerId === 'string' ? backupState(ctx).containers[key(containerId)] : undefined;
   if (!c || key(c.vaultId) !== key(vault.id) || c.registrationStatus !== 'Registered')
-    throw invalid(`targetInfo.containerId '${String(containerId)}' is not a container registered to this vault.`);
+    throw invalid(`targetInfo.containerId '${text(containerId)}' is not a container registered to this vault.`);
   return c;
 }
 
@@ -59,8 +60,8 @@ export function registerRestoreRoutes(ctx: ServiceContext): void {
     `${POINT}/restore`,
     (req) => {
       const { vault, item } = getItem(ctx, req);
-      const props = ((jsonBody(req) as { properties?: Obj } | undefined)?.properties ?? {}) as Obj;
-      const objectType = String(props.objectType ?? '');
+      const props = (jsonBody(req) as { properties?: Obj } | undefined)?.properties ?? {};
+      const objectType = text(props.objectType);
       if (objectType !== SQL_RESTORE && objectType !== SQL_PIT_RESTORE)
         throw armError(
           400,
@@ -88,7 +89,7 @@ export function registerRestoreRoutes(ctx: ServiceContext): void {
         pointTime = point.time;
         pointType = point.type;
       }
-      const recoveryType = String(props.recoveryType ?? '');
+      const recoveryType = text(props.recoveryType);
       if (recoveryType !== 'OriginalLocation' && recoveryType !== 'AlternateLocation')
         throw invalid(`recoveryType '${recoveryType}' is not valid; use OriginalLocation or AlternateLocation.`);
       const target = (props.targetInfo ?? {}) as Obj;
@@ -107,16 +108,16 @@ export function registerRestoreRoutes(ctx: ServiceContext): void {
         destination = `${vmOf(ctx, c.vmId)?.name ?? c.name}/${folder}`;
       } else if (recoveryType === 'AlternateLocation') {
         const c = targetContainer(ctx, vault, target.containerId);
-        const [instance, newName] = String(target.databaseName ?? '').split('/');
+        const [instance, newName] = text(target.databaseName).split('/');
         const targetVm = vmOf(ctx, c.vmId);
         const inst = targetVm?.sqlInstances.find((s) => s.name.toLowerCase() === (instance ?? '').toLowerCase());
         if (!inst || !newName)
           throw invalid(
-            `targetInfo.databaseName must be '<instance>/<database>' with an instance of the target VM, got '${String(target.databaseName)}'.`,
+            `targetInfo.databaseName must be '<instance>/<database>' with an instance of the target VM, got '${text(target.databaseName)}'.`,
           );
         const paths = Array.isArray(props.alternateDirectoryPaths) ? (props.alternateDirectoryPaths as Obj[]) : [];
         for (const f of dataFilesOf(ctx, item)) {
-          const m = paths.filter((p) => String(p.sourceLogicalName ?? '').toLowerCase() === f.logicalName.toLowerCase());
+          const m = paths.filter((p) => text(p.sourceLogicalName).toLowerCase() === f.logicalName.toLowerCase());
           if (
             m.length !== 1 ||
             typeof m[0].targetPath !== 'string' ||

@@ -58,7 +58,7 @@ describe("the docs' Backup sequence (SQL in Azure VM) through the src/azure/back
     assert.equal(target.properties?.protectableContainerType, 'VMAppContainer');
 
     // Register with the values from the protectable container.
-    const containerRef = { ...vault, container: target.name! };
+    const containerRef = { ...vault, container: target.name };
     const register = await discovery.beginRegister(containerRef, {
       properties: {
         backupManagementType: 'AzureWorkload',
@@ -84,7 +84,7 @@ describe("the docs' Backup sequence (SQL in Azure VM) through the src/azure/back
     assert.equal(hr.properties?.protectionState, 'NotProtected');
 
     // Enable protection: the ConfigureBackup job, then the item waits for its first Full (IRPending).
-    const itemRef = { ...containerRef, item: hr.name! };
+    const itemRef = { ...containerRef, item: hr.name };
     const protect = await protection.beginProtect(itemRef, {
       properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId: hourly.id as string },
     });
