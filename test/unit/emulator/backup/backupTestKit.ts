@@ -5,6 +5,7 @@ import { InMemorySecretStore } from '../../../../src/auth/secretStore';
 import { emulatorCloud } from '../../../../src/azure/clouds';
 import type { EmulatorHandle } from '../../../../src/emulator/index';
 import { sleep, type CallResult, type TestEmulator } from '../helpers';
+import { jobOf } from './backupAnswers';
 
 export const BMS = '2026-02-01';
 export const VAULTS = '2026-08-01';
@@ -51,6 +52,8 @@ export async function connect(emu: EmulatorHandle): Promise<AzureConnection> {
 
 export const WAIT = { minDelayMs: 10, maxDelayMs: 50 };
 
+const statusOf = (r: CallResult): unknown => (r.body as { status?: unknown } | undefined)?.status;
+
 /** Polls a tracking URL while it answers 202 (operationResults) or InProgress (OperationStatus). */
 export async function track(t: TestEmulator, url: string, maxMs = 10_000): Promise<{ seen: CallResult[]; final: CallResult }> {
   const seen: CallResult[] = [];
@@ -58,7 +61,7 @@ export async function track(t: TestEmulator, url: string, maxMs = 10_000): Promi
   for (;;) {
     const r = await t.call('GET', url);
     seen.push(r);
-    if (r.status !== 202 && r.body?.status !== 'InProgress') return { seen, final: r };
+    if (r.status !== 202 && statusOf(r) !== 'InProgress') return { seen, final: r };
     if (Date.now() > end) throw new Error(`still running after ${maxMs} ms: ${url}`);
     await sleep(10);
   }
@@ -69,7 +72,8 @@ export async function waitForJob(t: TestEmulator, vault: string, jobId: string, 
   const end = Date.now() + maxMs;
   for (;;) {
     const r = await t.call('GET', b(`${vault}/backupJobs/${jobId}`));
-    if (r.body?.properties?.status !== 'InProgress' && r.body?.properties?.status !== 'Cancelling') return r;
+    const status = jobOf(r).properties.status;
+    if (status !== 'InProgress' && status !== 'Cancelling') return r;
     if (Date.now() > end) throw new Error(`job ${jobId} still running after ${maxMs} ms`);
     await sleep(10);
   }

@@ -3,7 +3,8 @@
 // harness is checked already; here each operation is checked explicitly, and mutated bodies prove the
 // schemas reject what the service must not send (the polymorphic dispatch reaches the concrete models).
 import assert from 'node:assert/strict';
-import { startTestEmulator, type TestEmulator } from '../helpers';
+import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
+import { anyPageOf, itemOf, jobsOf, pointOf, pointsOf } from './backupAnswers';
 import { BACKUP_FILE, explain, responseValidator, VAULTS_FILE } from '../specSchemas';
 import { b, backupIds, enc, FAST_BACKUP, track, VAULTS } from './backupTestKit';
 
@@ -22,13 +23,12 @@ describe('Backup contract (responses match the spec schemas)', function () {
   });
   after(() => t.stop());
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are arbitrary JSON
-  async function check(file: string, specPath: string, method: string, url: string, status: number): Promise<any> {
+  async function check(file: string, specPath: string, method: string, url: string, status: number): Promise<CallResult> {
     const r = await t.call(method, url);
     assert.equal(r.status, status, r.text);
     const validate = await responseValidator(file, specPath, method, status >= 400 ? 'default' : String(status));
     assert.ok(validate(r.body), `${method} ${url}\n${explain(validate)}\n${r.text.slice(0, 400)}`);
-    return r.body;
+    return r;
   }
 
   it('vaults (list by subscription, by resource group; get) match VaultList / Vault', async () => {
@@ -39,7 +39,7 @@ describe('Backup contract (responses match the spec schemas)', function () {
       b(`/subscriptions/${ids.prod}/providers/Microsoft.RecoveryServices/vaults`, VAULTS),
       200,
     );
-    assert.equal(list.value.length, 2);
+    assert.equal(anyPageOf(list).value.length, 2);
     const v = await responseValidator(
       VAULTS_FILE,
       '/subscriptions/{subscriptionId}/providers/Microsoft.RecoveryServices/vaults',
@@ -47,8 +47,9 @@ describe('Backup contract (responses match the spec schemas)', function () {
       '200',
     );
     const one = await t.call('GET', b(ids.vault, VAULTS));
-    assert.ok(v({ value: [one.body] }), explain(v));
-    assert.ok(!v({ value: [{ ...one.body, tags: { a: 1 } }] }), 'tag values must be strings');
+    const vault = one.body as Record<string, unknown>;
+    assert.ok(v({ value: [vault] }), explain(v));
+    assert.ok(!v({ value: [{ ...vault, tags: { a: 1 } }] }), 'tag values must be strings');
   });
 
   it('policies, containers, protectable containers and items, protected items, points and jobs match their lists', async () => {
@@ -64,7 +65,7 @@ describe('Backup contract (responses match the spec schemas)', function () {
       200,
     );
     const items = await check(BACKUP_FILE, `${V}/backupProtectableItems`, 'GET', b(`${ids.vault}/backupProtectableItems`), 200);
-    assert.ok(items.value.length > 10);
+    assert.ok(anyPageOf(items).value.length > 10);
     await check(BACKUP_FILE, `${V}/backupProtectedItems`, 'GET', b(`${ids.vault}/backupProtectedItems`), 200);
     await check(BACKUP_FILE, I, 'GET', b(enc(ids.salesItem)), 200);
     const points = await check(
@@ -78,7 +79,7 @@ describe('Backup contract (responses match the spec schemas)', function () {
       BACKUP_FILE,
       `${I}/recoveryPoints/{recoveryPointId}`,
       'GET',
-      b(enc(`${ids.salesItem}/recoveryPoints/${points.value[0].name}`)),
+      b(enc(`${ids.salesItem}/recoveryPoints/${pointsOf(points).value[0].name}`)),
       200,
     );
     await check(
@@ -89,7 +90,7 @@ describe('Backup contract (responses match the spec schemas)', function () {
       200,
     );
     const jobs = await check(BACKUP_FILE, `${V}/backupJobs`, 'GET', b(`${ids.vault}/backupJobs`), 200);
-    for (const j of jobs.value.slice(0, 20))
+    for (const j of jobsOf(jobs).value.slice(0, 20))
       await check(BACKUP_FILE, `${V}/backupJobs/{jobName}`, 'GET', b(`${ids.vault}/backupJobs/${j.name}`), 200);
   });
 
@@ -107,15 +108,15 @@ describe('Backup contract (responses match the spec schemas)', function () {
   });
 
   it('the schemas reject the observed wire quirks the emulator does not send (integer enums) and bad dates', async () => {
-    const job = (await t.call('GET', b(`${ids.vault}/backupJobs?$filter=operation eq 'Backup'`))).body.value[0];
+    const job = jobsOf(await t.call('GET', b(`${ids.vault}/backupJobs?$filter=operation eq 'Backup'`))).value[0];
     const jobList = await responseValidator(BACKUP_FILE, `${V}/backupJobs`, 'GET', '200');
     assert.ok(jobList({ value: [job] }), explain(jobList));
     assert.ok(!jobList({ value: [{ ...job, properties: { ...job.properties, actionsInfo: [1] } }] }), 'actionsInfo is a string enum');
-    const item = (await t.call('GET', b(enc(ids.salesItem)))).body;
+    const item = itemOf(await t.call('GET', b(enc(ids.salesItem))));
     const itemSchema = await responseValidator(BACKUP_FILE, I, 'GET', '200');
     assert.ok(!itemSchema({ ...item, properties: { ...item.properties, lastBackupTime: 'yesterday' } }), 'dates are date-times');
     assert.ok(!itemSchema({ ...item, properties: { ...item.properties, protectedItemType: undefined } }), 'the discriminator is required');
-    const point = (await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`)))).body;
+    const point = pointOf(await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`))));
     const pointSchema = await responseValidator(BACKUP_FILE, `${I}/recoveryPoints/{recoveryPointId}`, 'GET', '200');
     assert.ok(
       !pointSchema({ ...point, properties: { ...point.properties, timeRanges: [{ startTime: 5 }] } }),

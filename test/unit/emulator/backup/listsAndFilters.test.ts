@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { startTestEmulator, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP } from './backupTestKit';
+import { anyPageOf, errorOf, itemOf, jobOf, pointOf, resourcePageOf } from './backupAnswers';
 
 type Named = { name: string; properties: Record<string, unknown> };
 
@@ -23,9 +24,10 @@ describe('Backup lists, filters and names', function () {
     for (let pages = 0; next; pages++) {
       const r = await t.call('GET', next);
       assert.equal(r.status, 200, r.text);
-      assert.ok(r.body.value.length <= 7);
-      out.push(...(r.body.value as Named[]));
-      next = r.body.nextLink as string | undefined;
+      const page = resourcePageOf(r);
+      assert.ok(page.value.length <= 7);
+      out.push(...page.value);
+      next = page.nextLink;
       assert.ok(pages < 100);
     }
     return out;
@@ -42,7 +44,7 @@ describe('Backup lists, filters and names', function () {
     assert.equal((await all(b(`${ids.vault}/backupPolicies`))).length, 4);
     const bad = await t.call('GET', b(`${ids.vault}/backupPolicies?$filter=backupManagementType ne 'x'`));
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.error.code, 'BMSUserErrorInvalidInput');
+    assert.equal(errorOf(bad).code, 'BMSUserErrorInvalidInput');
   });
 
   it('protected items: filters by itemType, policyName, containerName; discriminator AzureVmWorkloadSQLDatabase', async () => {
@@ -102,8 +104,9 @@ describe('Backup lists, filters and names', function () {
     for (const url of [b(lower), b(enc(lower))]) {
       const r = await t.call('GET', url);
       assert.equal(r.status, 200, r.text);
-      assert.equal(r.body.name, 'SQLDataBase;mssqlserver;SalesDb');
-      assert.equal(r.body.properties.containerName, 'VMAppContainer;Compute;rg-sql-vms;sqlvm-prod-01');
+      const item = itemOf(r);
+      assert.equal(item.name, 'SQLDataBase;mssqlserver;SalesDb');
+      assert.equal(item.properties.containerName, 'VMAppContainer;Compute;rg-sql-vms;sqlvm-prod-01');
     }
   });
 
@@ -141,7 +144,7 @@ describe('Backup lists, filters and names', function () {
     );
     assert.ok(inventory.length > 15, 'weekly Full + daily Differential');
     const msdbLog = await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
-    assert.deepEqual(msdbLog.body.properties.timeRanges, [], 'SIMPLE recovery: no log ranges');
+    assert.deepEqual(pointOf(msdbLog).properties.timeRanges, [], 'SIMPLE recovery: no log ranges');
   });
 
   it('jobs: $filter on status, operation and time window; newest first; extendedInfo only on GET', async () => {
@@ -153,8 +156,9 @@ describe('Backup lists, filters and names', function () {
     const failed = await all(b(`${ids.vault}/backupJobs?$filter=status eq 'Failed'`));
     assert.equal(failed.length, 1);
     const detail = await t.call('GET', b(`${ids.vault}/backupJobs/${failed[0].name}`));
-    assert.equal(detail.body.properties.errorDetails[0].errorTitle, 'UserErrorBackupFailedAsTransactionLogIsFull');
-    assert.ok(detail.body.properties.extendedInfo.tasksList.length === 1);
+    const failedJob = jobOf(detail).properties;
+    assert.equal(failedJob.errorDetails?.[0].errorTitle, 'UserErrorBackupFailedAsTransactionLogIsFull');
+    assert.equal(failedJob.extendedInfo?.tasksList.length, 1);
     const restores = await all(b(`${ids.vault}/backupJobs?$filter=operation eq 'Restore'`));
     assert.deepEqual(
       restores.map((j) => j.properties.operation),
@@ -174,22 +178,25 @@ describe('Backup lists, filters and names', function () {
       const sub = big.emu.control.state().subscriptions[0].subscriptionId;
       const vault = `/subscriptions/${sub}/resourceGroups/rg-large-backup/providers/Microsoft.RecoveryServices/vaults/large-backup-vault`;
       const first = await big.call('GET', b(`${vault}/backupJobs`));
-      assert.equal(first.body.value.length, 200);
-      assert.match(first.body.nextLink, /(\$|%24)skipToken=/);
+      const firstPage = anyPageOf(first);
+      assert.equal(firstPage.value.length, 200);
+      assert.match(firstPage.nextLink ?? '', /(\$|%24)skipToken=/);
       const seen = new Set<string>();
       let next: string | undefined = b(`${vault}/backupJobs`);
       while (next) {
         const r = await big.call('GET', next);
-        for (const j of r.body.value as Named[]) seen.add(j.name);
-        next = r.body.nextLink as string | undefined;
+        const page = anyPageOf(r);
+        for (const j of page.value) seen.add(j.name);
+        next = page.nextLink;
       }
       assert.equal(seen.size, 5000);
       const items = await big.call('GET', b(`${vault}/backupProtectedItems?$filter=itemType eq 'SQLDataBase'`));
-      let count = items.body.value.length;
-      for (let n: string | undefined = items.body.nextLink; n;) {
-        const r = await big.call('GET', n);
-        count += r.body.value.length;
-        n = r.body.nextLink;
+      const firstItems = anyPageOf(items);
+      let count = firstItems.value.length;
+      for (let n = firstItems.nextLink; n;) {
+        const page = anyPageOf(await big.call('GET', n));
+        count += page.value.length;
+        n = page.nextLink;
       }
       assert.equal(count, 500);
       const bad = await big.call('GET', b(`${vault}/backupJobs?$skipToken=garbage`));

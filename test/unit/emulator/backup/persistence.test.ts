@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestEmulator } from '../helpers';
 import { b, backupIds, enc, track, waitForJob } from './backupTestKit';
+import { errorOf, jobIdOf, jobOf, pointsOf, policiesOf, vaultOf, vaultsOf } from './backupAnswers';
 
 describe('Backup persistence', function () {
   this.timeout(30_000);
@@ -25,19 +26,19 @@ describe('Backup persistence', function () {
     const a = await startTestEmulator({ backupTimeScale: 60 }, dir);
     const ids = backupIds(a.emu);
     const points = async (t: typeof a) =>
-      (await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value.length as number;
+      pointsOf(await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).value.length;
     const before = await points(a);
     const r = await a.call('POST', b(`${enc(ids.salesItem)}/backup`), {
       body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
     });
-    const jobId = (await track(a, r.headers['azure-asyncoperation'])).final.body.properties.jobId as string;
-    assert.equal((await a.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).body.properties.status, 'InProgress');
+    const jobId = jobIdOf((await track(a, r.headers['azure-asyncoperation'])).final);
+    assert.equal(jobOf(await a.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).properties.status, 'InProgress');
     await a.stop(true);
 
     const c = await startTestEmulator({ backupTimeScale: 60 }, dir);
     try {
-      const job = await waitForJob(c, ids.vault, jobId);
-      assert.equal(job.body.properties.status, 'Completed');
+      const job = jobOf(await waitForJob(c, ids.vault, jobId));
+      assert.equal(job.properties.status, 'Completed');
       assert.equal(await points(c), before + 1);
     } finally {
       await c.stop(true);
@@ -58,17 +59,17 @@ describe('Backup persistence', function () {
     try {
       const vaults = await c.call('GET', b(`/subscriptions/${ids.prod}/providers/Microsoft.RecoveryServices/vaults`, '2026-08-01'));
       assert.equal(vaults.status, 200, vaults.text);
-      assert.deepEqual(vaults.body.value, []);
+      assert.deepEqual(vaultsOf(vaults).value, []);
       const created = await c.call('PUT', b(ids.vault, '2026-08-01'), { body: { location: 'westeurope' } });
       assert.equal(created.status, 201, created.text);
       const policies = await c.call('GET', b(`${ids.vault}/backupPolicies`));
-      assert.deepEqual(policies.body.value, []);
+      assert.deepEqual(policiesOf(policies).value, []);
       const again = await c.call('PUT', b(ids.vault, '2026-08-01'), { body: { location: 'westeurope', tags: { a: 'b' } } });
       assert.equal(again.status, 200);
-      assert.deepEqual(again.body.tags, { a: 'b' });
+      assert.deepEqual(vaultOf(again).tags, { a: 'b' });
       const missing = await c.call('PUT', b(ids.vault, '2026-08-01'), { body: {} });
       assert.equal(missing.status, 400);
-      assert.equal(missing.body.error.code, 'LocationRequired');
+      assert.equal(errorOf(missing).code, 'LocationRequired');
     } finally {
       await c.stop();
     }

@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import { containerOf, errorOf, itemOf, jobIdOf, jobOf, operationOf, pointsOf, rangesOf } from './backupAnswers';
 import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backup';
 
 function refused(r: CallResult, status: number, code: string): void {
   assert.equal(r.status, status, r.text);
-  assert.equal(r.body?.error?.code, code, r.text);
+  assert.equal(errorOf(r).code, code, r.text);
 }
 
 describe('Backup refusals', function () {
@@ -33,7 +34,7 @@ describe('Backup refusals', function () {
     it('refuses an unknown one as ARM does, listing the supported versions', async () => {
       const r = await t.call('GET', b(`${ids.vault}/backupPolicies`, '2099-01-01'));
       refused(r, 400, 'InvalidApiVersionParameter');
-      assert.match(r.body.error.message, /The api-version '2099-01-01' is invalid\. The supported versions are '.*2026-02-01/);
+      assert.match(errorOf(r).message, /The api-version '2099-01-01' is invalid\. The supported versions are '.*2026-02-01/);
       refused(await t.call('GET', `${ids.vault}/backupJobs`), 400, 'MissingApiVersionParameter');
       refused(await t.call('GET', b(ids.vault, '2026-02-01-preview')), 400, 'InvalidApiVersionParameter');
     });
@@ -89,7 +90,7 @@ describe('Backup refusals', function () {
     refused(await t.call('PUT', b(item), { body: body(ids.policy('Missing')) }), 404, 'BMSUserErrorPolicyNotFound');
     const vm = await t.call('PUT', b(item), { body: body(ids.policy('DefaultPolicy')) });
     refused(vm, 400, 'BMSUserErrorInvalidPolicyForGivenProvider');
-    assert.equal(vm.body.error.message, 'Policy is not valid for given provider type. Please choose valid policy for given provider.');
+    assert.equal(errorOf(vm).message, 'Policy is not valid for given provider type. Please choose valid policy for given provider.');
     refused(
       await t.call('PUT', b(enc(`${ids.prod01}/protectedItems/SQLDataBase;mssqlserver;NotThere`)), {
         body: body(ids.policy('SqlDailyFull')),
@@ -118,7 +119,7 @@ describe('Backup refusals', function () {
       const r = await t.call('PUT', b(enc(`${ids.prod02}/protectedItems/SQLDataBase;mssqlserver;${db}`)), {
         body: { properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId: ids.policy('SqlHourlyLog') } },
       });
-      assert.equal((await track(t, r.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+      assert.equal(operationOf((await track(t, r.headers['azure-asyncoperation'])).final).status, 'Succeeded');
     };
     await protect('HRDb');
     await protect('PayrollDb');
@@ -133,16 +134,16 @@ describe('Backup refusals', function () {
     refused(await backup('master', 'Differential'), 400, 'UserErrorSQLPODoesNotSupportBackupType');
     refused(await backup('HRDb', 'Incremental'), 400, 'BMSUserErrorInvalidInput');
     const copyOnly = await backup('HRDb', 'CopyOnlyFull');
-    await waitForJob(t, ids.vault, (await track(t, copyOnly.headers['azure-asyncoperation'])).final.body.properties.jobId);
+    await waitForJob(t, ids.vault, jobIdOf((await track(t, copyOnly.headers['azure-asyncoperation'])).final));
     refused(await backup('HRDb', 'Log'), 400, 'UserErrorParentFullBackupMissing');
     const full = await backup('HRDb', 'Full');
-    await waitForJob(t, ids.vault, (await track(t, full.headers['azure-asyncoperation'])).final.body.properties.jobId);
+    await waitForJob(t, ids.vault, jobIdOf((await track(t, full.headers['azure-asyncoperation'])).final));
     assert.equal((await backup('HRDb', 'Log')).status, 202, 'a Full starts the log chain');
   });
 
   it('refuses a point in time outside the log ranges and alternate paths that do not map every file', async () => {
     const pit = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
-    const range = pit.body.properties.timeRanges[0];
+    const range = rangesOf(pit)[0];
     const restore = (point: string, properties: Record<string, unknown>) =>
       t.call('POST', b(enc(`${ids.salesItem}/recoveryPoints/${point}/restore`)), { body: { properties } });
     const before = new Date(Date.parse(range.startTime) - 60_000).toISOString();
@@ -152,7 +153,7 @@ describe('Backup refusals', function () {
       pointInTime: before,
     });
     refused(r, 400, 'UserErrorOperationFailedInvalidParameters');
-    assert.match(r.body.error.message, /outside the available log ranges/);
+    assert.match(errorOf(r).message, /outside the available log ranges/);
     const inside = new Date(Date.parse(range.startTime) + 3600_000).toISOString();
     assert.equal(
       (
@@ -165,7 +166,7 @@ describe('Backup refusals', function () {
       202,
     );
     const points = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)));
-    const rp = points.body.value[0].name;
+    const rp = pointsOf(points).value[0].name;
     refused(
       await restore(rp, {
         objectType: 'AzureWorkloadSQLRestoreRequest',
@@ -194,7 +195,7 @@ describe('Backup refusals', function () {
 
   it('fails a restore onto an existing database without overwrite: the job carries the error and recommendation', async () => {
     const points = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)));
-    const r = await t.call('POST', b(enc(`${ids.salesItem}/recoveryPoints/${points.body.value[0].name}/restore`)), {
+    const r = await t.call('POST', b(enc(`${ids.salesItem}/recoveryPoints/${pointsOf(points).value[0].name}/restore`)), {
       body: {
         properties: {
           objectType: 'AzureWorkloadSQLRestoreRequest',
@@ -204,10 +205,10 @@ describe('Backup refusals', function () {
       },
     });
     assert.equal(r.status, 202, r.text);
-    const job = await waitForJob(t, ids.vault, (await track(t, r.headers['azure-asyncoperation'])).final.body.properties.jobId);
-    assert.equal(job.body.properties.status, 'Failed');
-    assert.equal(job.body.properties.errorDetails[0].errorTitle, 'UserErrorCannotRestoreExistingDBWithoutForceOverwrite');
-    assert.ok(job.body.properties.errorDetails[0].recommendations[0].length > 0);
+    const job = jobOf(await waitForJob(t, ids.vault, jobIdOf((await track(t, r.headers['azure-asyncoperation'])).final))).properties;
+    assert.equal(job.status, 'Failed');
+    assert.equal(job.errorDetails?.[0].errorTitle, 'UserErrorCannotRestoreExistingDBWithoutForceOverwrite');
+    assert.ok((job.errorDetails?.[0].recommendations[0] ?? '').length > 0);
   });
 
   it('refuses to unregister a VM that still has protected databases', async () => {
@@ -225,9 +226,9 @@ describe('Backup refusals', function () {
     const r = await t.call('POST', b(`${enc(ids.ag01)}/inquire`));
     const { final } = await track(t, r.headers.location);
     refused(final, 400, 'UserErrorSQLNoSysadminMembership');
-    const c = await t.call('GET', b(enc(ids.ag01)));
-    assert.equal(c.body.properties.extendedInfo.inquiryInfo.status, 'Failed');
-    assert.equal(c.body.properties.extendedInfo.inquiryInfo.errorDetail.code, 'UserErrorSQLNoSysadminMembership');
+    const inquiry = containerOf(await t.call('GET', b(enc(ids.ag01)))).properties.extendedInfo.inquiryInfo;
+    assert.equal(inquiry.status, 'Failed');
+    assert.equal(inquiry.errorDetail.code, 'UserErrorSQLNoSysadminMembership');
     const again = await t.call('POST', b(`${enc(ids.ag01)}/inquire`));
     assert.equal((await track(t, again.headers.location)).final.status, 204, 'the failure fires once');
   });
@@ -240,15 +241,15 @@ describe('Backup refusals', function () {
     const r = await t.call('POST', b(`${enc(ids.salesItem)}/backup`), {
       body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Log' } },
     });
-    const job = await waitForJob(t, ids.vault, (await track(t, r.headers['azure-asyncoperation'])).final.body.properties.jobId);
-    assert.equal(job.body.properties.status, 'Failed');
-    assert.equal(job.body.properties.operation, 'Backup (Log)');
-    assert.deepEqual(job.body.properties.errorDetails[0].recommendations, ['Grow the log file.']);
-    assert.equal(job.body.properties.errorDetails[0].errorTitle, 'UserErrorBackupFailedAsTransactionLogIsFull');
-    const item = await t.call('GET', b(enc(ids.salesItem)));
-    assert.equal(item.body.properties.lastBackupStatus, 'Unhealthy');
-    assert.equal(item.body.properties.lastBackupErrorDetail.code, 'UserErrorBackupFailedAsTransactionLogIsFull');
-    assert.equal(item.body.properties.kpisHealths.BackupOperationStatusKPI.resourceHealthStatus, 'PersistentUnhealthy');
+    const job = jobOf(await waitForJob(t, ids.vault, jobIdOf((await track(t, r.headers['azure-asyncoperation'])).final))).properties;
+    assert.equal(job.status, 'Failed');
+    assert.equal(job.operation, 'Backup (Log)');
+    assert.deepEqual(job.errorDetails?.[0].recommendations, ['Grow the log file.']);
+    assert.equal(job.errorDetails?.[0].errorTitle, 'UserErrorBackupFailedAsTransactionLogIsFull');
+    const item = itemOf(await t.call('GET', b(enc(ids.salesItem)))).properties;
+    assert.equal(item.lastBackupStatus, 'Unhealthy');
+    assert.equal(item.lastBackupErrorDetail.code, 'UserErrorBackupFailedAsTransactionLogIsFull');
+    assert.equal(item.kpisHealths.BackupOperationStatusKPI.resourceHealthStatus, 'PersistentUnhealthy');
     refused(await t.call('POST', '/_emulator/backup/failures', { token: null, body: { kind: 'other' } }), 400, 'InvalidControlRequest');
   });
 });

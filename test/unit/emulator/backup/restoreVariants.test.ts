@@ -2,8 +2,23 @@
 // files, alternate location — each ends with a Restore job whose operation and propertyBag say what was
 // restored where; registration refusals for VMs discovery has not found.
 import assert from 'node:assert/strict';
-import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
+import { startTestEmulator, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import {
+  containerOf,
+  containersOf,
+  detailsOf,
+  errorOf,
+  itemOf,
+  jobIdOf,
+  jobOf,
+  pointOf,
+  pointsOf,
+  protectablesOf,
+  rangesOf,
+  type JobAnswer,
+  type Resource,
+} from './backupAnswers';
 
 describe('Backup restore variants and registration checks', function () {
   this.timeout(30_000);
@@ -14,16 +29,17 @@ describe('Backup restore variants and registration checks', function () {
   before(async () => {
     t = await startTestEmulator(FAST_BACKUP);
     ids = backupIds(t.emu);
-    fullPoint = (await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value[0].name;
+    fullPoint = pointsOf(await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).value[0]
+      .name;
   });
   after(() => t.stop());
 
-  async function restore(point: string, properties: Record<string, unknown>): Promise<CallResult> {
+  async function restore(point: string, properties: Record<string, unknown>): Promise<Resource<JobAnswer>> {
     const r = await t.call('POST', b(enc(`${ids.salesItem}/recoveryPoints/${point}/restore`)), { body: { properties } });
     assert.equal(r.status, 202, r.text);
     assert.equal(r.text, '', 'restore answers 202 with an empty body');
     const op = await track(t, r.headers['azure-asyncoperation']);
-    return waitForJob(t, ids.vault, op.final.body.properties.jobId);
+    return jobOf(await waitForJob(t, ids.vault, jobIdOf(op.final)));
   }
 
   it('original location with overwrite (the CLI body: no targetInfo)', async () => {
@@ -33,20 +49,20 @@ describe('Backup restore variants and registration checks', function () {
       shouldUseAlternateTargetLocation: true,
       isNonRecoverable: false,
     });
-    assert.equal(job.body.properties.status, 'Completed');
-    assert.equal(job.body.properties.operation, 'Restore (Full)');
-    const bag = job.body.properties.extendedInfo.propertyBag;
+    assert.equal(job.properties.status, 'Completed');
+    assert.equal(job.properties.operation, 'Restore (Full)');
+    const bag = detailsOf(job).propertyBag;
     assert.equal(bag['Job Type'], 'Recovery to the original database');
     assert.equal(bag.RestoreDestination, 'sqlvm-prod-01/MSSQLSERVER/SalesDb');
     assert.match(bag.RestoreRecoveryPointTime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/);
-    assert.deepEqual(job.body.properties.extendedInfo.tasksList, [{ taskId: 'Transfer data from vault', status: 'Completed' }]);
+    assert.deepEqual(detailsOf(job).tasksList, [{ taskId: 'Transfer data from vault', status: 'Completed' }]);
     const item = await t.call('GET', b(enc(ids.salesItem)));
-    assert.equal(item.body.properties.kpisHealths.RestoreOperationStatusKPI.resourceHealthStatus, 'Healthy');
+    assert.equal(itemOf(item).properties.kpisHealths.RestoreOperationStatusKPI.resourceHealthStatus, 'Healthy');
   });
 
   it('point in time inside the log range', async () => {
     const pit = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
-    const { startTime, endTime } = pit.body.properties.timeRanges[0];
+    const { startTime, endTime } = rangesOf(pit)[0];
     const at = new Date((Date.parse(startTime) + Date.parse(endTime)) / 2).toISOString();
     const job = await restore('DefaultRangeRecoveryPoint', {
       objectType: 'AzureWorkloadSQLPointInTimeRestoreRequest',
@@ -54,9 +70,9 @@ describe('Backup restore variants and registration checks', function () {
       pointInTime: at,
       targetInfo: { overwriteOption: 'Overwrite' },
     });
-    assert.equal(job.body.properties.status, 'Completed');
-    assert.equal(job.body.properties.operation, 'Restore (Log)');
-    assert.equal(job.body.properties.extendedInfo.propertyBag.RestoreRecoveryPointTime, at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+    assert.equal(job.properties.status, 'Completed');
+    assert.equal(job.properties.operation, 'Restore (Log)');
+    assert.equal(detailsOf(job).propertyBag.RestoreRecoveryPointTime, at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
   });
 
   it('restore as files onto another registered VM', async () => {
@@ -66,9 +82,9 @@ describe('Backup restore variants and registration checks', function () {
       recoveryMode: 'FileRecovery',
       targetInfo: { overwriteOption: 'Overwrite', containerId: ids.ag01, targetDirectoryForFileRestore: 'F:\\restore' },
     });
-    assert.equal(job.body.properties.status, 'Completed');
-    assert.equal(job.body.properties.extendedInfo.propertyBag['Job Type'], 'Recovery as files');
-    assert.equal(job.body.properties.extendedInfo.propertyBag.RestoreDestination, 'sqlvm-ag-01/F:\\restore');
+    assert.equal(job.properties.status, 'Completed');
+    assert.equal(detailsOf(job).propertyBag['Job Type'], 'Recovery as files');
+    assert.equal(detailsOf(job).propertyBag.RestoreDestination, 'sqlvm-ag-01/F:\\restore');
     const bad = await t.call('POST', b(enc(`${ids.salesItem}/recoveryPoints/${fullPoint}/restore`)), {
       body: {
         properties: {
@@ -80,16 +96,14 @@ describe('Backup restore variants and registration checks', function () {
       },
     });
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.error.code, 'UserErrorOperationFailedInvalidParameters');
+    assert.equal(errorOf(bad).code, 'UserErrorOperationFailedInvalidParameters');
   });
 
   it('alternate location onto an existing database name needs Overwrite: FailOnConflict fails the job', async () => {
-    const files = (await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/${fullPoint}`)))).body.properties.extendedInfo
-      .dataDirectoryPaths as {
-      type: string;
-      path: string;
-      logicalName: string;
-    }[];
+    const files =
+      pointOf(await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/${fullPoint}`)))).properties.extendedInfo?.dataDirectoryPaths ??
+      [];
+    assert.equal(files.length, 2);
     const paths = files.map((f) => ({
       mappingType: f.type,
       sourceLogicalName: f.logicalName,
@@ -102,16 +116,16 @@ describe('Backup restore variants and registration checks', function () {
       targetInfo: { overwriteOption: 'FailOnConflict', containerId: ids.ag01, databaseName: 'MSSQLSERVER/StagingDb' },
       alternateDirectoryPaths: paths,
     });
-    assert.equal(conflict.body.properties.status, 'Failed');
-    assert.equal(conflict.body.properties.errorDetails[0].errorTitle, 'UserErrorCannotRestoreExistingDBWithoutForceOverwrite');
+    assert.equal(conflict.properties.status, 'Failed');
+    assert.equal(conflict.properties.errorDetails?.[0].errorTitle, 'UserErrorCannotRestoreExistingDBWithoutForceOverwrite');
     const overwrite = await restore(fullPoint, {
       objectType: 'AzureWorkloadSQLRestoreRequest',
       recoveryType: 'AlternateLocation',
       targetInfo: { overwriteOption: 'Overwrite', containerId: ids.ag01, databaseName: 'MSSQLSERVER/StagingDb' },
       alternateDirectoryPaths: paths,
     });
-    assert.equal(overwrite.body.properties.status, 'Completed');
-    assert.equal(overwrite.body.properties.extendedInfo.propertyBag['Job Type'], 'Recovery to an alternate database');
+    assert.equal(overwrite.properties.status, 'Completed');
+    assert.equal(detailsOf(overwrite).propertyBag['Job Type'], 'Recovery to an alternate database');
   });
 
   it('registration needs a VM that discovery found, with a VMAppContainer body', async () => {
@@ -125,20 +139,20 @@ describe('Backup restore variants and registration checks', function () {
     };
     const early = await t.call('PUT', b(enc(ids.prod02)), { body });
     assert.equal(early.status, 400);
-    assert.equal(early.body.error.code, 'BMSUserErrorContainerNotDiscovered');
+    assert.equal(errorOf(early).code, 'BMSUserErrorContainerNotDiscovered');
     const wrongType = await t.call('PUT', b(enc(ids.ag02)), {
       body: { properties: { ...body.properties, containerType: 'IaasVMContainer', sourceResourceId: ids.vmAg02 } },
     });
     assert.equal(wrongType.status, 400);
-    assert.equal(wrongType.body.error.code, 'BMSUserErrorInvalidInput');
+    assert.equal(errorOf(wrongType).code, 'BMSUserErrorInvalidInput');
     const ok = await t.call('PUT', b(enc(ids.ag02)), { body: { properties: { ...body.properties, sourceResourceId: ids.vmAg02 } } });
     assert.equal(ok.status, 202, ok.text);
     const registering = await t.call('GET', b(`${ids.vault}/backupProtectionContainers?$filter=friendlyName eq 'sqlvm-ag-02'`));
-    assert.equal(registering.body.value.length, 1, 'listed from the PUT on');
+    assert.equal(containersOf(registering).value.length, 1, 'listed from the PUT on');
     await track(t, ok.headers['azure-asyncoperation']);
     const registered = await t.call('GET', b(enc(ids.ag02)));
-    assert.equal(registered.body.properties.registrationStatus, 'Registered');
-    assert.equal(registered.body.properties.extendedInfo.inquiryInfo.status, 'NotStarted');
+    assert.equal(containerOf(registered).properties.registrationStatus, 'Registered');
+    assert.equal(containerOf(registered).properties.extendedInfo.inquiryInfo.status, 'NotStarted');
   });
 
   it('protects an availability-group database (parentName = the AG)', async () => {
@@ -149,10 +163,10 @@ describe('Backup restore variants and registration checks', function () {
     assert.equal(r.status, 202, r.text);
     await track(t, r.headers['azure-asyncoperation']);
     const item = await t.call('GET', b(enc(`${ids.ag01}/protectedItems/${name}`)));
-    assert.equal(item.body.name, name);
-    assert.equal(item.body.properties.friendlyName, 'OrdersDb');
-    assert.equal(item.body.properties.protectionState, 'IRPending');
+    assert.equal(itemOf(item).name, name);
+    assert.equal(itemOf(item).properties.friendlyName, 'OrdersDb');
+    assert.equal(itemOf(item).properties.protectionState, 'IRPending');
     const list = await t.call('GET', b(`${ids.vault}/backupProtectableItems?$filter=friendlyName eq 'OrdersDb'`));
-    assert.equal(list.body.value[0].properties.protectionState, 'Protected');
+    assert.equal(protectablesOf(list).value[0].properties.protectionState, 'Protected');
   });
 });

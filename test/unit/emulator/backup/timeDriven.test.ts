@@ -4,6 +4,20 @@
 import assert from 'node:assert/strict';
 import { startTestEmulator, waitFor, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track } from './backupTestKit';
+import {
+  advanceOf,
+  containerOf,
+  detailsOf,
+  errorOf,
+  itemOf,
+  jobIdOf,
+  jobOf,
+  jobsOf,
+  operationOf,
+  pointOf,
+  pointsOf,
+  rangesOf,
+} from './backupAnswers';
 
 describe('Backup time: log schedules, clock and time scale', function () {
   this.timeout(30_000);
@@ -19,7 +33,7 @@ describe('Backup time: log schedules, clock and time scale', function () {
   const rangeEnd = async (item: string): Promise<number> => {
     const r = await t.call('GET', b(enc(`${item}/recoveryPoints/DefaultRangeRecoveryPoint`)));
     assert.equal(r.status, 200, r.text);
-    const ranges = r.body.properties.timeRanges as { startTime: string; endTime: string }[];
+    const ranges = rangesOf(r);
     return Date.parse(ranges[ranges.length - 1].endTime);
   };
 
@@ -32,26 +46,27 @@ describe('Backup time: log schedules, clock and time scale', function () {
     // Each step is one log backup: a multiple of the compressed hour.
     assert.equal((later - first) % 600, 0);
     const item = await t.call('GET', b(enc(ids.salesItem)));
-    assert.equal(Date.parse(item.body.properties.lastRecoveryPoint), later);
+    assert.equal(Date.parse(itemOf(item).properties.lastRecoveryPoint ?? ''), later);
   });
 
   it('a SIMPLE-recovery database never gets a log range', async () => {
     const r = await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
-    assert.deepEqual(r.body.properties.timeRanges, []);
+    assert.deepEqual(pointOf(r).properties.timeRanges, []);
   });
 
   it('advancing the clock by 3 hours grows the range by 3 hours and ends the running jobs', async () => {
     const before = await rangeEnd(ids.salesItem);
-    const msdbPoints = (await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value
+    const msdbPoints = pointsOf(await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).value
       .length;
     const r = await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: 180 } });
     assert.equal(r.status, 200, r.text);
-    assert.ok(Date.parse(r.body.now) - Date.now() >= 180 * 60_000 - 1000);
+    assert.ok(Date.parse(advanceOf(r).now) - Date.now() >= 180 * 60_000 - 1000);
     const after = await rangeEnd(ids.salesItem);
     assert.ok(after - before >= 3 * 3600_000 - 1000, `${after - before}`);
     const running = await t.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress'`));
-    assert.equal(running.body.value.length, 0, 'the seeded running backup finished');
-    const now = (await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).body.value.length;
+    assert.equal(jobsOf(running).value.length, 0, 'the seeded running backup finished');
+    const now = pointsOf(await t.call('GET', b(enc(`${ids.msdbItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).value
+      .length;
     assert.equal(now, msdbPoints + 1, 'its recovery point was added');
     assert.equal((await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: -1 } })).status, 400);
   });
@@ -61,7 +76,7 @@ describe('Backup time: log schedules, clock and time scale', function () {
       properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', ...properties },
     });
     const stop = await t.call('PUT', b(enc(ids.salesItem)), { body: body({ protectionState: 'ProtectionStopped', policyId: '' }) });
-    assert.equal((await track(t, stop.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+    assert.equal(operationOf((await track(t, stop.headers['azure-asyncoperation'])).final).status, 'Succeeded');
     const stoppedAt = await rangeEnd(ids.salesItem);
     await t.call('POST', '/_emulator/backup/advance', { token: null, body: { minutes: 120 } });
     assert.equal(await rangeEnd(ids.salesItem), stoppedAt, 'no log backups while stopped');
@@ -69,15 +84,15 @@ describe('Backup time: log schedules, clock and time scale', function () {
       body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
     });
     assert.equal(refused.status, 400);
-    assert.equal(refused.body.error.code, 'UserErrorBackupOperationNotAllowed');
+    assert.equal(errorOf(refused).code, 'UserErrorBackupOperationNotAllowed');
     const resume = await t.call('PUT', b(enc(ids.salesItem)), { body: body({ policyId: ids.policy('SqlHourlyLog') }) });
-    assert.equal((await track(t, resume.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+    assert.equal(operationOf((await track(t, resume.headers['azure-asyncoperation'])).final).status, 'Succeeded');
     const resumed = await waitFor(async () => {
       const end = await rangeEnd(ids.salesItem);
       return end > stoppedAt + 2 * 3600_000 - 1000 ? end : undefined;
     });
     const pit = await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints/DefaultRangeRecoveryPoint`)));
-    assert.equal(pit.body.properties.timeRanges.length, 1, 'one unbroken chain');
+    assert.equal(rangesOf(pit).length, 1, 'one unbroken chain');
     assert.ok(resumed > stoppedAt);
   });
 
@@ -90,11 +105,11 @@ describe('Backup time: log schedules, clock and time scale', function () {
       assert.equal(r.status, 202, r.text);
       const op = await track(slow, r.headers['azure-asyncoperation']);
       assert.ok(op.seen.length >= 1);
-      const job = await slow.call('GET', b(`${ids.vault}/backupJobs/${op.final.body.properties.jobId}`));
-      assert.equal(job.body.properties.status, 'InProgress');
-      assert.deepEqual(job.body.properties.actionsInfo, ['Cancellable']);
-      assert.deepEqual(job.body.properties.extendedInfo.tasksList, [{ taskId: 'Transfer data to vault', status: 'InProgress' }]);
-      assert.equal(job.body.properties.endTime, undefined);
+      const job = jobOf(await slow.call('GET', b(`${ids.vault}/backupJobs/${jobIdOf(op.final)}`)));
+      assert.equal(job.properties.status, 'InProgress');
+      assert.deepEqual(job.properties.actionsInfo, ['Cancellable']);
+      assert.deepEqual(detailsOf(job).tasksList, [{ taskId: 'Transfer data to vault', status: 'InProgress' }]);
+      assert.equal(job.properties.endTime, undefined);
       // Registration takes 3.5 s here: the container reads Registering, and inquiry must wait for it.
       await track(slow, (await slow.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers`))).headers.location);
       const reg = await slow.call('PUT', b(enc(ids.ag02)), {
@@ -108,10 +123,10 @@ describe('Backup time: log schedules, clock and time scale', function () {
         },
       });
       assert.equal(reg.status, 202, reg.text);
-      assert.equal((await slow.call('GET', b(enc(ids.ag02)))).body.properties.registrationStatus, 'Registering');
+      assert.equal(containerOf(await slow.call('GET', b(enc(ids.ag02)))).properties.registrationStatus, 'Registering');
       const early = await slow.call('POST', b(`${enc(ids.ag02)}/inquire`));
       assert.equal(early.status, 400);
-      assert.equal(early.body.error.code, 'BMSUserErrorContainerNotRegistered');
+      assert.equal(errorOf(early).code, 'BMSUserErrorContainerNotRegistered');
       assert.ok(['3', '4'].includes(reg.headers['retry-after']), `Retry-After is the time left (3.5 s): ${reg.headers['retry-after']}`);
     } finally {
       await slow.stop();

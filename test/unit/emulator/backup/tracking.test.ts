@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { startTestEmulator, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import { containerOf, errorOf, itemOf, jobIdOf, jobOf, jobsOf, operationOf, policyOf } from './backupAnswers';
 import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backup';
 
 describe('Backup tracking URLs', function () {
@@ -50,12 +51,13 @@ describe('Backup tracking URLs', function () {
     assert.ok(r.headers.location.startsWith(`${t.emu.endpoints.arm}${ids.prod02}/operationResults/`));
     assert.ok(r.headers.location.endsWith('?api-version=2016-12-01'));
     const status = await track(t, r.headers['azure-asyncoperation']);
-    assert.equal(status.seen[0].body.status, 'InProgress');
-    assert.equal(status.seen[0].body.endTime, undefined, 'no endTime while running');
-    assert.equal(status.final.body.status, 'Succeeded');
+    const first = operationOf(status.seen[0]);
+    assert.equal(first.status, 'InProgress');
+    assert.equal(first.endTime, undefined, 'no endTime while running');
+    assert.equal(operationOf(status.final).status, 'Succeeded');
     const result = await track(t, r.headers.location);
     assert.equal(result.final.status, 200);
-    assert.equal(result.final.body.properties.registrationStatus, 'Registered');
+    assert.equal(containerOf(result.final).properties.registrationStatus, 'Registered');
   });
 
   it('inquire: 202 with Location (container operationResults) → 204', async () => {
@@ -63,9 +65,9 @@ describe('Backup tracking URLs', function () {
     assert.equal(r.status, 202, r.text);
     assert.ok(r.headers.location.includes(`${ids.prod01}/operationResults/`));
     assert.equal((await track(t, r.headers.location)).final.status, 204);
-    const c = await t.call('GET', b(enc(ids.prod01)));
-    assert.equal(c.body.properties.extendedInfo.inquiryInfo.status, 'Success');
-    assert.equal(c.body.properties.extendedInfo.inquiryInfo.inquiryDetails[0].itemCount, 6);
+    const inquiry = containerOf(await t.call('GET', b(enc(ids.prod01)))).properties.extendedInfo.inquiryInfo;
+    assert.equal(inquiry.status, 'Success');
+    assert.equal(inquiry.inquiryDetails[0].itemCount, 6);
   });
 
   it('backup now: 202 empty body, item operationsStatus / operationResults (2016-12-01); status → jobId; vault backupOperations agrees', async () => {
@@ -80,17 +82,18 @@ describe('Backup tracking URLs', function () {
     assert.ok(r.headers.location.startsWith(`${t.emu.endpoints.arm}${ids.salesItem}/operationResults/`));
     const { final } = await track(t, asyncUrl);
     const opId = asyncUrl.split('/').pop()!.split('?')[0];
-    assert.equal(final.body.id, opId);
-    assert.equal(final.body.name, opId);
-    assert.equal(final.body.status, 'Succeeded');
-    assert.equal(final.body.properties.objectType, 'OperationStatusJobExtendedInfo');
-    assert.ok(final.body.endTime);
+    const op = operationOf(final);
+    assert.equal(op.id, opId);
+    assert.equal(op.name, opId);
+    assert.equal(op.status, 'Succeeded');
+    assert.equal(op.properties?.objectType, 'OperationStatusJobExtendedInfo');
+    assert.ok(op.endTime);
     const vaultLevel = await t.call('GET', b(`${ids.vault}/backupOperations/${opId}`, '2016-12-01'));
-    assert.equal(vaultLevel.body.properties.jobId, final.body.properties.jobId);
+    assert.equal(jobIdOf(vaultLevel), jobIdOf(final));
     assert.equal((await track(t, r.headers.location)).final.status, 204);
-    const job = await waitForJob(t, ids.vault, final.body.properties.jobId);
-    assert.equal(job.body.properties.operation, 'Backup (Differential)');
-    assert.equal(job.body.properties.status, 'Completed');
+    const job = jobOf(await waitForJob(t, ids.vault, jobIdOf(final)));
+    assert.equal(job.properties.operation, 'Backup (Differential)');
+    assert.equal(job.properties.status, 'Completed');
   });
 
   it('protect: 202 → operationsStatus Succeeded once the ConfigureBackup job ends → operationResults 200 item', async () => {
@@ -102,13 +105,13 @@ describe('Backup tracking URLs', function () {
     });
     assert.equal(r.status, 202, r.text);
     const status = await track(t, r.headers['azure-asyncoperation']);
-    const job = await t.call('GET', b(`${ids.vault}/backupJobs/${status.final.body.properties.jobId}`));
-    assert.equal(job.body.properties.operation, 'ConfigureBackup');
-    assert.equal(job.body.properties.status, 'Completed');
-    assert.equal(job.body.properties.extendedInfo.propertyBag['Policy Name'], 'SqlDailyFull');
+    const job = jobOf(await t.call('GET', b(`${ids.vault}/backupJobs/${jobIdOf(status.final)}`)));
+    assert.equal(job.properties.operation, 'ConfigureBackup');
+    assert.equal(job.properties.status, 'Completed');
+    assert.equal(job.properties.extendedInfo?.propertyBag['Policy Name'], 'SqlDailyFull');
     const result = await track(t, r.headers.location);
     assert.equal(result.final.status, 200);
-    assert.equal(result.final.body.properties.protectionState, 'IRPending');
+    assert.equal(itemOf(result.final).properties.protectionState, 'IRPending');
   });
 
   it('delete backup data: 202 with vault backupOperationResults / backupOperations → 204, item gone', async () => {
@@ -126,11 +129,12 @@ describe('Backup tracking URLs', function () {
     assert.ok(r.headers['azure-asyncoperation'].includes('/backupPolicies/NewSqlPolicy/operations/'));
     assert.ok(r.headers['azure-asyncoperation'].endsWith('?api-version=2016-06-01'));
     assert.ok(r.headers.location.includes('/backupPolicies/NewSqlPolicy/operationResults/'));
-    assert.equal((await track(t, r.headers['azure-asyncoperation'])).final.body.status, 'Succeeded');
+    assert.equal(operationOf((await track(t, r.headers['azure-asyncoperation'])).final).status, 'Succeeded');
     const result = await track(t, r.headers.location);
     assert.equal(result.final.status, 200);
-    assert.equal(result.final.body.name, 'NewSqlPolicy');
-    assert.equal(result.final.body.properties.protectedItemsCount, 0);
+    const policy = policyOf(result.final);
+    assert.equal(policy.name, 'NewSqlPolicy');
+    assert.equal(policy.properties.protectedItemsCount, 0);
   });
 
   it('unregister: 202 with container URLs (2017-07-01) → 204, container gone', async () => {
@@ -141,27 +145,25 @@ describe('Backup tracking URLs', function () {
     assert.equal((await track(t, r.headers.location)).final.status, 204);
     const gone = await t.call('GET', b(enc(ids.ag01)));
     assert.equal(gone.status, 404);
-    assert.equal(gone.body.error.code, 'BMSUserErrorContainerObjectNotFound');
+    assert.equal(errorOf(gone).code, 'BMSUserErrorContainerObjectNotFound');
   });
 
   it('job cancel: 202 (job operationResults + backupOperations) → job Cancelling then Cancelled', async () => {
     // At the default time scale (60) cancelling takes 10 service seconds = ~170 ms: long enough to see it.
     const slow = await startTestEmulator({ backupTimeScale: 60 });
     try {
-      const running = await slow.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress' and operation eq 'Backup'`));
-      const jobId = running.body.value.find((j: { properties: { entityFriendlyName: string } }) =>
-        j.properties.entityFriendlyName.startsWith('msdb'),
-      ).name;
+      const running = jobsOf(await slow.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress' and operation eq 'Backup'`)));
+      const jobId = running.value.find((j) => j.properties.entityFriendlyName.startsWith('msdb'))!.name;
       const c = await slow.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
       assert.equal(c.status, 202, c.text);
       assert.ok(c.headers.location.includes(`/backupJobs/${jobId}/operationResults/`));
       assert.ok(c.headers['azure-asyncoperation'].includes('/backupOperations/'));
-      assert.equal((await slow.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).body.properties.status, 'Cancelling');
+      assert.equal(jobOf(await slow.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).properties.status, 'Cancelling');
       assert.equal((await track(slow, c.headers.location)).final.status, 204);
-      assert.equal((await waitForJob(slow, ids.vault, jobId)).body.properties.status, 'Cancelled');
+      assert.equal(jobOf(await waitForJob(slow, ids.vault, jobId)).properties.status, 'Cancelled');
       const again = await slow.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
       assert.equal(again.status, 400);
-      assert.equal(again.body.error.code, 'BMSUserErrorJobNotCancellable');
+      assert.equal(errorOf(again).code, 'BMSUserErrorJobNotCancellable');
     } finally {
       await slow.stop();
     }
