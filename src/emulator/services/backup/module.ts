@@ -15,6 +15,7 @@ import { registerProtectedItemRoutes } from './protectedItems';
 import { registerRecoveryPointRoutes } from './recoveryPoints';
 import { registerRestoreRoutes } from './restore';
 import { registerVaultRoutes } from './vaults';
+import { registerWorkloadItemRoutes } from './workloadItems';
 
 export const backupModule: ServiceModule = {
   name: 'backup',
@@ -24,6 +25,7 @@ export const backupModule: ServiceModule = {
     registerDiscoveryRoutes(ctx);
     registerContainerRoutes(ctx);
     registerProtectableItemRoutes(ctx);
+    registerWorkloadItemRoutes(ctx);
     registerProtectedItemRoutes(ctx);
     registerBackupNowRoutes(ctx);
     registerRecoveryPointRoutes(ctx);

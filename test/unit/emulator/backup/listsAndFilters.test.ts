@@ -88,6 +88,28 @@ describe('Backup lists, filters and names', function () {
     assert.ok(instances.every((i) => i.properties.isAutoProtectable === true && i.properties.isProtectable === false));
   });
 
+  it('workload items of a registered VM: instances with their default folders, databases; $filter by workloadItemType', async () => {
+    const everything = await all(b(`${enc(ids.prod01)}/items?$filter=backupManagementType eq 'AzureWorkload'`));
+    assert.equal(everything.filter((w) => w.properties.workloadItemType === 'SQLInstance').length, 1);
+    const dbs = await all(
+      b(`${enc(ids.prod01)}/items?$filter=backupManagementType eq 'AzureWorkload' and workloadItemType eq 'SQLDataBase'`),
+    );
+    assert.deepEqual(dbs.map((d) => d.properties.friendlyName).sort(), [
+      'InventoryDb',
+      'ReportingDb',
+      'SalesDb',
+      'master',
+      'model',
+      'msdb',
+    ]);
+    const instance = await all(b(`${enc(ids.prod01)}/items?$filter=workloadItemType eq 'SQLInstance'`));
+    assert.deepEqual(instance[0].properties.dataDirectoryPaths, [
+      { type: 'Data', path: 'F:\\data\\' },
+      { type: 'Log', path: 'G:\\log\\' },
+    ]);
+    assert.equal((await t.call('GET', b(`${enc(ids.prod02)}/items`))).status, 404, 'not registered');
+  });
+
   it('containers: $filter by friendlyName and status', async () => {
     const one = await all(
       b(`${ids.vault}/backupProtectionContainers?$filter=backupManagementType eq 'AzureWorkload' and friendlyName eq 'sqlvm-ag-01'`),

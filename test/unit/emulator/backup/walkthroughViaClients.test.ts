@@ -126,7 +126,17 @@ describe("the docs' Backup sequence (SQL in Azure VM) through the src/azure/back
       ['Data', 'Log'],
     );
 
-    // Restore to an alternate location: another registered SQL instance, a new name and file paths.
+    // Restore to an alternate location: another registered SQL instance, a new name, and file paths in the
+    // target instance's default folders (the workload items API, as the CLI builds them).
+    const targetRef = { ...vault, container: 'VMAppContainer;Compute;rg-sql-ag;sqlvm-ag-01' };
+    const instances = await discovery.listWorkloadItems(targetRef).toArray();
+    assert.deepEqual(
+      instances.map((i) => i.name),
+      ['SQLInstance;MSSQLSERVER'],
+    );
+    const folders = instances[0].properties?.dataDirectoryPaths ?? [];
+    const folderFor = (type: string) => folders.find((d) => d.type === type)?.path ?? assert.fail(`no ${type} folder`);
+    assert.equal(folderFor('Data'), 'F:\\data\\');
     const restore = await protection.beginRestore(
       { ...itemRef, recoveryPoint: full.name! },
       {
@@ -141,7 +151,7 @@ describe("the docs' Backup sequence (SQL in Azure VM) through the src/azure/back
             mappingType: f.type,
             sourceLogicalName: f.logicalName,
             sourcePath: f.path,
-            targetPath: `F:\\restore\\${f.logicalName}_1.${f.type === 'Data' ? 'mdf' : 'ldf'}`,
+            targetPath: `${folderFor(f.type)}${f.logicalName}_1.${f.type === 'Data' ? 'mdf' : 'ldf'}`,
           })),
         },
       },
