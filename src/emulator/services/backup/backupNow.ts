@@ -63,7 +63,7 @@ export function applyBackup(
 }
 
 export function registerBackupNowRoutes(ctx: ServiceContext): void {
-  onJob('Backup', {
+  onJob(ctx, 'Backup', {
     complete: (c, job) => {
       const item = backupState(c).items[key(job.itemId ?? '')];
       if (!item) return;

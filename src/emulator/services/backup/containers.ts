@@ -45,6 +45,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
   const containers = () => backupState(ctx).containers;
 
   onOperation(
+    ctx,
     'register',
     (c, op) => {
       const container = backupState(c).containers[key(op.targetId)];
@@ -57,7 +58,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
       if (container?.registrationStatus === 'Registering') delete backupState(c).containers[key(op.targetId)];
     },
   );
-  onOperation('inquire', (c, op) => {
+  onOperation(ctx, 'inquire', (c, op) => {
     const container = backupState(c).containers[key(op.targetId)];
     if (!container) throw new BackupOperationError(404, 'BMSUserErrorContainerObjectNotFound', 'The container is gone.');
     const fault = takeFault(c, 'inquiry', container.vmId);
@@ -69,7 +70,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
     const vm = vmOf(c, container.vmId);
     container.inquiry = { status: 'Success', at: backupNow(c), itemCount: vm ? databasesOf(vm).length : 0 };
   });
-  onOperation('unregister', (c, op) => {
+  onOperation(ctx, 'unregister', (c, op) => {
     delete backupState(c).containers[key(op.targetId)];
   });
 

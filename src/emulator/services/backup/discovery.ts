@@ -24,7 +24,7 @@ export function candidateVms(ctx: ServiceContext, vault: BackupVaultRecord): Vir
 export function registerDiscoveryRoutes(ctx: ServiceContext): void {
   const opts = { audience: 'arm' as const, apiVersions: BACKUP_API_VERSIONS };
 
-  onOperation('refresh', (c, op) => {
+  onOperation(ctx, 'refresh', (c, op) => {
     const vault = backupState(c).vaults[key(op.vaultId)];
     if (vault) backupState(c).discovered[key(vault.id)] = candidateVms(c, vault).map((vm) => vm.id);
   });

@@ -14,10 +14,16 @@ interface JobEffects {
   complete?(ctx: ServiceContext, job: BackupJobRecord): void;
   fail?(ctx: ServiceContext, job: BackupJobRecord): void;
 }
-const effects = new Map<string, JobEffects>();
+// Per emulator: several can run in one process (tests), each with its own state.
+const registries = new WeakMap<ServiceContext, Map<string, JobEffects>>();
+function effectsOf(ctx: ServiceContext): Map<string, JobEffects> {
+  let m = registries.get(ctx);
+  if (!m) registries.set(ctx, (m = new Map()));
+  return m;
+}
 
-export function onJob(operation: string, e: JobEffects): void {
-  effects.set(operation, e);
+export function onJob(ctx: ServiceContext, operation: string, e: JobEffects): void {
+  effectsOf(ctx).set(operation, e);
 }
 
 export interface JobStart {
@@ -71,10 +77,10 @@ export function advanceJobs(ctx: ServiceContext): void {
     if (job.status === 'Cancelling') job.status = 'Cancelled';
     else if (job.failure) {
       job.status = 'Failed';
-      effects.get(job.operation)?.fail?.(ctx, job);
+      effectsOf(ctx).get(job.operation)?.fail?.(ctx, job);
     } else {
       job.status = 'Completed';
-      effects.get(job.operation)?.complete?.(ctx, job);
+      effectsOf(ctx).get(job.operation)?.complete?.(ctx, job);
     }
     ctx.store.changed();
   }

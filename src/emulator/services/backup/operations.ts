@@ -21,12 +21,21 @@ export class BackupOperationError extends Error {
 }
 
 type Completion = (ctx: ServiceContext, op: BackupOperationRecord) => void;
-const completions = new Map<string, Completion>();
-const rollbacks = new Map<string, Completion>();
+interface Handlers {
+  completions: Map<string, Completion>;
+  rollbacks: Map<string, Completion>;
+}
+// Per emulator: several can run in one process (tests), each with its own state.
+const registries = new WeakMap<ServiceContext, Handlers>();
+function handlers(ctx: ServiceContext): Handlers {
+  let h = registries.get(ctx);
+  if (!h) registries.set(ctx, (h = { completions: new Map(), rollbacks: new Map() }));
+  return h;
+}
 
-export function onOperation(kind: string, complete: Completion, rollback?: Completion): void {
-  completions.set(kind, complete);
-  if (rollback) rollbacks.set(kind, rollback);
+export function onOperation(ctx: ServiceContext, kind: string, complete: Completion, rollback?: Completion): void {
+  handlers(ctx).completions.set(kind, complete);
+  if (rollback) handlers(ctx).rollbacks.set(kind, rollback);
 }
 
 export interface OperationStart {
@@ -85,7 +94,7 @@ export function advanceOperations(ctx: ServiceContext): void {
       }
     } else if (now < op.finishAt) continue;
     try {
-      completions.get(op.kind)?.(ctx, op);
+      handlers(ctx).completions.get(op.kind)?.(ctx, op);
       op.status = 'Succeeded';
       op.endTime = now;
     } catch (e) {
@@ -100,7 +109,7 @@ function fail(ctx: ServiceContext, op: BackupOperationRecord, error: NonNullable
   op.status = 'Failed';
   op.error = error;
   op.endTime = backupNow(ctx);
-  rollbacks.get(op.kind)?.(ctx, op);
+  handlers(ctx).rollbacks.get(op.kind)?.(ctx, op);
   ctx.store.changed();
 }
 

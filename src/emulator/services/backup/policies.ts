@@ -1,5 +1,5 @@
 // Backup policies: list (with $filter), get, PUT (validated; 202 tracked through operations /
-// operationResults with the 2016-06-01 URLs of the spec example), and their tracking URLs.
+// operationResults with the 2016-06-01 URLs of the spec example), DELETE, and their tracking URLs.
 import type { ServiceContext } from '../../core/context';
 import { armError, jsonBody } from '../../core/http';
 import { paginate } from '../../core/paging';
@@ -34,9 +34,12 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
   const opts = { audience: 'arm' as const, apiVersions: BACKUP_API_VERSIONS };
   const r = ctx.router;
 
-  onOperation('policy.put', (c, op) => {
+  onOperation(ctx, 'policy.put', (c, op) => {
     const p = op.payload as unknown as BackupPolicyRecord;
     backupState(c).policies[key(p.id)] = p;
+  });
+  onOperation(ctx, 'policy.delete', (c, op) => {
+    delete backupState(c).policies[key(op.targetId)];
   });
 
   r.add(
@@ -91,6 +94,32 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
         payload: record as unknown as Record<string, unknown>,
       });
       const base = `${req.base}${record.id}`;
+      const v = BACKUP_TRACKING_API_VERSIONS.policy;
+      return acceptedResponse(ctx, op, {
+        location: `${base}/operationResults/${op.id}?api-version=${v}`,
+        asyncOperation: `${base}/operations/${op.id}?api-version=${v}`,
+      });
+    },
+    opts,
+  );
+
+  // DELETE: 202 tracked like the PUT (final-state-via location → 204); refused while items use the policy.
+  r.add(
+    'DELETE',
+    POLICY,
+    (req) => {
+      const vault = getVault(ctx, req);
+      const p = findPolicy(ctx, vault, req.params.policyName);
+      if (!p) return { status: 204 };
+      const users = Object.values(backupState(ctx).items).filter((i) => key(i.policyId) === key(p.id)).length;
+      if (users)
+        throw armError(
+          400,
+          'BMSUserErrorPolicyInUse',
+          `Policy '${p.name}' is used by ${users} protected item(s). Move them to another policy or stop their protection first.`,
+        );
+      const op = startOperation(ctx, { vault, kind: 'policy.delete', targetId: p.id, serviceSeconds: 5 });
+      const base = `${req.base}${p.id}`;
       const v = BACKUP_TRACKING_API_VERSIONS.policy;
       return acceptedResponse(ctx, op, {
         location: `${base}/operationResults/${op.id}?api-version=${v}`,

@@ -80,7 +80,7 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
   const r = ctx.router;
   const items = () => backupState(ctx).items;
 
-  onJob('ConfigureBackup', {
+  onJob(ctx, 'ConfigureBackup', {
     complete: (c, job) => {
       const p = job.payload as { item?: BackupItemRecord; policyId: string };
       const existing = items()[key(job.itemId ?? '')];
@@ -93,7 +93,7 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
       } else if (p.item) items()[key(p.item.id)] = { ...p.item, policyId: p.policyId };
     },
   });
-  onJob('DisableBackup', {
+  onJob(ctx, 'DisableBackup', {
     complete: (c, job) => {
       const item = items()[key(job.itemId ?? '')];
       if (!item) return;
@@ -102,7 +102,7 @@ export function registerProtectedItemRoutes(ctx: ServiceContext): void {
       item.lastLogBackupAt = undefined;
     },
   });
-  onJob('DeleteBackupData', {
+  onJob(ctx, 'DeleteBackupData', {
     complete: (c, job) => {
       delete items()[key(job.itemId ?? '')];
     },

@@ -37,7 +37,7 @@ function targetContainer(ctx: ServiceContext, vault: BackupVaultRecord, containe
 }
 
 export function registerRestoreRoutes(ctx: ServiceContext): void {
-  onJob('Restore', {
+  onJob(ctx, 'Restore', {
     complete: (c, job) => {
       const p = job.payload as
         { targetVmId?: string; instance?: string; database?: string; recoveryModel?: string; sizeMb?: number } | undefined;

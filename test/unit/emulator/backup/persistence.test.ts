@@ -22,8 +22,8 @@ describe('Backup persistence', function () {
 
   it('a backup job running at shutdown finishes after the restart and adds its point', async () => {
     const dir = tmp();
-    // Scale 60: the Full job runs 2 s, longer than the restart.
-    const a = await startTestEmulator({ backupTimeScale: 60 }, dir);
+    // Scale 30: the Full job runs 4 s, longer than the restart.
+    const a = await startTestEmulator({ backupTimeScale: 30 }, dir);
     const ids = backupIds(a.emu);
     const points = async (t: typeof a) =>
       pointsOf(await t.call('GET', b(enc(`${ids.salesItem}/recoveryPoints?$filter=restorePointQueryType eq 'Full'`)))).value.length;
@@ -35,7 +35,7 @@ describe('Backup persistence', function () {
     assert.equal(jobOf(await a.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).properties.status, 'InProgress');
     await a.stop(true);
 
-    const c = await startTestEmulator({ backupTimeScale: 60 }, dir);
+    const c = await startTestEmulator({ backupTimeScale: 30 }, dir);
     try {
       const job = jobOf(await waitForJob(c, ids.vault, jobId));
       assert.equal(job.properties.status, 'Completed');

@@ -96,8 +96,8 @@ describe('Backup time: log schedules, clock and time scale', function () {
     assert.ok(resumed > stoppedAt);
   });
 
-  it('at the default scale (60) a Full backup job runs for ~2 s: still InProgress right after the operation', async () => {
-    const slow = await startTestEmulator({ backupTimeScale: 60, retryAfterSeconds: undefined });
+  it('at scale 10 a Full backup job runs for 12 s: still InProgress right after the operation', async () => {
+    const slow = await startTestEmulator({ backupTimeScale: 10, retryAfterSeconds: undefined });
     try {
       const r = await slow.call('POST', b(`${enc(ids.salesItem)}/backup`), {
         body: { properties: { objectType: 'AzureWorkloadBackupRequest', backupType: 'Full' } },
@@ -110,8 +110,8 @@ describe('Backup time: log schedules, clock and time scale', function () {
       assert.deepEqual(job.properties.actionsInfo, ['Cancellable']);
       assert.deepEqual(detailsOf(job).tasksList, [{ taskId: 'Transfer data to vault', status: 'InProgress' }]);
       assert.equal(job.properties.endTime, undefined);
-      // Registration takes 3.5 s here: the container reads Registering, and inquiry must wait for it.
-      await track(slow, (await slow.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers`))).headers.location);
+      // Registration takes 21 s here: the container reads Registering, and inquiry must wait for it.
+      // sqlvm-ag-02 is discovered in the seed: no refresh needed.
       const reg = await slow.call('PUT', b(enc(ids.ag02)), {
         body: {
           properties: {
@@ -127,7 +127,7 @@ describe('Backup time: log schedules, clock and time scale', function () {
       const early = await slow.call('POST', b(`${enc(ids.ag02)}/inquire`));
       assert.equal(early.status, 400);
       assert.equal(errorOf(early).code, 'BMSUserErrorContainerNotRegistered');
-      assert.ok(['3', '4'].includes(reg.headers['retry-after']), `Retry-After is the time left (3.5 s): ${reg.headers['retry-after']}`);
+      assert.ok(['20', '21'].includes(reg.headers['retry-after']), `Retry-After is the time left (21 s): ${reg.headers['retry-after']}`);
     } finally {
       await slow.stop();
     }

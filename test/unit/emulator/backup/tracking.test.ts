@@ -9,16 +9,25 @@ import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backup';
 describe('Backup tracking URLs', function () {
   this.timeout(30_000);
   let t: TestEmulator;
+  /** Scale 60 (the default): refresh runs ~0.8 s and registration 3.5 s, so a running state is observable on a busy machine. */
+  let slow: TestEmulator;
   let ids: ReturnType<typeof backupIds>;
 
   before(async () => {
     t = await startTestEmulator(FAST_BACKUP);
+    slow = await startTestEmulator({ backupTimeScale: 60 });
     ids = backupIds(t.emu);
   });
-  after(() => t.stop());
+  after(async () => {
+    await t.stop();
+    await slow.stop();
+  });
 
   it('refreshContainers: 202 with only Location (fabric operationResults, 2016-12-01) → 202 → 204', async () => {
-    const r = await t.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers?$filter=backupManagementType eq 'AzureWorkload'`));
+    const r = await slow.call(
+      'POST',
+      b(`${ids.vault}/backupFabrics/Azure/refreshContainers?$filter=backupManagementType eq 'AzureWorkload'`),
+    );
     assert.equal(r.status, 202);
     assert.equal(r.text, '');
     assert.equal(r.headers['azure-asyncoperation'], undefined);
@@ -27,35 +36,34 @@ describe('Backup tracking URLs', function () {
       new RegExp(`${ids.vault}/backupFabrics/Azure/operationResults/[0-9a-f-]{36}\\?api-version=2016-12-01$`),
     );
     assert.ok(Number(r.headers['retry-after']) >= 0);
-    const { seen, final } = await track(t, r.headers.location);
+    const { seen, final } = await track(slow, r.headers.location);
     assert.equal(seen[0].status, 202, 'running at first');
     assert.equal(final.status, 204);
   });
 
   it('register: 202 {} with operationsStatus (2019-05-13-preview) and operationResults (2016-12-01) → 200 container', async () => {
-    await track(t, (await t.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers`))).headers.location);
-    const r = await t.call('PUT', b(enc(ids.prod02)), {
+    const r = await slow.call('PUT', b(enc(ids.ag02)), {
       body: {
         properties: {
           containerType: 'VMAppContainer',
           backupManagementType: 'AzureWorkload',
-          sourceResourceId: ids.vmProd02,
+          sourceResourceId: ids.vmAg02,
           workloadType: 'SQLDataBase',
         },
       },
     });
     assert.equal(r.status, 202, r.text);
     assert.deepEqual(r.body, {});
-    assert.ok(r.headers['azure-asyncoperation'].startsWith(`${t.emu.endpoints.arm}${ids.prod02}/operationsStatus/`));
+    assert.ok(r.headers['azure-asyncoperation'].startsWith(`${slow.emu.endpoints.arm}${ids.ag02}/operationsStatus/`));
     assert.ok(r.headers['azure-asyncoperation'].endsWith('?api-version=2019-05-13-preview'));
-    assert.ok(r.headers.location.startsWith(`${t.emu.endpoints.arm}${ids.prod02}/operationResults/`));
+    assert.ok(r.headers.location.startsWith(`${slow.emu.endpoints.arm}${ids.ag02}/operationResults/`));
     assert.ok(r.headers.location.endsWith('?api-version=2016-12-01'));
-    const status = await track(t, r.headers['azure-asyncoperation']);
+    const status = await track(slow, r.headers['azure-asyncoperation']);
     const first = operationOf(status.seen[0]);
     assert.equal(first.status, 'InProgress');
     assert.equal(first.endTime, undefined, 'no endTime while running');
     assert.equal(operationOf(status.final).status, 'Succeeded');
-    const result = await track(t, r.headers.location);
+    const result = await track(slow, r.headers.location);
     assert.equal(result.final.status, 200);
     assert.equal(containerOf(result.final).properties.registrationStatus, 'Registered');
   });
@@ -149,23 +157,25 @@ describe('Backup tracking URLs', function () {
   });
 
   it('job cancel: 202 (job operationResults + backupOperations) → job Cancelling then Cancelled', async () => {
-    // At the default time scale (60) cancelling takes 10 service seconds = ~170 ms: long enough to see it.
-    const slow = await startTestEmulator({ backupTimeScale: 60 });
+    // At scale 6 cancelling takes 10 service seconds = ~1.7 s: long enough to see it on a busy machine.
+    const cancelling = await startTestEmulator({ backupTimeScale: 6 });
     try {
-      const running = jobsOf(await slow.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress' and operation eq 'Backup'`)));
+      const running = jobsOf(
+        await cancelling.call('GET', b(`${ids.vault}/backupJobs?$filter=status eq 'InProgress' and operation eq 'Backup'`)),
+      );
       const jobId = running.value.find((j) => j.properties.entityFriendlyName.startsWith('msdb'))!.name;
-      const c = await slow.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
+      const c = await cancelling.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
       assert.equal(c.status, 202, c.text);
       assert.ok(c.headers.location.includes(`/backupJobs/${jobId}/operationResults/`));
       assert.ok(c.headers['azure-asyncoperation'].includes('/backupOperations/'));
-      assert.equal(jobOf(await slow.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).properties.status, 'Cancelling');
-      assert.equal((await track(slow, c.headers.location)).final.status, 204);
-      assert.equal(jobOf(await waitForJob(slow, ids.vault, jobId)).properties.status, 'Cancelled');
-      const again = await slow.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
+      assert.equal(jobOf(await cancelling.call('GET', b(`${ids.vault}/backupJobs/${jobId}`))).properties.status, 'Cancelling');
+      assert.equal((await track(cancelling, c.headers.location)).final.status, 204);
+      assert.equal(jobOf(await waitForJob(cancelling, ids.vault, jobId)).properties.status, 'Cancelled');
+      const again = await cancelling.call('POST', b(`${ids.vault}/backupJobs/${jobId}/cancel`));
       assert.equal(again.status, 400);
       assert.equal(errorOf(again).code, 'BMSUserErrorJobNotCancellable');
     } finally {
-      await slow.stop();
+      await cancelling.stop();
     }
   });
 });

@@ -211,6 +211,28 @@ describe("the docs' Backup sequence (SQL in Azure VM) through the src/azure/back
     assert.equal(deletes[0].properties?.status, 'Completed');
   });
 
+  it('creates, replaces and deletes a policy through the client; a policy in use cannot be deleted', async () => {
+    const ids = backupIds(t.emu);
+    const vaults = new BackupVaultsClient(conn.arm);
+    const template = await vaults.getPolicy(ids.vaultRef, 'SqlHourlyLog');
+    const created = await (
+      await vaults.beginCreateOrUpdatePolicy(ids.vaultRef, 'SqlNightly', { properties: { ...template.properties } })
+    ).pollUntilDone(WAIT);
+    assert.equal(created.name, 'SqlNightly');
+    assert.equal(created.properties?.workLoadType, 'SQLDataBase');
+    const settings = { timeZone: 'W. Europe Standard Time', issqlcompression: true };
+    const replaced = await (
+      await vaults.beginCreateOrUpdatePolicy(ids.vaultRef, 'SqlNightly', { properties: { ...template.properties, settings } })
+    ).pollUntilDone(WAIT);
+    assert.deepEqual(replaced.properties?.settings, settings);
+    await (await vaults.beginDeletePolicy(ids.vaultRef, 'SqlNightly')).pollUntilDone(WAIT);
+    await assert.rejects(vaults.getPolicy(ids.vaultRef, 'SqlNightly'), (e: { code?: string }) => e.code === 'BMSUserErrorPolicyNotFound');
+    await assert.rejects(
+      vaults.beginDeletePolicy(ids.vaultRef, 'SqlHourlyLog').then((p) => p.pollUntilDone(WAIT)),
+      (e: { code?: string }) => e.code === 'BMSUserErrorPolicyInUse',
+    );
+  });
+
   it('cancels a running backup job through the client', async () => {
     const ids = backupIds(t.emu);
     const protection = new BackupProtectionClient(conn.arm);
