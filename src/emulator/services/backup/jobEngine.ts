@@ -18,7 +18,7 @@ interface JobEffects {
 const registries = new WeakMap<ServiceContext, Map<string, JobEffects>>();
 function effectsOf(ctx: ServiceContext): Map<string, JobEffects> {
   let m = registries.get(ctx);
-  if (!m) registries.set(ctx, (m = new Map()));
+  if (!m) registries.set(ctx, (m = new Map<string, JobEffects>()));
   return m;
 }
 

@@ -29,7 +29,7 @@ interface Handlers {
 const registries = new WeakMap<ServiceContext, Handlers>();
 function handlers(ctx: ServiceContext): Handlers {
   let h = registries.get(ctx);
-  if (!h) registries.set(ctx, (h = { completions: new Map(), rollbacks: new Map() }));
+  if (!h) registries.set(ctx, (h = { completions: new Map<string, Completion>(), rollbacks: new Map<string, Completion>() }));
   return h;
 }
 
