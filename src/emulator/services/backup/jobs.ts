@@ -9,7 +9,7 @@ import { getVault, VAULT } from './ids';
 import { CANCELLABLE, cancelJob } from './jobEngine';
 import { filterDate, matches, parseFilter } from './odataFilter';
 import { acceptedResponse, getOperation, operationResultResponse, startOperation } from './operations';
-import { jobOperationLabel, renderJob } from './render';
+import { jobOperationLabel, renderJob } from './renderJob';
 import { backupState } from './state';
 
 const JOB = `${VAULT}/backupJobs/{jobName}`;

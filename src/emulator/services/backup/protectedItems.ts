@@ -13,7 +13,7 @@ import { onJob, startJob } from './jobEngine';
 import { matches, parseFilter } from './odataFilter';
 import { acceptedResponse, getOperation, operationResultResponse, operationStatusResponse, startOperation } from './operations';
 import { findDatabase } from './protectableItems';
-import { renderItem } from './render';
+import { renderItem } from './renderItem';
 import { backupState } from './state';
 import { text } from './bodyText';
 

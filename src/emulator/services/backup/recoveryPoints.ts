@@ -8,7 +8,7 @@ import { BACKUP_API_VERSIONS } from '../../core/backupApiVersions';
 import type { BackupItemRecord, BackupRecoveryPointRecord } from '../../model';
 import { getItem, ITEM, POINT, POINT_IN_TIME_POINT } from './ids';
 import { filterDate, parseFilter } from './odataFilter';
-import { renderPoint, renderPointInTime } from './render';
+import { renderPoint, renderPointInTime } from './renderPoints';
 
 export function findPoint(item: BackupItemRecord, name: string): BackupRecoveryPointRecord | undefined {
   return item.recoveryPoints.find((p) => p.name.toLowerCase() === name.toLowerCase());

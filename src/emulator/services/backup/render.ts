@@ -1,28 +1,20 @@
-// Wire shapes of Azure Backup resources (models of bms.json 2026-02-01 / vaults 2026-08-01): the
-// resource envelope {id, name, type, properties} with the polymorphic discriminators the SDKs read.
+// Wire shapes of Recovery Services vaults, backup policies, containers and protectable items (models of
+// bms.json 2026-02-01 / vaults 2026-08-01): the resource envelope {id, name, type, properties} with the
+// polymorphic discriminators the SDKs read. Items, points and jobs have their own render files.
 import { createHash } from 'node:crypto';
 import type { ServiceContext } from '../../core/context';
-import type {
-  BackupContainerRecord,
-  BackupItemRecord,
-  BackupJobRecord,
-  BackupPolicyRecord,
-  BackupRecoveryPointRecord,
-  BackupVaultRecord,
-  VirtualMachineRecord,
-} from '../../model';
-import { backupNow, iso, isoDuration } from './clock';
-import { containerName, POINT_IN_TIME_POINT, vmOf } from './ids';
+import type { BackupContainerRecord, BackupPolicyRecord, BackupVaultRecord, VirtualMachineRecord } from '../../model';
+import { containerName, vmOf } from './ids';
 import { backupState } from './state';
 
-const T = 'Microsoft.RecoveryServices/vaults';
+export const VAULTS_TYPE = 'Microsoft.RecoveryServices/vaults';
 const etag = (s: string): string => `W/"datetime'${encodeURIComponent(createHash('sha1').update(s).digest('hex').slice(0, 16))}'"`;
 
 export function renderVault(v: BackupVaultRecord): unknown {
   return {
     id: v.id,
     name: v.name,
-    type: T,
+    type: VAULTS_TYPE,
     location: v.location,
     tags: v.tags ?? {},
     etag: etag(v.id),
@@ -41,7 +33,7 @@ export function renderVault(v: BackupVaultRecord): unknown {
 
 export function renderPolicy(ctx: ServiceContext, p: BackupPolicyRecord): unknown {
   const count = Object.values(backupState(ctx).items).filter((i) => i.policyId.toLowerCase() === p.id.toLowerCase()).length;
-  return { id: p.id, name: p.name, type: `${T}/backupPolicies`, properties: { ...p.properties, protectedItemsCount: count } };
+  return { id: p.id, name: p.name, type: `${VAULTS_TYPE}/backupPolicies`, properties: { ...p.properties, protectedItemsCount: count } };
 }
 
 export function renderProtectableContainer(vaultId: string, vm: VirtualMachineRecord): unknown {
@@ -49,7 +41,7 @@ export function renderProtectableContainer(vaultId: string, vm: VirtualMachineRe
   return {
     id: `${vaultId}/backupFabrics/Azure/protectableContainers/${name}`,
     name,
-    type: `${T}/backupFabrics/protectableContainers`,
+    type: `${VAULTS_TYPE}/backupFabrics/protectableContainers`,
     properties: {
       protectableContainerType: 'VMAppContainer',
       friendlyName: vm.name,
@@ -69,7 +61,7 @@ export function renderContainer(ctx: ServiceContext, c: BackupContainerRecord): 
   return {
     id: c.id,
     name: c.name,
-    type: `${T}/backupFabrics/protectionContainers`,
+    type: `${VAULTS_TYPE}/backupFabrics/protectionContainers`,
     properties: {
       containerType: 'VMAppContainer',
       friendlyName: vm?.name ?? c.name.split(';').pop(),
@@ -121,7 +113,7 @@ export function renderProtectableItem(p: ProtectableItemView): unknown {
   return {
     id: `${p.containerId}/protectableItems/${p.name}`,
     name: p.name,
-    type: `${T}/backupFabrics/protectionContainers/protectableItems`,
+    type: `${VAULTS_TYPE}/backupFabrics/protectionContainers/protectableItems`,
     properties: {
       protectableItemType: p.type,
       backupManagementType: 'AzureWorkload',
@@ -137,189 +129,6 @@ export function renderProtectableItem(p: ProtectableItemView): unknown {
       ...(p.childCount !== undefined ? { subinquireditemcount: p.childCount, subprotectableitemcount: p.unprotectedChildCount ?? 0 } : {}),
       ...(p.type === 'SQLInstance' ? { prebackupvalidation: { status: 'Success', code: 'Success', message: '' } } : {}),
       ...(p.nodes ? { nodesList: p.nodes.map((n) => ({ nodeName: n.split('/').pop(), status: 'Succeeded', sourceResourceId: n })) } : {}),
-    },
-  };
-}
-
-export function renderItem(ctx: ServiceContext, i: BackupItemRecord): unknown {
-  const vm = vmOf(ctx, i.vmId);
-  const db = vm?.sqlInstances.find((s) => s.name.toLowerCase() === i.instance.toLowerCase())?.databases.find((d) => d.name === i.database);
-  const policy = backupState(ctx).policies[i.policyId.toLowerCase()];
-  const points = [...i.recoveryPoints].sort((a, b) => a.time - b.time);
-  const newestLog = i.logRanges.length ? i.logRanges[i.logRanges.length - 1].end : undefined;
-  const lastPoint = Math.max(points.at(-1)?.time ?? 0, newestLog ?? 0);
-  const backedUp = points.length > 0;
-  return {
-    id: i.id,
-    name: i.name,
-    type: `${T}/backupFabrics/protectionContainers/protectedItems`,
-    properties: {
-      protectedItemType: 'AzureVmWorkloadSQLDatabase',
-      backupManagementType: 'AzureWorkload',
-      workloadType: 'SQLDataBase',
-      containerName: i.containerName,
-      sourceResourceId: i.vmId,
-      policyId: i.policyId,
-      ...(policy ? { policyName: policy.name } : {}),
-      ...(lastPoint ? { lastRecoveryPoint: iso(lastPoint) } : {}),
-      isArchiveEnabled: false,
-      friendlyName: i.database,
-      serverName: vm?.name ?? '',
-      parentName: i.instance,
-      parentType: 'AzureVmWorkloadSQLInstance',
-      protectionStatus: 'Healthy',
-      protectionState: i.protectionState,
-      lastBackupStatus: i.lastBackupStatus,
-      ...(i.lastBackupTime !== undefined ? { lastBackupTime: iso(i.lastBackupTime) } : {}),
-      lastBackupErrorDetail: i.lastBackupError ?? { code: 'Success', message: '' },
-      protectedItemDataSourceId: i.dataSourceId,
-      protectedItemHealthStatus: i.healthStatus,
-      extendedInfo: {
-        ...(backedUp ? { oldestRecoveryPoint: iso(points[0].time), oldestRecoveryPointInVault: iso(points[0].time) } : {}),
-        recoveryPointCount: points.length,
-        policyState: i.policyId ? 'Consistent' : 'Inconsistent',
-        recoveryModel: db?.recoveryModel ?? 'SIMPLE',
-      },
-      kpisHealths: backedUp || i.lastBackupError ? kpis(i) : {},
-      nodesList: [],
-    },
-  };
-}
-
-function kpis(i: BackupItemRecord): Record<string, unknown> {
-  const failing = i.lastBackupStatus === 'Unhealthy';
-  const out: Record<string, unknown> = {
-    BackupOperationStatusKPI: {
-      resourceHealthStatus: failing ? 'PersistentUnhealthy' : 'Healthy',
-      resourceHealthDetails: [
-        failing
-          ? {
-              code: 1,
-              title: i.lastBackupError?.code ?? 'Failed',
-              message: i.lastBackupError?.message ?? '',
-              recommendations: i.lastBackupError?.recommendations ?? [],
-            }
-          : { code: 0, title: 'Success', message: '', recommendations: [] },
-      ],
-    },
-  };
-  if (i.restoreKpi)
-    out.RestoreOperationStatusKPI = {
-      resourceHealthStatus: i.restoreKpi,
-      resourceHealthDetails: [{ code: 0, title: i.restoreKpi === 'Healthy' ? 'Success' : 'Failed', message: '', recommendations: [] }],
-    };
-  return out;
-}
-
-export interface DataFile {
-  type: 'Data' | 'Log';
-  path: string;
-  logicalName: string;
-}
-
-/** The files of a database as the backup saw them (one data and one log file). */
-export function dataFilesOf(ctx: ServiceContext, i: BackupItemRecord): DataFile[] {
-  const vm = vmOf(ctx, i.vmId);
-  const inst = vm?.sqlInstances.find((s) => s.name.toLowerCase() === i.instance.toLowerCase());
-  const data = inst?.dataPath ?? 'F:\\data\\';
-  const log = inst?.logPath ?? 'G:\\log\\';
-  return [
-    { type: 'Data', path: `${data}${i.database}.mdf`, logicalName: i.database },
-    { type: 'Log', path: `${log}${i.database}_log.ldf`, logicalName: `${i.database}_log` },
-  ];
-}
-
-const POINT_TYPE = `${T}/backupFabrics/protectionContainers/protectedItems/recoveryPoints`;
-
-export function renderPoint(ctx: ServiceContext, i: BackupItemRecord, p: BackupRecoveryPointRecord, withExtendedInfo: boolean): unknown {
-  return {
-    id: `${i.id}/recoveryPoints/${p.name}`,
-    name: p.name,
-    type: POINT_TYPE,
-    properties: {
-      objectType: 'AzureWorkloadSQLRecoveryPoint',
-      recoveryPointTimeInUTC: iso(p.time),
-      type: p.type,
-      recoveryPointTierDetails: [{ type: 'HardenedRP', status: 'Valid' }],
-      recoveryPointMoveReadinessInfo: {
-        ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point cannot be moved to Archive tier yet.' },
-      },
-      recoveryPointProperties: { ...(p.expiry ? { expiryTime: iso(p.expiry) } : {}), ruleName: p.copyOnly ? 'CopyOnlyFull' : p.type },
-      ...(withExtendedInfo ? { extendedInfo: { dataDirectoryTimeInUTC: iso(p.time), dataDirectoryPaths: dataFilesOf(ctx, i) } } : {}),
-    },
-  };
-}
-
-export function renderPointInTime(ctx: ServiceContext, i: BackupItemRecord, withExtendedInfo: boolean): unknown {
-  return {
-    id: `${i.id}/recoveryPoints/${POINT_IN_TIME_POINT}`,
-    name: POINT_IN_TIME_POINT,
-    type: POINT_TYPE,
-    properties: {
-      objectType: 'AzureWorkloadSQLPointInTimeRecoveryPoint',
-      type: 'Log',
-      timeRanges: i.logRanges.map((r) => ({ startTime: iso(r.start), endTime: iso(r.end) })),
-      ...(withExtendedInfo && i.logRanges.length
-        ? {
-            extendedInfo: { dataDirectoryTimeInUTC: iso(i.logRanges[i.logRanges.length - 1].end), dataDirectoryPaths: dataFilesOf(ctx, i) },
-          }
-        : {}),
-    },
-  };
-}
-
-const SUB_TYPE_LABEL: Record<string, string> = { Full: 'Full', Differential: 'Differential', Log: 'Log', CopyOnlyFull: 'Copy Only Full' };
-
-/** The operation as the job list shows it: "Backup (Full)", "Restore" while running → "Restore (Full)". */
-export function jobOperationLabel(j: BackupJobRecord): string {
-  if (j.operation === 'Backup' && j.subType) return `Backup (${SUB_TYPE_LABEL[j.subType] ?? j.subType})`;
-  if (j.operation === 'Restore' && j.subType && j.status !== 'InProgress') return `Restore (${SUB_TYPE_LABEL[j.subType] ?? j.subType})`;
-  return j.operation;
-}
-
-export function renderJob(ctx: ServiceContext, j: BackupJobRecord, details: boolean): unknown {
-  const end = j.endTime ?? backupNow(ctx);
-  const running = j.status === 'InProgress' || j.status === 'Cancelling';
-  const taskId = j.operation === 'Backup' ? 'Transfer data to vault' : j.operation === 'Restore' ? 'Transfer data from vault' : undefined;
-  const taskStatus = j.status === 'InProgress' ? 'InProgress' : j.status;
-  return {
-    id: `${j.vaultId}/backupJobs/${j.id}`,
-    name: j.id,
-    type: `${T}/backupJobs`,
-    properties: {
-      jobType: 'AzureWorkloadJob',
-      entityFriendlyName: j.entityFriendlyName,
-      backupManagementType: 'AzureWorkload',
-      operation: jobOperationLabel(j),
-      status: j.status,
-      startTime: iso(j.startTime),
-      ...(j.endTime !== undefined ? { endTime: iso(j.endTime) } : {}),
-      activityId: `${j.id}-activity`,
-      workloadType: 'SQLDataBase',
-      duration: isoDuration(end - j.startTime),
-      ...(taskId ? { actionsInfo: running && j.status === 'InProgress' ? ['Cancellable'] : [] } : {}),
-      ...(j.failure
-        ? {
-            errorDetails: [
-              {
-                errorCode: j.failure.errorCode,
-                errorString: j.failure.message,
-                errorTitle: j.failure.code,
-                recommendations: j.failure.recommendations,
-                additionalDetails: '',
-              },
-            ],
-          }
-        : {}),
-      ...(details
-        ? {
-            extendedInfo: {
-              tasksList: taskId ? [{ taskId, status: taskStatus }] : [],
-              propertyBag: j.propertyBag,
-              ...(j.failure ? { dynamicErrorMessage: j.failure.message } : {}),
-            },
-          }
-        : {}),
     },
   };
 }

@@ -13,7 +13,7 @@ import { failJobWith, onJob, startJob } from './jobEngine';
 import { acceptedResponse, startOperation } from './operations';
 import { itemTrackingUrls } from './protectedItems';
 import { findPoint, pointNotFound } from './recoveryPoints';
-import { dataFilesOf } from './render';
+import { dataFilesOf } from './renderPoints';
 import { backupState } from './state';
 import { text } from './bodyText';
 

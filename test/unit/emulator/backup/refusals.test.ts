@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
 import { containerOf, errorOf, itemOf, jobIdOf, jobOf, operationOf, pointsOf, rangesOf } from './backupAnswers';
-import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backup';
+import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backupPolicies';
 
 function refused(r: CallResult, status: number, code: string): void {
   assert.equal(r.status, status, r.text);

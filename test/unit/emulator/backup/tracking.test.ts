@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startTestEmulator, type TestEmulator } from '../helpers';
 import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
 import { containerOf, errorOf, itemOf, jobIdOf, jobOf, jobsOf, operationOf, policyOf } from './backupAnswers';
-import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backup';
+import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backupPolicies';
 
 describe('Backup tracking URLs', function () {
   this.timeout(30_000);
