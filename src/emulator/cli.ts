@@ -17,7 +17,9 @@ export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large
   --fabric-definition-lro MODE
                      which getDefinition/updateDefinition calls answer 202 (default alternate)
   --fabric-continuation STYLE
-                     Fabric page links: both (continuationToken + continuationUri) or token`;
+                     Fabric page links: both (continuationToken + continuationUri) or token
+  --backup-time-scale N
+                     Azure Backup runs N times faster than Azure (default 60)`;
 
 const DEFINITION_LRO = ['alternate', 'always', 'never'] as const;
 const CONTINUATION = ['both', 'token'] as const;
@@ -56,6 +58,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         break;
       case '--sync-duration':
         o.syncDurationMs = num(flag, value());
+        break;
+      case '--backup-time-scale':
+        o.backupTimeScale = num(flag, value()) || 1;
         break;
       case '--page-size':
         o.pageSize = Math.max(1, num(flag, value()));

@@ -210,6 +210,10 @@ export interface EmulatorState {
   operations: Record<string, OperationRecord>;
   /** Microsoft Fabric (workspaces, connections, mirrored databases); absent in states saved before Fabric existed. */
   fabric?: FabricState;
+  /** Azure VMs running SQL Server (absent in states saved before VMs existed). */
+  virtualMachines?: Record<string, VirtualMachineRecord>;
+  /** Azure Backup (Recovery Services vaults and everything in them). */
+  backup?: BackupState;
 }
 
 export const EMULATOR_TENANT_ID = '72f988bf-0000-4e5a-9e1d-0000000e1a70';
@@ -230,3 +234,186 @@ export function emptyState(seed: string): EmulatorState {
 }
 
 export const key = (id: string): string => id.toLowerCase();
+
+// ---- Azure VMs running SQL Server, and Azure Backup for them (AzureWorkload / SQLDataBase) ----
+
+export type SqlRecoveryModel = 'FULL' | 'SIMPLE' | 'BULK_LOGGED';
+
+export interface VmSqlDatabase {
+  name: string;
+  recoveryModel: SqlRecoveryModel;
+  system?: boolean;
+  sizeMb: number;
+  /** Set when the database belongs to an availability group of this VM. */
+  availabilityGroup?: string;
+}
+
+export interface VmSqlInstance {
+  /** e.g. MSSQLSERVER */
+  name: string;
+  /** Default folders for new data and log files (the workload items' dataDirectoryPaths). */
+  dataPath: string;
+  logPath: string;
+  databases: VmSqlDatabase[];
+}
+
+export interface VmAvailabilityGroup {
+  name: string;
+  /** Stable id used in the AG's protectable-item name. */
+  id: string;
+  /** ARM ids of the VMs hosting a replica. */
+  nodes: string[];
+}
+
+export interface VirtualMachineRecord {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sqlInstances: VmSqlInstance[];
+  availabilityGroups?: VmAvailabilityGroup[];
+}
+
+export interface BackupVaultRecord {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  tags?: Record<string, string>;
+}
+
+export interface BackupPolicyRecord {
+  id: string;
+  vaultId: string;
+  name: string;
+  /** The policy as stored (AzureVmWorkloadProtectionPolicy properties, validated). */
+  properties: Record<string, unknown>;
+}
+
+export interface InquiryRecord {
+  status: 'Success' | 'Failed';
+  at: number;
+  itemCount: number;
+  errorCode?: string;
+}
+
+export interface BackupContainerRecord {
+  id: string;
+  vaultId: string;
+  /** Canonical casing, e.g. VMAppContainer;Compute;rg-sql;sqlvm-01 */
+  name: string;
+  vmId: string;
+  registrationStatus: 'Registering' | 'Registered';
+  lastUpdatedTime: string;
+  inquiry?: InquiryRecord;
+}
+
+export interface BackupRecoveryPointRecord {
+  /** Numeric string, as the service names them. */
+  name: string;
+  time: number;
+  type: 'Full' | 'Differential';
+  copyOnly?: boolean;
+  expiry?: number;
+}
+
+export interface LogRangeRecord {
+  start: number;
+  end: number;
+}
+
+export interface BackupItemRecord {
+  id: string;
+  vaultId: string;
+  containerId: string;
+  containerName: string;
+  /** Canonical casing, e.g. SQLDataBase;mssqlserver;SalesDb */
+  name: string;
+  vmId: string;
+  instance: string;
+  database: string;
+  policyId: string;
+  protectionState: string;
+  lastBackupStatus: string;
+  healthStatus: string;
+  lastBackupTime?: number;
+  lastBackupError?: { code: string; message: string; recommendations: string[] };
+  dataSourceId: string;
+  recoveryPoints: BackupRecoveryPointRecord[];
+  logRanges: LogRangeRecord[];
+  lastLogBackupAt?: number;
+  restoreKpi?: string;
+}
+
+export interface BackupJobFailure {
+  code: string;
+  errorCode: number;
+  message: string;
+  recommendations: string[];
+}
+
+export interface BackupJobRecord {
+  id: string;
+  vaultId: string;
+  /** ConfigureBackup, Backup, Restore, DisableBackup, DeleteBackupData, Register, UnRegister */
+  operation: string;
+  /** Full, Differential, Log, CopyOnlyFull (Backup) — the restored point's type (Restore). */
+  subType?: string;
+  status: string;
+  startTime: number;
+  endTime?: number;
+  finishAt: number;
+  entityFriendlyName: string;
+  itemId?: string;
+  isUserTriggered: boolean;
+  propertyBag: Record<string, string>;
+  failure?: BackupJobFailure;
+  /** What the job does when it completes (restore target, backup type…). */
+  payload?: Record<string, unknown>;
+}
+
+export interface BackupOperationRecord {
+  id: string;
+  vaultId: string;
+  kind: string;
+  status: 'InProgress' | 'Succeeded' | 'Failed';
+  startTime: number;
+  endTime?: number;
+  finishAt: number;
+  /** The operation ends with this job (when set, it finishes when the job does, or at once). */
+  jobId?: string;
+  waitForJob?: boolean;
+  targetId: string;
+  error?: { code: string; message: string; status: number };
+  payload?: Record<string, unknown>;
+}
+
+/** Failures asked for through the control API, consumed when they fire. */
+export interface BackupFaultRecord {
+  kind: 'inquiry' | 'job';
+  /** inquiry: VM id; job: operation (Backup, Restore, ConfigureBackup…) or '*'. */
+  target: string;
+  code: string;
+  message?: string;
+  recommendation?: string;
+}
+
+export interface BackupState {
+  /** Added to the wall clock: the control API moves Backup's time forward. */
+  clockOffsetMs: number;
+  vaults: Record<string, BackupVaultRecord>;
+  policies: Record<string, BackupPolicyRecord>;
+  /** Vault key → ids of the VMs its last container refresh found. */
+  discovered: Record<string, string[]>;
+  containers: Record<string, BackupContainerRecord>;
+  items: Record<string, BackupItemRecord>;
+  jobs: Record<string, BackupJobRecord>;
+  operations: Record<string, BackupOperationRecord>;
+  faults: BackupFaultRecord[];
+}
+
+export function emptyBackupState(): BackupState {
+  return { clockOffsetMs: 0, vaults: {}, policies: {}, discovered: {}, containers: {}, items: {}, jobs: {}, operations: {}, faults: [] };
+}

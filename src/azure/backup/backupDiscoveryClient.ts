@@ -11,9 +11,11 @@ import {
   PROTECTABLE_CONTAINER,
   PROTECTABLE_ITEM,
   PROTECTION_CONTAINER,
+  WORKLOAD_ITEM,
   type ProtectableContainer,
   type ProtectableItem,
   type ProtectionContainer,
+  type WorkloadItem,
 } from './backupModels';
 import { containerPath, fabricPath, vaultPath, type ContainerRef, type VaultRef } from './backupPaths';
 
@@ -120,6 +122,22 @@ export class BackupDiscoveryClient {
         method: 'GET',
         url: `${vaultPath(vault)}/backupProtectableItems`,
         query: { ...q, $filter: options.filter ?? `${SQL_WORKLOAD} and workloadType eq 'SQLDataBase'` },
+        signal: options.signal,
+      },
+    });
+  }
+
+  /** Workload items of a registered VM; SQL instances carry the default data/log folders an alternate restore targets. */
+  listWorkloadItems(ref: ContainerRef, options: { filter?: string; signal?: AbortSignal } = {}): PagedList<WorkloadItem> {
+    return createPager({
+      client: this.client,
+      nextPage: armNextLink,
+      deserialize: (raw) => deserialize<WorkloadItem>(WORKLOAD_ITEM, raw),
+      first: {
+        operationName: `List SQL instances and databases on ${ref.container}`,
+        method: 'GET',
+        url: `${containerPath(ref)}/items`,
+        query: { ...q, $filter: options.filter ?? `${SQL_WORKLOAD} and workloadItemType eq 'SQLInstance'` },
         signal: options.signal,
       },
     });

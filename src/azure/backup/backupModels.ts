@@ -74,6 +74,24 @@ export interface ProtectableItemProperties {
 }
 export type ProtectableItem = Backup<ProtectableItemProperties>;
 
+export interface WorkloadItemProperties {
+  /** SQLInstance, SQLDataBase… (open). */
+  workloadItemType?: string;
+  backupManagementType?: string;
+  workloadType?: string;
+  friendlyName?: string;
+  parentName?: string;
+  serverName?: string;
+  protectionState?: string;
+  isAutoProtectable?: boolean;
+  subinquireditemcount?: number;
+  subWorkloadItemCount?: number;
+  /** SQLInstance: the default folders for new data and log files. */
+  dataDirectoryPaths?: Array<{ type?: string; path?: string }>;
+  [extra: string]: unknown;
+}
+export type WorkloadItem = Backup<WorkloadItemProperties>;
+
 export interface ProtectedItemProperties {
   /** AzureVmWorkloadSQLDatabase… (open). */
   protectedItemType?: string;
@@ -224,6 +242,19 @@ export const PROTECTABLE_ITEM = backupResource('WorkloadProtectableItem', {
   subprotectableitemcount: 'number',
   isProtectable: 'boolean',
   prebackupvalidation: 'object',
+});
+export const WORKLOAD_ITEM = backupResource('WorkloadItem', {
+  workloadItemType: 'string',
+  backupManagementType: 'string',
+  workloadType: 'string',
+  friendlyName: 'string',
+  parentName: 'string',
+  serverName: 'string',
+  protectionState: 'string',
+  isAutoProtectable: 'boolean',
+  subinquireditemcount: 'number',
+  subWorkloadItemCount: 'number',
+  dataDirectoryPaths: arrayOf(model('SqlDataDirectory', { type: 'string', path: 'string' })),
 });
 export const PROTECTED_ITEM = backupResource('ProtectedItem', {
   protectedItemType: 'string',

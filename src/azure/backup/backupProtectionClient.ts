@@ -146,6 +146,17 @@ export class BackupProtectionClient {
     });
   }
 
+  /** Cancel a running Backup or Restore job: 202, followed through its operation (job goes Cancelling → Cancelled). */
+  async beginCancelJob(vault: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupPoller<void>> {
+    return BackupPoller.begin<void>(this.client, {
+      operationName: `Cancel backup job ${jobName}`,
+      method: 'POST',
+      url: `${vaultPath(vault)}${buildPath(['backupJobs', { field: 'Job id', value: jobName }])}/cancel`,
+      query: q,
+      signal,
+    });
+  }
+
   async getJob(vault: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob> {
     return asJob(
       await this.client.json({

@@ -20,6 +20,8 @@ export interface ResolvedOptions {
   tokenLifetimeSeconds: number;
   /** Debounce window of state writes. */
   persistDebounceMs: number;
+  /** Azure Backup durations and log schedules run this many times faster than on Azure. */
+  backupTimeScale: number;
   fabric: FabricOptions;
 }
 

@@ -7,6 +7,7 @@ import { EstateBuilder, guid } from './builders';
 import { hrTables, salesTables, smallTables } from './tables';
 import { sourceOf } from '../services/sql/syncEngine';
 import { addFabricDemo } from './fabric';
+import { demoBackupSeed } from './backup';
 
 export function demoSeed(now: number): EmulatorState {
   const b = new EstateBuilder(emptyState('demo'), now);
@@ -19,6 +20,7 @@ export function demoSeed(now: number): EmulatorState {
   const neu = b.server(prod, 'rg-hr-prod', 'contoso-hr-neu', 'northeurope');
   const wus = b.server(dev, 'rg-dev', 'contoso-dev-wus2', 'westus2');
   const sea = b.server(bi, 'rg-analytics', 'fabrikam-bi-sea', 'southeastasia');
+  demoBackupSeed(b.state, now);
 
   const salesHub = b.database(weu, 'SalesHub', salesTables(), { sku: { name: 'GP_Gen5', tier: 'GeneralPurpose', capacity: 4 } });
   const syncMeta = b.database(weu, 'SyncMetadata', [], { sku: { name: 'S0', tier: 'Standard', capacity: 10 } });

@@ -5,6 +5,7 @@ import { EstateBuilder } from './builders';
 import { smallTables } from './tables';
 import { sourceOf } from '../services/sql/syncEngine';
 import { addFabricLarge } from './fabric';
+import { largeBackupSeed } from './backup';
 
 const REGIONS = ['westeurope', 'eastus', 'northeurope', 'westus2'];
 
@@ -38,5 +39,6 @@ export function largeSeed(now: number): EmulatorState {
     ]);
   }
   addFabricLarge(b);
+  largeBackupSeed(b.state, now);
   return b.state;
 }

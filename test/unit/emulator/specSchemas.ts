@@ -15,7 +15,26 @@ export const SUBSCRIPTIONS_FILE = path.join(
   'resources/resource-manager/Microsoft.Resources/subscriptions/stable/2022-12-01/subscriptions.subset.json',
 );
 
+/** Azure Backup (bms 2026-02-01) and Recovery Services vaults (2026-08-01): saved as path subsets, see fixtures/README.md. */
+export const BACKUP_FILE = path.join(
+  ROOT,
+  'recoveryservicesbackup/resource-manager/Microsoft.RecoveryServices/RecoveryServicesBackup/stable/2026-02-01/bms.subset.json',
+);
+export const VAULTS_FILE = path.join(
+  ROOT,
+  'recoveryservices/resource-manager/Microsoft.RecoveryServices/RecoveryServices/stable/2026-08-01/openapi.subset.json',
+);
+const COMMON_V5 = path.join(ROOT, 'common-types/resource-management/v5/types.json');
+
 type Json = Record<string, unknown>;
+
+/** A saved subset without definitions takes them from its sibling `*.definitions.json`. */
+function withDefinitions(file: string, raw: Json): Json {
+  const sibling = file.replace(/\.subset\.json$/, '.definitions.json');
+  const empty = !raw.definitions || Object.keys(raw.definitions).length === 0;
+  if (!empty || sibling === file || !fs.existsSync(sibling)) return raw;
+  return { ...raw, definitions: (JSON.parse(fs.readFileSync(sibling, 'utf8')) as Json).definitions };
+}
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, validateSchema: false });
 addFormats(ajv);
@@ -29,7 +48,10 @@ const docs = new Map<string, Promise<Json>>();
 function load(file: string): Promise<Json> {
   if (!docs.has(file)) {
     // x-ms-examples point at example files (not all saved, and not schemas): drop them first.
-    const raw = JSON.parse(fs.readFileSync(file, 'utf8'), (k, val: unknown) => (k === 'x-ms-examples' ? undefined : val)) as Json;
+    const raw = withDefinitions(
+      file,
+      JSON.parse(fs.readFileSync(file, 'utf8'), (k, val: unknown) => (k === 'x-ms-examples' ? undefined : val)) as Json,
+    );
     docs.set(
       file,
       $RefParser.dereference<Json>(file, raw, {
@@ -38,7 +60,9 @@ function load(file: string): Promise<Json> {
             // The per-version ./common/v1|v2/types.json were not saved; the shared stand-in has the same definitions.
             read: (f: { url: string }) => {
               const p = decodeURIComponent(f.url.replace(/^file:\/\//, ''));
-              return fs.readFileSync(/Microsoft\.Sql\/SQL\/stable\/2025-01-01\/common\/v\d\/types\.json$/.test(p) ? SQL_COMMON_STANDIN : p);
+              if (/Microsoft\.Sql\/SQL\/stable\/2025-01-01\/common\/v\d\/types\.json$/.test(p)) return fs.readFileSync(SQL_COMMON_STANDIN);
+              // common-types v3 (what the Recovery Services specs reference) was not saved; v5 has the same ErrorResponse.
+              return fs.readFileSync(/common-types\/resource-management\/v3\/types\.json$/.test(p) ? COMMON_V5 : p);
             },
           },
         },
@@ -107,7 +131,7 @@ const SPEC_FILES = [
   'DatabaseColumns.json',
 ]
   .map((f) => path.join(SQL_DIR, f))
-  .concat(SUBSCRIPTIONS_FILE);
+  .concat(SUBSCRIPTIONS_FILE, BACKUP_FILE, VAULTS_FILE);
 
 interface SpecOperation {
   file: string;

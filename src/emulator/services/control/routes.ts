@@ -5,6 +5,7 @@ import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
 import type { EmulatorControl } from '../../control';
 import type { DatabaseHealth } from '../../model';
 import { SEED_NAMES, type SeedName } from '../../seeds';
+import { registerBackupControlRoutes } from './backupRoutes';
 
 const obj = (req: EmulatorRequest): Record<string, unknown> => {
   const b = jsonBody(req);
@@ -16,6 +17,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
     name: 'control',
     register(ctx: ServiceContext) {
       const r = ctx.router;
+      registerBackupControlRoutes(ctx);
       const bad = (e: unknown) => armError(400, 'InvalidControlRequest', (e as Error).message);
       r.add('GET', '/_emulator/health', () => ({ status: 200, body: { status: 'ok' } }));
       r.add('GET', '/_emulator/state', (req) => {
