@@ -11,6 +11,11 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
     page = await workbenchPage();
   });
 
+  it('shows the environment in the status bar from start-up, before any of its views is opened', async () => {
+    await environmentStatus(page, 'Azure (signed out)').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('.pane-header', { hasText: 'SQL Data Sync' }).count(), 0, 'the container is not open yet');
+  });
+
   it('shows the container with its four views and their welcome content', async () => {
     await openContainer(page);
     for (const name of ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Operations']) {

@@ -17,10 +17,13 @@ describe('foundation (real VS Code)', () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
   });
 
-  it('activates only on its own views and commands, never on "*"', () => {
+  it('activates after start-up (never on "*"), on its own views, commands and restored panels', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { activationEvents?: string[] };
-    assert.ok(!(pkg.activationEvents ?? []).includes('*'));
-    assert.ok(!(pkg.activationEvents ?? []).includes('onStartupFinished'));
+    const events = pkg.activationEvents ?? [];
+    assert.ok(!events.includes('*'), 'never delays VS Code start-up');
+    // The environment item belongs in the status bar from start-up, not only once a view is opened.
+    assert.ok(events.includes('onStartupFinished'));
+    for (const e of events) assert.match(e, /^(onStartupFinished|onWebviewPanel:sqlDataMovement\.)/);
   });
 
   it('contributes one container with the four views, each with welcome content', () => {
