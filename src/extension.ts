@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabric,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
+    dataSyncTreeView: dataSyncView.view,
     userInput,
     errors,
     notices,

@@ -6,6 +6,7 @@ import type { Notices } from './ui/notices';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
+import type { TreeNode } from './ui/tree/treeNode';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -26,6 +27,7 @@ export interface ExtensionApi {
   fabric: FabricContext;
   dataSyncWebviews: DataSyncWebviews;
   dataSyncTree: DataSyncTreeProvider;
+  dataSyncTreeView: vscode.TreeView<TreeNode>;
   /** Every prompt goes through this; tests script it. */
   userInput: SwitchableUserInput;
   /** Errors shown by commands (tests read `shown`). */

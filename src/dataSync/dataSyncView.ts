@@ -6,6 +6,7 @@ import type { Subscription } from '../operations/signal';
 import type { OperationRecord } from '../operations/operationRecord';
 import type { DataSyncContext } from './dataSyncContext';
 import type { DataSyncNode } from './tree/dataSyncNode';
+import { ExpansionMemory } from '../ui/tree/expansionMemory';
 import { DataSyncTreeProvider } from './tree/dataSyncTreeProvider';
 import { SubscriptionFilter } from './tree/subscriptionFilter';
 
@@ -29,7 +30,8 @@ export interface DataSyncViewDeps {
 
 export function createDataSyncView({ ctx, environment, state, onDidEndOperation }: DataSyncViewDeps): DataSyncView {
   const filter = new SubscriptionFilter(state, () => `${environment.kind}:${environment.snapshot().account ?? ''}`);
-  const provider = new DataSyncTreeProvider(ctx, () => environment.snapshot().signedIn, filter);
+  const expansion = new ExpansionMemory(state, 'sqlDataMovement.dataSync.expandedNodes');
+  const provider = new DataSyncTreeProvider(ctx, () => environment.snapshot().signedIn, filter, expansion);
   // The provider's own view follows transient nodes only while it is visible.
   const view = provider.createTreeView(DATA_SYNC_VIEW_ID, { showCollapseAll: true });
   // A view message hides the welcome content, so it shows only with the tree (signed in); the

@@ -51,6 +51,18 @@ describe('SQL Data Sync tree (real VS Code, emulator)', function () {
     await (await api.dataSync.clients().groups.beginDelete(ref)).pollUntilDone({ minDelayMs: 100 });
   });
 
+  it('remembers expanded nodes, so the tree opens as it was after a reload', async () => {
+    const [subscription] = await children();
+    assert.ok(subscription, 'a subscription in the tree');
+    await api.dataSyncTreeView.reveal(subscription, { expand: true });
+    // A reloaded window builds its tree anew: the same node, rendered again, asks to be expanded.
+    await waitFor('the expansion to be remembered', async () => {
+      api.dataSyncTree.refresh();
+      const again = (await children()).find((n) => n.id === subscription.id);
+      return again && (await item(again)).collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
+    });
+  });
+
   it("a node's Refresh re-reads the node itself, not only its children (after Cancel Sync)", async () => {
     const group = await groupNode();
     const before = await description(group);

@@ -1,5 +1,6 @@
 // The SQL Data Sync tree: subscriptions (as chosen with "Select Subscriptions…") at the top; the
 // caching, cancelling, error nodes and reveal come from CachingTreeProvider.
+import type { ExpansionMemory } from '../../ui/tree/expansionMemory';
 import type { DataSyncContext } from '../dataSyncContext';
 import { CachingTreeProvider } from '../../ui/tree/cachingTreeProvider';
 import { InfoNode } from '../../ui/tree/infoNode';
@@ -8,11 +9,12 @@ import { SubscriptionNode } from './subscriptionNode';
 import type { SubscriptionFilter } from './subscriptionFilter';
 
 export class DataSyncTreeProvider extends CachingTreeProvider {
-  constructor(ctx: DataSyncContext, signedIn: () => boolean, filter: SubscriptionFilter) {
+  constructor(ctx: DataSyncContext, signedIn: () => boolean, filter: SubscriptionFilter, expansion?: ExpansionMemory) {
     super({
       loadRoot: (signal) => loadSubscriptions(ctx, filter, signal),
       ready: signedIn,
       errorContextValue: 'dataSyncError',
+      expansion,
     });
   }
 }

@@ -6,6 +6,7 @@
 // A service supplies its root loader and node classes; nothing here knows about any service.
 import * as vscode from 'vscode';
 import { ErrorNode } from './errorNode';
+import type { ExpansionMemory } from './expansionMemory';
 import { TransientFollower, type TransientFollowerOptions } from './transientFollower';
 import type { TreeNode } from './treeNode';
 
@@ -20,6 +21,8 @@ export interface CachingTreeOptions {
   errorContextValue: string;
   /** Backoff for following transient nodes (2 s doubling to 30 s by default). */
   follow?: TransientFollowerOptions;
+  /** Remembers expanded nodes across reloads (the view's expand/collapse events feed it). */
+  expansion?: ExpansionMemory;
 }
 
 export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -44,12 +47,25 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const view = vscode.window.createTreeView(viewId, { ...options, treeDataProvider: this });
     this.follower.setVisible(view.visible);
     this.disposables.push(view.onDidChangeVisibility((e) => this.follower.setVisible(e.visible)));
+    const memory = this.options.expansion;
+    if (memory)
+      this.disposables.push(
+        view.onDidExpandElement((e) => void memory.set(e.element.id, true)),
+        view.onDidCollapseElement((e) => void memory.set(e.element.id, false)),
+      );
     return view;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
     const reload = this.reloads.get(node.id);
-    return reload ? reload.done.then(() => node.treeItem()) : node.treeItem();
+    return reload ? reload.done.then(() => this.itemOf(node)) : this.itemOf(node);
+  }
+
+  private itemOf(node: TreeNode): vscode.TreeItem {
+    const item = node.treeItem();
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.options.expansion?.isExpanded(node.id))
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    return item;
   }
 
   /** VS Code asks on hover for a tooltip the item left undefined; relative times are current then. */
