@@ -16,6 +16,7 @@ import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
 import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
+import { registerFabricTreeCommands } from './fabric/commands';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -57,9 +58,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const fabric = createFabricContext(
     connections,
     () => center.current.tracker,
-    () => fabricView.refresh(),
+    (id) => fabricView.refreshItem(id),
   );
-  const fabricView = createFabricView(env);
+  const fabricView = createFabricView({ ctx: fabric, environment: env, onDidEndOperation: center.onDidEnd });
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
+    ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
@@ -104,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     connections,
     dataSync,
     fabric,
+    fabricTree: fabricView.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
     userInput,
