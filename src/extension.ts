@@ -17,6 +17,7 @@ import type { ExtensionApi } from './extensionApi';
 import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
 import { registerFabricTreeCommands } from './fabric/commands';
+import { MonitorPanels } from './fabric/webviews/monitorPanels';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     (id) => fabricView.refreshItem(id),
   );
   const fabricView = createFabricView({ ctx: fabric, environment: env, onDidEndOperation: center.onDidEnd });
+  const fabricMonitors = new MonitorPanels(context.extensionUri, fabric);
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     center,
     gettingStarted,
     fabricView,
+    fabricMonitors,
     backupView,
     dataSyncView,
     ...registerTreeNodeCommands(),
@@ -80,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
-    ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView }),
+    ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();

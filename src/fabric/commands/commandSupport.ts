@@ -7,6 +7,7 @@ import type { UserInput } from '../../ui/userInput';
 import type { FabricContext } from '../fabricContext';
 import { fabricItemOf, type FabricItemTarget } from '../fabricTarget';
 import type { FabricTreeProvider } from '../tree/fabricTreeProvider';
+import type { MonitorPanels } from '../webviews/monitorPanels';
 import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
 import { readMirroringStatus } from '../workflows/mirroringWorkflows';
 
@@ -15,6 +16,8 @@ export interface FabricCommandDeps {
   input: UserInput;
   errors: ErrorReporter;
   tree: { provider: FabricTreeProvider; view: vscode.TreeView<TreeNode> };
+  /** The replication monitors (one per mirrored database). */
+  monitors: MonitorPanels;
 }
 
 interface Picked<T> extends vscode.QuickPickItem {

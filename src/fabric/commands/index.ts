@@ -1,4 +1,4 @@
-// Registers the Fabric mirroring commands of the tree (start/stop, item edits, copy, portal, refresh).
+// Registers the Fabric mirroring commands of the tree (start/stop, monitor, item edits, copy, portal, refresh).
 import type * as vscode from 'vscode';
 import type { FabricCommandDeps } from './commandSupport';
 import { registerItemCommands } from './itemCommands';

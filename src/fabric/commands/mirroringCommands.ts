@@ -6,8 +6,15 @@ import { canStopMirroring, MirroringStateError } from '../workflows/mirroringSta
 import { readMirroringStatus, startMirroring, stopMirroring } from '../workflows/mirroringWorkflows';
 import { itemTarget, nameOf, type FabricCommandDeps } from './commandSupport';
 
-export function registerMirroringCommands({ ctx, input, errors }: FabricCommandDeps): vscode.Disposable[] {
+export function registerMirroringCommands({ ctx, input, errors, monitors }: FabricCommandDeps): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand(
+      'sqlDataMovement.fabric.openMonitor',
+      errors.guard('Open replication monitor', async (arg?: unknown) => {
+        const target = await itemTarget(ctx, input, arg);
+        return target && monitors.show(target);
+      }),
+    ),
     vscode.commands.registerCommand(
       'sqlDataMovement.fabric.startMirroring',
       errors.guard('Start mirroring', async (arg?: unknown) => {
