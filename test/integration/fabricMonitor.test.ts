@@ -9,19 +9,20 @@ import type { ExtensionApi } from '../../src/extensionApi';
 import type { FabricItemTarget } from '../../src/fabric/fabricTarget';
 import type { MonitorPanel } from '../../src/fabric/webviews/monitorPanel';
 import type { MonitorSnapshot } from '../../src/fabric/webviews/protocol/monitor';
-import { useEmulator } from './support/emulator';
+import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, waitFor } from './support/extension';
 
 describe('Fabric replication monitor (real VS Code, emulator)', function () {
   this.timeout(120_000);
   let api: ExtensionApi;
   let running: FabricItemTarget;
+  let control: EmulatorControlClient;
 
   const snapshots = (panel: MonitorPanel): MonitorSnapshot[] => panel.posted.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
 
   before(async () => {
     api = await activateExtension();
-    await useEmulator(api);
+    ({ control } = await useEmulator(api));
     const ws = (await api.fabric.clients().workspaces.list().toArray()).find((w) => w.displayName === 'Sales Analytics');
     assert.ok(ws?.id);
     const db = (await api.fabric.clients().mirroredDatabases.list(ws.id).toArray()).find((d) => d.displayName === 'RetailOps mirror');
@@ -29,6 +30,7 @@ describe('Fabric replication monitor (real VS Code, emulator)', function () {
     running = { workspaceId: ws.id, itemId: db.id, displayName: 'RetailOps mirror', workspaceName: 'Sales Analytics' };
   });
   after(async () => {
+    await control.clearFaults();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -82,5 +84,20 @@ describe('Fabric replication monitor (real VS Code, emulator)', function () {
     panel.reveal();
     await waitFor('a read on showing again', () => (panel.reads > reads ? true : undefined));
     assert.ok(panel.scheduled);
+  });
+
+  it('waits at least a minute after throttling (429) and shows the error as text', async () => {
+    const panel = await vscode.commands.executeCommand<MonitorPanel>('sqlDataMovement.fabric.openMonitor', running);
+    await control.addFaults('429*6@POST /getMirroringStatus$'); // one try + 5 retries
+    const before = panel.posted.length;
+    await panel.simulate({ type: 'refresh' });
+    await control.clearFaults();
+    const error = panel.posted.slice(before).find((m) => m.type === 'error');
+    assert.ok(error && error.type === 'error', 'an error was posted');
+    assert.ok(error.nextRefreshMs >= 60_000, `next read in ${error.nextRefreshMs} ms`);
+    assert.ok(panel.nextDelayMs !== undefined && panel.nextDelayMs >= 60_000);
+    await panel.simulate({ type: 'refresh' });
+    assert.equal(panel.posted.at(-1)?.type, 'snapshot', 'the next read works again');
+    assert.equal(panel.nextDelayMs, 10_000);
   });
 });
