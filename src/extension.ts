@@ -16,6 +16,8 @@ import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
 import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
+import { registerFabricTreeCommands } from './fabric/commands';
+import { MonitorPanels } from './fabric/webviews/monitorPanels';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -58,9 +60,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const fabric = createFabricContext(
     connections,
     () => center.current.tracker,
-    () => fabricView.refresh(),
+    (id) => fabricView.refreshItem(id),
   );
-  const fabricView = createFabricView(env);
+  const fabricView = createFabricView({ ctx: fabric, environment: env, onDidEndOperation: center.onDidEnd });
+  const fabricMonitors = new MonitorPanels(context.extensionUri, fabric);
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
@@ -77,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     center,
     gettingStarted,
     fabricView,
+    fabricMonitors,
     backupView,
     dataSyncView,
     ...registerTreeNodeCommands(),
@@ -84,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
+    ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
@@ -109,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     connections,
     dataSync,
     fabric,
+    fabricTree: fabricView.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
     dataSyncTreeView: dataSyncView.view,

@@ -7,6 +7,7 @@ import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { TreeNode } from './ui/tree/treeNode';
+import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -25,6 +26,7 @@ export interface ExtensionApi {
   readonly operations: OperationsCenter;
   dataSync: DataSyncContext;
   fabric: FabricContext;
+  fabricTree: FabricTreeProvider;
   dataSyncWebviews: DataSyncWebviews;
   dataSyncTree: DataSyncTreeProvider;
   dataSyncTreeView: vscode.TreeView<TreeNode>;

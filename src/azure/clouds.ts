@@ -22,6 +22,8 @@ export interface AzureCloud {
   fabricApiBase?: string;
   fabricScope?: string;
   portalUrl?: string;
+  /** The Fabric portal (items open there); undefined where none is documented. */
+  fabricPortalUrl?: string;
   /** VS Code authentication provider id for this cloud (absent: account sign-in not possible). */
   vscodeAuthProviderId?: 'microsoft' | 'microsoft-sovereign-cloud';
   /** Skip Entra instance discovery (emulator, custom authorities @azure/identity does not know). */
@@ -42,6 +44,7 @@ export const AZURE_CLOUD: AzureCloud = {
   fabricApiBase: 'https://api.fabric.microsoft.com/v1',
   fabricScope: PUBLIC_FABRIC_SCOPE,
   portalUrl: 'https://portal.azure.com',
+  fabricPortalUrl: 'https://app.fabric.microsoft.com',
   vscodeAuthProviderId: 'microsoft',
   disableInstanceDiscovery: false,
 };

@@ -145,6 +145,7 @@ export function detailsText(record: OperationRecord, now = Date.now()): string {
     if (poll.kind === 'arm') lines.push('', `Polling: ${poll.asyncOperationUrl ?? poll.locationUrl ?? poll.resourceUrl}`);
     if (poll.kind === 'backup') lines.push('', `Polling: ${poll.statusUrl ?? poll.resultUrl ?? ''}`);
     if (poll.kind === 'fabric') lines.push('', `Polling: ${poll.operationUrl}`);
+    if (poll.kind === 'fabricMirroring') lines.push('', `Polling: mirroring status until ${poll.target}`);
   }
   return lines.join('\n');
 }

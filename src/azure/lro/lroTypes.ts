@@ -6,7 +6,7 @@ import type { SerializedAzureError } from '../http/azureError';
 import type { RequestIds } from '../http/requestIds';
 
 export type LroStatus = 'running' | 'succeeded' | 'failed' | 'canceled';
-export type LroKind = 'arm' | 'backup' | 'fabric';
+export type LroKind = 'arm' | 'backup' | 'fabric' | 'fabricMirroring';
 
 export interface LroSnapshot {
   status: LroStatus;
@@ -111,7 +111,19 @@ export interface FabricLroState extends LroStateBase {
   phase: 'polling' | 'result' | 'done';
 }
 
-export type LroState = ArmLroState | BackupLroState | FabricLroState;
+/** Start/stop mirroring answer 200 at once; the status then moves by itself: poll getMirroringStatus until `target`. */
+export interface FabricMirroringLroState extends LroStateBase {
+  kind: 'fabricMirroring';
+  workspaceId: string;
+  mirroredDatabaseId: string;
+  /** The status that ends the wait. */
+  target: string;
+  /** Statuses passed on the way (e.g. Starting); any other status fails the wait. */
+  transient: string[];
+  phase: 'polling' | 'done';
+}
+
+export type LroState = ArmLroState | BackupLroState | FabricLroState | FabricMirroringLroState;
 
 /**
  * Maps a resource's provisioningState to ours. Resource providers define their own in-progress words

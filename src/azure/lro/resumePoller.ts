@@ -4,6 +4,7 @@ import type { AzureClient } from '../http/azureClient';
 import { ArmPoller } from './armPoller';
 import { BackupPoller } from './backupPoller';
 import { FabricPoller } from './fabricPoller';
+import { MirroringStatusPoller } from './mirroringStatusPoller';
 import type { LroPoller, LroState } from './lroTypes';
 
 export interface ResumeDeps {
@@ -23,6 +24,8 @@ export function resumePoller<T = unknown>(state: LroState, deps: ResumeDeps): Lr
       return new BackupPoller<T>(need(deps.arm, 'ARM'), copy);
     case 'fabric':
       return new FabricPoller<T>(need(deps.fabric, 'Fabric'), copy);
+    case 'fabricMirroring':
+      return new MirroringStatusPoller(need(deps.fabric, 'Fabric'), copy) as unknown as LroPoller<T>;
     default:
       throw new Error(`Cannot resume this operation: unknown kind "${String((copy as { kind?: unknown }).kind)}".`);
   }
