@@ -63,7 +63,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     (id) => fabricView.refreshItem(id),
   );
   const fabricView = createFabricView({ ctx: fabric, environment: env, onDidEndOperation: center.onDidEnd });
-  const fabricMonitors = new MonitorPanels(context.extensionUri, fabric);
+  const fabricMonitors = new MonitorPanels(
+    { extensionUri: context.extensionUri, log: output, onDidChangeConnection: (listener) => env.onDidChange(listener) },
+    fabric,
+  );
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();

@@ -2,12 +2,13 @@
 // (all pages) with rows per second since the previous read, stale detection, totals, filter / sort in
 // the page, CSV export. It reads every 10 s while visible, backing off while nothing changes and after
 // throttling, and not at all while hidden.
+import { checkFromMonitor } from './protocol/monitorShape';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { isAzureRequestError } from '../../azure/http/azureError';
 import { recordForTests } from '../../ui/testHooks';
 import { escapeHtml } from '../../ui/webview/webviewHtml';
-import { WebviewPanelBase } from '../../ui/webview/webviewPanel';
+import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel';
 import type { FabricContext } from '../fabricContext';
 import type { FabricItemTarget } from '../fabricTarget';
 import { readMirroringStatus, readTableStatuses } from '../workflows/mirroringWorkflows';
@@ -68,15 +69,21 @@ export class MonitorPanel extends WebviewPanelBase<ToMonitor, FromMonitor> {
   readonly exports: vscode.Uri[] = [];
 
   constructor(
-    extensionUri: vscode.Uri,
+    host: PanelHost,
     private readonly ctx: FabricContext,
     readonly target: FabricItemTarget,
     onDispose: () => void,
   ) {
     const name = target.displayName ?? target.itemId;
     super(
-      extensionUri,
-      { viewType: 'sqlDataMovement.fabric.monitor', script: 'monitor', title: `Monitor: ${name}`, body: body(name, target.workspaceName) },
+      host,
+      {
+        viewType: 'sqlDataMovement.fabric.monitor',
+        script: 'monitor',
+        title: `Monitor: ${name}`,
+        body: body(name, target.workspaceName),
+        checkMessage: checkFromMonitor,
+      },
       () => {
         this.stopTimer();
         onDispose();

@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import type { FabricContext } from '../fabricContext';
 import type { FabricItemTarget } from '../fabricTarget';
 import { MonitorPanel } from './monitorPanel';
+import type { PanelHost } from '../../ui/webview/webviewPanel';
 
 export class MonitorPanels implements vscode.Disposable {
   private readonly open = new Map<string, MonitorPanel>();
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    private readonly host: PanelHost,
     private readonly ctx: FabricContext,
   ) {}
 
@@ -19,7 +20,7 @@ export class MonitorPanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = new MonitorPanel(this.extensionUri, this.ctx, target, () => this.open.delete(key));
+    const panel = new MonitorPanel(this.host, this.ctx, target, () => this.open.delete(key));
     this.open.set(key, panel);
     return panel;
   }

@@ -24,8 +24,12 @@ class MapMemento implements KeyValueStore {
     return structuredClone(this.map.get(key)) as T | undefined;
   }
   update(key: string, value: unknown): Promise<void> {
-    this.map.set(key, structuredClone(value));
+    if (value === undefined) this.map.delete(key);
+    else this.map.set(key, structuredClone(value));
     return Promise.resolve();
+  }
+  keys(): readonly string[] {
+    return [...this.map.keys()];
   }
 }
 
