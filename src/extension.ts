@@ -16,6 +16,7 @@ import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
 import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
+import { registerDefinitionEditor } from './fabric/commands/definitionCommands';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
+  const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -79,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
+    ...fabricDefinitions.disposables,
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
@@ -104,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     connections,
     dataSync,
     fabric,
+    fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
     userInput,

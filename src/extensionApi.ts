@@ -5,6 +5,7 @@ import type { ErrorReporter } from './ui/errorReporter';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
+import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -23,6 +24,8 @@ export interface ExtensionApi {
   readonly operations: OperationsCenter;
   dataSync: DataSyncContext;
   fabric: FabricContext;
+  /** The mirroring definition editor's file system (tests read `refusals`). */
+  fabricDefinitions: DefinitionFileSystemProvider;
   dataSyncWebviews: DataSyncWebviews;
   dataSyncTree: DataSyncTreeProvider;
   /** Every prompt goes through this; tests script it. */
