@@ -100,6 +100,13 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
     assert.match(doc.uri.path.split('/').pop()!, /^RetailOps mirror · mirroring\.json$/);
     assert.deepEqual(JSON.parse(doc.getText()), originals.get(running.itemId), 'the decoded mirroring.json');
     assert.doesNotMatch(doc.getText(), /payload|InlineBase64/, 'no base64 envelope');
+    const platformUri = doc.uri.with({ path: doc.uri.path.replace(/mirroring\.json$/, '.platform') });
+    const platform = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(platformUri)).toString('utf8')) as {
+      metadata: { displayName: string };
+    };
+    assert.equal(platform.metadata.displayName, 'RetailOps mirror', '.platform is readable');
+    assert.equal((await vscode.workspace.fs.stat(platformUri)).permissions, vscode.FilePermission.Readonly);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(platformUri, Buffer.from('{}'))), /read-only/);
     script.script(
       { title: /workspace/, answer: 'Sales Analytics' },
       { title: /mirrored database in Sales Analytics/, answer: 'Sales replica (east)' },

@@ -181,8 +181,15 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
       stop,
     );
     if (!agreed) throw this.refuse(uri, e.message);
-    await this.deps.stopMirroring(item.target);
-    await waitForSourceEditable(this.deps.ctx, item.target);
+    try {
+      await this.deps.stopMirroring(item.target);
+      await waitForSourceEditable(this.deps.ctx, item.target);
+    } catch (stopError) {
+      throw this.refuse(
+        uri,
+        `Not saved: stopping mirroring did not complete (${stopError instanceof Error ? stopError.message : String(stopError)}).`,
+      );
+    }
     return this.prepare(uri, item, text);
   }
 
