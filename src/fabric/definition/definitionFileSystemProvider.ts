@@ -114,6 +114,9 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The folders above the parts (workspace, item) exist so that VS Code can walk to a part.
+    if (uri.path.split('/').filter(Boolean).length < 3)
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     const l = this.locate(uri);
     const item = await this.load(l);
     const text = this.textOf(item, l, uri);
