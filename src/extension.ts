@@ -65,7 +65,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
-  const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -81,13 +80,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
-    ...fabricDefinitions.disposables,
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
     }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
   );
+  const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
+  context.subscriptions.push(...fabricDefinitions.disposables);
   void restoreSignIn({ environment: env, signIns, connections }).catch((e: unknown) =>
     output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
   );
