@@ -18,6 +18,7 @@ import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
 import { registerFabricTreeCommands } from './fabric/commands';
 import { MonitorPanels } from './fabric/webviews/monitorPanels';
+import { registerDefinitionEditor } from './fabric/commands/definitionCommands';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -98,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     }),
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
   );
+  const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
+  context.subscriptions.push(...fabricDefinitions.disposables);
   void restoreSignIn({ environment: env, signIns, connections }).catch((e: unknown) =>
     output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
   );
@@ -118,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSync,
     fabric,
     fabricTree: fabricView.provider,
+    fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     dataSyncTree: dataSyncView.provider,
     dataSyncTreeView: dataSyncView.view,

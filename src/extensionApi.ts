@@ -8,6 +8,7 @@ import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
+import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -27,6 +28,8 @@ export interface ExtensionApi {
   dataSync: DataSyncContext;
   fabric: FabricContext;
   fabricTree: FabricTreeProvider;
+  /** The mirroring definition editor's file system (tests read `refusals`). */
+  fabricDefinitions: DefinitionFileSystemProvider;
   dataSyncWebviews: DataSyncWebviews;
   dataSyncTree: DataSyncTreeProvider;
   dataSyncTreeView: vscode.TreeView<TreeNode>;

@@ -15,23 +15,9 @@ import { SqlServersClient } from '../../../../src/azure/sql/sqlServersClient';
 import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../../src/emulator/index';
 import type { FabricClients, FabricContext } from '../../../../src/fabric/fabricContext';
 import type { FabricItemTarget } from '../../../../src/fabric/fabricTarget';
-import { OperationStore, type KeyValueStore } from '../../../../src/operations/operationStore';
+import { OperationStore } from '../../../../src/operations/operationStore';
+import { MemoryMemento } from '../../helpers/memoryMemento';
 import { OperationTracker } from '../../../../src/operations/operationTracker';
-
-class MapMemento implements KeyValueStore {
-  private readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.map.get(key)) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return [...this.map.keys()];
-  }
-}
 
 export interface FabricHarness {
   emulator: EmulatorHandle;
@@ -79,7 +65,7 @@ export async function startFabricHarness(options: EmulatorOptions = {}): Promise
     servers: new SqlServersClient(conn.arm),
   };
   const tracker = new OperationTracker({
-    store: new OperationStore(new MapMemento()),
+    store: new OperationStore(new MemoryMemento()),
     owner: 'fabric-workflow-tests',
     connect: () => ({ arm: conn.arm, fabric }),
     minDelayMs: 20,

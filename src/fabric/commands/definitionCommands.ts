@@ -1,0 +1,65 @@
+// "Open Mirroring Definition": from a mirrored database's context menu, or from the palette through
+// workspace → mirrored database quick picks. Registers the definition file system and its command.
+import * as vscode from 'vscode';
+import type { ErrorReporter } from '../../ui/errorReporter';
+import type { UserInput } from '../../ui/userInput';
+import { DefinitionFileSystemProvider } from '../definition/definitionFileSystemProvider';
+import { DEFINITION_SCHEME } from '../definition/definitionUri';
+import type { FabricContext } from '../fabricContext';
+import { fabricItemOf, type FabricItemTarget } from '../fabricTarget';
+import { listMirroredDatabases, listWorkspaces } from '../workflows/definitionWorkflows';
+
+export const OPEN_DEFINITION_COMMAND = 'sqlDataMovement.fabric.openDefinition';
+/** Registered by the mirroring commands; the editor offers it before a save that changes the source. */
+export const STOP_MIRRORING_COMMAND = 'sqlDataMovement.fabric.stopMirroring';
+
+export interface DefinitionCommandDeps {
+  ctx: FabricContext;
+  input: UserInput;
+  errors: ErrorReporter;
+}
+
+async function pickMirroredDatabase(deps: DefinitionCommandDeps): Promise<FabricItemTarget | undefined> {
+  const workspace = await deps.input.pick(
+    listWorkspaces(deps.ctx).then((ws) =>
+      ws.filter((w) => w.id).map((w) => ({ label: w.displayName ?? (w.id as string), description: w.description, id: w.id as string })),
+    ),
+    { title: 'Open mirroring definition: workspace', placeHolder: 'The Fabric workspace of the mirrored database' },
+  );
+  if (!workspace) return undefined;
+  const item = await deps.input.pick(
+    listMirroredDatabases(deps.ctx, workspace.id).then((dbs) =>
+      dbs.filter((d) => d.id).map((d) => ({ label: d.displayName ?? (d.id as string), description: d.description, id: d.id as string })),
+    ),
+    { title: `Open mirroring definition: mirrored database in ${workspace.label}` },
+  );
+  if (!item) return undefined;
+  return { workspaceId: workspace.id, itemId: item.id, displayName: item.label, workspaceName: workspace.label };
+}
+
+export function registerDefinitionEditor(deps: DefinitionCommandDeps): {
+  provider: DefinitionFileSystemProvider;
+  disposables: vscode.Disposable[];
+} {
+  const provider = new DefinitionFileSystemProvider({
+    ...deps,
+    stopMirroring: (target) => Promise.resolve(vscode.commands.executeCommand(STOP_MIRRORING_COMMAND, target)),
+  });
+  const open = deps.errors.guard('Open the mirroring definition', async (arg?: unknown): Promise<vscode.Uri | undefined> => {
+    const target = fabricItemOf(arg) ?? (await pickMirroredDatabase(deps));
+    if (!target) return undefined;
+    const uri = await provider.uriFor(target);
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+    await vscode.window.showTextDocument(document, { preview: false });
+    return uri;
+  });
+  return {
+    provider,
+    disposables: [
+      provider,
+      vscode.workspace.registerFileSystemProvider(DEFINITION_SCHEME, provider, { isCaseSensitive: true }),
+      vscode.commands.registerCommand(OPEN_DEFINITION_COMMAND, open),
+    ],
+  };
+}
