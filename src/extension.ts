@@ -16,6 +16,7 @@ import { VsCodeSecretStore } from './environment/vscodeSecretStore';
 import type { ExtensionApi } from './extensionApi';
 import { createFabricContext } from './fabric/fabricContext';
 import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
+import { registerFabricCreateAndReadiness } from './fabric/webviews/createWizardRegistration';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync);
+  const fabricCreate = registerFabricCreateAndReadiness({ context, ctx: fabric, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -78,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerEnvironmentCommands(env),
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
+    ...fabricCreate.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSync,
     fabric,
     dataSyncWebviews: dataSyncWebviews.webviews,
+    fabricCreateWizards: fabricCreate.wizards,
     dataSyncTree: dataSyncView.provider,
     userInput,
     errors,

@@ -5,6 +5,7 @@ import type { ErrorReporter } from './ui/errorReporter';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
+import type { FabricCreateWizards } from './fabric/webviews/createWizardRegistration';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -24,6 +25,8 @@ export interface ExtensionApi {
   dataSync: DataSyncContext;
   fabric: FabricContext;
   dataSyncWebviews: DataSyncWebviews;
+  /** Open Create Mirrored Database wizards. */
+  fabricCreateWizards: FabricCreateWizards;
   dataSyncTree: DataSyncTreeProvider;
   /** Every prompt goes through this; tests script it. */
   userInput: SwitchableUserInput;
