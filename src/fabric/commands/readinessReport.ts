@@ -4,9 +4,9 @@ import type { ReadinessCheck, ReadinessResult } from '../workflows/readinessWork
 
 const MARK: Record<string, string> = { pass: '✓', fail: '✗', warn: '⚠', manual: '☐ check yourself' };
 
-/** Markdown-safe text for values that come from Azure (names, reasons). */
+/** Markdown-safe text for values that come from Azure (names, reasons): no links, code, emphasis or HTML. */
 function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
 /** T-SQL goes in a code block (copied verbatim); a setting is a sentence. */
