@@ -15,6 +15,7 @@ import {
   listSourceTables,
   listSqlConnections,
   listWorkspaces,
+  waitWhileInitializing,
   type SqlConnectionChoice,
 } from '../workflows/createWorkflows';
 import { applyReadinessFix, checkReadiness, type ReadinessFix } from '../workflows/readinessWorkflows';
@@ -31,6 +32,8 @@ export class CreateWizardPanel extends WebviewPanelBase<ToCreateWizard, FromCrea
   private fixes = new Map<string, ReadinessFix>();
   /** The last form the page submitted (create, readiness); sent back if the page reloads. */
   draft: CreateForm | undefined;
+  /** Aborted when the panel closes, so no wait outlives it. */
+  private readonly closed = new AbortController();
   /** The mirrored database this wizard created. */
   created: { id: string; displayName: string; workspaceId: string } | undefined;
 
@@ -52,6 +55,7 @@ export class CreateWizardPanel extends WebviewPanelBase<ToCreateWizard, FromCrea
       },
       onDispose,
     );
+    this.disposables.push({ dispose: () => this.closed.abort() });
   }
 
   protected async receive(message: FromCreateWizard): Promise<void> {
@@ -234,6 +238,13 @@ export class CreateWizardPanel extends WebviewPanelBase<ToCreateWizard, FromCrea
       return;
     }
     try {
+      this.post({ type: 'busy', step: 'create', text: `Waiting for ${item.displayName} to finish initializing…` });
+      const status = await waitWhileInitializing(
+        this.ctx,
+        { workspaceId: item.workspaceId, itemId: item.id },
+        { signal: this.closed.signal },
+      );
+      this.post({ type: 'busy', step: 'create', text: `Status: ${status ?? 'unknown'}.` });
       await vscode.commands.executeCommand(START_MIRRORING_COMMAND, {
         workspaceId: item.workspaceId,
         itemId: item.id,

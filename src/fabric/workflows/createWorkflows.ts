@@ -2,6 +2,7 @@
 // connections (server and database parsed from the connection path), the source database found in ARM
 // by its server name, and that database's tables with what Fabric can mirror of them.
 import { FabricConnectionsClient, type FabricConnection } from '../../azure/fabric/fabricConnectionsClient';
+import { abortableDelay } from '../../azure/http/abortableDelay';
 import type { MirroredDatabase, Workspace } from '../../azure/fabric/fabricModels';
 import { DatabaseSchemaClient } from '../../azure/sql/databaseSchemaClient';
 import type { SqlDatabase } from '../../azure/sql/serverModels';
@@ -138,4 +139,25 @@ export async function createMirroredDatabase(ctx: FabricContext, input: CreateMi
     () => undefined,
   );
   return { operation };
+}
+
+/**
+ * A new mirrored database is `Initializing` while its SQL endpoint is provisioned, and mirroring cannot
+ * start until that ends. Waits (1 s doubling to 5 s) until the status is something else, at most
+ * `timeoutMs`; returns the last status seen.
+ */
+export async function waitWhileInitializing(
+  ctx: FabricContext,
+  item: { workspaceId: string; itemId: string },
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<string | undefined> {
+  const ref = { workspaceId: item.workspaceId, mirroredDatabaseId: item.itemId };
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  let delay = 1000;
+  for (;;) {
+    const status = (await ctx.clients().mirroredDatabases.getMirroringStatus(ref, options.signal)).status;
+    if (status !== 'Initializing' || Date.now() + delay > deadline) return status;
+    await abortableDelay(delay, options.signal);
+    delay = Math.min(delay * 2, 5000);
+  }
 }

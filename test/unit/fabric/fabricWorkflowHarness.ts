@@ -57,7 +57,8 @@ export async function startFabricHarness(): Promise<FabricHarness> {
     retryAfterSeconds: 0,
     persistDebounceMs: 10,
     tickMs: 25,
-    fabric: { initializeMs: 100, startMs: 100, stopMs: 100, snapshotMs: 200, operationMs: 100 },
+    // Initializing lasts long enough to be seen, short enough to wait out.
+    fabric: { initializeMs: 1500, startMs: 100, stopMs: 100, snapshotMs: 200, operationMs: 100 },
   });
   const secrets = new InMemorySecretStore();
   await secrets.store('emulator', DEFAULT_CREDENTIALS.clientSecret);

@@ -317,6 +317,7 @@ onMessage<ToCreateWizard>((m) => {
       byId('create').setAttribute('disabled', 'true');
       return;
     case 'startResult':
+      busy('create', undefined);
       byId('start-text').textContent = m.text;
       return;
   }

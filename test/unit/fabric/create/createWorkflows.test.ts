@@ -13,6 +13,7 @@ import {
   listWorkspaces,
   parseSqlConnectionPath,
   sortConnections,
+  waitWhileInitializing,
 } from '../../../../src/fabric/workflows/createWorkflows';
 import { startFabricHarness, type FabricHarness } from '../fabricWorkflowHarness';
 import { fillSeed, SEED_CREATE_BODY, SEED_RETENTION_TARGET, SEED_SPECIFIED_TABLES, SEED_WHOLE_DATABASE } from './seedWalkthrough';
@@ -103,6 +104,17 @@ describe('create mirrored database workflow (emulator)', function () {
     // The retention section's target, its placeholder filled in the same way.
     expected.properties.target = fillSeed(SEED_RETENTION_TARGET, { connection: '', database: '', defaultSchema: 'dbo' });
     assert.deepEqual(decode(body), expected);
+  });
+
+  it('waits while a new mirrored database is Initializing, then reports its status', async () => {
+    const { operation } = await createMirroredDatabase(h.ctx, input({ displayName: 'Wait for me' }));
+    const item = await operation.result;
+    const ref = { workspaceId: salesWs, mirroredDatabaseId: item.id! };
+    assert.equal((await h.ctx.clients().mirroredDatabases.getMirroringStatus(ref)).status, 'Initializing', 'just created');
+    assert.equal(await waitWhileInitializing(h.ctx, { workspaceId: salesWs, itemId: item.id! }), 'Initialized');
+    const aborted = new AbortController();
+    aborted.abort();
+    await assert.rejects(waitWhileInitializing(h.ctx, { workspaceId: salesWs, itemId: item.id! }, { signal: aborted.signal }), /cancel/i);
   });
 
   it('refuses bad input field by field before sending anything', async () => {
