@@ -95,6 +95,9 @@ describe('mirroring readiness checks (emulator)', function () {
       tables: [{ schema: 'dbo', table: 'Gone' }],
     });
     assert.match(check(missing, 'tables').reason, /do not exist \(dbo\.Gone\)/);
+    const none = await checkReadiness(h.ctx, { workspaceId: sales, server: 'fabrikam-bi-sea', database: 'RetailOps', tables: [] });
+    assert.equal(check(none, 'tables').status, 'fail');
+    assert.match(check(none, 'tables').reason, /No table is chosen/);
   });
 
   it('fails a Basic database on the tier check', async () => {
