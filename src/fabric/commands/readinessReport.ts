@@ -17,7 +17,7 @@ function section(c: ReadinessCheck): string[] {
   for (const t of c.tables ?? []) out.push(`- ${md(`${t.schema}.${t.name}`)}: ${md(t.reason ?? t.status)}`);
   if (c.tables?.length) out.push('');
   if (c.fix) out.push(`**Fix:** ${md(c.fix.label)} — run *Apply Mirroring Readiness Fix* (offered when this report opens).`, '');
-  if (c.instructions) out.push(...(isSql(c.instructions) ? ['```sql', c.instructions, '```'] : [`**Check:** ${md(c.instructions)}`]), '');
+  if (c.instructions) out.push(...(isSql(c.instructions) ? ['```sql', c.instructions, '```'] : [`**By hand:** ${md(c.instructions)}`]), '');
   return out;
 }
 

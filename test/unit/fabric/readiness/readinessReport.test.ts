@@ -56,7 +56,7 @@ describe('readiness report', () => {
   it('names the fix and puts T-SQL in a code block, settings in a sentence', () => {
     assert.match(text, /\*\*Fix:\*\* Give it Contributor/);
     assert.match(text, /```sql\nSELECT 1 FROM fn_my_permissions\(NULL, 'DATABASE'\);\n```/);
-    assert.match(text, /\*\*Check:\*\* Fabric admin portal → Tenant settings\./);
+    assert.match(text, /\*\*By hand:\*\* Fabric admin portal → Tenant settings\./);
   });
 
   it('escapes names so they cannot become links', () => {
