@@ -205,8 +205,24 @@ describe('Fabric create wizard and readiness (real VS Code, emulator)', function
     const registered = (await vscode.commands.getCommands(true)).includes('sqlDataMovement.fabric.startMirroring');
     assert.equal(created.startAvailable, registered);
     if (!registered) {
-      const start = await nextPosted(panel, 'startResult', () => panel.simulate({ type: 'startMirroring' }));
-      assert.match(start.text, /startMirroring/, 'says how to start it');
+      const howTo = await nextPosted(panel, 'startResult', () => panel.simulate({ type: 'startMirroring' }));
+      assert.match(howTo.text, /startMirroring/, 'says how to start it');
+      // With a start command registered, the wizard runs it on the new item once it is no longer Initializing.
+      const calls: unknown[] = [];
+      const stand = vscode.commands.registerCommand('sqlDataMovement.fabric.startMirroring', (arg: unknown) => {
+        calls.push(arg);
+      });
+      try {
+        const started = await nextPosted(panel, 'startResult', () => panel.simulate({ type: 'startMirroring' }));
+        assert.match(started.text, /Asked to start mirroring IT RetailOps orders/);
+        assert.deepEqual(calls, [{ workspaceId: sales, itemId: created.item.id, displayName: 'IT RetailOps orders' }]);
+        const status = await api.fabric
+          .clients()
+          .mirroredDatabases.getMirroringStatus({ workspaceId: sales, mirroredDatabaseId: created.item.id });
+        assert.notEqual(status.status, 'Initializing', 'started only after initializing');
+      } finally {
+        stand.dispose();
+      }
     }
     await screenshot('fabric-create-wizard-created');
     panel.dispose();
