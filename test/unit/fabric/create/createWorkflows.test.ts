@@ -230,7 +230,16 @@ describe('create mirrored database workflow (emulator)', function () {
     const source = await findSourceDatabase(h.ctx, 'fabrikam-bi-sea', 'RetailOps');
     assert.ok(source);
     assert.equal(source.database.sku?.name, 'S3');
+    const from = h.requests.length;
     const tables = await listSourceTables(h.ctx, source.ref);
+    // Only ARM's schema APIs: schemas, each schema's tables, then every column in one database-wide list.
+    const gets = h.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/^.*\/databases\/RetailOps/, '…')}`);
+    assert.deepEqual([...new Set(gets)].sort(), [
+      'GET …/columns',
+      'GET …/schemas',
+      'GET …/schemas/dbo/tables',
+      'GET …/schemas/sales/tables',
+    ]);
     const by = new Map(tables.map((t) => [`${t.schema}.${t.name}`, t]));
     assert.equal(by.get('dbo.Orders')?.status, 'mirrorable');
     assert.equal(by.get('dbo.SessionCache')?.status, 'notMirrorable');
