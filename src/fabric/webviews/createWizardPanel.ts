@@ -64,6 +64,7 @@ export class CreateWizardPanel extends WebviewPanelBase<ToCreateWizard, FromCrea
         return this.init();
       case 'loadConnections':
         return this.guard('source', 'Load connections', async () => {
+          this.post({ type: 'busy', step: 'source', text: 'Loading connections…' });
           this.connections = await listSqlConnections(this.ctx);
           this.post({
             type: 'connections',

@@ -103,8 +103,16 @@ function clearStatus(): void {
 }
 
 // ---- source --------------------------------------------------------------------------------------
-function fillOptions(sel: HTMLSelectElement, items: Array<{ value: string; label: string }>, placeholder: string, keep?: string): void {
-  sel.replaceChildren(el('option', { value: '' }, [placeholder]), ...items.map((i) => el('option', { value: i.value }, [i.label])));
+function fillOptions(
+  sel: HTMLSelectElement,
+  items: Array<{ value: string; label: string; disabled?: boolean }>,
+  placeholder: string,
+  keep?: string,
+): void {
+  sel.replaceChildren(
+    el('option', { value: '' }, [placeholder]),
+    ...items.map((i) => el('option', { value: i.value, disabled: Boolean(i.disabled) }, [i.label])),
+  );
   sel.value = keep && items.some((i) => i.value === keep) ? keep : '';
 }
 function describeSource(): void {
@@ -273,7 +281,8 @@ onMessage<ToCreateWizard>((m) => {
         select('connectionId'),
         m.items.map((c) => ({
           value: c.id,
-          label: c.server ? `${c.displayName} — ${c.server} / ${c.database ?? ''}` : `${c.displayName} (${c.type})`,
+          label: c.server ? `${c.displayName} — ${c.server} / ${c.database ?? ''}` : `${c.displayName} (${c.type}: not a SQL database)`,
+          disabled: !c.server,
         })),
         'Choose a connection…',
         pendingDraft?.connectionId ?? select('connectionId').value,
