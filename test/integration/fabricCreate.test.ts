@@ -18,7 +18,8 @@ import { activateExtension, screenshot, waitFor } from './support/extension';
 
 type Posted<K extends ToCreateWizard['type']> = Extract<ToCreateWizard, { type: K }>;
 
-function lastPosted<K extends ToCreateWizard['type']>(posted: ToCreateWizard[], type: K, from = 0): Posted<K> | undefined {
+/** The last message of `type` posted from index `from` (the panel may also post its own notices). */
+function lastPosted<K extends ToCreateWizard['type']>(posted: ReadonlyArray<{ type: string }>, type: K, from = 0): Posted<K> | undefined {
   for (let i = posted.length - 1; i >= from; i--) if (posted[i].type === type) return posted[i] as Posted<K>;
   return undefined;
 }
