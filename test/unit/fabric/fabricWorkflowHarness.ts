@@ -33,6 +33,9 @@ class MapMemento implements KeyValueStore {
     this.map.set(key, structuredClone(value));
     return Promise.resolve();
   }
+  keys(): readonly string[] {
+    return [...this.map.keys()].filter((k) => this.map.get(k) !== undefined);
+  }
 }
 
 export interface FabricHarness {
