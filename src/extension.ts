@@ -19,6 +19,7 @@ import { createFabricView, FABRIC_VIEW_ID } from './fabric/fabricView';
 import { registerFabricTreeCommands } from './fabric/commands';
 import { MonitorPanels } from './fabric/webviews/monitorPanels';
 import { registerDefinitionEditor } from './fabric/commands/definitionCommands';
+import { registerFabricCreateAndReadiness } from './fabric/webviews/createWizardRegistration';
 import { registerTreeNodeCommands } from './ui/tree/treeNodeCommands';
 import { GettingStartedPanel } from './gettingStarted/gettingStartedPanel';
 import { createOperationsCenter, OPERATIONS_VIEW_ID } from './operations/operationsCenter';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     onDidEndOperation: center.onDidEnd,
     onDidChangeConnection: (listener) => env.onDidChange(listener),
   });
+  const fabricCreate = registerFabricCreateAndReadiness({ context, log: output, ctx: fabric, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -91,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerEnvironmentCommands(env),
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
+    ...fabricCreate.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
@@ -123,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
+    fabricCreateWizards: fabricCreate.wizards,
     dataSyncTree: dataSyncView.provider,
     dataSyncTreeView: dataSyncView.view,
     userInput,

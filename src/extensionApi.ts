@@ -9,6 +9,7 @@ import type { FabricContext } from './fabric/fabricContext';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
+import type { FabricCreateWizards } from './fabric/webviews/createWizardRegistration';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -31,6 +32,8 @@ export interface ExtensionApi {
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;
   dataSyncWebviews: DataSyncWebviews;
+  /** Open Create Mirrored Database wizards. */
+  fabricCreateWizards: FabricCreateWizards;
   dataSyncTree: DataSyncTreeProvider;
   dataSyncTreeView: vscode.TreeView<TreeNode>;
   /** Every prompt goes through this; tests script it. */

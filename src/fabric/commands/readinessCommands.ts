@@ -1,0 +1,152 @@
+// "Check Mirroring Readiness" on a mirrored database (tree node or palette with pickers): runs the
+// checks, shows them as a read-only Markdown report, and offers the fixes the API can apply; "Apply
+// Mirroring Readiness Fix" applies one (from the report's list, the palette, or a given fix).
+import * as vscode from 'vscode';
+import type { ErrorReporter } from '../../ui/errorReporter';
+import type { UserInput } from '../../ui/userInput';
+import type { FabricContext } from '../fabricContext';
+import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
+import { listWorkspaces } from '../workflows/createWorkflows';
+import {
+  applyReadinessFix,
+  checkReadiness,
+  readinessInputOf,
+  type FixOutcome,
+  type ReadinessFix,
+  type ReadinessInput,
+  type ReadinessResult,
+} from '../workflows/readinessWorkflows';
+import { renderReadinessMarkdown } from './readinessReport';
+
+export const READINESS_SCHEME = 'sqldm-fabric-readiness';
+
+export interface ReadinessDeps {
+  ctx: FabricContext;
+  input: UserInput;
+  errors: ErrorReporter;
+}
+
+export interface ReadinessRun {
+  title: string;
+  input: ReadinessInput;
+  result: ReadinessResult;
+  document: vscode.Uri;
+  /** The fix applied from the report's list, and the checks run again after it. */
+  applied?: FixOutcome;
+  after?: ReadinessResult;
+}
+
+/** Read-only documents holding the latest report per target. */
+class ReportDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput, arg?: unknown): Promise<FabricItemTarget | undefined> {
+  const workspaceId =
+    fabricWorkspaceOf(arg)?.workspaceId ??
+    (
+      await input.pick(
+        listWorkspaces(ctx).then((ws) =>
+          ws.map((w) => ({ label: w.displayName ?? w.id ?? '', description: w.description, workspaceId: w.id ?? '' })),
+        ),
+        { title: 'Choose a Fabric workspace' },
+      )
+    )?.workspaceId;
+  if (!workspaceId) return undefined;
+  const items = ctx
+    .clients()
+    .mirroredDatabases.list(workspaceId)
+    .toArray()
+    .then((list) => list.map((d) => ({ label: d.displayName ?? d.id ?? '', description: d.description, itemId: d.id ?? '' })));
+  const picked = await input.pick(items, { title: 'Choose a mirrored database' });
+  return picked ? { workspaceId, itemId: picked.itemId, displayName: picked.label } : undefined;
+}
+
+export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps): vscode.Disposable[] {
+  const documents = new ReportDocuments();
+  let lastFixes: ReadinessFix[] = [];
+
+  const show = async (uri: vscode.Uri, title: string, result: ReadinessResult) => {
+    documents.set(uri, renderReadinessMarkdown(title, result));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  };
+
+  const runFix = async (fix: ReadinessFix): Promise<FixOutcome> => {
+    const outcome = await applyReadinessFix(ctx, fix);
+    if (outcome.kind === 'enableServerIdentity') await outcome.operation.result;
+    void vscode.window.showInformationMessage(
+      fix.kind === 'enableServerIdentity'
+        ? `The system-assigned identity of ${fix.serverName} is on.`
+        : `${fix.serverName}'s identity now has the Contributor role in the workspace.`,
+    );
+    return outcome;
+  };
+
+  const pickFix = async (fixes: ReadinessFix[], title: string) =>
+    (
+      await input.pick(
+        fixes.map((fix) => ({
+          label:
+            fix.kind === 'enableServerIdentity'
+              ? `Turn on the managed identity of ${fix.serverName}`
+              : `Grant ${fix.serverName}'s identity Contributor`,
+          description: fix.kind === 'enableServerIdentity' ? 'PATCH the SQL server (tracked)' : 'Fabric role assignment',
+          fix,
+        })),
+        { title, placeHolder: 'Apply a fix now, or press Escape to read the report first' },
+      )
+    )?.fix;
+
+  return [
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(READINESS_SCHEME, documents),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.fabric.checkReadiness',
+      errors.guard('Check mirroring readiness', async (arg?: unknown): Promise<ReadinessRun | undefined> => {
+        const item = fabricItemOf(arg) ?? (await pickMirroredDatabase(ctx, input, arg));
+        if (!item) return undefined;
+        const title = item.displayName ?? item.itemId;
+        const readinessInput = await readinessInputOf(ctx, item);
+        const result = await checkReadiness(ctx, readinessInput);
+        const document = vscode.Uri.from({ scheme: READINESS_SCHEME, path: `/${item.workspaceId}/${item.itemId}/readiness.md` });
+        await show(document, title, result);
+        const run: ReadinessRun = { title, input: readinessInput, result, document };
+        lastFixes = result.checks.flatMap((c) => (c.fix ? [c.fix.action] : []));
+        if (!lastFixes.length) return run;
+        const fix = await pickFix(lastFixes, `Mirroring readiness of ${title}: ${lastFixes.length} fix(es) available`);
+        if (!fix) return run;
+        run.applied = await runFix(fix);
+        run.after = await checkReadiness(ctx, readinessInput);
+        lastFixes = run.after.checks.flatMap((c) => (c.fix ? [c.fix.action] : []));
+        await show(document, title, run.after);
+        return run;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'sqlDataMovement.fabric.applyReadinessFix',
+      errors.guard('Apply mirroring readiness fix', async (given?: ReadinessFix) => {
+        const fix = given ?? (lastFixes.length ? await pickFix(lastFixes, 'Apply a mirroring readiness fix') : undefined);
+        if (!fix) {
+          if (!given && !lastFixes.length)
+            void vscode.window.showInformationMessage('Run "Check Mirroring Readiness" first: it lists the fixes it can apply.');
+          return undefined;
+        }
+        return runFix(fix);
+      }),
+    ),
+  ];
+}
