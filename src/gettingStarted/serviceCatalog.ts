@@ -23,8 +23,8 @@ export const SERVICES: readonly ServiceInfo[] = [
   {
     id: 'fabricMirroring',
     name: 'Fabric Mirroring',
-    summary: 'mirrored database definitions, start and stop, status and table metrics.',
-    available: false,
+    summary: 'create mirrored databases with readiness checks, edit mirroring.json, start and stop, watch replication table by table.',
+    available: true,
   },
   {
     id: 'backup',
