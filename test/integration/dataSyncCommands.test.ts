@@ -9,6 +9,7 @@ import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
 import type { TrackedOperation } from '../../src/operations/operationTracker';
 import { freeHubDatabases, useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
+import { syncableTable } from './support/syncGroups';
 
 describe('SQL Data Sync tree and commands (real VS Code, emulator)', function () {
   this.timeout(120_000);
@@ -306,15 +307,10 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   it('syncs now (the group moves through Progressing) and cancels a sync', async () => {
     const ref = syncGroupRefFromId(groupId);
     // Arrange the documented step before a first sync: choose tables (the schema picker's job).
-    const hub = (await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0];
-    const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
-    assert.ok(table?.columns, 'a syncable table in the hub');
-    const columns = table.columns
-      .filter((c) => !c.hasError)
-      .map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+    const table = syncableTable((await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0]);
     await (
       await api.dataSync.clients().groups.beginUpdate(ref, {
-        properties: { interval: -1, schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: 'it-member' } },
+        properties: { interval: -1, schema: { tables: [table], masterSyncMemberName: 'it-member' } },
       })
     ).pollUntilDone({ minDelayMs: 100 });
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);
