@@ -6,8 +6,9 @@ import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
 import { key, type OperationRecord } from '../../model';
 import { getDatabase, getGroup, getServer, groupId, groupsOfDatabase, VALID_NAME } from './ids';
-import { renderFullSchema, renderSyncGroup } from './render';
-import { startSqlAction, startSqlDrop, startSqlLro } from './lro';
+import { renderSyncGroup } from './render';
+import { registerSchemaRoutes } from './schemaRoutes';
+import { startSqlDrop, startSqlLro } from './lro';
 import { cancelSync, startSync } from './syncEngine';
 import { registerSyncGroupOperations } from './syncGroupOperations';
 import { MAX_GROUPS_PER_DATABASE } from './dataTypes';
@@ -169,26 +170,14 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
     opts,
   );
 
-  r.add(
-    'POST',
-    `${GROUP}/refreshHubSchema`,
-    (req) => {
-      const server = getServer(ctx, req);
-      const g = getGroup(ctx, req);
-      return startSqlAction(ctx, req, 'syncGroup.refreshHubSchema', g.id, server.location);
-    },
-    opts,
-  );
-
-  r.add(
-    'GET',
-    `${GROUP}/hubSchemas`,
-    (req) => {
-      const g = getGroup(ctx, req);
-      return { status: 200, body: paginate(req, g.hubSchema ? [renderFullSchema(g.hubSchema)] : [], ctx.options.pageSize) };
-    },
-    opts,
-  );
+  registerSchemaRoutes(ctx, opts, {
+    path: GROUP,
+    refresh: 'refreshHubSchema',
+    list: 'hubSchemas',
+    mutation: 'syncGroup.refreshHubSchema',
+    get: getGroup,
+    schemaOf: (g) => g.hubSchema,
+  });
 
   r.add(
     'POST',

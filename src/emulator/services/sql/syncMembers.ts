@@ -6,8 +6,9 @@ import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
 import { key, type OperationRecord, type SyncGroupRecord, type SyncMemberRecord } from '../../model';
 import { getGroup, getMember, getServer, membersOf, VALID_NAME } from './ids';
-import { renderFullSchema, renderSyncMember } from './render';
-import { startSqlAction, startSqlDrop, startSqlLro } from './lro';
+import { renderSyncMember } from './render';
+import { registerSchemaRoutes } from './schemaRoutes';
+import { startSqlDrop, startSqlLro } from './lro';
 import { appendLog, memberHealth, memberSource } from './syncEngine';
 import { MAX_MEMBERS_PER_GROUP } from './dataTypes';
 import {
@@ -177,24 +178,12 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
     opts,
   );
 
-  ctx.router.add(
-    'POST',
-    `${MEMBER}/refreshSchema`,
-    (req) => {
-      const server = getServer(ctx, req);
-      const m = getMember(ctx, req);
-      return startSqlAction(ctx, req, 'syncMember.refreshSchema', m.id, server.location);
-    },
-    opts,
-  );
-
-  ctx.router.add(
-    'GET',
-    `${MEMBER}/schemas`,
-    (req) => {
-      const m = getMember(ctx, req);
-      return { status: 200, body: paginate(req, m.memberSchema ? [renderFullSchema(m.memberSchema)] : [], ctx.options.pageSize) };
-    },
-    opts,
-  );
+  registerSchemaRoutes(ctx, opts, {
+    path: MEMBER,
+    refresh: 'refreshSchema',
+    list: 'schemas',
+    mutation: 'syncMember.refreshSchema',
+    get: getMember,
+    schemaOf: (m) => m.memberSchema,
+  });
 }
