@@ -4,7 +4,12 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { AzureCloud } from '../azure/clouds';
 import { CachingCredential } from './cachingCredential';
 import { EmulatorCredential } from './emulatorCredential';
-import { createAzureCliCredential, createClientCertificateCredential, createClientSecretCredential } from './identityCredentials';
+import {
+  createAzureCliCredential,
+  createClientCertificateCredential,
+  createClientSecretCredential,
+  type ServicePrincipalOptions,
+} from './identityCredentials';
 import type { SecretStore } from './secretStore';
 import { VsCodeAccountCredential, type SessionProvider } from './vscodeSessionCredential';
 
@@ -41,23 +46,18 @@ function createRawCredential(source: CredentialSource, deps: CredentialDeps): To
       return new VsCodeAccountCredential(deps.sessions, { providerId: cloud.vscodeAuthProviderId, tenantId: source.tenantId });
     }
     case 'servicePrincipalSecret':
-      return createClientSecretCredential({
+    case 'servicePrincipalCertificate': {
+      // The two differ only in what the stored secret holds: a client secret or a PEM certificate.
+      const options: ServicePrincipalOptions = {
         cloud,
         tenantId: source.tenantId,
         clientId: source.clientId,
         secrets,
         secretKey: source.secretKey,
         agent,
-      });
-    case 'servicePrincipalCertificate':
-      return createClientCertificateCredential({
-        cloud,
-        tenantId: source.tenantId,
-        clientId: source.clientId,
-        secrets,
-        secretKey: source.secretKey,
-        agent,
-      });
+      };
+      return source.kind === 'servicePrincipalSecret' ? createClientSecretCredential(options) : createClientCertificateCredential(options);
+    }
     case 'azureCli':
       return createAzureCliCredential(source.tenantId);
     case 'emulator':

@@ -1,5 +1,6 @@
 // Actions on operations in the Operations view (and from notifications, by id).
 import * as vscode from 'vscode';
+import { copyWithNotice } from '../ui/clipboard';
 import { detailsText, type OperationRecord } from './operationRecord';
 import type { OperationDetailsDocuments } from './operationDetailsDocument';
 import { operationRestRequests } from './operationRestRequests';
@@ -43,10 +44,7 @@ export function registerOperationCommands(
     vscode.commands.registerCommand(
       'sqlDataMovement.operations.copyDetails',
       withRecord(async (r) => {
-        const text = detailsText(r);
-        await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage('$(copy) Operation details copied', 3000);
-        return text;
+        return await copyWithNotice(detailsText(r), 'Operation details');
       }),
     ),
     vscode.commands.registerCommand(
@@ -57,9 +55,7 @@ export function registerOperationCommands(
           tell(vscode.window.showInformationMessage(`"${r.title}" did not keep the request that started it.`));
           return undefined;
         }
-        await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage('$(copy) REST requests copied', 3000);
-        return text;
+        return await copyWithNotice(text, 'REST requests');
       }),
     ),
     vscode.commands.registerCommand(

@@ -9,6 +9,7 @@ import type { DataSyncNode } from '../../src/dataSync/tree/dataSyncNode';
 import type { TrackedOperation } from '../../src/operations/operationTracker';
 import { freeHubDatabases, useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
+import { syncableTable } from './support/syncGroups';
 
 describe('SQL Data Sync tree and commands (real VS Code, emulator)', function () {
   this.timeout(120_000);
@@ -37,6 +38,18 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     );
     assert.equal(script.remaining, 0, `every scripted answer was used by ${command} (asked: ${script.asked.join(' | ')})`);
     return result;
+  };
+  /** Add Member's answers for the Azure SQL Database free[2], up to the member's name. */
+  const addAzureMemberAnswers = (direction: string, name: string) => {
+    const memberDb = databaseRefFromId(free[2]);
+    return [
+      { title: /Add a member/, answer: 'Azure SQL Database' },
+      { title: /subscription/, answer: subscriptionName },
+      { title: /SQL server/, answer: memberDb.server },
+      { title: /member database/, answer: memberDb.database },
+      { title: /direction/, answer: direction },
+      { title: /Member name/, answer: name },
+    ];
   };
   const finish = async <T>(op: TrackedOperation<T> | undefined) => {
     assert.ok(op, 'the command started an operation');
@@ -206,12 +219,7 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   it('adds an Azure SQL Database member, edits it, refreshes its schema', async () => {
     const memberDb = databaseRefFromId(free[2]);
     script.script(
-      { title: /Add a member/, answer: 'Azure SQL Database' },
-      { title: /subscription/, answer: subscriptionName },
-      { title: /SQL server/, answer: memberDb.server },
-      { title: /member database/, answer: memberDb.database },
-      { title: /direction/, answer: 'OneWayHubToMember' },
-      { title: /Member name/, answer: 'it-member' },
+      ...addAzureMemberAnswers('OneWayHubToMember', 'it-member'),
       { title: /User name/, answer: 'memberadmin' },
       { title: /Password/, answer: 'Member!Passw0rd' },
     );
@@ -246,12 +254,7 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
     const offeredFrom = script.offered.length;
     const shownFrom = api.errors.shown.length;
     script.script(
-      { title: /Add a member/, answer: 'Azure SQL Database' },
-      { title: /subscription/, answer: subscriptionName },
-      { title: /SQL server/, answer: memberDb.server },
-      { title: /member database/, answer: memberDb.database },
-      { title: /direction/, answer: 'OneWayMemberToHub' },
-      { title: /Member name/, answer: 'it-retry' },
+      ...addAzureMemberAnswers('OneWayMemberToHub', 'it-retry'),
       { title: /User name/, answer: 'retryadmin' },
       { title: /Password/, answer: 'Retry!Passw0rd' },
       { title: /Add sync member failed/, answer: 'Retry' },
@@ -294,15 +297,7 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   });
 
   it('refuses a member name Data Sync would reject', async () => {
-    const memberDb = databaseRefFromId(free[2]);
-    script.script(
-      { title: /Add a member/, answer: 'Azure SQL Database' },
-      { title: /subscription/, answer: subscriptionName },
-      { title: /SQL server/, answer: memberDb.server },
-      { title: /member database/, answer: memberDb.database },
-      { title: /direction/, answer: 'Bidirectional' },
-      { title: /Member name/, answer: 'bad name' },
-    );
+    script.script(...addAzureMemberAnswers('Bidirectional', 'bad name'));
     await vscode.commands.executeCommand('sqlDataMovement.dataSync.addMember', groupId);
     const shown = await waitFor('the validation error', () => api.errors.shown.find((e) => e.error instanceof ValidationFailed));
     assert.match(shown.text, /only letters, digits, "-" and "_"/);
@@ -312,15 +307,10 @@ describe('SQL Data Sync tree and commands (real VS Code, emulator)', function ()
   it('syncs now (the group moves through Progressing) and cancels a sync', async () => {
     const ref = syncGroupRefFromId(groupId);
     // Arrange the documented step before a first sync: choose tables (the schema picker's job).
-    const hub = (await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0];
-    const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
-    assert.ok(table?.columns, 'a syncable table in the hub');
-    const columns = table.columns
-      .filter((c) => !c.hasError)
-      .map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+    const table = syncableTable((await api.dataSync.clients().groups.listHubSchemas(ref).toArray())[0]);
     await (
       await api.dataSync.clients().groups.beginUpdate(ref, {
-        properties: { interval: -1, schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: 'it-member' } },
+        properties: { interval: -1, schema: { tables: [table], masterSyncMemberName: 'it-member' } },
       })
     ).pollUntilDone({ minDelayMs: 100 });
     assert.equal(await run('sqlDataMovement.dataSync.triggerSync', groupId), true);

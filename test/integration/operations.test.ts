@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AzureClient } from '../../src/azure/http/azureClient';
-import { ArmPoller } from '../../src/azure/lro/armPoller';
+import { beginCreateSyncGroup, HUB_PASSWORD } from '../support/syncGroupPoller';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { OperationRecord } from '../../src/operations/operationRecord';
 import { OperationItem } from '../../src/operations/operationsTreeProvider';
@@ -32,21 +32,7 @@ describe('operations center (real VS Code, emulator)', function () {
     const name = `it-ops-${++n}`;
     const hub = hubs[n % hubs.length];
     const metadata = hubs.find((h) => h !== hub) as string;
-    const poller = await ArmPoller.begin<{ name: string }>(arm, {
-      operationName: `Create sync group ${name}`,
-      method: 'PUT',
-      url: `${hub}/syncGroups/${name}`,
-      query: { 'api-version': '2025-01-01' },
-      body: {
-        properties: {
-          interval: 300,
-          conflictResolutionPolicy: 'HubWin',
-          syncDatabaseId: metadata,
-          hubDatabaseUserName: 'hubadmin',
-          hubDatabasePassword: 'S3cret!pass',
-        },
-      },
-    });
+    const poller = await beginCreateSyncGroup(arm, hub, name, metadata);
     const op = await api.operations.tracker.start(poller, {
       title: `Create sync group ${name}`,
       target: { label: `sync group ${name}`, resourceId: `${hub}/syncGroups/${name}` },
@@ -127,11 +113,11 @@ describe('operations center (real VS Code, emulator)', function () {
     const op = await startCreateGroup();
     await op.result;
     const record = await waitFor('history entry', () => historyEntry(op.id));
-    assert.ok(!JSON.stringify(record).includes('S3cret!pass'), 'no password in the record');
+    assert.ok(!JSON.stringify(record).includes(HUB_PASSWORD), 'no password in the record');
     const item = items().find((i) => i.record.id === op.id)!;
     const copied = await vscode.commands.executeCommand<string>('sqlDataMovement.operations.copyAsRestRequest', item);
     assert.equal(await vscode.env.clipboard.readText(), copied);
-    assert.ok(!copied.includes('S3cret!pass'), 'no password in the copied requests');
+    assert.ok(!copied.includes(HUB_PASSWORD), 'no password in the copied requests');
     assert.match(copied, new RegExp(`^PUT https://\\S+/syncGroups/${op.name}\\?api-version=\\S+$`, 'm'));
     assert.match(copied, /^Authorization: Bearer \{\{token\}\}$/m);
     assert.match(copied, /"hubDatabasePassword": "<hub-password>"/);
@@ -142,7 +128,7 @@ describe('operations center (real VS Code, emulator)', function () {
     assert.match(fromResource, /^GET https:\/\/\S+\?api-version=/, 'the read first, as before');
     assert.match(fromResource, new RegExp(`^PUT https://\\S+/syncGroups/${op.name}\\?`, 'm'), 'then what the last action sent');
     assert.match(fromResource, /"hubDatabasePassword": "<hub-password>"/);
-    assert.ok(!fromResource.includes('S3cret!pass'));
+    assert.ok(!fromResource.includes(HUB_PASSWORD));
   });
 
   it('stops waiting on request', async () => {

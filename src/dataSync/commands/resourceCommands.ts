@@ -6,6 +6,7 @@ import { SQL_API_VERSION } from '../../azure/sql/sqlPaths';
 import type { DataSyncNode } from '../tree/dataSyncNode';
 import type { DataSyncTreeProvider } from '../tree/dataSyncTreeProvider';
 import type { SubscriptionFilter } from '../tree/subscriptionFilter';
+import { copyWithNotice } from '../../ui/clipboard';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { listSubscriptions } from '../workflows/resourceLists';
 import type { CommandDeps } from './commandSupport';
@@ -27,10 +28,7 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
     vscode.commands.registerCommand(
       'sqlDataMovement.copyResourceId',
       errors.guard('Copy resource ID', async (arg?: unknown) => {
-        const id = needId(arg);
-        await vscode.env.clipboard.writeText(id);
-        vscode.window.setStatusBarMessage('$(copy) Resource ID copied', 3000);
-        return id;
+        return await copyWithNotice(needId(arg), 'Resource ID');
       }),
     ),
 
@@ -64,9 +62,7 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
         const action = ctx.operations.sentRequests?.lastActionOn(id) ?? [];
         const sent = action.map((r) => ({ ...r, title: `${r.operationName} (sent ${new Date(r.at).toISOString()})` }));
         const text = sent.length ? `${read}\n${formatRestRequests(sent, { placeholders: true })}` : read;
-        await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage('$(copy) REST request copied', 3000);
-        return text;
+        return await copyWithNotice(text, 'REST request');
       }),
     ),
 

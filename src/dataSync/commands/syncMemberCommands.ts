@@ -115,19 +115,9 @@ async function askNewMember(ctx: DataSyncContext, input: UserInput, arg: unknown
   if (!direction) return undefined;
   const name = await input.input({ title: 'Member name', value: target.suggestedName, validateInput: nameRule });
   if (!name) return undefined;
-  const userName = await input.input({
-    title: `User name for ${target.databaseName}`,
-    key: 'member user name',
-    validateInput: required('user name'),
-  });
-  if (!userName) return undefined;
-  const password = await input.input({
-    title: `Password for ${userName}`,
-    key: 'member password',
-    password: true,
-    validateInput: required('password'),
-  });
-  if (!password) return undefined;
+  const credentials = await askCredentials(input, target.databaseName, { key: 'member user name' });
+  if (!credentials) return undefined;
+  const { userName, password } = credentials;
   const { kind: memberKind, databaseId, agentId, sqlServerDatabaseId } = target;
   return { groupId, name, kind: memberKind, databaseId, agentId, sqlServerDatabaseId, syncDirection: direction.label, userName, password };
 }
@@ -145,22 +135,29 @@ async function askMemberChanges(input: UserInput, memberName: string, current: S
   if (!change) return undefined;
   const changes: MemberChanges = { syncDirection: direction.label };
   if (change.label === 'Change the credentials') {
-    const userName = await input.input({
-      title: `User name for ${current.databaseName ?? memberName}`,
-      value: current.userName,
-      validateInput: required('user name'),
-    });
-    if (!userName) return undefined;
-    const password = await input.input({
-      title: `Password for ${userName}`,
-      key: 'member password',
-      password: true,
-      validateInput: required('password'),
-    });
-    if (!password) return undefined;
-    changes.credentials = { userName, password };
+    const credentials = await askCredentials(input, current.databaseName ?? memberName, { value: current.userName });
+    if (!credentials) return undefined;
+    changes.credentials = credentials;
   }
   return changes;
+}
+
+/** The user name and password for a member database; undefined when cancelled. */
+async function askCredentials(
+  input: UserInput,
+  databaseName: string,
+  userNamePrompt: { key: string } | { value: string | undefined },
+): Promise<{ userName: string; password: string } | undefined> {
+  const userName = await input.input({ title: `User name for ${databaseName}`, ...userNamePrompt, validateInput: required('user name') });
+  if (!userName) return undefined;
+  const password = await input.input({
+    title: `Password for ${userName}`,
+    key: 'member password',
+    password: true,
+    validateInput: required('password'),
+  });
+  if (!password) return undefined;
+  return { userName, password };
 }
 
 const suggestName = (text: string): string => text.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 128);

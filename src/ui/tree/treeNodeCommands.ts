@@ -2,6 +2,7 @@
 // Copy Details (code, message, request ids: what support asks for). Show Request Log is the
 // extension's own command.
 import * as vscode from 'vscode';
+import { copyWithNotice } from '../clipboard';
 import { COPY_ERROR_DETAILS_COMMAND, isErrorNode, RETRY_COMMAND } from './errorNode';
 
 export function registerTreeNodeCommands(): vscode.Disposable[] {
@@ -11,9 +12,7 @@ export function registerTreeNodeCommands(): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand(COPY_ERROR_DETAILS_COMMAND, async (node?: unknown) => {
       if (!isErrorNode(node)) return undefined;
-      await vscode.env.clipboard.writeText(node.details);
-      vscode.window.setStatusBarMessage('$(copy) Error details copied', 3000);
-      return node.details;
+      return await copyWithNotice(node.details, 'Error details');
     }),
   ];
 }

@@ -5,12 +5,23 @@ import { databaseRefFromId, serverRefFromId, syncGroupRefFromId } from '../../..
 import type { DataSyncClients } from '../../../src/dataSync/dataSyncContext';
 import { freeHubDatabases } from '../../support/freeHubDatabases';
 import type { AzureClient } from '../../../src/azure/http/azureClient';
+import type { SyncFullSchema, SyncGroupSchemaTable } from '../../../src/azure/sql/syncModels';
 
 export interface ArrangedGroup {
   groupId: string;
   memberId: string;
   /** The server the group's hub is on. */
   serverId: string;
+}
+
+/** The first hub table that can be synced (it has a primary key), as a group schema names it, with its columns. */
+export function syncableTable(hub: SyncFullSchema): SyncGroupSchemaTable {
+  const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
+  assert.ok(table?.columns, 'a syncable table in the hub');
+  const columns = table.columns
+    .filter((c) => !c.hasError)
+    .map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+  return { quotedName: table.quotedName, columns };
 }
 
 export async function arrangeSyncableGroup(arm: AzureClient, clients: DataSyncClients, name: string): Promise<ArrangedGroup> {
@@ -51,15 +62,10 @@ export async function arrangeSyncableGroup(arm: AzureClient, clients: DataSyncCl
     })
   ).pollUntilDone({ minDelayMs: 100 });
   await (await clients.groups.beginRefreshHubSchema(ref)).pollUntilDone({ minDelayMs: 100 });
-  const hub = (await clients.groups.listHubSchemas(ref).toArray())[0];
-  const table = hub.tables?.find((t) => !t.hasError && t.columns?.some((c) => c.isPrimaryKey));
-  assert.ok(table?.columns, 'a syncable table in the hub');
-  const columns = table.columns
-    .filter((c) => !c.hasError)
-    .map((c) => ({ quotedName: c.quotedName, dataType: c.dataType, dataSize: c.dataSize }));
+  const table = syncableTable((await clients.groups.listHubSchemas(ref).toArray())[0]);
   await (
     await clients.groups.beginUpdate(ref, {
-      properties: { schema: { tables: [{ quotedName: table.quotedName, columns }], masterSyncMemberName: memberRef.syncMember } },
+      properties: { schema: { tables: [table], masterSyncMemberName: memberRef.syncMember } },
     })
   ).pollUntilDone({ minDelayMs: 100 });
   return { groupId, memberId: `${groupId}/syncMembers/${memberRef.syncMember}`, serverId: free[0].replace(/\/databases\/[^/]+$/i, '') };

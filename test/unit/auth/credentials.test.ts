@@ -13,6 +13,23 @@ import { customCloud, emulatorCloud, PUBLIC_ARM_SCOPE, PUBLIC_FABRIC_SCOPE } fro
 import { AzureRequestError } from '../../../src/azure/http/azureError';
 import { generate } from 'selfsigned';
 
+/** Answers as the Entra authority of `tenant`: its OpenID configuration, then `accessToken` for any token request. */
+function answerAsAuthority(server: HttpsTestServer, tenant: string, accessToken: string): void {
+  server.handle((req, res) => {
+    if (req.url.includes('openid-configuration')) {
+      return sendJson(res, 200, {
+        token_endpoint: `${server.origin}/${tenant}/oauth2/v2.0/token`,
+        issuer: `${server.origin}/${tenant}/v2.0`,
+        authorization_endpoint: `${server.origin}/${tenant}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${server.origin}/${tenant}/oauth2/v2.0/logout`,
+        jwks_uri: `${server.origin}/${tenant}/discovery/v2.0/keys`,
+        response_types_supported: ['code'],
+      });
+    }
+    sendJson(res, 200, { token_type: 'Bearer', access_token: accessToken, expires_in: 3600, ext_expires_in: 3600 });
+  });
+}
+
 class CountingCredential implements TokenCredential {
   calls: Array<GetTokenOptions | undefined> = [];
   constructor(
@@ -139,19 +156,7 @@ describe('credentials against a local HTTPS authority', () => {
   it('@azure/identity ClientSecretCredential works against a custom authority through our agent (instance discovery off)', async () => {
     const secrets = new InMemorySecretStore();
     await secrets.store('sp', 'identity-secret');
-    server.handle((req, res) => {
-      if (req.url.includes('openid-configuration')) {
-        return sendJson(res, 200, {
-          token_endpoint: `${server.origin}/tenant-2/oauth2/v2.0/token`,
-          issuer: `${server.origin}/tenant-2/v2.0`,
-          authorization_endpoint: `${server.origin}/tenant-2/oauth2/v2.0/authorize`,
-          end_session_endpoint: `${server.origin}/tenant-2/oauth2/v2.0/logout`,
-          jwks_uri: `${server.origin}/tenant-2/discovery/v2.0/keys`,
-          response_types_supported: ['code'],
-        });
-      }
-      sendJson(res, 200, { token_type: 'Bearer', access_token: 'sp-token', expires_in: 3600, ext_expires_in: 3600 });
-    });
+    answerAsAuthority(server, 'tenant-2', 'sp-token');
     const cloud = customCloud({ armEndpoint: server.origin, authorityHost: server.origin });
     const credential = createClientSecretCredential({
       cloud,
@@ -175,19 +180,7 @@ describe('credentials against a local HTTPS authority', () => {
     const pems = await generate([{ name: 'commonName', value: 'app-3' }], { keySize: 2048 });
     const secrets = new InMemorySecretStore();
     await secrets.store('sp-cert', `${pems.private}\n${pems.cert}`);
-    server.handle((req, res) => {
-      if (req.url.includes('openid-configuration')) {
-        return sendJson(res, 200, {
-          token_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/token`,
-          issuer: `${server.origin}/tenant-3/v2.0`,
-          authorization_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/authorize`,
-          end_session_endpoint: `${server.origin}/tenant-3/oauth2/v2.0/logout`,
-          jwks_uri: `${server.origin}/k`,
-          response_types_supported: ['code'],
-        });
-      }
-      sendJson(res, 200, { token_type: 'Bearer', access_token: 'cert-token', expires_in: 3600, ext_expires_in: 3600 });
-    });
+    answerAsAuthority(server, 'tenant-3', 'cert-token');
     const credential = createCredential(
       { kind: 'servicePrincipalCertificate', tenantId: 'tenant-3', clientId: 'app-3', secretKey: 'sp-cert' },
       { cloud: customCloud({ armEndpoint: server.origin, authorityHost: server.origin }), secrets, agent: server.agent },

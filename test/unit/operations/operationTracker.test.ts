@@ -2,12 +2,13 @@
 // failure midway, stop waiting, resume after a "reload", two windows sharing one store, transient
 // polling faults, and no polling once nothing runs.
 import * as assert from 'node:assert/strict';
-import { ArmPoller } from '../../../src/azure/lro/armPoller';
+import type { ArmPoller } from '../../../src/azure/lro/armPoller';
 import type { AzureRequestError } from '../../../src/azure/http/azureError';
 import { OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker, type TrackerOptions } from '../../../src/operations/operationTracker';
 import type { OperationRecord } from '../../../src/operations/operationRecord';
 import { freeHubDatabases } from '../../support/freeHubDatabases';
+import { beginCreateSyncGroup } from '../../support/syncGroupPoller';
 import { MapMemento } from './mementos';
 import { startEmulatorWithClient, type EmulatorWithClient } from './emulatorClient';
 
@@ -45,21 +46,7 @@ describe('operation tracker (real emulator, real pollers)', function () {
     const name = `ops-test-${++n}`;
     hub = hubFor(n);
     const metadata = databases.find((d) => d !== hub) as string;
-    const poller = await ArmPoller.begin<{ name: string }>(env.arm, {
-      operationName: `Create sync group ${name}`,
-      method: 'PUT',
-      url: `${hub}/syncGroups/${name}`,
-      query: { 'api-version': '2025-01-01' },
-      body: {
-        properties: {
-          interval: 300,
-          conflictResolutionPolicy: 'HubWin',
-          syncDatabaseId: metadata,
-          hubDatabaseUserName: 'hubadmin',
-          hubDatabasePassword: 'S3cret!pass',
-        },
-      },
-    });
+    const poller = await beginCreateSyncGroup(env.arm, hub, name, metadata);
     return { poller, name };
   }
 

@@ -31,6 +31,7 @@ import {
   operationResultResponse,
   operationStatusResponse,
   startOperation,
+  resourceTrackingUrls,
 } from './operations';
 import { databasesOf } from './protectableItems';
 import { renderContainer } from './render';
@@ -133,16 +134,8 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
       };
       containers()[key(id)] = record;
       const op = startOperation(ctx, { vault, kind: 'register', targetId: id, serviceSeconds: 210 });
-      const base = `${req.base}${id}`;
-      return acceptedResponse(
-        ctx,
-        op,
-        {
-          location: `${base}/operationResults/${op.id}?api-version=${BACKUP_TRACKING_API_VERSIONS.containerResult}`,
-          asyncOperation: `${base}/operationsStatus/${op.id}?api-version=${BACKUP_TRACKING_API_VERSIONS.containerStatus}`,
-        },
-        {},
-      );
+      const { containerResult, containerStatus } = BACKUP_TRACKING_API_VERSIONS;
+      return acceptedResponse(ctx, op, resourceTrackingUrls(req, id, op.id, 'operationsStatus', containerResult, containerStatus), {});
     },
     opts,
   );
@@ -160,12 +153,11 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
           `The container has ${protectedHere.length} protected item(s). Stop protection and delete their backup data before unregistering.`,
         );
       const op = startOperation(ctx, { vault, kind: 'unregister', targetId: container.id, serviceSeconds: 20 });
-      const base = `${req.base}${container.id}`;
-      const v = BACKUP_TRACKING_API_VERSIONS.unregister;
-      return acceptedResponse(ctx, op, {
-        location: `${base}/operationResults/${op.id}?api-version=${v}`,
-        asyncOperation: `${base}/operationsStatus/${op.id}?api-version=${v}`,
-      });
+      return acceptedResponse(
+        ctx,
+        op,
+        resourceTrackingUrls(req, container.id, op.id, 'operationsStatus', BACKUP_TRACKING_API_VERSIONS.unregister),
+      );
     },
     opts,
   );

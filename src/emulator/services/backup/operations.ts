@@ -155,6 +155,25 @@ export function operationResultResponse(
   return body === undefined ? { status: 204 } : { status: 200, body };
 }
 
+/**
+ * Tracking URLs under the resource an operation acts on: …/operationResults/{id} for the result and
+ * …/{statusSegment}/{id} for the status, each with the api-version the service gives it.
+ */
+export function resourceTrackingUrls(
+  req: EmulatorRequest,
+  resourceId: string,
+  opId: string,
+  statusSegment: 'operationsStatus' | 'operations',
+  resultVersion: string,
+  statusVersion = resultVersion,
+): { location: string; asyncOperation: string } {
+  const base = `${req.base}${resourceId}`;
+  return {
+    location: `${base}/operationResults/${opId}?api-version=${resultVersion}`,
+    asyncOperation: `${base}/${statusSegment}/${opId}?api-version=${statusVersion}`,
+  };
+}
+
 /** The 202 answer to the request that started `op`. */
 export function acceptedResponse(
   ctx: ServiceContext,

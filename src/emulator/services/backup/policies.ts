@@ -14,6 +14,7 @@ import {
   operationResultResponse,
   operationStatusResponse,
   startOperation,
+  resourceTrackingUrls,
 } from './operations';
 import { validateWorkloadPolicy } from './policyValidation';
 import { renderPolicy } from './render';
@@ -93,12 +94,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
         serviceSeconds: 5,
         payload: record as unknown as Record<string, unknown>,
       });
-      const base = `${req.base}${record.id}`;
-      const v = BACKUP_TRACKING_API_VERSIONS.policy;
-      return acceptedResponse(ctx, op, {
-        location: `${base}/operationResults/${op.id}?api-version=${v}`,
-        asyncOperation: `${base}/operations/${op.id}?api-version=${v}`,
-      });
+      return acceptedResponse(ctx, op, resourceTrackingUrls(req, record.id, op.id, 'operations', BACKUP_TRACKING_API_VERSIONS.policy));
     },
     opts,
   );
@@ -119,12 +115,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
           `Policy '${p.name}' is used by ${users} protected item(s). Move them to another policy or stop their protection first.`,
         );
       const op = startOperation(ctx, { vault, kind: 'policy.delete', targetId: p.id, serviceSeconds: 5 });
-      const base = `${req.base}${p.id}`;
-      const v = BACKUP_TRACKING_API_VERSIONS.policy;
-      return acceptedResponse(ctx, op, {
-        location: `${base}/operationResults/${op.id}?api-version=${v}`,
-        asyncOperation: `${base}/operations/${op.id}?api-version=${v}`,
-      });
+      return acceptedResponse(ctx, op, resourceTrackingUrls(req, p.id, op.id, 'operations', BACKUP_TRACKING_API_VERSIONS.policy));
     },
     opts,
   );

@@ -11,7 +11,14 @@ import { key, type BackupContainerRecord, type BackupItemRecord, type BackupPoli
 import { getContainer, getItem, getVault, ITEM, itemNameOf, itemNotFound, itemsOfVault, VAULT } from './ids';
 import { onJob, startJob } from './jobEngine';
 import { matches, parseFilter } from './odataFilter';
-import { acceptedResponse, getOperation, operationResultResponse, operationStatusResponse, startOperation } from './operations';
+import {
+  acceptedResponse,
+  getOperation,
+  operationResultResponse,
+  operationStatusResponse,
+  resourceTrackingUrls,
+  startOperation,
+} from './operations';
 import { findDatabase } from './protectableItems';
 import { renderItem } from './renderItem';
 import { backupState } from './state';
@@ -40,11 +47,7 @@ export function resolvePolicy(ctx: ServiceContext, vault: BackupVaultRecord, pol
 }
 
 export function itemTrackingUrls(req: EmulatorRequest, itemId: string, opId: string): { location: string; asyncOperation: string } {
-  const v = BACKUP_TRACKING_API_VERSIONS.item;
-  return {
-    location: `${req.base}${itemId}/operationResults/${opId}?api-version=${v}`,
-    asyncOperation: `${req.base}${itemId}/operationsStatus/${opId}?api-version=${v}`,
-  };
+  return resourceTrackingUrls(req, itemId, opId, 'operationsStatus', BACKUP_TRACKING_API_VERSIONS.item);
 }
 
 function newItem(

@@ -3,7 +3,7 @@
 // (…/locations/{loc}/operation/{id}?api-version=2022-11-01-preview — a different path and api-version than
 // the request, which clients must follow as given) and Azure-AsyncOperation.
 import type { ServiceContext } from '../../core/context';
-import type { EmulatorRequest, EmulatorResponse } from '../../core/http';
+import { armError, type EmulatorRequest, type EmulatorResponse } from '../../core/http';
 import { SQL_LRO_SHAPES, type SqlMutation } from './lroShapes';
 
 export const OPERATION_RESULT_API_VERSION = '2022-11-01-preview';
@@ -38,6 +38,40 @@ export function startSqlLro(ctx: ServiceContext, req: EmulatorRequest, lro: SqlL
     },
     req,
   );
+}
+
+/** Deletes and schema refreshes: operations handled under their mutation's name, with nothing to carry or return. */
+export type SqlAction = Extract<SqlMutation, `${string}.delete` | `${string}.refresh${string}`>;
+
+export function startSqlAction(
+  ctx: ServiceContext,
+  req: EmulatorRequest,
+  mutation: SqlAction,
+  resourceId: string,
+  location: string,
+): EmulatorResponse {
+  // Every mutation is named `<family>.<verb>`.
+  const family = mutation.slice(0, mutation.indexOf('.')) as SqlLro['family'];
+  return startSqlLro(ctx, req, { mutation, kind: mutation, family, resourceId, location, finalResult: 'none', payload: {} });
+}
+
+/**
+ * Starts the delete of a group or member, marked as being dropped until it completes so that a second DELETE
+ * meanwhile is refused; one that is already gone answers 204.
+ */
+export function startSqlDrop(
+  ctx: ServiceContext,
+  req: EmulatorRequest,
+  mutation: 'syncGroup.delete' | 'syncMember.delete',
+  record: { id: string; deleting?: boolean } | undefined,
+  location: string,
+  alreadyDropping: { code: string; message: string },
+): EmulatorResponse {
+  if (!record) return { status: 204 };
+  if (record.deleting) throw armError(400, alreadyDropping.code, alreadyDropping.message);
+  record.deleting = true;
+  ctx.store.changed();
+  return startSqlAction(ctx, req, mutation, record.id, location);
 }
 
 /** Routes answering the two polling URLs. */

@@ -9,7 +9,7 @@ import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
 import { key, type SyncAgentRecord } from '../../model';
 import { getAgent, getServer, VALID_NAME } from './ids';
 import { renderSyncAgent } from './render';
-import { startSqlLro } from './lro';
+import { startSqlAction, startSqlLro } from './lro';
 import { validateSyncDatabase } from './syncGroupValidation';
 
 const SERVER = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Sql/servers/{serverName}';
@@ -109,15 +109,7 @@ export function registerSyncAgentRoutes(ctx: ServiceContext): void {
       if (Object.values(st().syncMembers).some((m) => m.syncAgentId && key(m.syncAgentId) === key(a.id))) {
         throw armError(400, 'CannotDeleteInUseSyncAgent', 'Cannot delete sync agent because it is used by sync member.');
       }
-      return startSqlLro(ctx, req, {
-        mutation: 'syncAgent.delete',
-        kind: 'syncAgent.delete',
-        family: 'syncAgent',
-        resourceId: a.id,
-        location: server.location,
-        finalResult: 'none',
-        payload: {},
-      });
+      return startSqlAction(ctx, req, 'syncAgent.delete', a.id, server.location);
     },
     opts,
   );

@@ -6,8 +6,9 @@ import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
 import { key, type OperationRecord } from '../../model';
 import { getDatabase, getGroup, getServer, groupId, groupsOfDatabase, VALID_NAME } from './ids';
-import { renderFullSchema, renderSyncGroup } from './render';
-import { startSqlLro } from './lro';
+import { renderSyncGroup } from './render';
+import { registerSchemaRoutes } from './schemaRoutes';
+import { startSqlDrop, startSqlLro } from './lro';
 import { cancelSync, startSync } from './syncEngine';
 import { registerSyncGroupOperations } from './syncGroupOperations';
 import { MAX_GROUPS_PER_DATABASE } from './dataTypes';
@@ -161,52 +162,22 @@ export function registerSyncGroupRoutes(ctx: ServiceContext): void {
     (req) => {
       const server = getServer(ctx, req);
       getDatabase(ctx, req);
-      const g = state().syncGroups[key(groupId(req))];
-      if (!g) return { status: 204 };
-      if (g.deleting) throw armError(400, 'SyncOperation_DuplicateSyncGroupDrop', 'The sync group is already being dropped.');
-      g.deleting = true;
-      ctx.store.changed();
-      return startSqlLro(ctx, req, {
-        mutation: 'syncGroup.delete',
-        kind: 'syncGroup.delete',
-        family: 'syncGroup',
-        resourceId: g.id,
-        location: server.location,
-        finalResult: 'none',
-        payload: {},
+      return startSqlDrop(ctx, req, 'syncGroup.delete', state().syncGroups[key(groupId(req))], server.location, {
+        code: 'SyncOperation_DuplicateSyncGroupDrop',
+        message: 'The sync group is already being dropped.',
       });
     },
     opts,
   );
 
-  r.add(
-    'POST',
-    `${GROUP}/refreshHubSchema`,
-    (req) => {
-      const server = getServer(ctx, req);
-      const g = getGroup(ctx, req);
-      return startSqlLro(ctx, req, {
-        mutation: 'syncGroup.refreshHubSchema',
-        kind: 'syncGroup.refreshHubSchema',
-        family: 'syncGroup',
-        resourceId: g.id,
-        location: server.location,
-        finalResult: 'none',
-        payload: {},
-      });
-    },
-    opts,
-  );
-
-  r.add(
-    'GET',
-    `${GROUP}/hubSchemas`,
-    (req) => {
-      const g = getGroup(ctx, req);
-      return { status: 200, body: paginate(req, g.hubSchema ? [renderFullSchema(g.hubSchema)] : [], ctx.options.pageSize) };
-    },
-    opts,
-  );
+  registerSchemaRoutes(ctx, opts, {
+    path: GROUP,
+    refresh: 'refreshHubSchema',
+    list: 'hubSchemas',
+    mutation: 'syncGroup.refreshHubSchema',
+    get: getGroup,
+    schemaOf: (g) => g.hubSchema,
+  });
 
   r.add(
     'POST',

@@ -6,8 +6,9 @@ import { paginate } from '../../core/paging';
 import { DATA_SYNC_API_VERSIONS } from '../../core/apiVersions';
 import { key, type OperationRecord, type SyncGroupRecord, type SyncMemberRecord } from '../../model';
 import { getGroup, getMember, getServer, membersOf, VALID_NAME } from './ids';
-import { renderFullSchema, renderSyncMember } from './render';
-import { startSqlLro } from './lro';
+import { renderSyncMember } from './render';
+import { registerSchemaRoutes } from './schemaRoutes';
+import { startSqlDrop, startSqlLro } from './lro';
 import { appendLog, memberHealth, memberSource } from './syncEngine';
 import { MAX_MEMBERS_PER_GROUP } from './dataTypes';
 import {
@@ -21,6 +22,7 @@ import {
 import { GROUP } from './syncGroups';
 
 const MEMBER = `${GROUP}/syncMembers/{syncMemberName}`;
+const MEMBER_DROPPING = { code: 'SyncOperation_DuplicateSyncMemberDrop', message: 'The sync member is already being dropped.' };
 
 export function registerSyncMemberRoutes(ctx: ServiceContext): void {
   const opts = { audience: 'arm' as const, apiVersions: DATA_SYNC_API_VERSIONS };
@@ -124,7 +126,7 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
       );
     const id = memberId(req, g);
     const existing = patch ? getMember(ctx, req) : st().syncMembers[key(id)];
-    if (existing?.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
+    if (existing?.deleting) throw armError(400, MEMBER_DROPPING.code, MEMBER_DROPPING.message);
     const fields = readMemberBody(jsonBody(req));
     const merged: MemberFields = existing ? { ...pickFields(existing), ...fields } : fields;
     assertMemberNamed(patch ? merged : fields, merged.databaseType ?? 'AzureSqlDatabase');
@@ -171,50 +173,17 @@ export function registerSyncMemberRoutes(ctx: ServiceContext): void {
     (req) => {
       const server = getServer(ctx, req);
       const g = getGroup(ctx, req);
-      const m = st().syncMembers[key(memberId(req, g))];
-      if (!m) return { status: 204 };
-      if (m.deleting) throw armError(400, 'SyncOperation_DuplicateSyncMemberDrop', 'The sync member is already being dropped.');
-      m.deleting = true;
-      ctx.store.changed();
-      return startSqlLro(ctx, req, {
-        mutation: 'syncMember.delete',
-        kind: 'syncMember.delete',
-        family: 'syncMember',
-        resourceId: m.id,
-        location: server.location,
-        finalResult: 'none',
-        payload: {},
-      });
+      return startSqlDrop(ctx, req, 'syncMember.delete', st().syncMembers[key(memberId(req, g))], server.location, MEMBER_DROPPING);
     },
     opts,
   );
 
-  ctx.router.add(
-    'POST',
-    `${MEMBER}/refreshSchema`,
-    (req) => {
-      const server = getServer(ctx, req);
-      const m = getMember(ctx, req);
-      return startSqlLro(ctx, req, {
-        mutation: 'syncMember.refreshSchema',
-        kind: 'syncMember.refreshSchema',
-        family: 'syncMember',
-        resourceId: m.id,
-        location: server.location,
-        finalResult: 'none',
-        payload: {},
-      });
-    },
-    opts,
-  );
-
-  ctx.router.add(
-    'GET',
-    `${MEMBER}/schemas`,
-    (req) => {
-      const m = getMember(ctx, req);
-      return { status: 200, body: paginate(req, m.memberSchema ? [renderFullSchema(m.memberSchema)] : [], ctx.options.pageSize) };
-    },
-    opts,
-  );
+  registerSchemaRoutes(ctx, opts, {
+    path: MEMBER,
+    refresh: 'refreshSchema',
+    list: 'schemas',
+    mutation: 'syncMember.refreshSchema',
+    get: getMember,
+    schemaOf: (m) => m.memberSchema,
+  });
 }

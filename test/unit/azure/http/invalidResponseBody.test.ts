@@ -2,22 +2,13 @@
 // never an empty list: the emulator's `malformed` fault (JSON cut off), list bodies without their
 // array, an empty list body; the request log marks the rejected answer.
 import assert from 'node:assert/strict';
-import { AzureRequestError } from '../../../../src/azure/http/azureError';
+import { rejection } from '../../helpers/azureRejection';
 import { formatLogEntry } from '../../../../src/azure/http/requestLogger';
 import { armNextLink, createPager, fabricContinuation } from '../../../../src/azure/paging/pager';
 import { SyncMembersClient } from '../../../../src/azure/sql/syncMembersClient';
 import { startHttpsTestServer, sendJson, type HttpsTestServer } from '../../helpers/httpsTestServer';
 import { testClient } from '../../helpers/testClients';
 import { startEmulatorWithClient, type EmulatorWithClient } from '../../operations/emulatorClient';
-
-async function rejection(p: Promise<unknown>): Promise<AzureRequestError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  assert.ok(e instanceof AzureRequestError, `expected an AzureRequestError, got ${String(e)}`);
-  return e;
-}
 
 describe('invalid response bodies (emulator malformed fault)', function () {
   this.timeout(20_000);

@@ -3,20 +3,11 @@
 // saying it can be retried; the pipeline does not silently retry it.
 import assert from 'node:assert/strict';
 import type { PipelineRequest } from '@azure/core-rest-pipeline';
-import { AzureRequestError } from '../../../../src/azure/http/azureError';
+import { rejection } from '../../helpers/azureRejection';
 import { SyncMembersClient } from '../../../../src/azure/sql/syncMembersClient';
 import { startHttpsTestServer, sendJson, type HttpsTestServer } from '../../helpers/httpsTestServer';
 import { testClient } from '../../helpers/testClients';
 import { startEmulatorWithClient, type EmulatorWithClient } from '../../operations/emulatorClient';
-
-async function rejection(p: Promise<unknown>): Promise<AzureRequestError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  assert.ok(e instanceof AzureRequestError, `expected an AzureRequestError, got ${String(e)}`);
-  return e;
-}
 
 describe('request timeout (emulator hang fault)', function () {
   this.timeout(20_000);

@@ -14,6 +14,18 @@ const FAST = { minDelayMs: 5, maxDelayMs: 20 };
 const V = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v';
 const C = `${V}/backupFabrics/Azure/protectionContainers/VMAppContainer%3Bcompute%3Brg%3Bvm`;
 const I = `${C}/protectedItems/SQLDataBase%3Bmssqlserver%3Bdb`;
+/** Protects the item I (a PUT answered as the test scripted it). */
+const beginProtect = (server: HttpsTestServer) =>
+  new BackupProtectionClient(testClient(server)).beginProtect(
+    {
+      subscriptionId: 's1',
+      resourceGroup: 'rg',
+      vault: 'v',
+      container: 'VMAppContainer;compute;rg;vm',
+      item: 'SQLDataBase;mssqlserver;db',
+    },
+    { properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId: `${V}/backupPolicies/p` } },
+  );
 const registered = { name: 'VMAppContainer;compute;rg;vm', properties: { registrationStatus: 'Registered' } };
 
 describe('ARM poller: final-state-via location', () => {
@@ -64,16 +76,7 @@ describe('ARM poller: final-state-via location', () => {
         [`GET ${I}`]: [{ status: 200, body: { name: 'stale', properties: { protectionState: 'IRPending' } } }],
       }),
     );
-    const ref = {
-      subscriptionId: 's1',
-      resourceGroup: 'rg',
-      vault: 'v',
-      container: 'VMAppContainer;compute;rg;vm',
-      item: 'SQLDataBase;mssqlserver;db',
-    };
-    const poller = await new BackupProtectionClient(testClient(server)).beginProtect(ref, {
-      properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId: `${V}/backupPolicies/p` },
-    });
+    const poller = await beginProtect(server);
     assert.deepEqual(await poller.pollUntilDone(FAST), item);
     assert.deepEqual(
       server.requests.map((r) => `${r.method} ${r.url.split('?')[0]}`),
@@ -89,16 +92,7 @@ describe('ARM poller: final-state-via location', () => {
         [`GET ${I}`]: [{ status: 200, body: { name: 'db', properties: { protectionState: 'Protected' } } }],
       }),
     );
-    const ref = {
-      subscriptionId: 's1',
-      resourceGroup: 'rg',
-      vault: 'v',
-      container: 'VMAppContainer;compute;rg;vm',
-      item: 'SQLDataBase;mssqlserver;db',
-    };
-    const poller = await new BackupProtectionClient(testClient(server)).beginProtect(ref, {
-      properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId: `${V}/backupPolicies/p` },
-    });
+    const poller = await beginProtect(server);
     assert.deepEqual(await poller.pollUntilDone(FAST), { name: 'db', properties: { protectionState: 'Protected' } });
   });
 });

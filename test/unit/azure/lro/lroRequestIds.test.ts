@@ -2,7 +2,7 @@
 // status check, whatever the response shape; a failed operation reports its own error (code, message,
 // the status check's request id), never "HTTP 200".
 import assert from 'node:assert/strict';
-import { AzureRequestError } from '../../../../src/azure/http/azureError';
+import { rejection } from '../../helpers/azureRejection';
 import { ArmPoller } from '../../../../src/azure/lro/armPoller';
 import { BackupPoller } from '../../../../src/azure/lro/backupPoller';
 import { FabricPoller } from '../../../../src/azure/lro/fabricPoller';
@@ -14,15 +14,6 @@ import { testClient } from '../../helpers/testClients';
 const FAST = { minDelayMs: 5, maxDelayMs: 20 };
 const G = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/db/syncGroups/sg';
 const rid = (id: string) => ({ 'x-ms-request-id': id, 'x-ms-correlation-request-id': `corr-${id}` });
-
-async function rejection(p: Promise<unknown>): Promise<AzureRequestError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  assert.ok(e instanceof AzureRequestError, `expected an AzureRequestError, got ${String(e)}`);
-  return e;
-}
 
 describe('long-running operations: request ids and the operation’s own error', () => {
   let server: HttpsTestServer;

@@ -3,8 +3,6 @@
 // masterSyncMemberName — with the rules that refuse a selection before anything is sent.
 import * as assert from 'node:assert/strict';
 import type { SyncFullSchemaTable } from '../../../../src/azure/sql/syncModels';
-import { createGroup } from '../../../../src/dataSync/workflows/syncGroupWorkflows';
-import { addMember } from '../../../../src/dataSync/workflows/syncMemberWorkflows';
 import {
   readGroupSchemas,
   refreshHubSchema,
@@ -15,6 +13,7 @@ import {
 } from '../../../../src/dataSync/workflows/schemaWorkflows';
 import { DataSyncValidationError } from '../../../../src/dataSync/workflows/validationError';
 import { SEED_UPDATE_GROUP_ADDS } from './seedBodies';
+import { addReplicaMember, createDemoGroup } from './workflowFixtures';
 import { demoEstate, lastWriteTo, startWorkflowHarness, type WorkflowHarness } from './workflowHarness';
 
 describe('schema workflows (emulator)', function () {
@@ -25,38 +24,12 @@ describe('schema workflows (emulator)', function () {
   let emptyGroupId: string;
   let hub: SyncFullSchemaTable[];
 
-  const newGroup = async (name: string) => {
-    const created = await createGroup(h.ctx, {
-      hubDatabaseId: ids.salesArchive,
-      name,
-      syncDatabaseId: ids.syncMeta,
-      interval: -1,
-      conflictResolutionPolicy: 'HubWin',
-      enableConflictLogging: false,
-      usePrivateLinkConnection: false,
-      hubDatabaseUserName: 'hubUser',
-      hubDatabasePassword: 'Hub!Passw0rd',
-    });
-    await created.operation.result;
-    return created.groupId;
-  };
-
   before(async () => {
     h = await startWorkflowHarness();
     ids = demoEstate(h);
-    groupId = await newGroup('wf-schema');
-    emptyGroupId = await newGroup('wf-no-members');
-    await (
-      await addMember(h.ctx, {
-        groupId,
-        name: 'replica',
-        kind: 'azure',
-        databaseId: ids.east,
-        syncDirection: 'Bidirectional',
-        userName: 'u',
-        password: 'Member!Passw0rd',
-      })
-    ).operation.result;
+    groupId = await createDemoGroup(h, ids, 'wf-schema');
+    emptyGroupId = await createDemoGroup(h, ids, 'wf-no-members');
+    await addReplicaMember(h, ids, groupId);
   });
   after(async () => {
     await h.stop();

@@ -9,8 +9,8 @@ import {
   updateGroupSettings,
   type CreateGroupInput,
 } from '../../../../src/dataSync/workflows/syncGroupWorkflows';
-import { DataSyncValidationError } from '../../../../src/dataSync/workflows/validationError';
 import { SEED_CREATE_GROUP, writableKeys } from './seedBodies';
+import { rejectsFields as rejects } from './workflowFixtures';
 import { demoEstate, lastWriteTo, startWorkflowHarness, type WorkflowHarness } from './workflowHarness';
 
 const PASSWORD = 'Hub!Passw0rd-wf';
@@ -31,15 +31,6 @@ describe('sync group workflows (emulator)', function () {
     hubDatabasePassword: PASSWORD,
     ...o,
   });
-  const rejects = async (p: Promise<unknown>, fields: Record<string, RegExp>) => {
-    const e = await p.then(
-      () => assert.fail('expected a validation error'),
-      (err: unknown) => err,
-    );
-    assert.ok(e instanceof DataSyncValidationError, String(e));
-    assert.deepEqual(Object.keys(e.fields).sort(), Object.keys(fields).sort(), JSON.stringify(e.fields));
-    for (const [f, re] of Object.entries(fields)) assert.match(e.fields[f], re);
-  };
 
   before(async () => {
     h = await startWorkflowHarness();

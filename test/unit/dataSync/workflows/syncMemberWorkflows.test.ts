@@ -3,7 +3,6 @@
 // same checks (name, duplicate, group limit, hub as member) refuse a member before anything is sent.
 import * as assert from 'node:assert/strict';
 import { listLinkedDatabases } from '../../../../src/dataSync/workflows/resourceLists';
-import { createGroup } from '../../../../src/dataSync/workflows/syncGroupWorkflows';
 import {
   addMember,
   addMemberProblems,
@@ -14,8 +13,8 @@ import {
   updateMember,
   type AddMemberInput,
 } from '../../../../src/dataSync/workflows/syncMemberWorkflows';
-import { DataSyncValidationError } from '../../../../src/dataSync/workflows/validationError';
 import { SEED_CREATE_MEMBER, SEED_UPDATE_MEMBER, writableKeys } from './seedBodies';
+import { createDemoGroup, rejectsFields as rejects } from './workflowFixtures';
 import { demoEstate, lastWriteTo, startWorkflowHarness, type WorkflowHarness } from './workflowHarness';
 
 const PASSWORD = 'Member!Passw0rd-wf';
@@ -35,32 +34,11 @@ describe('sync member workflows (emulator)', function () {
     password: PASSWORD,
     ...o,
   });
-  const rejects = async (p: Promise<unknown>, fields: Record<string, RegExp>) => {
-    const e = await p.then(
-      () => assert.fail('expected a validation error'),
-      (err: unknown) => err,
-    );
-    assert.ok(e instanceof DataSyncValidationError, String(e));
-    assert.deepEqual(Object.keys(e.fields).sort(), Object.keys(fields).sort(), JSON.stringify(e.fields));
-    for (const [f, re] of Object.entries(fields)) assert.match(e.fields[f], re);
-  };
 
   before(async () => {
     h = await startWorkflowHarness();
     ids = demoEstate(h);
-    const created = await createGroup(h.ctx, {
-      hubDatabaseId: ids.salesArchive,
-      name: 'wf-members',
-      syncDatabaseId: ids.syncMeta,
-      interval: -1,
-      conflictResolutionPolicy: 'HubWin',
-      enableConflictLogging: false,
-      usePrivateLinkConnection: false,
-      hubDatabaseUserName: 'hubUser',
-      hubDatabasePassword: 'Hub!Passw0rd',
-    });
-    await created.operation.result;
-    groupId = created.groupId;
+    groupId = await createDemoGroup(h, ids, 'wf-members');
   });
   after(async () => {
     await h.stop();

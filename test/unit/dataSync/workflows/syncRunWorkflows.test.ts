@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { buildGroupSchema } from '../../../../src/dataSync/syncRules';
 import { readGroupSchemas, refreshHubSchema, saveSchema } from '../../../../src/dataSync/workflows/schemaWorkflows';
-import { createGroup } from '../../../../src/dataSync/workflows/syncGroupWorkflows';
-import { addMember } from '../../../../src/dataSync/workflows/syncMemberWorkflows';
 import { cancelSync, readSyncStatus, syncLogPages, triggerSync } from '../../../../src/dataSync/workflows/syncRunWorkflows';
 import { waitFor } from '../../emulator/helpers';
+import { addReplicaMember, createDemoGroup } from './workflowFixtures';
 import { demoEstate, lastWriteTo, startWorkflowHarness, type WorkflowHarness } from './workflowHarness';
 
 describe('sync run workflows (emulator)', function () {
@@ -17,30 +16,8 @@ describe('sync run workflows (emulator)', function () {
   before(async () => {
     h = await startWorkflowHarness();
     const ids = demoEstate(h);
-    const created = await createGroup(h.ctx, {
-      hubDatabaseId: ids.salesArchive,
-      name: 'wf-run',
-      syncDatabaseId: ids.syncMeta,
-      interval: -1,
-      conflictResolutionPolicy: 'HubWin',
-      enableConflictLogging: false,
-      usePrivateLinkConnection: false,
-      hubDatabaseUserName: 'hubUser',
-      hubDatabasePassword: 'Hub!Passw0rd',
-    });
-    await created.operation.result;
-    groupId = created.groupId;
-    await (
-      await addMember(h.ctx, {
-        groupId,
-        name: 'replica',
-        kind: 'azure',
-        databaseId: ids.east,
-        syncDirection: 'Bidirectional',
-        userName: 'u',
-        password: 'Member!Passw0rd',
-      })
-    ).operation.result;
+    groupId = await createDemoGroup(h, ids, 'wf-run');
+    await addReplicaMember(h, ids, groupId);
     await (
       await refreshHubSchema(h.ctx, groupId)
     ).result;

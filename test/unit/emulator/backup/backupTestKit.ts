@@ -50,6 +50,16 @@ export async function connect(emu: EmulatorHandle): Promise<AzureConnection> {
   });
 }
 
+/** The body that registers a discovered SQL VM as a VMAppContainer. */
+export const registerBody = (vmId: string) => ({
+  properties: {
+    containerType: 'VMAppContainer',
+    backupManagementType: 'AzureWorkload',
+    sourceResourceId: vmId,
+    workloadType: 'SQLDataBase',
+  },
+});
+
 export const WAIT = { minDelayMs: 10, maxDelayMs: 50 };
 
 const statusOf = (r: CallResult): unknown => (r.body as { status?: unknown } | undefined)?.status;

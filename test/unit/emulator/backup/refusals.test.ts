@@ -3,7 +3,7 @@
 // ranges or with bad file mappings, and the failures asked for through the control endpoint.
 import assert from 'node:assert/strict';
 import { startTestEmulator, type CallResult, type TestEmulator } from '../helpers';
-import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import { b, backupIds, enc, FAST_BACKUP, track, waitForJob, registerBody } from './backupTestKit';
 import { containerOf, errorOf, itemOf, jobIdOf, jobOf, operationOf, pointsOf, rangesOf } from './backupAnswers';
 import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backupPolicies';
 
@@ -104,14 +104,7 @@ describe('Backup refusals', function () {
     // Protect HRDb (FULL recovery) and PayrollDb (SIMPLE) on sqlvm-prod-02, then try backups.
     await track(t, (await t.call('POST', b(`${ids.vault}/backupFabrics/Azure/refreshContainers`))).headers.location);
     const reg = await t.call('PUT', b(enc(ids.prod02)), {
-      body: {
-        properties: {
-          containerType: 'VMAppContainer',
-          backupManagementType: 'AzureWorkload',
-          sourceResourceId: ids.vmProd02,
-          workloadType: 'SQLDataBase',
-        },
-      },
+      body: registerBody(ids.vmProd02),
     });
     await track(t, reg.headers.location);
     await track(t, (await t.call('POST', b(`${enc(ids.prod02)}/inquire`))).headers.location);

@@ -3,7 +3,7 @@
 // restored where; registration refusals for VMs discovery has not found.
 import assert from 'node:assert/strict';
 import { startTestEmulator, type TestEmulator } from '../helpers';
-import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import { b, backupIds, enc, FAST_BACKUP, track, waitForJob, registerBody } from './backupTestKit';
 import {
   containerOf,
   containersOf,
@@ -129,23 +129,15 @@ describe('Backup restore variants and registration checks', function () {
   });
 
   it('registration needs a VM that discovery found, with a VMAppContainer body', async () => {
-    const body = {
-      properties: {
-        containerType: 'VMAppContainer',
-        backupManagementType: 'AzureWorkload',
-        sourceResourceId: ids.vmProd02,
-        workloadType: 'SQLDataBase',
-      },
-    };
-    const early = await t.call('PUT', b(enc(ids.prod02)), { body });
+    const early = await t.call('PUT', b(enc(ids.prod02)), { body: registerBody(ids.vmProd02) });
     assert.equal(early.status, 400);
     assert.equal(errorOf(early).code, 'BMSUserErrorContainerNotDiscovered');
     const wrongType = await t.call('PUT', b(enc(ids.ag02)), {
-      body: { properties: { ...body.properties, containerType: 'IaasVMContainer', sourceResourceId: ids.vmAg02 } },
+      body: { properties: { ...registerBody(ids.vmAg02).properties, containerType: 'IaasVMContainer' } },
     });
     assert.equal(wrongType.status, 400);
     assert.equal(errorOf(wrongType).code, 'BMSUserErrorInvalidInput');
-    const ok = await t.call('PUT', b(enc(ids.ag02)), { body: { properties: { ...body.properties, sourceResourceId: ids.vmAg02 } } });
+    const ok = await t.call('PUT', b(enc(ids.ag02)), { body: registerBody(ids.vmAg02) });
     assert.equal(ok.status, 202, ok.text);
     const registering = await t.call('GET', b(`${ids.vault}/backupProtectionContainers?$filter=friendlyName eq 'sqlvm-ag-02'`));
     assert.equal(containersOf(registering).value.length, 1, 'listed from the PUT on');

@@ -3,7 +3,7 @@
 // (jobs end, log ranges jump), and job durations follow the time scale.
 import assert from 'node:assert/strict';
 import { startTestEmulator, waitFor, type TestEmulator } from '../helpers';
-import { b, backupIds, enc, FAST_BACKUP, track } from './backupTestKit';
+import { b, backupIds, enc, FAST_BACKUP, track, registerBody } from './backupTestKit';
 import {
   advanceOf,
   containerOf,
@@ -113,14 +113,7 @@ describe('Backup time: log schedules, clock and time scale', function () {
       // Registration takes 21 s here: the container reads Registering, and inquiry must wait for it.
       // sqlvm-ag-02 is discovered in the seed: no refresh needed.
       const reg = await slow.call('PUT', b(enc(ids.ag02)), {
-        body: {
-          properties: {
-            containerType: 'VMAppContainer',
-            backupManagementType: 'AzureWorkload',
-            sourceResourceId: ids.vmAg02,
-            workloadType: 'SQLDataBase',
-          },
-        },
+        body: registerBody(ids.vmAg02),
       });
       assert.equal(reg.status, 202, reg.text);
       assert.equal(containerOf(await slow.call('GET', b(enc(ids.ag02)))).properties.registrationStatus, 'Registering');

@@ -2,7 +2,7 @@
 // api-versions in the URLs, 202 → 204/200 on operationResults, OperationStatus with properties.jobId.
 import assert from 'node:assert/strict';
 import { startTestEmulator, type TestEmulator } from '../helpers';
-import { b, backupIds, enc, FAST_BACKUP, track, waitForJob } from './backupTestKit';
+import { b, backupIds, enc, FAST_BACKUP, track, waitForJob, registerBody } from './backupTestKit';
 import { containerOf, errorOf, itemOf, jobIdOf, jobOf, jobsOf, operationOf, policyOf } from './backupAnswers';
 import { hourlyLogPolicy } from '../../../../src/emulator/seeds/backupPolicies';
 
@@ -43,14 +43,7 @@ describe('Backup tracking URLs', function () {
 
   it('register: 202 {} with operationsStatus (2019-05-13-preview) and operationResults (2016-12-01) → 200 container', async () => {
     const r = await slow.call('PUT', b(enc(ids.ag02)), {
-      body: {
-        properties: {
-          containerType: 'VMAppContainer',
-          backupManagementType: 'AzureWorkload',
-          sourceResourceId: ids.vmAg02,
-          workloadType: 'SQLDataBase',
-        },
-      },
+      body: registerBody(ids.vmAg02),
     });
     assert.equal(r.status, 202, r.text);
     assert.deepEqual(r.body, {});
