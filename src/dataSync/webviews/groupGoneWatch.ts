@@ -1,6 +1,7 @@
 // Tells a Data Sync panel that its sync group no longer exists: when a tracked delete of the group, or
 // of its hub database or server, succeeds (from a command, another panel or another window), or when a
 // call of the panel answers 404 and reading the group confirms it is gone (deleted in the portal).
+import { readGroupSettings } from '../workflows/syncGroupWorkflows';
 import type * as vscode from 'vscode';
 import { isAzureRequestError } from '../../azure/http/azureError';
 import type { OperationRecord } from '../../operations/operationRecord';
@@ -47,7 +48,7 @@ export class GroupGoneWatch implements vscode.Disposable {
     if (!id || this.checking) return;
     this.checking = true;
     try {
-      await this.ctx.clients().groups.get(syncGroupRefFromId(id));
+      await readGroupSettings(this.ctx, id);
     } catch (e) {
       if (isAzureRequestError(e) && e.status === 404)
         this.gone(`Sync group ${syncGroupRefFromId(id).syncGroup} no longer exists in Azure (it, its database or its server was deleted).`);

@@ -7,7 +7,7 @@ import { DefinitionFileSystemProvider } from '../definition/definitionFileSystem
 import { DEFINITION_SCHEME } from '../definition/definitionUri';
 import type { FabricContext } from '../fabricContext';
 import { fabricItemOf, type FabricItemTarget } from '../fabricTarget';
-import { listMirroredDatabases, listWorkspaces } from '../workflows/definitionWorkflows';
+import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
 
 export const OPEN_DEFINITION_COMMAND = 'sqlDataMovement.fabric.openDefinition';
 /** Registered by the mirroring commands; the editor offers it before a save that changes the source. */

@@ -6,7 +6,7 @@ import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { FabricContext } from '../fabricContext';
 import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
-import { listWorkspaces } from '../workflows/createWorkflows';
+import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
 import {
   applyReadinessFix,
   checkReadiness,
@@ -65,11 +65,9 @@ export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput,
       )
     )?.workspaceId;
   if (!workspaceId) return undefined;
-  const items = ctx
-    .clients()
-    .mirroredDatabases.list(workspaceId)
-    .toArray()
-    .then((list) => list.map((d) => ({ label: d.displayName ?? d.id ?? '', description: d.description, itemId: d.id ?? '' })));
+  const items = listMirroredDatabases(ctx, workspaceId).then((list) =>
+    list.map((d) => ({ label: d.displayName ?? d.id ?? '', description: d.description, itemId: d.id ?? '' })),
+  );
   const picked = await input.pick(items, { title: 'Choose a mirrored database' });
   return picked ? { workspaceId, itemId: picked.itemId, displayName: picked.label } : undefined;
 }

@@ -3,7 +3,7 @@
 // by its server name, and that database's tables with what Fabric can mirror of them.
 import { FabricConnectionsClient, type FabricConnection } from '../../azure/fabric/fabricConnectionsClient';
 import { abortableDelay } from '../../azure/http/abortableDelay';
-import type { MirroredDatabase, Workspace } from '../../azure/fabric/fabricModels';
+import type { MirroredDatabase } from '../../azure/fabric/fabricModels';
 import { DatabaseSchemaClient } from '../../azure/sql/databaseSchemaClient';
 import type { SqlDatabase } from '../../azure/sql/serverModels';
 import type { DatabaseRef } from '../../azure/sql/sqlPaths';
@@ -36,10 +36,7 @@ export function connectionChoice(c: FabricConnection): SqlConnectionChoice {
   return { id: c.id ?? '', displayName: c.displayName ?? c.id ?? '', type, ...parsed };
 }
 
-export async function listWorkspaces(ctx: FabricContext, signal?: AbortSignal): Promise<Workspace[]> {
-  const all = await ctx.clients().workspaces.list({ signal }).toArray();
-  return all.sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
-}
+export { listWorkspaces } from './itemWorkflows';
 
 /** Every connection, the SQL ones (those a SQL database can be mirrored through) first, each group by name. */
 export async function listSqlConnections(ctx: FabricContext, signal?: AbortSignal): Promise<SqlConnectionChoice[]> {

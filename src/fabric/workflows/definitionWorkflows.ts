@@ -7,7 +7,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { MirroredDatabaseRef } from '../../azure/fabric/mirroredDatabasesClient';
 import { decodePart, type DefinitionPart } from '../../azure/fabric/fabricModels';
-import type { MirroredDatabase, Workspace } from '../../azure/fabric/fabricModels';
 import { mirroringSchemaProblems, type SchemaProblem } from '../definition/mirroringSchema';
 import type { FabricContext } from '../fabricContext';
 import type { FabricItemTarget } from '../fabricTarget';
@@ -71,14 +70,6 @@ export async function readDefinition(ctx: FabricContext, target: FabricItemTarge
 export async function readDisplayName(ctx: FabricContext, target: FabricItemTarget): Promise<string> {
   if (target.displayName) return target.displayName;
   return (await ctx.clients().mirroredDatabases.get(refOf(target))).displayName ?? target.itemId;
-}
-
-export function listWorkspaces(ctx: FabricContext): Promise<Workspace[]> {
-  return ctx.clients().workspaces.list().toArray();
-}
-
-export function listMirroredDatabases(ctx: FabricContext, workspaceId: string): Promise<MirroredDatabase[]> {
-  return ctx.clients().mirroredDatabases.list(workspaceId).toArray();
 }
 
 /** Parses and schema-checks the editor's text; throws DefinitionInvalidError naming each bad property. */

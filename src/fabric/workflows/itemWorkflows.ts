@@ -38,8 +38,10 @@ export function descriptionProblem(description: string): string | undefined {
   return undefined;
 }
 
+/** Every workspace (all pages), by name. */
 export async function listWorkspaces(ctx: FabricContext, signal?: AbortSignal): Promise<Workspace[]> {
-  return ctx.clients().workspaces.list({ signal }).toArray();
+  const all = await ctx.clients().workspaces.list({ signal }).toArray();
+  return all.sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
 }
 
 export async function listMirroredDatabases(ctx: FabricContext, workspaceId: string, signal?: AbortSignal): Promise<MirroredDatabase[]> {
