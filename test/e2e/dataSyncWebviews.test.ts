@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { workbenchPage } from './support/hooks';
-import { openContainer, runCommand, screenshot, statusBarItem, webview } from './support/workbench';
+import { expandUntil, openContainer, runCommand, screenshot, statusBarItem, webview } from './support/workbench';
 
 const P = 'Azure SQL Data Movement';
 
@@ -28,13 +28,24 @@ async function quickPick(page: Page, label: string): Promise<void> {
   await row.click();
 }
 
+/** Polls `condition` until it holds (Playwright's locators cannot wait on an input's value). */
+async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** code-server's save dialog is a quick input holding a path: replace it once it has settled, then accept. */
 async function saveAs(page: Page, file: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await page.waitForTimeout(800);
+  await until('the save dialog to propose a path', async () => (await input.inputValue()) !== '');
   for (let i = 0; i < 10 && (await input.inputValue()) !== file; i++) {
     await input.fill(file);
+    // The dialog may complete the path as it reads the folder, overwriting ours; nothing on the page says
+    // when it is done, so look again after a moment and type it once more if it changed.
     await page.waitForTimeout(300);
   }
   await screenshot(page, '31-sync-logs-save-dialog');
@@ -178,10 +189,16 @@ describe('Data Sync webviews (packaged VSIX, Chromium)', function () {
 
   it('sync logs: filter by type, load the next page, export CSV and JSON', async () => {
     // Two syncs push sales-sync's 49 seeded entries past one page (50).
+    // The tree follows a running sync: its row says Progressing until the sync ends, then its new state.
+    const dataSyncPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) });
+    const row = (name: RegExp) => dataSyncPane.getByRole('treeitem', { name });
+    await expandUntil(page, row(/^Contoso Production/), row(/^contoso-sales-weu/));
+    await expandUntil(page, row(/^contoso-sales-weu/), row(/^sales-sync/));
     for (let i = 0; i < 2; i++) {
       await runCommand(page, `${P}: Sync Now`);
       await pickSalesSync(page);
-      await page.waitForTimeout(9_500);
+      await row(/^sales-sync.*Progressing/).waitFor({ timeout: 30_000 });
+      await row(/^sales-sync(?!.*Progressing)/).waitFor({ timeout: 60_000 });
     }
     await runCommand(page, `${P}: View Sync Logs`);
     await pickSalesSync(page);

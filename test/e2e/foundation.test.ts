@@ -34,6 +34,8 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
     assert.equal(await item.count(), 1);
     // Once the extension runs, the signed-out welcome (and its buttons) must still be there.
     const dataSync = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) });
+    // What is checked is that nothing goes away: the page shows no sign of the extension's (empty) tree
+    // answer arriving, so give a wrong answer a moment to replace the welcome before looking.
     await page.waitForTimeout(1000);
     await dataSync.getByRole('button', { name: 'Start Local Emulator' }).waitFor();
   });

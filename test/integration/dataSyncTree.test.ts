@@ -157,6 +157,37 @@ describe('SQL Data Sync tree (real VS Code, emulator)', function () {
     );
   });
 
+  it("a database whose sync groups cannot be listed shows as one error node; the server's other groups still show", async () => {
+    const server = await api.dataSyncTree.findNode(arranged.serverId);
+    assert.ok(server, 'the server is in the tree');
+    const databases = await api.dataSync.clients().servers.listDatabases(serverRefFromId(arranged.serverId)).toArray();
+    const hubDatabase = syncGroupRefFromId(arranged.groupId).database;
+    const failing = databases.find((d) => d.name !== 'master' && d.name?.toLowerCase() !== hubDatabase.toLowerCase())?.name;
+    assert.ok(failing, 'a second user database on the server');
+    // A dedicated SQL pool (or a database deleted meanwhile) answers an error for its sync groups, retries included.
+    await control.addFaults(`500*6@GET /databases/${failing}/syncGroups$`);
+    try {
+      api.dataSyncTree.refresh(server);
+      const nodes = await children(server);
+      assert.ok(
+        nodes.some((n) => n.resourceId === arranged.groupId),
+        'the group of the other database still shows',
+      );
+      const labels = await Promise.all(
+        nodes.map(async (n) => {
+          const label = (await item(n)).label;
+          return typeof label === 'string' ? label : (label?.label ?? '');
+        }),
+      );
+      const errors = labels.filter((l) => l.startsWith('Could not load'));
+      assert.equal(errors.length, 1, `one error node: ${labels.join(' | ')}`);
+      assert.ok(errors[0]?.includes(failing), `the error node names ${failing}: ${errors[0]}`);
+      assert.match(String((await item(nodes[labels.indexOf(errors[0])])).contextValue), /Error$/);
+    } finally {
+      await control.clearFaults();
+    }
+  });
+
   it('writes times that do not go stale: absolute in descriptions, the age in the tooltip; agents without expiry say so', async () => {
     const ref = syncGroupRefFromId(arranged.groupId);
     if ((await groupState()) !== 'Progressing') await api.dataSync.clients().groups.triggerSync(ref);

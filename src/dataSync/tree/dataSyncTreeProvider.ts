@@ -4,7 +4,7 @@ import type { ExpansionMemory } from '../../ui/tree/expansionMemory';
 import type { DataSyncContext } from '../dataSyncContext';
 import { CachingTreeProvider } from '../../ui/tree/cachingTreeProvider';
 import { InfoNode } from '../../ui/tree/infoNode';
-import type { DataSyncNode } from './dataSyncNode';
+import { DATA_SYNC_ERROR_CONTEXT, type DataSyncNode } from './dataSyncNode';
 import { SubscriptionNode } from './subscriptionNode';
 import type { SubscriptionFilter } from './subscriptionFilter';
 
@@ -13,7 +13,7 @@ export class DataSyncTreeProvider extends CachingTreeProvider {
     super({
       loadRoot: (signal) => loadSubscriptions(ctx, filter, signal),
       ready: signedIn,
-      errorContextValue: 'dataSyncError',
+      errorContextValue: DATA_SYNC_ERROR_CONTEXT,
       expansion,
     });
   }

@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { isSystemDatabase, type SqlServer } from '../../azure/sql/serverModels';
 import type { DataSyncContext } from '../dataSyncContext';
 import { databaseRefFromId, serverRefFromId } from '../dataSyncRefs';
+import { ErrorNode } from '../../ui/tree/errorNode';
 import { InfoNode } from '../../ui/tree/infoNode';
 import { linesTooltip, nodeItem } from '../../ui/tree/treeItems';
-import { treeIdFor, type DataSyncNode } from './dataSyncNode';
+import { DATA_SYNC_ERROR_CONTEXT, treeIdFor, type DataSyncNode } from './dataSyncNode';
 import type { SubscriptionNode } from './subscriptionNode';
 import { SyncAgentsFolderNode } from './syncAgentNodes';
 import { SyncGroupNode } from './syncGroupNode';
@@ -43,10 +44,33 @@ export class SqlServerNode implements DataSyncNode {
       (d) => !isSystemDatabase(d),
     );
     // One request per database, in parallel: the pipeline's per-host limit keeps ARM from being flooded.
-    const perDatabase = await Promise.all(databases.map((db) => clients.groups.list(databaseRefFromId(db.id as string), signal).toArray()));
-    const groups = perDatabase.flat().sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    const nodes: DataSyncNode[] = [new SyncAgentsFolderNode(this.ctx, this), ...groups.map((g) => new SyncGroupNode(this.ctx, this, g))];
-    if (!groups.length)
+    // A database that cannot list its groups (deleted meanwhile, a dedicated SQL pool) gets its own error node.
+    const perDatabase = await Promise.allSettled(
+      databases.map((db) => clients.groups.list(databaseRefFromId(db.id as string), signal).toArray()),
+    );
+    const groups = perDatabase
+      .flatMap((r) => (r.status === 'fulfilled' ? r.value : []))
+      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+    const failures = perDatabase.flatMap((r, i) =>
+      r.status === 'rejected'
+        ? [
+            new ErrorNode(
+              this,
+              r.reason,
+              DATA_SYNC_ERROR_CONTEXT,
+              () => this.ctx.refresh(this.resourceId),
+              `the sync groups of ${databases[i]?.name ?? 'a database'}`,
+            ),
+          ]
+        : [],
+    );
+    signal.throwIfAborted();
+    const nodes: DataSyncNode[] = [
+      new SyncAgentsFolderNode(this.ctx, this),
+      ...groups.map((g) => new SyncGroupNode(this.ctx, this, g)),
+      ...failures,
+    ];
+    if (!groups.length && !failures.length)
       nodes.push(
         new InfoNode(
           this,

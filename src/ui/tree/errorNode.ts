@@ -18,8 +18,10 @@ export class ErrorNode implements TreeNode {
     private readonly contextValue: string,
     /** Loads the failed level again. */
     readonly retry: () => void,
+    /** What could not be loaded, when one level can show several errors (e.g. `the sync groups of db1`). */
+    readonly subject?: string,
   ) {
-    this.id = `error:${parent?.id ?? 'root'}`;
+    this.id = `error:${parent?.id ?? 'root'}${subject ? `:${subject}` : ''}`;
     this.details = isAzureRequestError(error) ? error.toDetailsText() : this.message;
   }
 
@@ -29,7 +31,10 @@ export class ErrorNode implements TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Could not load: ${this.message}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      `Could not load${this.subject ? ` ${this.subject}` : ''}: ${this.message}`,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = this.contextValue;
