@@ -8,7 +8,8 @@ import type { SecretStore } from '../auth/secretStore';
 import { vscodeScopes } from '../auth/vscodeSessionCredential';
 import type { ConnectionManager } from './connectionManager';
 import type { EnvironmentController } from './environmentController';
-import { servicePrincipalSecretKey, type SignIn, type SignInStore } from './signInStore';
+import type { SignIn, SignInStore } from './signInStore';
+import { newServicePrincipalSecretKey, swapSignIn } from './signInTransaction';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { UserInput } from '../ui/userInput';
 
@@ -38,16 +39,16 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
         if (kind === 'LocalEmulator') return vscode.commands.executeCommand('sqlDataMovement.startEmulator');
         const signIn = await askSignIn(d);
         if (!signIn) return undefined;
-        // Prove it works before saying "signed in": get an ARM token now.
+        // Prove it works before saying "signed in": get an ARM token now, then swap.
         const cloud = d.connections.cloudFor(kind);
-        try {
-          await createCredential(signIn.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
-        } catch (e) {
-          // A secret that did not work is not kept.
-          if ('secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
-          throw e;
-        }
-        await d.signIns.set(kind, signIn);
+        await swapSignIn(signIn, {
+          secrets: d.secrets,
+          previous: d.signIns.get(kind),
+          verify: async (next) => {
+            await createCredential(next.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
+          },
+          save: (next) => d.signIns.set(kind, next),
+        });
         d.environment.setAccount(signIn.account);
         return signIn.account;
       }),
@@ -102,7 +103,7 @@ async function askSignIn(d: SignInDeps): Promise<SignIn | undefined> {
       title: 'How does the service principal authenticate?',
     });
     if (!how) return undefined;
-    const secretKey = servicePrincipalSecretKey(tenantId.trim(), clientId.trim());
+    const secretKey = newServicePrincipalSecretKey(tenantId.trim(), clientId.trim());
     if (how.label === 'Client secret') {
       const secret = await d.input.input({
         title: `Client secret of ${clientId}`,
