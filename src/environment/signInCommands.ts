@@ -49,6 +49,7 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
           },
           save: (next) => d.signIns.set(kind, next),
         });
+        d.connections.invalidate();
         d.environment.setAccount(signIn.account);
         return signIn.account;
       }),
@@ -60,6 +61,7 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
         const signIn = d.signIns.get(kind);
         if (signIn && 'secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
         await d.signIns.set(kind, undefined);
+        d.connections.invalidate();
         d.environment.setAccount(undefined);
         return true;
       }),
