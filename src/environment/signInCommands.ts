@@ -8,6 +8,7 @@ import type { SecretStore } from '../auth/secretStore';
 import { vscodeScopes } from '../auth/vscodeSessionCredential';
 import type { ConnectionManager } from './connectionManager';
 import type { EnvironmentController } from './environmentController';
+import { onDidChangeEnvironmentKind } from './environmentSettings';
 import type { SignIn, SignInStore } from './signInStore';
 import { newServicePrincipalSecretKey, swapSignIn } from './signInTransaction';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -66,10 +67,14 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
         return true;
       }),
     ),
+    // The controller forgets the account on every switch; the environment switched to may have its own.
+    onDidChangeEnvironmentKind(() => {
+      void restoreSignIn(d).catch((e: unknown) => d.errors.show('Restore the sign-in', e));
+    }),
   ];
 }
 
-/** Restores the sign-in of the current environment after a reload, without prompting. */
+/** Restores the saved sign-in of the current environment after a reload or a switch, without prompting. */
 export async function restoreSignIn(d: Pick<SignInDeps, 'environment' | 'signIns' | 'connections'>): Promise<void> {
   const kind = d.environment.kind;
   const saved = d.signIns.get(kind);
@@ -81,7 +86,8 @@ export async function restoreSignIn(d: Pick<SignInDeps, 'environment' | 'signIns
       (await vscode.authentication.getSession(provider, vscodeScopes(d.connections.cloudFor(kind).armScope, saved.source.tenantId), {
         silent: true,
       }));
-    if (!session) return;
+    // Switched again while VS Code looked for the session: this sign-in is not the current one anymore.
+    if (!session || d.environment.kind !== kind) return;
   }
   d.environment.setAccount(saved.account);
 }
