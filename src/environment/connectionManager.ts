@@ -1,5 +1,7 @@
 // Turns the current environment into an AzureConnection (clients for ARM and Fabric with the right
-// credential), rebuilt when the environment or sign-in changes. The operations center asks it for
+// credential), rebuilt when the environment, the sign-in or the cloud settings change. The cache is keyed
+// on the credential source and the cloud's settings, never on the account's label: a new secret,
+// certificate or tenant of the same app shows the same label but needs a new credential. The operations center asks it for
 // clients to resume an operation of a given environment.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -27,10 +29,12 @@ import { environmentLabels, type EnvironmentKind } from './environmentKind';
 /** SecretStorage key of the emulator's client secret (the emulator documents emulator/emulator). */
 export const EMULATOR_SECRET_KEY = 'sqlDataMovement.emulator.clientSecret';
 const EMULATOR_TENANT = 'common';
+/** Settings that change the endpoints of an environment without switching it. */
+const CLOUD_SETTINGS = ['sqlDataMovement.customEnvironment', 'sqlDataMovement.emulator.endpoints'];
 
 export class ConnectionManager implements vscode.Disposable {
   private cached: { key: string; connection: AzureConnection } | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   readonly sessions: SessionProvider = vscodeSessionProvider;
   /** The requests sent in this window, redacted, for "Copy as REST Request". */
@@ -40,9 +44,14 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly environment: EnvironmentController,
     private readonly secrets: SecretStore,
     private readonly logger: RequestLogger,
-    private readonly signIns: SignInStore,
+    readonly signIns: SignInStore,
   ) {
-    this.subscription = environment.onDidChange(() => this.invalidate());
+    this.subscriptions = [
+      environment.onDidChange(() => this.invalidate()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (CLOUD_SETTINGS.some((section) => e.affectsConfiguration(section))) this.invalidate();
+      }),
+    ];
   }
 
   /** The key operations are filed under: polling resumes only in the same environment. */
@@ -54,11 +63,11 @@ export class ConnectionManager implements vscode.Disposable {
   current(): AzureConnection | string {
     const snap = this.environment.snapshot();
     if (!snap.signedIn) return `not signed in to ${snap.label}`;
-    const key = JSON.stringify([snap.kind, snap.account, snap.emulator?.arm]);
-    if (this.cached?.key === key) return this.cached.connection;
-    this.invalidate();
     const source = this.source(snap.kind);
     if (!source) return `not signed in to ${snap.label}`;
+    const key = JSON.stringify([snap.kind, source, this.cloudSettings(snap.kind)]);
+    if (this.cached?.key === key) return this.cached.connection;
+    this.invalidate();
     const connection = createAzureConnection({
       cloud: this.cloudFor(snap.kind),
       source,
@@ -107,6 +116,13 @@ export class ConnectionManager implements vscode.Disposable {
     }
   }
 
+  /** What cloudFor builds the endpoints from, cheap to compare (no certificate read). */
+  private cloudSettings(kind: EnvironmentKind): unknown {
+    if (kind === 'Custom') return vscode.workspace.getConfiguration('sqlDataMovement').get('customEnvironment');
+    if (kind === 'LocalEmulator') return this.environment.emulatorEndpoints;
+    return undefined;
+  }
+
   private source(kind: EnvironmentKind): CredentialSource | undefined {
     if (kind === 'LocalEmulator')
       return { kind: 'emulator', tenantId: EMULATOR_TENANT, clientId: 'emulator', secretKey: EMULATOR_SECRET_KEY };
@@ -119,7 +135,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.invalidate();
   }
 }

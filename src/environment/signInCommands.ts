@@ -8,7 +8,9 @@ import type { SecretStore } from '../auth/secretStore';
 import { vscodeScopes } from '../auth/vscodeSessionCredential';
 import type { ConnectionManager } from './connectionManager';
 import type { EnvironmentController } from './environmentController';
-import { servicePrincipalSecretKey, type SignIn, type SignInStore } from './signInStore';
+import { onDidChangeEnvironmentKind } from './environmentSettings';
+import type { SignIn, SignInStore } from './signInStore';
+import { newServicePrincipalSecretKey, swapSignIn } from './signInTransaction';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { UserInput } from '../ui/userInput';
 
@@ -38,16 +40,17 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
         if (kind === 'LocalEmulator') return vscode.commands.executeCommand('sqlDataMovement.startEmulator');
         const signIn = await askSignIn(d);
         if (!signIn) return undefined;
-        // Prove it works before saying "signed in": get an ARM token now.
+        // Prove it works before saying "signed in": get an ARM token now, then swap.
         const cloud = d.connections.cloudFor(kind);
-        try {
-          await createCredential(signIn.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
-        } catch (e) {
-          // A secret that did not work is not kept.
-          if ('secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
-          throw e;
-        }
-        await d.signIns.set(kind, signIn);
+        await swapSignIn(signIn, {
+          secrets: d.secrets,
+          previous: d.signIns.get(kind),
+          verify: async (next) => {
+            await createCredential(next.source, { cloud, secrets: d.secrets, sessions: d.connections.sessions }).getToken(cloud.armScope);
+          },
+          save: (next) => d.signIns.set(kind, next),
+        });
+        d.connections.invalidate();
         d.environment.setAccount(signIn.account);
         return signIn.account;
       }),
@@ -59,14 +62,19 @@ export function registerSignInCommands(d: SignInDeps): vscode.Disposable[] {
         const signIn = d.signIns.get(kind);
         if (signIn && 'secretKey' in signIn.source) await d.secrets.delete(signIn.source.secretKey);
         await d.signIns.set(kind, undefined);
+        d.connections.invalidate();
         d.environment.setAccount(undefined);
         return true;
       }),
     ),
+    // The controller forgets the account on every switch; the environment switched to may have its own.
+    onDidChangeEnvironmentKind(() => {
+      void restoreSignIn(d).catch((e: unknown) => d.errors.show('Restore the sign-in', e));
+    }),
   ];
 }
 
-/** Restores the sign-in of the current environment after a reload, without prompting. */
+/** Restores the saved sign-in of the current environment after a reload or a switch, without prompting. */
 export async function restoreSignIn(d: Pick<SignInDeps, 'environment' | 'signIns' | 'connections'>): Promise<void> {
   const kind = d.environment.kind;
   const saved = d.signIns.get(kind);
@@ -78,7 +86,8 @@ export async function restoreSignIn(d: Pick<SignInDeps, 'environment' | 'signIns
       (await vscode.authentication.getSession(provider, vscodeScopes(d.connections.cloudFor(kind).armScope, saved.source.tenantId), {
         silent: true,
       }));
-    if (!session) return;
+    // Switched again while VS Code looked for the session: this sign-in is not the current one anymore.
+    if (!session || d.environment.kind !== kind) return;
   }
   d.environment.setAccount(saved.account);
 }
@@ -102,7 +111,7 @@ async function askSignIn(d: SignInDeps): Promise<SignIn | undefined> {
       title: 'How does the service principal authenticate?',
     });
     if (!how) return undefined;
-    const secretKey = servicePrincipalSecretKey(tenantId.trim(), clientId.trim());
+    const secretKey = newServicePrincipalSecretKey(tenantId.trim(), clientId.trim());
     if (how.label === 'Client secret') {
       const secret = await d.input.input({
         title: `Client secret of ${clientId}`,

@@ -24,7 +24,3 @@ export class SignInStore {
     await this.state.update(key(kind), signIn);
   }
 }
-
-export function servicePrincipalSecretKey(tenantId: string, clientId: string): string {
-  return `sqlDataMovement.servicePrincipal:${tenantId}:${clientId}`;
-}
