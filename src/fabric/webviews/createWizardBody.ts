@@ -25,8 +25,8 @@ export function createWizardBody(title: string): string {
 <section id="step-workspace" aria-labelledby="tab-workspace">
   <h2>Workspace</h2>
   <div class="field"><label for="workspaceId">Fabric workspace</label><select id="workspaceId"></select>${fieldError('workspaceId')}</div>
-  <div class="field"><label for="displayName">Mirrored database name</label><input id="displayName" maxlength="256" autocomplete="off">${fieldError('displayName')}</div>
-  <div class="field"><label for="description">Description (optional)</label><input id="description" maxlength="256" autocomplete="off">${fieldError('description')}</div>
+  <div class="field"><label for="displayName">Mirrored database name</label><input id="displayName" autocomplete="off" size="48">${fieldError('displayName')}</div>
+  <div class="field"><label for="description">Description (optional)</label><input id="description" autocomplete="off" size="48">${fieldError('description')}</div>
   ${nav('workspace', 'source')}
   ${status('workspace')}
 </section>

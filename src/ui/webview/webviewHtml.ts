@@ -52,6 +52,9 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   .card { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; padding: 12px 16px; margin: 10px 0; }
   .warning { color: var(--vscode-editorWarning-foreground); }
   code { font-family: var(--vscode-editor-font-family); }
+  /* Native form controls look like VS Code's inputs in every theme (unstyled they have no visible box). */
+  input:not([type=checkbox]):not([type=radio]), select, textarea { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, var(--vscode-widget-border, rgba(128, 128, 128, 0.5))); border-radius: 2px; padding: 3px 6px; }
+  input:focus, select:focus, textarea:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
   [hidden] { display: none !important; }
 </style>
 </head>
