@@ -1,6 +1,7 @@
 // Builds the object graph and registers it with VS Code; no logic of its own.
 import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
+import { createBackupContext } from './backup/backupContext';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -69,6 +70,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     { extensionUri: context.extensionUri, log: output, onDidChangeConnection: (listener) => env.onDidChange(listener) },
     fabric,
   );
+  // The Backup tree arrives with its view; until then a refresh re-renders the welcome view.
+  const backup = createBackupContext(
+    connections,
+    () => center.current.tracker,
+    () => backupView.refresh(),
+  );
   const backupView = createBackupView(env);
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
@@ -123,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     connections,
     dataSync,
     fabric,
+    backup,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

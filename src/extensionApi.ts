@@ -6,6 +6,7 @@ import type { Notices } from './ui/notices';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
+import type { BackupContext } from './backup/backupContext';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   readonly operations: OperationsCenter;
   dataSync: DataSyncContext;
   fabric: FabricContext;
+  backup: BackupContext;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;

@@ -1,0 +1,124 @@
+// A real emulator over HTTPS with a signed-in connection, a real operation tracker and a recording policy
+// on the ARM and Fabric pipelines (each request's method, path and JSON body), for the workflow tests of
+// every service. A service's harness adds its typed clients and context on top.
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { createAzureConnection, type AzureConnection } from '../../../src/auth/azureConnection';
+import { InMemorySecretStore } from '../../../src/auth/secretStore';
+import { emulatorCloud, type AzureCloud } from '../../../src/azure/clouds';
+import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
+import { OperationStore } from '../../../src/operations/operationStore';
+import { OperationTracker } from '../../../src/operations/operationTracker';
+import { MemoryMemento } from './memoryMemento';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** The decoded query (api-version, $filter…). */
+  query: Record<string, string>;
+  body: unknown;
+}
+
+export interface EmulatorHarness {
+  emulator: EmulatorHandle;
+  conn: AzureConnection;
+  cloud: AzureCloud;
+  tracker: OperationTracker;
+  requests: RecordedRequest[];
+  /** POST to the emulator's control API. */
+  control(pathname: string, body: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startEmulatorHarness(options: Partial<EmulatorOptions> & { owner: string }): Promise<EmulatorHarness> {
+  const { owner, ...emulatorOptions } = options;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sqldm-${owner}-`));
+  const emulator = await startEmulator({
+    seed: 'demo',
+    port: 0,
+    dataDir,
+    lroDurationMs: 100,
+    retryAfterSeconds: 0,
+    persistDebounceMs: 10,
+    tickMs: 25,
+    ...emulatorOptions,
+  });
+  const secrets = new InMemorySecretStore();
+  await secrets.store('emulator', DEFAULT_CREDENTIALS.clientSecret);
+  const cloud = emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem });
+  const conn = createAzureConnection({
+    cloud,
+    secrets,
+    source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: DEFAULT_CREDENTIALS.clientId, secretKey: 'emulator' },
+    retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
+  });
+  const requests: RecordedRequest[] = [];
+  const recorder: PipelinePolicy = {
+    name: 'recordRequests',
+    async sendRequest(request, next) {
+      const text = typeof request.body === 'string' ? request.body : undefined;
+      const url = new URL(request.url);
+      requests.push({
+        method: String(request.method),
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown),
+      });
+      return next(request);
+    },
+  };
+  conn.arm.transport.pipeline.addPolicy(recorder);
+  conn.fabric?.transport.pipeline.addPolicy(recorder);
+  const tracker = new OperationTracker({
+    store: new OperationStore(new MemoryMemento()),
+    owner,
+    connect: () => ({ arm: conn.arm, fabric: conn.fabric }),
+    minDelayMs: 20,
+    maxDelayMs: 100,
+    rescanMs: 100,
+  });
+  return {
+    emulator,
+    conn,
+    cloud,
+    tracker,
+    requests,
+    control: (pathname, body) => postControl(emulator, pathname, body),
+    async stop() {
+      await tracker.dispose();
+      conn.dispose();
+      await emulator.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST to the control API over HTTPS, trusting exactly the emulator's certificate. */
+export function postControl(emulator: EmulatorHandle, pathname: string, body: unknown): Promise<unknown> {
+  const url = new URL(pathname, emulator.endpoints.arm);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca: emulator.certificatePem,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          if ((res.statusCode ?? 500) >= 300) reject(new Error(`${pathname} answered ${res.statusCode}: ${text}`));
+          else resolve(text ? (JSON.parse(text) as unknown) : undefined);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
