@@ -1,13 +1,9 @@
 // The readiness result as a Markdown report: one section per check with ✓ / ✗ / ⚠ / "check yourself",
 // its reason, the fix this extension can apply and, for what no API can see, the exact T-SQL or setting.
+import { markdownText as md } from '../../ui/markdownText';
 import type { ReadinessCheck, ReadinessResult } from '../workflows/readinessWorkflows';
 
 const MARK: Record<string, string> = { pass: '✓', fail: '✗', warn: '⚠', manual: '☐ check yourself' };
-
-/** Markdown-safe text for values that come from Azure (names, reasons): no links, code, emphasis or HTML. */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-}
 
 /** T-SQL goes in a code block (copied verbatim); a setting is a sentence. */
 const isSql = (text: string): boolean => /^\s*(--|SELECT|GRANT)/.test(text);
