@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
 import { registerMigrationCommands } from './migration/commands/migrateToFabricCommand';
+import { createEstateHealthView, ESTATE_VIEW_ID } from './estate/estateHealthView';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -32,7 +33,7 @@ import { registerRefreshCommand } from './ui/refreshCommand';
 import { enableTestHooks } from './ui/testHooks';
 import { SwitchableUserInput } from './ui/userInput';
 
-const viewIds = [DATA_SYNC_VIEW_ID, FABRIC_VIEW_ID, BACKUP_VIEW_ID, OPERATIONS_VIEW_ID] as const;
+const viewIds = [DATA_SYNC_VIEW_ID, FABRIC_VIEW_ID, BACKUP_VIEW_ID, ESTATE_VIEW_ID, OPERATIONS_VIEW_ID] as const;
 
 let environment: EnvironmentController | undefined;
 let operations: ReloadableOperationsCenter | undefined;
@@ -112,6 +113,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     vscode.commands.registerCommand('sqlDataMovement.showRequestLog', () => output.show(true)),
   );
   const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
+  const estate = createEstateHealthView({
+    dataSync,
+    fabric,
+    backup,
+    environment: env,
+    chooseSubscriptions: (all) => dataSyncView.filter.apply(all),
+    input: userInput,
+    errors,
+  });
+  context.subscriptions.push(estate);
   context.subscriptions.push(...fabricDefinitions.disposables);
   void restoreSignIn({ environment: env, signIns, connections }).catch((e: unknown) =>
     output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
@@ -133,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSync,
     fabric,
     backup,
+    estate,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

@@ -7,6 +7,7 @@ import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { BackupContext } from './backup/backupContext';
+import type { EstateHealthView } from './estate/estateHealthView';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -30,6 +31,8 @@ export interface ExtensionApi {
   dataSync: DataSyncContext;
   fabric: FabricContext;
   backup: BackupContext;
+  /** The Estate Health view (its scan state, tree and status-bar item). */
+  estate: EstateHealthView;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;

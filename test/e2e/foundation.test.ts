@@ -16,9 +16,9 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
     assert.equal(await page.locator('.pane-header', { hasText: 'SQL Data Sync' }).count(), 0, 'the container is not open yet');
   });
 
-  it('shows the container with its four views and their welcome content', async () => {
+  it('shows the container with its five views and their welcome content', async () => {
     await openContainer(page);
-    for (const name of ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Operations']) {
+    for (const name of ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Estate Health', 'Operations']) {
       await page.locator('.pane-header', { hasText: name }).waitFor();
     }
     const dataSync = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'SQL Data Sync' }) });

@@ -26,13 +26,13 @@ describe('foundation (real VS Code)', () => {
     for (const e of events) assert.match(e, /^(onStartupFinished|onWebviewPanel:sqlDataMovement\.)/);
   });
 
-  it('contributes one container with the four views, each with welcome content', () => {
+  it('contributes one container with the five views, each with welcome content', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: { views: Record<string, { id: string; name: string }[]>; viewsWelcome: { view: string; contents: string }[] };
     };
     assert.deepEqual(
       pkg.contributes.views.sqlDataMovement.map((v) => v.name),
-      ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Operations'],
+      ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Estate Health', 'Operations'],
     );
     for (const id of api.viewIds)
       assert.ok(

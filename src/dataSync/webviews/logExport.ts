@@ -1,18 +1,11 @@
-// Sync log export builders, pure so they are unit-tested. CSV follows RFC 4180 (quote a cell holding a
-// quote, comma or line break; double inner quotes) and neutralises spreadsheet formula injection: a
-// cell that starts with = + - @ (or tab / carriage return) gets a leading apostrophe, because log
-// details contain text from databases and users that Excel would otherwise execute.
+// Sync log export builders, pure so they are unit-tested. CSV cells go through the shared csvCell (RFC
+// 4180, formula injection neutralised: log details contain text from databases and users).
 import type { SyncGroupLog } from '../../azure/sql/syncModels';
+import { csvCell } from '../../ui/csv';
+
+export { csvCell } from '../../ui/csv';
 
 export const LOG_COLUMNS = ['timestamp', 'type', 'source', 'details', 'operationStatus', 'tracingId'] as const;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let text = value === undefined || value === null ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function logsToCsv(logs: readonly SyncGroupLog[]): string {
   const lines = [LOG_COLUMNS.join(',')];

@@ -50,7 +50,7 @@ export function demoBackupSeed(state: EmulatorState, now: number): void {
   b.policy(weuVault, 'DefaultPolicy', vmPolicy(now));
   b.policy(eusVault, 'SqlHourlyLog', hourlyLogPolicy(now));
   b.policy(eusVault, 'DefaultPolicy', vmPolicy(now));
-  b.policy(devVault, 'SqlDailyFull', dailyFullPolicy(now));
+  const devDaily = b.policy(devVault, 'SqlDailyFull', dailyFullPolicy(now));
 
   // sqlvm-prod-01: registered, three protected databases with 30 days of history.
   b.register(weuVault, sql01);
@@ -157,6 +157,30 @@ export function demoBackupSeed(state: EmulatorState, now: number): void {
   // sqlvm-prod-02 waits for discovery (refreshContainers); the eastus VM is registered without inquiry.
   b.register(eusVault, eus, false);
   b.register(devVault, devVm);
+  // The dev database's last full backup failed five hours ago: a Backup problem for the estate view.
+  const devSales = b.protect(devVault, devVm, 'DevSales', devDaily, { days: 10 });
+  const devFailure = fail(
+    'UserErrorSQLNoSysadminMembership',
+    59016,
+    'The NT Service\\AzureWLBackupPluginSvc account is not a member of the sysadmin role on the SQL instance.',
+    'Add NT Service\\AzureWLBackupPluginSvc to the sysadmin server role, then retry the backup.',
+  );
+  b.job(devVault, {
+    operation: 'Backup',
+    subType: 'Full',
+    status: 'Failed',
+    startTime: now - 5 * HOUR,
+    endTime: now - 5 * HOUR + 35_000,
+    entityFriendlyName: `DevSales [${devVm.name}]`,
+    itemId: devSales.id,
+    failure: devFailure,
+  });
+  Object.assign(devSales, {
+    lastBackupStatus: 'Unhealthy',
+    healthStatus: 'Unhealthy',
+    lastBackupTime: now - 5 * HOUR,
+    lastBackupError: { code: devFailure.code, message: devFailure.message, recommendations: devFailure.recommendations },
+  });
 }
 
 /** 50 VMs × 10 databases in one vault, all protected, with 10 jobs each. */

@@ -3,7 +3,7 @@
 // tell whether anything changed, the refresh schedule (10 s, backing off while nothing changes, longer
 // after throttling) and the CSV export.
 import type { MirroringStatusResponse, TableMirroringStatus } from '../../azure/fabric/fabricModels';
-import { csvCell } from '../../dataSync/webviews/logExport';
+import { csvCell } from '../../ui/csv';
 import type { MonitorTableRow, MonitorTotals } from './protocol/monitor';
 
 export const BASE_REFRESH_MS = 10_000;
