@@ -53,9 +53,10 @@ export class EstateHealthTree implements vscode.TreeDataProvider<EstateNode>, vs
       }
       case 'problem': {
         const p = node.problem;
-        const item = new vscode.TreeItem(p.resource, vscode.TreeItemCollapsibleState.None);
+        // The sidebar is narrow: the name and what is wrong come first; where it is goes in the tooltip.
+        const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.None);
         item.id = `estate:problem:${p.key.toLowerCase()}`;
-        item.description = `${SERVICE[p.service]} · ${p.summary}`;
+        item.description = p.summary;
         item.iconPath = new vscode.ThemeIcon(p.service === 'dataSync' ? 'sync' : p.service === 'fabric' ? 'mirror' : 'archive');
         item.tooltip = linesTooltip([
           `${p.severity === 'error' ? 'Error' : 'Warning'} · ${SERVICE[p.service]}`,

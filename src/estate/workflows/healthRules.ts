@@ -15,7 +15,9 @@ export interface ProblemAction {
 export interface Problem {
   severity: Severity;
   service: 'dataSync' | 'fabric' | 'backup';
-  /** The resource the problem is about, as the user knows it. */
+  /** The resource's own name (what the tree shows first). */
+  name: string;
+  /** The resource the problem is about, with its kind and where it is. */
   resource: string;
   /** One line: what is wrong. */
   summary: string;
@@ -57,7 +59,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
     case 'syncGroup': {
       const logs = { title: 'Open Sync Logs', command: 'sqlDataMovement.dataSync.viewLogs', args: [{ resourceId: f.id }] };
       const syncNow = { title: 'Sync Now', command: 'sqlDataMovement.dataSync.triggerSync', args: [{ resourceId: f.id }] };
-      const base = { service: 'dataSync' as const, resource: `sync group ${f.name} (hub ${f.hub})` };
+      const base = { service: 'dataSync' as const, name: f.name, resource: `sync group ${f.name} (hub ${f.hub})` };
       if (f.syncState === 'Error')
         return [{ ...base, severity: 'error', summary: 'The last sync failed.', key: `${f.id}:error`, action: logs }];
       if (f.syncState === 'Warning')
@@ -82,6 +84,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
             {
               severity: 'error',
               service: 'dataSync',
+              name: f.name,
               resource: `member ${f.name} of ${f.groupName}`,
               summary: `The member is ${f.syncState}.`,
               key: `${f.id}:state`,
@@ -95,7 +98,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
         : [];
     case 'syncAgent': {
       const out: Problem[] = [];
-      const base = { service: 'dataSync' as const, resource: `sync agent ${f.name} on ${f.server}` };
+      const base = { service: 'dataSync' as const, name: f.name, resource: `sync agent ${f.name} on ${f.server}` };
       if (f.state && f.state !== 'Online')
         out.push({
           ...base,
@@ -121,7 +124,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
     }
     case 'mirroredDatabase': {
       const target = { workspaceId: f.workspaceId, itemId: f.itemId, displayName: f.name, workspaceName: f.workspaceName };
-      const base = { service: 'fabric' as const, resource: `mirrored database ${f.name} (${f.workspaceName})` };
+      const base = { service: 'fabric' as const, name: f.name, resource: `mirrored database ${f.name} (${f.workspaceName})` };
       const monitor = { title: 'Open Replication Monitor', command: 'sqlDataMovement.fabric.openMonitor', args: [target] };
       const out: Problem[] = [];
       if (f.status !== 'Running')
@@ -156,7 +159,11 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
       return out;
     }
     case 'protectedDatabase': {
-      const base = { service: 'backup' as const, resource: `database ${f.name}${f.server ? ` on ${f.server}` : ''} (vault ${f.vault})` };
+      const base = {
+        service: 'backup' as const,
+        name: f.name,
+        resource: `database ${f.name}${f.server ? ` on ${f.server}` : ''} (vault ${f.vault})`,
+      };
       const backupNow = { title: 'Back Up Now', command: 'sqlDataMovement.backup.backupNow', args: [{ resourceId: f.id }] };
       const out: Problem[] = [];
       const lastFailed = f.lastBackupStatus === 'Failed' || f.lastBackupStatus === 'Unhealthy';
@@ -195,6 +202,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
         {
           severity: 'error',
           service: 'backup',
+          name: f.entity,
           resource: `${f.operation ?? 'job'} of ${f.entity} (vault ${f.vault})`,
           summary: `${f.operation ?? 'A job'} failed ${ago(f.startTime, now)}${f.error ? `: ${f.error}` : '.'}`,
           detail: f.recommendation,
@@ -207,6 +215,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
         {
           severity: 'warning',
           service: f.service,
+          name: f.scope,
           resource: f.scope,
           summary: `Could not be read: ${f.message}`,
           detail: f.requestId ? `Request id: ${f.requestId}` : undefined,
