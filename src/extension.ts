@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
+import { registerBackupTreeAndBackupNow } from './backup/commands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -70,13 +71,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     { extensionUri: context.extensionUri, log: output, onDidChangeConnection: (listener) => env.onDidChange(listener) },
     fabric,
   );
-  // The Backup tree arrives with its view; until then a refresh re-renders the welcome view.
   const backup = createBackupContext(
     connections,
     () => center.current.tracker,
-    () => backupView.refresh(),
+    (id) => backupView.refreshResource(id),
   );
-  const backupView = createBackupView(env);
+  const backupView = createBackupView({ ctx: backup, environment: env, state: context.globalState, onDidEndOperation: center.onDidEnd });
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, {
@@ -103,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...fabricCreate.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
+    ...registerBackupTreeAndBackupNow({ ctx: backup, input: userInput, errors, provider: backupView.provider }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
@@ -131,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSync,
     fabric,
     backup,
+    backupTree: backupView.provider,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

@@ -7,6 +7,7 @@ import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { BackupContext } from './backup/backupContext';
+import type { BackupTreeProvider } from './backup/tree/backupTreeProvider';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -30,6 +31,7 @@ export interface ExtensionApi {
   dataSync: DataSyncContext;
   fabric: FabricContext;
   backup: BackupContext;
+  backupTree: BackupTreeProvider;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;
