@@ -189,6 +189,12 @@ describe('Backup tree (real VS Code, emulator)', function () {
       properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', policyId },
     });
     const item = await protect.pollUntilDone({ minDelayMs: 100 });
+    // The tree shows it waiting for its first Full, and follows it while the view is visible.
+    const instance = await path(...WEU, 'sqlvm-prod-01', 'MSSQLSERVER');
+    api.backupTree.refresh(instance);
+    const node = await byLabel(instance, 'ReportingDb');
+    assert.equal(node.treeItem().contextValue, 'backupProtectedItem:IRPending');
+    assert.ok(api.backupTree.follower.ids.includes(node.id), 'an IRPending database is followed');
     const shownBefore = api.errors.shown.length;
     script.script({ title: /^Back up ReportingDb now: backup type$/, answer: 'Differential' });
     await vscode.commands.executeCommand('sqlDataMovement.backup.backupNow', { resourceId: item.id });
@@ -201,6 +207,21 @@ describe('Backup tree (real VS Code, emulator)', function () {
     );
     const { running, history } = api.operations.tracker.list();
     assert.ok(![...running, ...history].some((r) => r.title === 'Back up ReportingDb (Differential)'), 'nothing was started');
+  });
+
+  it('asks from the palette for a vault, then a protected database, then the backup type', async () => {
+    script.script(
+      { title: /^Choose a Recovery Services vault$/, answer: 'contoso-backup-weu' },
+      { title: /^Choose a protected database in contoso-backup-weu$/, answer: 'msdb' },
+      { title: /^Back up msdb now: backup type$/, answer: undefined },
+    );
+    const offeredBefore = script.offered.length;
+    await vscode.commands.executeCommand('sqlDataMovement.backup.backupNow');
+    assert.equal(script.remaining, 0);
+    assert.deepEqual(
+      script.offered.slice(offeredBefore).map((o) => o.title),
+      ['Choose a Recovery Services vault', 'Choose a protected database in contoso-backup-weu', 'Back up msdb now: backup type'],
+    );
   });
 
   it('copies the resource id of a node', async () => {
