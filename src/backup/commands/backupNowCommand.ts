@@ -41,6 +41,8 @@ export function registerBackupNowCommand(deps: { ctx: BackupContext; input: User
       const name = options.facts.database;
       const allowed = options.choices.filter((c) => c.allowed);
       const refused = options.choices.filter((c) => !c.allowed);
+      if (!allowed.length)
+        throw new BackupNowRefusedError(`Cannot back up ${name} now: ${refused[0]?.reason ?? 'no backup type is allowed'}.`);
       const items: TypeItem[] = [
         ...allowed.map((c): TypeItem => ({ label: c.label, detail: TYPE_DETAIL[c.type], choice: c })),
         ...(refused.length ? [{ label: 'Not available now', kind: vscode.QuickPickItemKind.Separator }] : []),
