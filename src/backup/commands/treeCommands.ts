@@ -11,7 +11,6 @@ import type { TreeNode } from '../../ui/tree/treeNode';
 import type { BackupContext } from '../backupContext';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { isMorePointsNode, LOAD_MORE_POINTS_COMMAND } from '../tree/recoveryPointNodes';
-import { POINTS_PAGE } from '../tree/protectedItemNode';
 
 const VAULT_ONLY = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+$/i;
 
@@ -43,7 +42,7 @@ export function registerBackupTreeCommands(deps: {
     vscode.commands.registerCommand('sqlDataMovement.backup.refreshNode', (node?: TreeNode) => provider.refresh(node)),
     vscode.commands.registerCommand(LOAD_MORE_POINTS_COMMAND, (node?: unknown) => {
       if (!isMorePointsNode(node)) return;
-      node.parent.pointLimit += POINTS_PAGE;
+      node.parent.showMorePoints();
       provider.refresh(node.parent);
     }),
     vscode.commands.registerCommand(

@@ -23,8 +23,9 @@ export class ProtectedItemNode implements TreeNode {
   readonly id: string;
   readonly resourceId: string;
   readonly ref: ProtectedItemRef;
-  /** How many recovery points to show ("more" raises it). */
+  /** How many recovery points to show ("more" raises it; any other refresh starts again at one page). */
   pointLimit = POINTS_PAGE;
+  private keepLimit = false;
   constructor(
     private readonly ctx: BackupContext,
     readonly parent: TreeNode,
@@ -47,7 +48,15 @@ export class ProtectedItemNode implements TreeNode {
     return this.item.properties;
   }
 
+  /** The next page of recovery points on the next load. */
+  showMorePoints(): void {
+    this.pointLimit += POINTS_PAGE;
+    this.keepLimit = true;
+  }
+
   async reload(signal: AbortSignal): Promise<void> {
+    if (!this.keepLimit) this.pointLimit = POINTS_PAGE;
+    this.keepLimit = false;
     this.item = await getProtectedDatabase(this.ctx, this.ref, signal);
   }
 

@@ -90,7 +90,7 @@ export class PointInTimeNode implements TreeNode {
 
 export class MorePointsNode implements TreeNode {
   readonly id: string;
-  constructor(readonly parent: TreeNode & { resourceId: string; pointLimit: number }) {
+  constructor(readonly parent: TreeNode & { resourceId: string; showMorePoints(): void }) {
     this.id = `backupMorePoints:${parent.resourceId.toLowerCase()}`;
   }
 
