@@ -4,6 +4,7 @@ import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
 import { registerMigrationCommands } from './migration/commands/migrateToFabricCommand';
 import { createEstateHealthView, ESTATE_VIEW_ID } from './estate/estateHealthView';
+import { registerBackupTreeAndBackupNow } from './backup/commands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -72,13 +73,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     { extensionUri: context.extensionUri, log: output, onDidChangeConnection: (listener) => env.onDidChange(listener) },
     fabric,
   );
-  // The Backup tree arrives with its view; until then a refresh re-renders the welcome view.
   const backup = createBackupContext(
     connections,
     () => center.current.tracker,
-    () => backupView.refresh(),
+    (id) => backupView.refreshResource(id),
   );
-  const backupView = createBackupView(env);
+  const backupView = createBackupView({ ctx: backup, environment: env, state: context.globalState, onDidEndOperation: center.onDidEnd });
   const userInput = new SwitchableUserInput();
   const errors = new ErrorReporter();
   const dataSyncWebviews = registerDataSyncWebviews(context, dataSync, {
@@ -106,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     ...registerMigrationCommands({ dataSync, fabric, input: userInput, errors }),
+    ...registerBackupTreeAndBackupNow({ ctx: backup, input: userInput, errors, provider: backupView.provider }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();
@@ -145,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabric,
     backup,
     estate,
+    backupTree: backupView.provider,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

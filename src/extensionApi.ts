@@ -8,6 +8,7 @@ import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { BackupContext } from './backup/backupContext';
 import type { EstateHealthView } from './estate/estateHealthView';
+import type { BackupTreeProvider } from './backup/tree/backupTreeProvider';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -33,6 +34,7 @@ export interface ExtensionApi {
   backup: BackupContext;
   /** The Estate Health view (its scan state, tree and status-bar item). */
   estate: EstateHealthView;
+  backupTree: BackupTreeProvider;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;

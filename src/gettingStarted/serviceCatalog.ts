@@ -29,8 +29,9 @@ export const SERVICES: readonly ServiceInfo[] = [
   {
     id: 'backup',
     name: 'Backup',
-    summary: 'vaults, policies, discovery, protection, backups, recovery points, restore and jobs.',
-    available: false,
+    summary:
+      'Recovery Services vaults, registered SQL Server VMs, protected databases with their last backup, recovery points and policies; back up now (Full, Differential, Log, Copy-only full) followed to the end of its job.',
+    available: true,
   },
   { id: 'operations', name: 'Operations', summary: 'every long-running operation, while it runs and after it ends.', available: true },
 ];

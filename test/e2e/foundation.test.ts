@@ -51,7 +51,8 @@ describe('foundation (packaged VSIX in code-server, driven in Chromium)', () => 
       .locator('vscode-button[data-action="chooseEnvironment"]')
       .evaluate((el: { shadowRoot: unknown }) => el.shadowRoot !== null);
     assert.equal(upgraded, true);
-    await view.locator('li[data-service="backup"]', { hasText: 'Not available in this version yet.' }).waitFor();
+    await view.locator('li[data-service="backup"]', { hasText: 'back up now' }).waitFor();
+    assert.equal(await view.locator('li[data-service="backup"]', { hasText: 'Not available' }).count(), 0);
     await view.locator('li[data-service="dataSync"]', { hasText: 'retires on 30 September 2027' }).waitFor();
     await screenshot(page, '02-getting-started-webview');
   });

@@ -101,7 +101,7 @@ describe('foundation (real VS Code)', () => {
     assert.doesNotMatch(line('SQL Data Sync'), /Not available/);
     assert.doesNotMatch(line('Operations'), /Not available/);
     assert.doesNotMatch(line('Fabric Mirroring'), /Not available/);
-    // The Backup view says it is not available yet; the page must not promise it.
-    assert.match(line('Backup'), /Not available in this version yet\./);
+    assert.doesNotMatch(line('Backup'), /Not available/);
+    assert.match(line('Backup'), /back up now/);
   });
 });

@@ -97,7 +97,10 @@ export interface BackupLroState extends LroStateBase {
   statusUrl?: string;
   /** operationResults URL (Location): 202 running, 200/204 done. */
   resultUrl?: string;
-  phase: 'status' | 'result' | 'done';
+  /** Set when the operation's job is followed too: the vault's job collection (…/backupJobs) and its api-version. */
+  followJob?: { jobsUrl: string; apiVersion: string };
+  /** job: the operation succeeded and its job (snapshot.jobId) is polled until it ends. */
+  phase: 'status' | 'result' | 'job' | 'done';
 }
 
 export interface FabricLroState extends LroStateBase {
