@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
+import { registerProtectionCommands } from './backup/commands/protectionCommands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -103,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...fabricCreate.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
+    ...registerProtectionCommands({ ctx: backup, input: userInput, errors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();

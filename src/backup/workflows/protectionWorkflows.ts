@@ -25,10 +25,15 @@ export async function listSqlPolicies(ctx: BackupContext, vault: VaultRef): Prom
   return (await ctx.clients().vaults.listPolicies(vault).toArray()).filter(isSqlWorkloadPolicy);
 }
 
-function requireItem(itemId: string): ProtectedItemRef {
+export function requireItem(itemId: string): ProtectedItemRef {
   const ref = protectedItemRefOf(itemId);
   if (!ref) throw new BackupInputError('itemId', `"${itemId}" is not the id of a protected database.`);
   return ref;
+}
+
+/** The protected database an id names, as the service has it now. */
+export function readProtectedDatabase(ctx: BackupContext, itemId: string): Promise<ProtectedItem> {
+  return ctx.clients().protection.getProtectedItem(requireItem(itemId));
 }
 
 /** Reads the policy and refuses one of another vault or another workload (an Azure VM policy…). */
