@@ -57,19 +57,24 @@ export interface FollowJobOptions {
   signal?: AbortSignal;
 }
 
+/** The job's failure when it ended Failed or Cancelled; undefined while it runs or once it succeeded. */
+export function jobFailureOf(job: BackupJob): BackupJobFailedError | undefined {
+  const status = (job.properties?.status ?? '').toLowerCase();
+  if (SUCCEEDED_JOB.has(status) || RUNNING_JOB.has(status)) return undefined;
+  const detail = job.properties?.errorDetails?.[0] ?? {};
+  const recommendations = Array.isArray(detail.recommendations)
+    ? detail.recommendations.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
+    : [];
+  return new BackupJobFailedError(job, typeof detail.errorTitle === 'string' ? detail.errorTitle : undefined, recommendations);
+}
+
 /** Reads the job until it ends; resolves the ended job, rejects with BackupJobFailedError when it failed. */
 export async function followJob(ctx: BackupContext, vault: VaultRef, jobId: string, options: FollowJobOptions = {}): Promise<BackupJob> {
   for (;;) {
     const job = await ctx.clients().protection.getJob(vault, jobId, options.signal);
-    const status = (job.properties?.status ?? '').toLowerCase();
-    if (SUCCEEDED_JOB.has(status)) return job;
-    if (!RUNNING_JOB.has(status)) {
-      const detail = job.properties?.errorDetails?.[0] ?? {};
-      const recommendations = Array.isArray(detail.recommendations)
-        ? detail.recommendations.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
-        : [];
-      throw new BackupJobFailedError(job, typeof detail.errorTitle === 'string' ? detail.errorTitle : undefined, recommendations);
-    }
+    const failure = jobFailureOf(job);
+    if (failure) throw failure;
+    if (SUCCEEDED_JOB.has((job.properties?.status ?? '').toLowerCase())) return job;
     await abortableDelay(options.intervalMs ?? 5_000, options.signal);
   }
 }

@@ -10,7 +10,7 @@ import { policyRefOf, protectedItemRefOf } from '../backupTarget';
 import { BackupInputError } from './backupInputError';
 import { requireContainer } from './discoveryWorkflows';
 import { containerIdOf, protectedItemIdOf, sameName } from './protectionIds';
-import { followJob, jobIdOfOperation, trackBackup, type FollowJobOptions } from './protectionTracking';
+import { followJob, jobFailureOf, jobIdOfOperation, trackBackup, type FollowJobOptions } from './protectionTracking';
 
 export const SQL_PROTECTED_ITEM_TYPE = 'AzureVmWorkloadSQLDatabase';
 
@@ -113,7 +113,7 @@ async function trackAndFollow(ctx: BackupContext, t: Tracked): Promise<Protectio
     label: `database ${databaseNameOf(t.ref.item)}`,
   });
   try {
-    await operation.result;
+    await operation.result.catch((e: unknown) => failedJobOrRethrow(ctx, t.vault, operation.id, e));
     const jobId = jobIdOfOperation(ctx, operation.id);
     const job = jobId ? await followJob(ctx, t.vault, jobId, t.follow) : undefined;
     const item = t.gone ? undefined : await ctx.clients().protection.getProtectedItem(t.ref);
@@ -121,6 +121,18 @@ async function trackAndFollow(ctx: BackupContext, t: Tracked): Promise<Protectio
   } finally {
     ctx.refresh(t.gone ? containerIdOf(t.ref) : itemId);
   }
+}
+
+/** A failed call whose job is known fails with the job's error and recommendations (BackupJobFailedError). */
+async function failedJobOrRethrow(ctx: BackupContext, vault: VaultRef, operationId: string, e: unknown): Promise<never> {
+  const jobId = jobIdOfOperation(ctx, operationId);
+  const job = jobId
+    ? await ctx
+        .clients()
+        .protection.getJob(vault, jobId)
+        .catch(() => undefined)
+    : undefined;
+  throw (job && jobFailureOf(job)) ?? e;
 }
 
 /** The database part of an item name (SQLDataBase;mssqlserver;SalesDb → SalesDb). */

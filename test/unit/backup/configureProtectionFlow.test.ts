@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { ConfigureProtectionFlow } from '../../../src/backup/commands/configureProtectionFlow';
 import { InquiryFailedError } from '../../../src/backup/workflows/inquiryWorkflows';
+import { BackupJobFailedError } from '../../../src/backup/workflows/protectionTracking';
 import type { InputOptions, PickOptions, UserInput } from '../../../src/ui/userInput';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
 
@@ -154,8 +155,18 @@ describe('Configure protection flow (emulator, scripted answers)', function () {
       { title: /Databases to protect/, answer: 'ReportingDb' },
       { title: /Backup policy/, answer: 'SqlDailyFull' },
     );
-    await assert.rejects(flow.run(), /CloudInternalError|internal error/i);
+    await assert.rejects(
+      flow.run(),
+      (e: unknown) =>
+        e instanceof BackupJobFailedError &&
+        e.code === 'CloudInternalError' &&
+        e.job.properties?.operation === 'ConfigureBackup' &&
+        /Recommendation: Wait a few minutes/.test(e.message),
+    );
     assert.equal(flow.pendingStep, 'protect');
+    const failed = h.tracker.list().history.find((r) => r.title === 'Protect ReportingDb with SqlDailyFull');
+    assert.equal(failed?.status, 'failed');
+    assert.ok(failed?.jobId, 'the failed operation names its job');
     input.script({ title: /stopped at "Enable protection"/, answer: 'Continue from "Enable protection"' });
     const result = await flow.run();
     assert.equal(input.remaining, 0);
