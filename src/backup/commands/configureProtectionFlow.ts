@@ -86,8 +86,10 @@ export class ConfigureProtectionFlow {
   private async sessionFor(arg: unknown): Promise<Session | undefined> {
     const pending = this.pending;
     const argVault = vaultRefOf(arg);
+    const argVm = containerRefOf(arg);
     const fresh: Session = { draft: new InputDraft(), step: 'discover' };
     if (!pending?.vault || (argVault && !sameName(vaultIdOf(argVault), vaultIdOf(pending.vault)))) return fresh;
+    if (argVm && pending.vm && !sameName(argVm.container, pending.vm.containerName)) return fresh;
     const where = [pending.vault.vault, pending.vm?.vmName, pending.databases?.map((d) => d.friendlyName).join(', ')]
       .filter(Boolean)
       .join(' → ');
@@ -124,7 +126,11 @@ export class ConfigureProtectionFlow {
     }
     if (!s.databases) {
       s.step = 'databases';
-      s.databases = await this.chooseDatabases(ui, containerId, s.vm.vmName);
+      s.databases = await this.chooseDatabases(ui, containerId, s.vm.vmName).catch((e: unknown) => {
+        // Nothing found: continuing runs the inquiry again (after the VM was fixed), not just the list.
+        if (e instanceof BackupInputError) [s.inquired, s.step] = [false, 'inquire'];
+        throw e;
+      });
       if (!s.databases) return undefined;
       s.remaining = s.databases.filter((d) => !d.isProtected).map((d) => d.name);
       if (!s.remaining.length) {
