@@ -42,7 +42,7 @@ describe('ARM LRO poller: Backup job ids', () => {
     );
   };
 
-  it('keeps the job id of a succeeded operation (absent while running)', async () => {
+  it('keeps the job id of a succeeded operation', async () => {
     const poller = await protect(
       [{ status: 'InProgress' }, { status: 'Succeeded', properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: 'job-1' } }],
       { id: I, properties: { protectionState: 'IRPending' } },
