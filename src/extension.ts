@@ -5,6 +5,7 @@ import { createBackupContext } from './backup/backupContext';
 import { registerMigrationCommands } from './migration/commands/migrateToFabricCommand';
 import { createEstateHealthView, ESTATE_VIEW_ID } from './estate/estateHealthView';
 import { registerBackupTreeAndBackupNow } from './backup/commands';
+import { registerProtectionCommands } from './backup/commands/protectionCommands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -107,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     ...registerMigrationCommands({ dataSync, fabric, input: userInput, errors }),
     ...registerBackupTreeAndBackupNow({ ctx: backup, input: userInput, errors, provider: backupView.provider }),
+    ...registerProtectionCommands({ ctx: backup, input: userInput, errors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
       gettingStarted.show();

@@ -271,6 +271,8 @@ export class OperationTracker {
         status: snap.status,
         error: snap.error ?? (isAzureRequestError(e) ? e.toJSON() : undefined),
         serviceStatus: snap.serviceStatus,
+        // A failed Backup operation names the job whose errorDetails say why.
+        ...(snap.jobId ? { jobId: snap.jobId } : {}),
         ...requestTraces(snap),
         endedAt: endedAt(snap),
       });

@@ -100,12 +100,17 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
     const body = response.body as { status?: unknown; properties?: unknown } | undefined;
     const status = operationStatusOf(body?.status);
     const serviceStatus = typeof body?.status === 'string' ? body.status : undefined;
+    // Azure Backup's register / protect status documents name the job they started (properties.jobId).
+    const job = jobIdOf(body?.properties);
+    const withJob = job ? { jobId: job } : {};
     if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     if (status !== 'running' && typeof (body as { endTime?: unknown } | undefined)?.endTime === 'string')
       this.state.snapshot.endTime = (body as { endTime: string }).endTime;
-    if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus });
-    if (status !== 'succeeded') return this.setTerminal(status, { serviceStatus, error: this.failure(response, status, serviceStatus) });
+    if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus, ...withJob });
+    if (status !== 'succeeded')
+      return this.setTerminal(status, { serviceStatus, ...withJob, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
+    if (job) this.state.snapshot.jobId = job;
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
     else if (this.resultFromLocation()) this.state.phase = 'final';
     else this.succeed(this.state.method === 'POST' ? body?.properties : undefined);
@@ -212,6 +217,11 @@ function reportsFailure(err: AzureRequestError, serverErrorIsFailure: boolean): 
   if (err.status === 408 || err.status === 429) return false;
   if (err.status >= 400 && err.status < 500) return true;
   return serverErrorIsFailure && err.status === 500 && !err.code.startsWith('HttpStatus');
+}
+
+function jobIdOf(properties: unknown): string | undefined {
+  const id = (properties as { jobId?: unknown } | undefined)?.jobId;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 function provisioningState(body: unknown): string | undefined {
