@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
+import { registerRestoreWizard } from './backup/webviews/restoreWizardRegistration';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     onDidChangeConnection: (listener) => env.onDidChange(listener),
   });
   const fabricCreate = registerFabricCreateAndReadiness({ context, log: output, ctx: fabric, input: userInput, errors });
+  const backupRestore = registerRestoreWizard({ context, log: output, ctx: backup, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -101,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...fabricCreate.disposables,
+    ...backupRestore.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
@@ -135,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     fabricCreateWizards: fabricCreate.wizards,
+    backupRestoreWizards: backupRestore.wizards,
     dataSyncTree: dataSyncView.provider,
     dataSyncTreeView: dataSyncView.view,
     userInput,
