@@ -105,7 +105,10 @@ export class RecoveryTimeline {
         class: 'log-range',
       });
       bar.append(svg('title', {}, `Log backups ${formatUtc(start)} – ${formatUtc(end)}: click to restore to a moment in this range`));
-      bar.addEventListener('click', (e) => this.callbacks.onPickTime(Math.min(end, Math.max(start, this.timeAt(e.clientX)))));
+      // The moment is picked in whole seconds (what the datetime input holds), inside the range.
+      const first = Math.ceil(start / 1000) * 1000;
+      const last = Math.floor(end / 1000) * 1000;
+      bar.addEventListener('click', (e) => this.callbacks.onPickTime(Math.min(last, Math.max(first, this.timeAt(e.clientX)))));
       children.push(bar);
     }
     // The chain: the logs it replays, highlighted on the bar.

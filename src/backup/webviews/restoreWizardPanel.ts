@@ -45,10 +45,11 @@ function fieldOfServiceError(message: string): string | undefined {
   return undefined;
 }
 
-/** A job error as one line: the service's message and its recommendations. */
+/** A job error as one line: the service's code, message and recommendations. */
 function jobErrorText(detail: Record<string, unknown>): string {
   const recommendations: unknown[] = Array.isArray(detail.recommendations) ? (detail.recommendations as unknown[]) : [];
-  return [detail.errorString, ...recommendations].filter((x): x is string => typeof x === 'string').join(' ');
+  const text = [detail.errorString, ...recommendations].filter((x): x is string => typeof x === 'string').join(' ');
+  return typeof detail.errorTitle === 'string' && detail.errorTitle ? `${detail.errorTitle}: ${text}` : text;
 }
 
 export class RestoreWizardPanel extends WebviewPanelBase<ToRestoreWizard, FromRestoreWizard> {

@@ -106,7 +106,7 @@ export function parseUtc(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const utc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 function choiceProblems(
   input: RestoreInput,

@@ -152,7 +152,7 @@ describe('restore choices and request bodies', () => {
     assert.match(fieldsOf(input({ mode: 'pointInTime', pointInTime: 'yesterday' })).pointInTime, /UTC date and time/);
     assert.match(
       fieldsOf(input({ mode: 'pointInTime', pointInTime: '2026-11-22T00:00:00' })).pointInTime,
-      /outside every log range\. Choose a moment inside a log range: 2026-11-20T01:00:00Z – 2026-11-21T00:00:00Z/,
+      /outside every log range\. Choose a moment inside a log range: 2026-11-20 01:00:00 UTC – 2026-11-21 00:00:00 UTC/,
     );
     assert.deepEqual(Object.keys(fieldsOf(input({ target: 'alternate', containerId: 'nope' }))), ['containerId']);
     const alt = fieldsOf(

@@ -11,6 +11,7 @@ import {
   type RestoreForm,
   type RestoreWizardStep,
   type TargetContainerView,
+  type TimelinePointView,
   type ToRestoreWizard,
 } from '../../../../src/backup/webviews/protocol/restoreWizard';
 import { byId, el, neverSubmit, showError, showFieldErrors } from '../../dataSync/dom';
@@ -23,6 +24,8 @@ applyStyles();
 const extra = new CSSStyleSheet();
 extra.replaceSync(`
 button { font: inherit; }
+/* Headings take focus only so a screen reader announces the step; no box around them. */
+h2:focus { outline: none; }
 button.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 12px; }
 button.primary:hover { background: var(--vscode-button-hoverBackground); }
 button:not(.primary):not(.step):not(.linkish) { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 4px 12px; }
@@ -73,6 +76,8 @@ let database = '';
 let sourceInstance = '';
 let sourceVm = '';
 let targets: TargetContainerView[] = [];
+let points: TimelinePointView[] = [];
+const chosenPoint = () => points.find((p) => p.name === input('point').value);
 let files: FileMapping[] = [];
 /** point|container|instance the file list was filled for: a new list replaces it only when this changes. */
 let filesKey = '';
@@ -129,8 +134,8 @@ function describeChoice(): void {
   const m = mode();
   byId('choice-text').textContent =
     m === 'point'
-      ? input('point').value
-        ? `Chosen: recovery point ${input('point').value}.`
+      ? chosenPoint()
+        ? `Chosen: ${chosenPoint()!.type.toLowerCase()} backup of ${formatUtc(Date.parse(chosenPoint()!.time))} (${chosenPoint()!.name}).`
         : 'Choose a recovery point on the timeline.'
       : pitMs() !== undefined
         ? `Chosen: the moment ${formatUtc(pitMs()!)}.`
@@ -159,7 +164,8 @@ input('pointInTime').addEventListener('change', () => {
 
 // ---- steps -----------------------------------------------------------------------------------------
 const stepTabs = [...document.querySelectorAll<HTMLButtonElement>('button.step')];
-function showStep(step: RestoreWizardStep): void {
+/** `quiet`: only show the step (a restore under way keeps its summary as it was sent). */
+function showStep(step: RestoreWizardStep, quiet = false): void {
   for (const s of RESTORE_WIZARD_STEPS) {
     byId(`step-${s}`).hidden = s !== step;
     const tab = byId(`tab-${s}`);
@@ -169,6 +175,7 @@ function showStep(step: RestoreWizardStep): void {
   const heading = byId(`step-${step}`).querySelector<HTMLElement>('h2');
   heading?.setAttribute('tabindex', '-1');
   heading?.focus();
+  if (quiet) return;
   if (step === 'target') requestFiles();
   if (step === 'summary') {
     summarize();
@@ -332,6 +339,8 @@ onMessage<ToRestoreWizard>((m) => {
       sourceInstance = m.instance;
       sourceVm = m.vmName;
       targets = m.targets;
+      points = m.timeline.points;
+      showFieldErrors(form, {});
       byId('title').textContent = `Restore ${m.database}`;
       byId('subtitle').textContent =
         `${m.instance}/${m.database} on ${m.vmName}, vault ${m.vaultName}: ${m.timeline.points.length} recovery points, ${m.timeline.ranges.length} log ranges.`;
@@ -419,6 +428,7 @@ onMessage<ToRestoreWizard>((m) => {
       return;
     case 'started':
       started = true;
+      showStep('summary', true);
       busy('summary', undefined);
       byId('progress').textContent = m.text;
       return;
