@@ -427,7 +427,9 @@ onMessage<ToRestoreWizard>((m) => {
       }
       return;
     case 'started':
+      // One restore per run: the button comes back only if this one fails.
       started = true;
+      byId('restore').setAttribute('disabled', 'true');
       showStep('summary', true);
       busy('summary', undefined);
       byId('progress').textContent = m.text;
