@@ -364,10 +364,16 @@ onMessage<ToRestoreWizard>((m) => {
       fillInstances(own?.instances.some((i) => i.name === m.instance) ? m.instance : undefined);
       if (!input('databaseName').value) input('databaseName').value = `${m.database}_restored`;
       if (m.draft) applyDraft(m.draft);
-      else input('point').value = m.preselect ?? m.timeline.points[m.timeline.points.length - 1]?.name ?? '';
+      else if (m.preselect?.toLowerCase() === PIT_POINT.toLowerCase() && m.timeline.ranges.length) {
+        // Opened on the log pseudo-point: a point in time, starting at the end of the latest log range.
+        input('mode-pointInTime').checked = true;
+        input('pointInTime').value = new Date(Math.floor(Date.parse(m.timeline.ranges[m.timeline.ranges.length - 1].end) / 1000) * 1000)
+          .toISOString()
+          .slice(0, 19);
+      } else input('point').value = m.preselect ?? m.timeline.points[m.timeline.points.length - 1]?.name ?? '';
       showTargetFields();
       changedChoice();
-      if (m.preselect) timeline.focusPoint(m.preselect);
+      if (m.preselect && !m.draft && mode() === 'point') timeline.focusPoint(m.preselect);
       return;
     }
     case 'files':
