@@ -12,7 +12,7 @@ import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel'
 import type { BackupContext } from '../backupContext';
 import { defaultFileMappings, type SourceFile } from '../workflows/restoreRequest';
 import { chainFor, type ChainLink, type RestoreChoice } from '../workflows/restoreTimeline';
-import { parseUtc, RestoreValidationError } from '../workflows/restoreValidation';
+import { fieldOfRestoreRefusal, parseUtc, RestoreValidationError } from '../workflows/restoreValidation';
 import {
   beginRestore,
   followRestoreJob,
@@ -33,16 +33,6 @@ function choiceOf(form: RestoreForm): RestoreChoice | undefined {
   if (form.mode === 'point') return form.point ? { kind: 'point', name: form.point } : undefined;
   const time = parseUtc(form.pointInTime);
   return time === undefined ? undefined : { kind: 'pointInTime', time };
-}
-
-/** Service errors that are about one field: shown next to it too. */
-function fieldOfServiceError(message: string): string | undefined {
-  if (/point ?in ?time|log ranges/i.test(message)) return 'pointInTime';
-  if (/alternateDirectoryPaths|targetPath/i.test(message)) return 'files';
-  if (/databaseName/i.test(message)) return 'databaseName';
-  if (/targetDirectoryForFileRestore/i.test(message)) return 'folder';
-  if (/containerId/i.test(message)) return 'containerId';
-  return undefined;
 }
 
 /** A job error as one line: the service's code, message and recommendations. */
@@ -225,7 +215,7 @@ export class RestoreWizardPanel extends WebviewPanelBase<ToRestoreWizard, FromRe
       if (isAbortError(e)) return;
       if (e instanceof RestoreValidationError) return this.post({ type: 'fieldErrors', errors: e.fields });
       this.post({ type: 'error', step: 'summary', error: toErrorInfo('Restore', e) });
-      const field = isAzureRequestError(e) ? fieldOfServiceError(e.message) : undefined;
+      const field = isAzureRequestError(e) ? fieldOfRestoreRefusal(e.message) : undefined;
       if (field) this.post({ type: 'fieldErrors', errors: { [field]: (e as Error).message } });
     }
   }

@@ -202,3 +202,16 @@ export function validateRestore(input: RestoreInput, ctx: RestoreContext): Valid
     input.target === 'alternate' ? container?.instances.find((i) => i.name.toLowerCase() === input.instance.toLowerCase()) : undefined;
   return { choice, chain, target: input.target, container: input.target === 'original' ? undefined : container, instance };
 }
+
+/**
+ * The field a service refusal is about, read from its message (the service answers most bad restore
+ * parameters with one code, UserErrorOperationFailedInvalidParameters): the wizard shows it there too.
+ */
+export function fieldOfRestoreRefusal(message: string): string | undefined {
+  if (/point ?in ?time|log ranges/i.test(message)) return 'pointInTime';
+  if (/alternateDirectoryPaths|targetPath/i.test(message)) return 'files';
+  if (/databaseName/i.test(message)) return 'databaseName';
+  if (/targetDirectoryForFileRestore/i.test(message)) return 'folder';
+  if (/containerId/i.test(message)) return 'containerId';
+  return undefined;
+}

@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { buildRestoreRequest, defaultFileMappings } from '../../../src/backup/workflows/restoreRequest';
 import { buildTimeline } from '../../../src/backup/workflows/restoreTimeline';
 import {
+  fieldOfRestoreRefusal,
   RestoreValidationError,
   validateRestore,
   type RestoreContext,
@@ -206,5 +207,15 @@ describe('restore choices and request bodies', () => {
         ['Log', 'SalesDb_log', 'G:\\log\\SalesDb_log.ldf', 'G:\\log\\SalesDb_log_1624021705.ldf'],
       ],
     );
+  });
+
+  it("ties the service's refusals to the field they are about", () => {
+    // The emulator's messages, which follow the service's wording.
+    assert.equal(fieldOfRestoreRefusal('The point in time 2026-11-30T00:00:00Z is outside the available log ranges (…).'), 'pointInTime');
+    assert.equal(fieldOfRestoreRefusal("alternateDirectoryPaths needs exactly one Log mapping for the file 'x_log'."), 'files');
+    assert.equal(fieldOfRestoreRefusal("targetInfo.databaseName must be '<instance>/<database>'"), 'databaseName');
+    assert.equal(fieldOfRestoreRefusal('Restore as files needs targetInfo.targetDirectoryForFileRestore (e.g. F:\\restore).'), 'folder');
+    assert.equal(fieldOfRestoreRefusal("targetInfo.containerId 'c' is not a container registered to this vault."), 'containerId');
+    assert.equal(fieldOfRestoreRefusal('Internal error.'), undefined);
   });
 });

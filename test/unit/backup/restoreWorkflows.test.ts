@@ -6,7 +6,7 @@ import type { ProtectedItemRef } from '../../../src/azure/backup/backupPaths';
 import { isAzureRequestError } from '../../../src/azure/http/azureError';
 import { protectedItemRefOf, vaultRefOf } from '../../../src/backup/backupTarget';
 import { defaultFileMappings } from '../../../src/backup/workflows/restoreRequest';
-import type { RestoreInput } from '../../../src/backup/workflows/restoreValidation';
+import { fieldOfRestoreRefusal, type RestoreInput } from '../../../src/backup/workflows/restoreValidation';
 import {
   beginRestore,
   followRestoreJob,
@@ -139,7 +139,8 @@ describe('restore workflows (emulator)', function () {
       (e: unknown) =>
         isAzureRequestError(e) &&
         e.code === 'UserErrorOperationFailedInvalidParameters' &&
-        /outside the available log ranges/.test(e.message),
+        /outside the available log ranges/.test(e.message) &&
+        fieldOfRestoreRefusal(e.message) === 'pointInTime',
     );
   });
 });
