@@ -6,6 +6,7 @@ import { registerMigrationCommands } from './migration/commands/migrateToFabricC
 import { createEstateHealthView, ESTATE_VIEW_ID } from './estate/estateHealthView';
 import { registerBackupTreeAndBackupNow } from './backup/commands';
 import { registerProtectionCommands } from './backup/commands/protectionCommands';
+import { registerRestoreWizard } from './backup/webviews/restoreWizardRegistration';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     onDidChangeConnection: (listener) => env.onDidChange(listener),
   });
   const fabricCreate = registerFabricCreateAndReadiness({ context, log: output, ctx: fabric, input: userInput, errors });
+  const backupRestore = registerRestoreWizard({ context, log: output, ctx: backup, input: userInput, errors });
 
   context.subscriptions.push(
     output,
@@ -104,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerSignInCommands({ environment: env, connections, signIns, secrets, input: userInput, errors }),
     ...dataSyncWebviews.disposables,
     ...fabricCreate.disposables,
+    ...backupRestore.disposables,
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     ...registerMigrationCommands({ dataSync, fabric, input: userInput, errors }),
@@ -153,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,
     fabricCreateWizards: fabricCreate.wizards,
+    backupRestoreWizards: backupRestore.wizards,
     dataSyncTree: dataSyncView.provider,
     dataSyncTreeView: dataSyncView.view,
     userInput,

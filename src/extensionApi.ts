@@ -13,6 +13,7 @@ import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
 import type { FabricCreateWizards } from './fabric/webviews/createWizardRegistration';
+import type { RestoreWizards } from './backup/webviews/restoreWizardRegistration';
 import type { DataSyncTreeProvider } from './dataSync/tree/dataSyncTreeProvider';
 import type { ConnectionManager } from './environment/connectionManager';
 import type { DataSyncWebviews } from './dataSync/webviews';
@@ -41,6 +42,8 @@ export interface ExtensionApi {
   dataSyncWebviews: DataSyncWebviews;
   /** Open Create Mirrored Database wizards. */
   fabricCreateWizards: FabricCreateWizards;
+  /** Open Backup Restore wizards. */
+  backupRestoreWizards: RestoreWizards;
   dataSyncTree: DataSyncTreeProvider;
   dataSyncTreeView: vscode.TreeView<TreeNode>;
   /** Every prompt goes through this; tests script it. */
