@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { createBackupView, BACKUP_VIEW_ID } from './backup/backupView';
 import { createBackupContext } from './backup/backupContext';
+import { registerJobsCommands } from './backup/commands/jobsCommands';
+import { registerPolicyCommands } from './backup/commands/policyCommands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -111,6 +113,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   );
   const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
   context.subscriptions.push(...fabricDefinitions.disposables);
+  const backupJobs = registerJobsCommands({
+    ctx: backup,
+    input: userInput,
+    errors,
+    host: { extensionUri: context.extensionUri, log: output },
+  });
+  const backupPolicies = registerPolicyCommands({ ctx: backup, input: userInput, errors });
+  context.subscriptions.push(...backupJobs.disposables, ...backupPolicies.disposables);
   void restoreSignIn({ environment: env, signIns, connections }).catch((e: unknown) =>
     output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
   );
@@ -131,6 +141,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSync,
     fabric,
     backup,
+    backupJobs: backupJobs.panels,
+    backupPolicies: backupPolicies.provider,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

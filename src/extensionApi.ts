@@ -7,6 +7,8 @@ import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
 import type { FabricContext } from './fabric/fabricContext';
 import type { BackupContext } from './backup/backupContext';
+import type { JobsPanels } from './backup/webviews/jobsPanels';
+import type { PolicyFileSystemProvider } from './backup/policyEditor/policyFileSystemProvider';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -30,6 +32,10 @@ export interface ExtensionApi {
   dataSync: DataSyncContext;
   fabric: FabricContext;
   backup: BackupContext;
+  /** Open Backup jobs panels (one per vault). */
+  backupJobs: JobsPanels;
+  /** The backup policy editor's file system (tests read `refusals` and `saves`). */
+  backupPolicies: PolicyFileSystemProvider;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;
