@@ -199,7 +199,10 @@ export class JobsPanel extends WebviewPanelBase<ToJobs, FromJobs> {
           return readJob(this.ctx, this.vault, j.name);
         }),
       );
-      this.jobs = [...first.jobs, ...updated];
+      // A job read again that no longer has the status filtered on (a cancelled one) leaves the list.
+      const wanted = this.filters.status.toLowerCase();
+      const still = updated.filter((j) => !wanted || (j.properties?.status ?? '').toLowerCase() === wanted);
+      this.jobs = [...first.jobs, ...still];
       if (this.pages <= 1) this.skipToken = first.skipToken;
       this.pages = Math.max(this.pages, 1);
       this.publish();
