@@ -5,7 +5,7 @@ import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { PanelHost } from '../../ui/webview/webviewPanel';
 import type { BackupContext } from '../backupContext';
-import { vaultRefOf } from '../backupTarget';
+import { vaultOfTarget } from './vaultTarget';
 import type { JobsPanel } from '../webviews/jobsPanel';
 import { JobsPanels } from '../webviews/jobsPanels';
 import { pickVault } from './vaultQuickPick';
@@ -22,7 +22,7 @@ export interface JobsCommandDeps {
 export function registerJobsCommands(deps: JobsCommandDeps): { panels: JobsPanels; disposables: vscode.Disposable[] } {
   const panels = new JobsPanels(deps.host, deps.ctx);
   const show = deps.errors.guard('Show the backup jobs', async (arg?: unknown): Promise<JobsPanel | undefined> => {
-    const vault = vaultRefOf(arg) ?? (await pickVault(deps.ctx, deps.input, 'Show backup jobs'));
+    const vault = vaultOfTarget(arg) ?? (await pickVault(deps.ctx, deps.input, 'Show backup jobs'));
     return vault && panels.show(vault);
   });
   return { panels, disposables: [panels, vscode.commands.registerCommand(SHOW_JOBS_COMMAND, show)] };

@@ -6,7 +6,8 @@ import type { VaultRef } from '../../azure/backup/backupPaths';
 import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { BackupContext } from '../backupContext';
-import { policyRefOf, vaultRefOf } from '../backupTarget';
+import { policyRefOf } from '../backupTarget';
+import { vaultOfTarget } from './vaultTarget';
 import { PolicyFileSystemProvider } from '../policyEditor/policyFileSystemProvider';
 import { POLICY_SCHEME } from '../policyEditor/policyUri';
 import { policyExists, policyNameProblem } from '../workflows/policyWorkflows';
@@ -54,7 +55,7 @@ export function registerPolicyCommands(deps: PolicyCommandDeps): { provider: Pol
       return show(await provider.uriFor(ref, ref.policy, readonly));
     });
   const create = deps.errors.guard('Create a backup policy', async (arg?: unknown) => {
-    const vault = vaultRefOf(arg) ?? (await pickVault(deps.ctx, deps.input, 'Create backup policy'));
+    const vault = vaultOfTarget(arg) ?? (await pickVault(deps.ctx, deps.input, 'Create backup policy'));
     if (!vault) return undefined;
     const name = await deps.input.input({
       title: `Create backup policy in ${vault.vault}: name`,
