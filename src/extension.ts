@@ -7,6 +7,8 @@ import { createEstateHealthView, ESTATE_VIEW_ID } from './estate/estateHealthVie
 import { registerBackupTreeAndBackupNow } from './backup/commands';
 import { registerProtectionCommands } from './backup/commands/protectionCommands';
 import { registerRestoreWizard } from './backup/webviews/restoreWizardRegistration';
+import { registerJobsCommands } from './backup/commands/jobsCommands';
+import { registerPolicyCommands } from './backup/commands/policyCommands';
 import { registerDataSyncCommands } from './dataSync/commands';
 import { createDataSyncContext } from './dataSync/dataSyncContext';
 import { createDataSyncView, DATA_SYNC_VIEW_ID } from './dataSync/dataSyncView';
@@ -130,6 +132,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   });
   context.subscriptions.push(estate);
   context.subscriptions.push(...fabricDefinitions.disposables);
+  const backupJobs = registerJobsCommands({
+    ctx: backup,
+    input: userInput,
+    errors,
+    host: { extensionUri: context.extensionUri, log: output },
+  });
+  const backupPolicies = registerPolicyCommands({ ctx: backup, input: userInput, errors });
+  context.subscriptions.push(...backupJobs.disposables, ...backupPolicies.disposables);
   void restoreSignIn({ environment: env, signIns, connections }).catch((e: unknown) =>
     output.warn(`Could not restore the sign-in: ${e instanceof Error ? e.message : String(e)}`),
   );
@@ -152,6 +162,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     backup,
     estate,
     backupTree: backupView.provider,
+    backupJobs: backupJobs.panels,
+    backupPolicies: backupPolicies.provider,
     fabricTree: fabricView.provider,
     fabricDefinitions: fabricDefinitions.provider,
     dataSyncWebviews: dataSyncWebviews.webviews,

@@ -9,6 +9,8 @@ import type { FabricContext } from './fabric/fabricContext';
 import type { BackupContext } from './backup/backupContext';
 import type { EstateHealthView } from './estate/estateHealthView';
 import type { BackupTreeProvider } from './backup/tree/backupTreeProvider';
+import type { JobsPanels } from './backup/webviews/jobsPanels';
+import type { PolicyFileSystemProvider } from './backup/policyEditor/policyFileSystemProvider';
 import type { TreeNode } from './ui/tree/treeNode';
 import type { FabricTreeProvider } from './fabric/tree/fabricTreeProvider';
 import type { DefinitionFileSystemProvider } from './fabric/definition/definitionFileSystemProvider';
@@ -36,6 +38,10 @@ export interface ExtensionApi {
   /** The Estate Health view (its scan state, tree and status-bar item). */
   estate: EstateHealthView;
   backupTree: BackupTreeProvider;
+  /** Open Backup jobs panels (one per vault). */
+  backupJobs: JobsPanels;
+  /** The backup policy editor's file system (tests read `refusals` and `saves`). */
+  backupPolicies: PolicyFileSystemProvider;
   fabricTree: FabricTreeProvider;
   /** The mirroring definition editor's file system (tests read `refusals`). */
   fabricDefinitions: DefinitionFileSystemProvider;

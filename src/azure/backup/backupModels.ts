@@ -151,7 +151,8 @@ export interface JobProperties {
   activityId?: string;
   workloadType?: string;
   duration?: string;
-  actionsInfo?: string[];
+  /** JobSupportedAction names, or the integers the service was observed to send (1 = Cancellable). */
+  actionsInfo?: Array<string | number>;
   errorDetails?: Array<Record<string, unknown>>;
   extendedInfo?: Record<string, unknown>;
   [extra: string]: unknown;
@@ -297,7 +298,7 @@ export const BACKUP_JOB = backupResource('JobResource', {
   activityId: 'string',
   workloadType: 'string',
   duration: 'string',
-  actionsInfo: arrayOf('string'),
+  actionsInfo: arrayOf('any'),
   errorDetails: arrayOf('object'),
   extendedInfo: 'object',
 });
