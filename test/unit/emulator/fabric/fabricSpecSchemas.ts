@@ -15,6 +15,7 @@ const FILES = [
   'lakehouse/definitions.json',
   'platform/swagger.subset.json',
   'platform/definitions/platform.json',
+  'platform/definitions/connections.json',
 ];
 const OPERATION_FILES = ['mirroredDatabase/swagger.json', 'platform/swagger.subset.json'];
 const BASE = 'https://fabric-specs.test/';
