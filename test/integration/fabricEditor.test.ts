@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { jsonPart } from '../../src/azure/fabric/fabricModels';
 import type { ExtensionApi } from '../../src/extensionApi';
+import { AUTO_SAVE_REFUSAL } from '../../src/fabric/definition/explicitSaveGate';
 import type { FabricItemTarget } from '../../src/fabric/fabricTarget';
 import { ScriptedUserInput } from '../../src/ui/userInput';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
@@ -213,5 +214,40 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
     script.script({ title: /changed on the server/, answer: 'Overwrite' });
     assert.equal(await doc.save(), true, `saved (${lastRefusal()})`);
     assert.deepEqual(await serverDoc(stopped), JSON.parse(mine), 'the user’s version replaced the server’s');
+  });
+
+  it('never sends an auto save: the editor stays dirty with a note until an explicit save sends it', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const delay = files.inspect<number>('autoSaveDelay')?.globalValue;
+    await files.update('autoSaveDelay', 200, vscode.ConfigurationTarget.Global);
+    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await open(stopped);
+      const serverBefore = await serverDoc(stopped);
+      const saves = () =>
+        api.operations.tracker.list().history.filter((o) => o.title === 'Save the definition of Sales replica (east)').length;
+      const savesBefore = saves();
+      const refusals = api.fabricDefinitions.refusals.length;
+      const text = edited(doc, (d) => (d.properties.target.typeProperties.retentionInDays = 12));
+      await replaceText(doc, text);
+      const refusal = await waitFor('VS Code to auto-save the definition', () =>
+        api.fabricDefinitions.refusals.slice(refusals).find((r) => r.uri === doc.uri.toString()),
+      );
+      assert.equal(refusal.message, AUTO_SAVE_REFUSAL);
+      assert.ok(doc.isDirty, 'the editor stays dirty');
+      assert.equal(doc.getText(), text);
+      assert.ok(api.fabricDefinitions.explicitSaves.noteShown, 'the status bar says Ctrl+S sends it');
+      assert.deepEqual(await serverDoc(stopped), serverBefore, 'nothing reached the service');
+      assert.equal(saves(), savesBefore, 'no save operation started');
+
+      assert.equal(await doc.save(), true, `an explicit save sends it (${lastRefusal()})`);
+      assert.equal(doc.isDirty, false);
+      assert.equal((await serverDoc(stopped)).properties.target.typeProperties.retentionInDays, 12);
+      assert.equal(saves(), savesBefore + 1);
+      assert.equal(api.fabricDefinitions.explicitSaves.noteShown, false, 'the note goes once the definition is sent');
+    } finally {
+      await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+      await files.update('autoSaveDelay', delay, vscode.ConfigurationTarget.Global);
+    }
   });
 });

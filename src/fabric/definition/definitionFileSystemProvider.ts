@@ -2,7 +2,8 @@
 // runs the checked save of definitionWorkflows (schema, source rule, conflict) and sends updateDefinition
 // through the operations center. A save that is refused or fails throws, so VS Code keeps the editor
 // dirty with the user's text; the reason is shown (service errors with code, message and request id).
-// `.platform` and the `?server` copy are read-only.
+// `.platform` and the `?server` copy are read-only. Auto saves are refused (explicitSaveGate.ts): only an
+// explicit save sends the definition.
 import * as vscode from 'vscode';
 import { isAzureRequestError } from '../../azure/http/azureError';
 import type { ErrorReporter } from '../../ui/errorReporter';
@@ -24,6 +25,7 @@ import {
   type PreparedSave,
 } from '../workflows/definitionWorkflows';
 import { DEFINITION_SCHEME, definitionUri, parseDefinitionUri, type DefinitionLocation } from './definitionUri';
+import { AUTO_SAVE_REFUSAL, ExplicitSaveGate } from './explicitSaveGate';
 
 /** Runs when the user agrees to stop mirroring before a save that changes the source. */
 export type StopMirroring = (target: FabricItemTarget) => Promise<unknown>;
@@ -57,6 +59,11 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.changed.event;
   /** Saves refused or failed, and why (test mode only). */
   readonly refusals: { uri: string; message: string }[] = [];
+  /** Tells auto saves from explicit ones and shows the "Ctrl+S saves it" note. */
+  readonly explicitSaves = new ExplicitSaveGate((uri) => {
+    const l = uri.scheme === DEFINITION_SCHEME ? parseDefinitionUri(uri) : undefined;
+    return !!l && !l.server && l.part === MIRRORING_PART;
+  });
 
   constructor(private readonly deps: DefinitionEditorDeps) {}
 
@@ -138,6 +145,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const l = this.locate(uri);
     if (l.server || l.part !== MIRRORING_PART) throw vscode.FileSystemError.NoPermissions(`${l.part} is read-only here.`);
+    if (this.explicitSaves.takeAutomatic(uri)) throw this.refuse(uri, AUTO_SAVE_REFUSAL);
     const item = await this.load(l);
     const text = new TextDecoder('utf-8').decode(content);
     const prepared = await this.prepare(uri, item, text);
@@ -241,6 +249,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
   }
 
   dispose(): void {
+    this.explicitSaves.dispose();
     this.changed.dispose();
   }
 }

@@ -1,11 +1,11 @@
 // The readiness checks as pure functions of what was read (server, identity, role assignments, table
 // verdicts): each ✓ / ✗ with its reason and, where an API can do it, the fix. What no REST API can see
-// (tenant settings, SQL permissions, change feed state) is a "check yourself" item with the exact T-SQL
+// (tenant settings, SQL permissions, change feed state, key columns and their precision) is a "check yourself" item with the exact T-SQL
 // or setting — never reported as passed.
 import type { WorkspaceRoleAssignment } from '../../azure/fabric/workspaceRoleAssignmentsClient';
 import type { ServerIdentity } from '../../azure/sql/serverIdentityClient';
 import type { SqlServer } from '../../azure/sql/serverModels';
-import { keyCheckQuery, MAX_MIRRORED_TABLES, type TableVerdict } from '../mirrorability';
+import { keyCheckQuery, keyLimitsQuery, MAX_MIRRORED_TABLES, type TableVerdict } from '../mirrorability';
 import type { MountedTableChoice } from './createValidation';
 
 /** pass ✓, fail ✗, warn (mirroring runs, with a caveat), manual (no API can tell: check it yourself). */
@@ -16,7 +16,7 @@ export type ReadinessFix =
   | { kind: 'grantWorkspaceRole'; workspaceId: string; principalId: string; serverName: string };
 
 export interface ReadinessCheck {
-  id: 'serverIdentity' | 'workspaceRole' | 'tier' | 'tables' | 'tenantSettings' | 'sqlPermissions' | 'changeFeed' | 'source';
+  id: 'serverIdentity' | 'workspaceRole' | 'tier' | 'tables' | 'keyColumns' | 'tenantSettings' | 'sqlPermissions' | 'changeFeed' | 'source';
   title: string;
   status: CheckStatus;
   reason: string;
@@ -148,7 +148,7 @@ export function tablesCheck(verdicts: TableVerdict[], chosen: MountedTableChoice
       status: 'fail',
       reason: `${problems.join('; ')}.${chosen ? ' Remove them from the selection.' : ' They will be Failed; choose tables to leave them out.'}`,
       tables: [...blocked, ...toCheck],
-      ...(toCheck.length ? { instructions: toCheck.map((t) => `-- ${t.schema}.${t.name}\n${keyCheckQuery(t)}`).join('\n\n') } : {}),
+      ...(toCheck.length ? { instructions: toCheck.map(keyCheckQuery).join('\n\n') } : {}),
     };
   if (inScope.length > MAX_MIRRORED_TABLES)
     return {
@@ -165,7 +165,7 @@ export function tablesCheck(verdicts: TableVerdict[], chosen: MountedTableChoice
       status: 'manual',
       reason: `${toCheck.length} table(s) can be mirrored only if their primary key avoids computed or unsupported columns; ARM cannot show keys.`,
       tables: toCheck,
-      instructions: toCheck.map((t) => `-- ${t.schema}.${t.name}\n${keyCheckQuery(t)}`).join('\n\n'),
+      instructions: toCheck.map(keyCheckQuery).join('\n\n'),
     };
   return { id: 'tables', title, status: 'pass', reason: `All ${inScope.length} tables can be mirrored.` };
 }
@@ -184,6 +184,15 @@ export const manualChecks = (): ReadinessCheck[] => [
     status: 'manual',
     reason: 'Not visible through a REST API.',
     instructions: CHANGE_FEED_TSQL,
+  },
+  {
+    id: 'keyColumns',
+    title: 'Key columns of the tables',
+    status: 'manual',
+    reason:
+      'ARM shows neither primary keys nor precision: a key (or clustered index) on a computed column, a user-defined type, ' +
+      'geometry, geography, hierarchyid, sql_variant, timestamp/rowversion, datetime2(7), datetimeoffset(7) or time(7) stops its table.',
+    instructions: keyLimitsQuery(),
   },
   {
     id: 'tenantSettings',

@@ -1,6 +1,5 @@
-// Contract tests for the Fabric module: every route is covered by a saved spec operation (connections
-// excepted: platform/definitions/connections.json was not saved), the checker rejects what the schemas
-// forbid, and one answer of every operation — successes, 202s, operation states and results, and errors
+// Contract tests for the Fabric module: every route is covered by a saved spec operation, the checker
+// rejects what the schemas forbid, and one answer of every operation — successes, 202s, operation states and results, and errors
 // in every status — validates (fabricHelpers checks each answer; these calls reach each shape on purpose).
 import assert from 'node:assert/strict';
 import { waitFor } from '../helpers';
@@ -41,9 +40,9 @@ describe('emulator Fabric contract (answers match the Fabric OpenAPI schemas)', 
       ['GET', '/fabric/v1/operations/x'],
       ['GET', '/fabric/operations/x'],
       ['GET', '/fabric/v1/operations/x/result'],
+      ['GET', '/fabric/v1/connections'],
     ];
     for (const [method, p] of routes) assert.ok(isSpecified(method, p), `${method} ${p}`);
-    assert.equal(isSpecified('GET', '/fabric/v1/connections'), false, 'connections.json was not saved');
   });
 
   it('the checker rejects bodies the schemas forbid', () => {
@@ -58,6 +57,19 @@ describe('emulator Fabric contract (answers match the Fabric OpenAPI schemas)', 
       }),
     );
     assert.ok(checkFabricResponse('GET', '/fabric/v1/workspaces/w', 404, { message: 'no code' }));
+    const sql = {
+      id: '6952a7b2-aea3-414f-9d85-6c0fe5d34539',
+      connectivityType: 'ShareableCloud',
+      connectionDetails: { type: 'SQL', path: 's;d' },
+    };
+    assert.equal(checkFabricResponse('GET', '/fabric/v1/connections', 200, { value: [sql] }), undefined);
+    assert.match(
+      checkFabricResponse('GET', '/fabric/v1/connections', 200, { value: [{ ...sql, connectionDetails: { type: 'SQL' } }] })!,
+      /path/,
+    );
+    assert.match(checkFabricResponse('GET', '/fabric/v1/connections', 200, { value: [{ ...sql, id: 'conn-1' }] })!, /uuid/);
+    assert.match(checkFabricResponse('GET', '/fabric/v1/connections', 200, { value: [sql], continuationUri: 7 })!, /continuationUri/);
+    assert.ok(checkFabricResponse('GET', '/fabric/v1/connections', 200, { connections: [sql] }));
     assert.equal(checkFabricResponse('GET', '/fabric/v1/workspaces/w', 404, { errorCode: 'WorkspaceNotFound', message: 'm' }), undefined);
   });
 
@@ -137,6 +149,40 @@ describe('emulator Fabric contract (answers match the Fabric OpenAPI schemas)', 
     await t.f('POST', `/workspaces/${ids.finance}/mirroredDatabases/${ids.initialized}/startMirroring`);
     const withError = await t.f('POST', `/workspaces/${ids.finance}/mirroredDatabases/${ids.initialized}/getMirroringStatus`);
     assert.equal(withError.body.error?.errorCode, 'SourceManagedIdentityNotAuthorized');
+  });
+
+  it('GET /connections: every page matches ListConnectionsResponse, and the pages together list each connection once', async () => {
+    const seen: string[] = [];
+    let pages = 0;
+    for (let url: string | undefined = '/connections'; url; pages++) {
+      const r = await t.f('GET', url);
+      assert.equal(r.status, 200);
+      assert.ok(r.body.value.length <= 2, 'pageSize 2');
+      seen.push(...r.body.value.map((c: { id: string }) => c.id));
+      assert.equal(Boolean(r.body.continuationUri), Boolean(r.body.continuationToken), 'token and URI come together');
+      url = r.body.continuationUri;
+    }
+    const databases = t.emu.control.state().databases;
+    const listed = Object.values(t.emu.control.state().fabric!.connections).filter((c) => databases[c.databaseId.toLowerCase()]);
+    assert.ok(pages > 1, 'more than one page');
+    assert.equal(new Set(seen).size, seen.length, 'no connection twice');
+    assert.deepEqual([...seen].sort(), listed.map((c) => c.id).sort());
+    assert.equal((await t.f('GET', '/connections?continuationToken=not-a-token')).status, 400);
+  });
+
+  it('GET /connections paged by token only (no continuationUri) still matches the schema', async () => {
+    const tokenOnly = await startFabricEmulator({ pageSize: 3, fabric: { continuation: 'token' } });
+    try {
+      let pages = 0;
+      for (let token: string | undefined = ''; token !== undefined; pages++) {
+        const r = await tokenOnly.f('GET', `/connections${token ? `?continuationToken=${encodeURIComponent(token)}` : ''}`);
+        assert.equal(r.body.continuationUri, undefined);
+        token = r.body.continuationToken;
+      }
+      assert.ok(pages > 1);
+    } finally {
+      await tokenOnly.stop();
+    }
   });
 
   it('errors of every status validate against the ErrorResponse schemas', async () => {

@@ -58,7 +58,7 @@ describe('mirroring readiness checks (emulator)', function () {
       database: 'RetailOps',
       tables: [{ schema: 'dbo', table: 'Orders' }],
     });
-    for (const id of ['sqlPermissions', 'changeFeed', 'tenantSettings'] as const) {
+    for (const id of ['sqlPermissions', 'changeFeed', 'keyColumns', 'tenantSettings'] as const) {
       const c = check(r, id);
       assert.equal(c.status, 'manual', id);
       assert.ok(c.instructions, id);
@@ -66,6 +66,8 @@ describe('mirroring readiness checks (emulator)', function () {
     }
     assert.match(check(r, 'sqlPermissions').instructions!, /fn_my_permissions[\s\S]*ALTER ANY EXTERNAL MIRROR/);
     assert.match(check(r, 'changeFeed').instructions!, /is_cdc_enabled/);
+    assert.match(check(r, 'keyColumns').reason, /datetime2\(7\)/);
+    assert.match(check(r, 'keyColumns').instructions!, /sys\.index_columns[\s\S]*WHERE k\.unsupported IS NOT NULL/);
     assert.match(check(r, 'tenantSettings').instructions!, /OneLake with apps external to Fabric/);
   });
 
