@@ -10,8 +10,10 @@ const files = [];
 const walk = (dir) => {
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
-    if (d.isDirectory()) walk(p);
-    else if (/\.ts$/.test(d.name)) files.push(p);
+    // bench/support holds what the benchmarks share; it is not a benchmark itself.
+    if (d.isDirectory()) {
+      if (d.name !== 'support') walk(p);
+    } else if (/\.ts$/.test(d.name)) files.push(p);
   }
 };
 walk(path.join(root, 'bench'));

@@ -6,72 +6,22 @@
 // - the monitor on an unchanging (stopped) database: requests per read measured, reads per minute
 //   from its schedule (10 s, doubling while nothing changes, 2 min at most), and while hidden (none).
 // Run: npx tsx bench/fabric/mirroredDatabaseOpen.ts
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { createAzureConnection } from '../../src/auth/azureConnection';
-import { InMemorySecretStore } from '../../src/auth/secretStore';
-import { emulatorCloud } from '../../src/azure/clouds';
-import { MirroredDatabasesClient } from '../../src/azure/fabric/mirroredDatabasesClient';
-import { FabricWorkspacesClient } from '../../src/azure/fabric/workspacesClient';
-import type { RequestLogEntry } from '../../src/azure/http/requestLogger';
-import { SubscriptionsClient } from '../../src/azure/resources/subscriptionsClient';
-import { SqlServersClient } from '../../src/azure/sql/sqlServersClient';
-import { startEmulator } from '../../src/emulator/index';
-import type { FabricContext } from '../../src/fabric/fabricContext';
 import { fingerprint, nextRefreshMs } from '../../src/fabric/webviews/monitorModel';
 import { connectionsOnce, listMirroredDatabases, listWorkspaces, readSourceDatabase } from '../../src/fabric/workflows/itemWorkflows';
 import { readMirroringStatus, readTableStatuses } from '../../src/fabric/workflows/mirroringWorkflows';
+import { fabricReadContext, startBenchEmulator } from '../support/benchEmulator';
 
 const LATENCY_MS = 50;
+const TABLE_PAGES = { label: 'table pages', url: /getTablesMirroringStatus/ };
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fabric-'));
-  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir, fabric: { maxTables: 5000, stopMs: 200 } });
+  const bench = await startBenchEmulator({ fabric: { maxTables: 5000, stopMs: 200 } });
+  const { requests } = bench;
   try {
-    const requests: RequestLogEntry[] = [];
-    const secrets = new InMemorySecretStore();
-    await secrets.store('emulator', 'emulator');
-    const cloud = emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem });
-    const conn = createAzureConnection({
-      cloud,
-      secrets,
-      source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: 'emulator', secretKey: 'emulator' },
-      logger: { log: (e) => requests.push(e) },
-    });
-    const fabric = conn.fabric!;
-    const clients = {
-      cloud,
-      fabric,
-      arm: conn.arm,
-      workspaces: new FabricWorkspacesClient(fabric),
-      mirroredDatabases: new MirroredDatabasesClient(fabric),
-      subscriptions: new SubscriptionsClient(conn.arm),
-      servers: new SqlServersClient(conn.arm),
-    };
-    const ctx: FabricContext = {
-      clients: () => clients,
-      // Reads only: nothing here starts an operation.
-      get operations(): never {
-        throw new Error('not used by reads');
-      },
-      environmentKey: () => 'LocalEmulator',
-      refresh: () => undefined,
-    };
-    emulator.control.setLatency(LATENCY_MS);
-
-    const measure = async <T>(what: string, body: () => Promise<T>): Promise<T> => {
-      const from = requests.length;
-      const t0 = performance.now();
-      const result = await body();
-      const seconds = (performance.now() - t0) / 1000;
-      const sent = requests.slice(from);
-      const pages = sent.filter((r) => /getTablesMirroringStatus/.test(r.url)).length;
-      console.log(
-        `${what.padEnd(44)} ${String(sent.length).padStart(5)} requests ${String(pages).padStart(4)} table pages ${seconds.toFixed(2).padStart(7)} s`,
-      );
-      return result;
-    };
+    const ctx = fabricReadContext(bench);
+    const clients = ctx.clients();
+    bench.emulator.control.setLatency(LATENCY_MS);
+    const measure = <T>(what: string, body: () => Promise<T>) => bench.measure(what, body, TABLE_PAGES);
 
     const workspaces = await measure('list workspaces (every page)', () => listWorkspaces(ctx));
     const large = workspaces.find((w) => w.displayName === 'Large Workspace');
@@ -124,10 +74,8 @@ async function main(): Promise<void> {
         `(steady state: ${(perRead / 2).toFixed(1)} requests/min; without backoff: ${(perRead * 6).toFixed(0)})`,
     );
     console.log('monitor hidden                                   0 requests/min (no timer while hidden)');
-    conn.dispose();
   } finally {
-    await emulator.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
