@@ -2,39 +2,15 @@
 // also given to the JSON editor through package.json `jsonValidation`) compiled by ajv once, plus the
 // rules a schema cannot say (one sub-policy per type; Differential only with a weekly Full). Save-time
 // checks and the tests use it, so the editor's diagnostics and a refused save agree. Never imports 'vscode'.
-import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../../schemas/backup-policy.schema.json';
+import { schemaChecker, type SchemaProblem } from '../../ui/jsonSchemaProblems';
 
-export interface PolicyProblem {
-  /** JSON path, e.g. "properties.subProtectionPolicy[1].retentionPolicy.retentionDuration.count". */
-  property: string;
-  message: string;
-}
+export type PolicyProblem = SchemaProblem;
 
-const ajv = new Ajv({ allErrors: true, verbose: true });
-ajv.addVocabulary(['enumDescriptions', 'markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage', 'defaultSnippets']);
-const validate = ajv.compile(schema);
-
-function propertyOf(e: ErrorObject): string {
-  const segments = e.instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (e.keyword === 'required') segments.push(String((e.params as { missingProperty: string }).missingProperty));
-  if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
-  return segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '') || '(document)';
-}
-
-function messageOf(e: ErrorObject): string {
-  if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'additionalProperties') return 'is not a property of a backup policy';
-  if (e.keyword === 'enum') return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
-  if (e.keyword === 'const') return `must be ${String((e.params as { allowedValue: unknown }).allowedValue)}`;
-  if (e.keyword === 'contains') return 'must have a Full sub-policy';
-  if (e.keyword === 'pattern' && e.parentSchema && typeof e.parentSchema.patternErrorMessage === 'string')
-    return e.parentSchema.patternErrorMessage.replace(/\.$/, '').replace(/^Must/, 'must');
-  return e.message ?? 'is not valid';
-}
+const check = schemaChecker(schema, {
+  unknownProperty: 'is not a property of a backup policy',
+  contains: 'must have a Full sub-policy',
+});
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,18 +37,7 @@ function ruleProblems(document: unknown): PolicyProblem[] {
   return problems;
 }
 
-/** Every problem of a parsed policy document (empty when valid); `if` wrappers are left out, their inner errors say it. */
+/** Every problem of a parsed policy document (empty when valid): the schema's, then the rules a schema cannot say. */
 export function policySchemaProblems(document: unknown): PolicyProblem[] {
-  const problems: PolicyProblem[] = [];
-  if (!validate(document)) {
-    const seen = new Set<string>();
-    for (const e of validate.errors ?? []) {
-      if (e.keyword === 'if') continue;
-      const p = { property: propertyOf(e), message: messageOf(e) };
-      const key = `${p.property} ${p.message}`;
-      if (!seen.has(key)) problems.push(p);
-      seen.add(key);
-    }
-  }
-  return [...problems, ...ruleProblems(document)];
+  return [...check(document), ...ruleProblems(document)];
 }
