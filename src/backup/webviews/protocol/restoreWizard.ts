@@ -1,19 +1,13 @@
 // Messages between the Restore wizard panel and media/webviews/backup/pages/restoreWizard.ts. Only display
 // data crosses: the database, its recovery timeline, the registered VMs and their SQL instances, the chain
 // and the exact request a choice makes, the operation's and job's progress. Times are ISO strings (UTC).
+import type { PanelErrorInfo } from '../../../ui/webview/panelProtocol';
 
 export type RestoreWizardStep = 'point' | 'target' | 'summary';
 export const RESTORE_WIZARD_STEPS: readonly RestoreWizardStep[] = ['point', 'target', 'summary'];
 
-export interface ErrorInfo {
-  step: string;
-  code: string;
-  message: string;
-  status?: number;
-  requestId?: string;
-  correlationId?: string;
-  details: string;
-}
+/** A failed call as the page shows it (the shape every panel uses). */
+export type ErrorInfo = PanelErrorInfo;
 
 export interface TimelinePointView {
   name: string;

@@ -1,19 +1,13 @@
 // Messages between the Create Mirrored Database wizard panel and media/webviews/fabric/pages/createWizard.ts.
 // Only display data crosses: names, ids, verdicts and check results. The request body (and its base64
 // payload) never goes to the page.
+import type { PanelErrorInfo } from '../../../ui/webview/panelProtocol';
 
 export type CreateWizardStep = 'workspace' | 'source' | 'tables' | 'settings' | 'readiness' | 'create';
 export const CREATE_WIZARD_STEPS: readonly CreateWizardStep[] = ['workspace', 'source', 'tables', 'settings', 'readiness', 'create'];
 
-export interface ErrorInfo {
-  step: string;
-  code: string;
-  message: string;
-  status?: number;
-  requestId?: string;
-  correlationId?: string;
-  details: string;
-}
+/** A failed call as the page shows it (the shape every panel uses). */
+export type ErrorInfo = PanelErrorInfo;
 
 export interface Choice {
   value: string;
