@@ -8,7 +8,14 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { PAYLOADS, type PayloadKind } from '../../src/emulator/seeds/payloads';
 import { workbenchPage } from './support/hooks';
 import { resetEmulator } from './support/emulatorControl';
-import { assertLongTextContained, assertNothingRan, payloadsIn, watchCsp, type BrowserGlobals } from './support/hostileChecks';
+import {
+  assertLongTextContained,
+  assertNothingRan,
+  extensionLogReports,
+  payloadsIn,
+  watchCsp,
+  type BrowserGlobals,
+} from './support/hostileChecks';
 import { environmentStatus, expandUntil, openContainer, runCommand, runContextMenu, screenshot } from './support/workbench';
 
 const P = 'Azure SQL Data Movement';
@@ -317,5 +324,9 @@ describe('hostile data sweep (packaged VSIX, Chromium)', function () {
       pairs.push({ surface: name, payloads });
       await screenshot(page, `hostile-${String(i + 1).padStart(2, '0')}-${surface.name.replace(/\W+/g, '-').slice(0, 40)}`);
     });
+  });
+
+  it('no page reported a CSP violation or sent a message the extension refused (its log)', () => {
+    assert.deepEqual(extensionLogReports(process.env.SQLDM_E2E_STATE ?? ''), []);
   });
 });

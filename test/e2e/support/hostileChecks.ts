@@ -2,6 +2,8 @@
 // frame), no element a payload would create exists in any DOM, no `command:` or `javascript:` link from
 // data is clickable, no Content-Security-Policy violation was reported, long text does not widen a page,
 // and which payloads reached the surface as text (the surface × payload pairs).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { CANARY, LONG_HEAD, LONG_TAIL, PAYLOAD_KINDS, type PayloadKind } from '../../../src/emulator/seeds/payloads';
 
@@ -60,8 +62,9 @@ export function watchCsp(page: Page): string[] {
   const reports: string[] = [];
   page.on('console', (m) => {
     const text = m.text();
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(text) && /__sqldmCanary|evil\.example|inline|'x'|\/x\b/.test(text))
-      reports.push(text.slice(0, 300));
+    if (!/Content Security Policy|Refused to (execute|load|apply)/i.test(text)) return;
+    // Any report from a webview frame, and any report anywhere about what a payload would load or run.
+    if (/webview/i.test(m.location().url) || /__sqldmCanary|evil\.example|inline|'x'|\/x\b/.test(text)) reports.push(text.slice(0, 300));
   });
   return reports;
 }
@@ -119,4 +122,20 @@ export async function assertLongTextContained(frame: Frame, surface: string): Pr
   if (!r.whole) throw new Error(`${surface}: the long text is cut with no way to read it whole`);
   if (r.overflow > 2) throw new Error(`${surface}: the long text makes the page scroll sideways by ${r.overflow}px`);
   return true;
+}
+
+/** What the extension's pages reported to it (it logs every CSP violation and refused message). */
+export function extensionLogReports(stateDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'Azure SQL Data Movement.log')
+        for (const line of fs.readFileSync(p, 'utf8').split('\n'))
+          if (/Content-Security-Policy|refused a message from the page/.test(line)) found.push(line.slice(0, 300));
+    }
+  };
+  walk(path.join(stateDir, 'ud', 'logs'));
+  return found;
 }
