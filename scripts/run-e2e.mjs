@@ -36,6 +36,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void stop(130));
 
 process.env.SQLDM_E2E_URL = `${server.url}/?folder=${encodeURIComponent(path.join(root, 'test', 'fixtures', 'workspace'))}`;
 process.env.SQLDM_E2E_SHOTS = shots;
+process.env.SQLDM_E2E_STATE = stateDir; // code-server's user data: the extension's storage and logs
 require('tsx/cjs/api').register();
 const Mocha = require('mocha');
 const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, grep, reporter: 'spec' });

@@ -178,6 +178,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       return center.current;
     },
     reloadOperationsCenter: () => center.reload(),
+    mementos: { global: context.globalState, workspace: context.workspaceState },
   };
 }
 

@@ -60,4 +60,6 @@ export interface ExtensionApi {
   notices: Notices;
   /** Disposes the operations center and builds a new one, as a window reload does. */
   reloadOperationsCenter(): Promise<OperationsCenter>;
+  /** What the extension keeps in globalState and workspaceState (tests check no secret is there). */
+  mementos: { global: vscode.Memento; workspace: vscode.Memento };
 }

@@ -1,9 +1,9 @@
-// Command-line parsing for main.ts: --port N --data DIR --seed demo|large|empty --latency MS --faults SPEC
+// Command-line parsing for main.ts: --port N --data DIR --seed demo|large|hostile|empty --latency MS --faults SPEC
 // plus --lro-duration MS, --sync-duration MS, --page-size N and the Fabric mirroring knobs.
 import { SEED_NAMES, type SeedName } from './seeds';
 import type { EmulatorOptions } from './index';
 
-export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large|empty] [--latency MS] [--faults SPEC]
+export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large|hostile|empty] [--latency MS] [--faults SPEC]
                 [--lro-duration MS] [--sync-duration MS] [--page-size N]
                 [--mirroring-durations I,S,T,N] [--fabric-definition-lro alternate|always|never]
                 [--fabric-continuation both|token]

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { EnvironmentController } from './environmentController';
 import { environmentKinds, environmentLabels, type EnvironmentKind } from './environmentKind';
+import { plainNotificationText } from '../ui/notificationText';
 
 const descriptions: Record<EnvironmentKind, string> = {
   AzureCloud: 'management.azure.com',
@@ -55,9 +56,11 @@ async function startEmulator(environment: EnvironmentController) {
     return endpoints;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    void vscode.window.showErrorMessage(`Could not start the local emulator: ${message}`, 'Show Log').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('sqlDataMovement.showRequestLog');
-    });
+    void vscode.window
+      .showErrorMessage(plainNotificationText(`Could not start the local emulator: ${message}`), 'Show Log')
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('sqlDataMovement.showRequestLog');
+      });
     return undefined;
   }
 }

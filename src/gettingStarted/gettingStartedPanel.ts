@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import type { EnvironmentController, EnvironmentSnapshot } from '../environment/environmentController';
 import { gettingStartedActions, type FromGettingStarted, type GettingStartedState, type ToGettingStarted } from './protocol/gettingStarted';
+import { checkGettingStartedMessage } from './protocol/gettingStartedShape';
 import { renderWebviewHtml } from '../ui/webview/webviewHtml';
 import { NOT_YET_AVAILABLE, SERVICES } from './serviceCatalog';
-import { recordForTests } from '../ui/testHooks';
+import { recordForTests, testHooksEnabled } from '../ui/testHooks';
 
 const body = `
 <h1>Azure SQL Data Movement</h1>
@@ -33,6 +34,8 @@ export class GettingStartedPanel implements vscode.Disposable {
   /** The service list as the page last rendered it (read by tests). */
   lastRendered: string[] | undefined;
   readonly cspViolations: string[] = [];
+  /** Why each refused message was refused (read by tests). */
+  readonly refused: string[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -59,7 +62,7 @@ export class GettingStartedPanel implements vscode.Disposable {
       title: 'Azure SQL Data Movement',
       body,
     });
-    panel.webview.onDidReceiveMessage((m: FromGettingStarted) => this.receive(m), undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.dispatch(m), undefined, this.subscriptions);
     panel.onDidDispose(
       () => {
         this.panel = undefined;
@@ -68,6 +71,22 @@ export class GettingStartedPanel implements vscode.Disposable {
       this.subscriptions,
     );
     return panel;
+  }
+
+  /** Hands a message to the panel as if the page sent it (test and development mode only). */
+  simulate(message: unknown): void {
+    if (!testHooksEnabled()) throw new Error('simulate() is available only in test and development mode.');
+    this.dispatch(message);
+  }
+
+  private dispatch(raw: unknown): void {
+    const problem = checkGettingStartedMessage(raw);
+    if (problem) {
+      recordForTests(this.refused, problem);
+      this.output.warn(`Getting Started: refused a message from the page: ${problem}`);
+      return;
+    }
+    this.receive(raw as FromGettingStarted);
   }
 
   private receive(message: FromGettingStarted): void {

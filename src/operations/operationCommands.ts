@@ -6,6 +6,7 @@ import type { OperationDetailsDocuments } from './operationDetailsDocument';
 import { operationRestRequests } from './operationRestRequests';
 import type { OperationTracker } from './operationTracker';
 import type { OperationItem } from './operationsTreeProvider';
+import { plainNotificationText } from '../ui/notificationText';
 
 type Target = OperationItem | string | undefined;
 
@@ -52,7 +53,7 @@ export function registerOperationCommands(
       withRecord(async (r) => {
         const text = operationRestRequests(r);
         if (!text) {
-          tell(vscode.window.showInformationMessage(`"${r.title}" did not keep the request that started it.`));
+          tell(vscode.window.showInformationMessage(plainNotificationText(`"${r.title}" did not keep the request that started it.`)));
           return undefined;
         }
         return await copyWithNotice(text, 'REST requests');
@@ -70,7 +71,11 @@ export function registerOperationCommands(
       'sqlDataMovement.operations.retry',
       withRecord(async (r) => {
         if (!r.retry) {
-          tell(vscode.window.showInformationMessage(`"${r.title}" cannot be retried safely from here; start it again from its resource.`));
+          tell(
+            vscode.window.showInformationMessage(
+              plainNotificationText(`"${r.title}" cannot be retried safely from here; start it again from its resource.`),
+            ),
+          );
           return undefined;
         }
         return vscode.commands.executeCommand(r.retry.command, ...r.retry.args);
@@ -82,7 +87,7 @@ export function registerOperationCommands(
         if (!r.target.resourceId) return false;
         const commands = await vscode.commands.getCommands(true);
         if (!commands.includes('sqlDataMovement.revealResource')) {
-          tell(vscode.window.showInformationMessage(`${r.target.label}: ${r.target.resourceId}`));
+          tell(vscode.window.showInformationMessage(plainNotificationText(`${r.target.label}: ${r.target.resourceId}`)));
           return false;
         }
         return vscode.commands.executeCommand('sqlDataMovement.revealResource', r.target.resourceId);

@@ -5,6 +5,7 @@ import { durationMs, formatDuration, type OperationRecord } from './operationRec
 import type { OperationTracker } from './operationTracker';
 import { recordForTests } from '../ui/testHooks';
 import { redactMessage } from './operationRedaction';
+import { plainNotificationText } from '../ui/notificationText';
 
 export const NOTIFY_AFTER_MS = 5_000;
 
@@ -24,10 +25,11 @@ export class OperationNotifications implements vscode.Disposable {
   private async notify(record: OperationRecord): Promise<void> {
     const took = formatDuration(durationMs(record));
     if (record.status === 'failed' || record.status === 'unknown') {
-      const text =
+      const text = plainNotificationText(
         record.status === 'failed'
           ? `${record.title} failed: ${record.error?.message ?? record.serviceStatus ?? 'no details from the service'}`
-          : `${record.title}: stopped following it, it could not be polled for too long (${record.error?.message ?? 'no details'}).`;
+          : `${record.title}: stopped following it, it could not be polled for too long (${record.error?.message ?? 'no details'}).`,
+      );
       recordForTests(this.shown, { severity: 'error', text });
       const actions = record.retry ? ['Show Details', 'Retry'] : ['Show Details'];
       const choice = await vscode.window.showErrorMessage(text, ...actions);
@@ -39,7 +41,7 @@ export class OperationNotifications implements vscode.Disposable {
     // service worked (a final read or a late takeover can make the wait longer than the operation).
     const waited = Date.now() - record.startedAt;
     if (record.status === 'succeeded' && waited >= NOTIFY_AFTER_MS) {
-      const text = `${record.title} succeeded (${took}).`;
+      const text = plainNotificationText(`${record.title} succeeded (${took}).`);
       recordForTests(this.shown, { severity: 'info', text });
       const choice = await vscode.window.showInformationMessage(text, 'Show Details');
       if (choice) await vscode.commands.executeCommand('sqlDataMovement.operations.showDetails', record.id);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { formatDuration, durationMs, type OperationRecord } from './operationRecord';
 import type { OperationTracker } from './operationTracker';
+import { appendInertText } from '../ui/inertText';
 
 export const FAILURE_HIGHLIGHT_MS = 15_000;
 
@@ -62,12 +63,12 @@ export class OperationsStatusBar implements vscode.Disposable {
     if (running.length) md.appendMarkdown(`**${running.length} operation${running.length === 1 ? '' : 's'} running**\n\n`);
     for (const r of running) {
       const progress = r.percent !== undefined ? `${Math.round(r.percent)}%` : formatDuration(durationMs(r));
-      md.appendText(`${r.title} — ${r.waitingReason ? `waiting: ${r.waitingReason}` : progress}\n`);
+      appendInertText(md, `${r.title} — ${r.waitingReason ? `waiting: ${r.waitingReason}` : progress}\n`);
       md.appendMarkdown('\n');
     }
     if (Date.now() < this.failedUntil && this.lastFailure) {
       md.appendMarkdown('$(warning) ');
-      md.appendText(`${this.lastFailure.title} failed: ${this.lastFailure.error?.message ?? this.lastFailure.serviceStatus ?? ''}`);
+      appendInertText(md, `${this.lastFailure.title} failed: ${this.lastFailure.error?.message ?? this.lastFailure.serviceStatus ?? ''}`);
       md.appendMarkdown('\n\n');
     }
     md.appendMarkdown('Click to open the Operations view.');

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { durationMs, formatDuration, statusText, type OperationRecord } from './operationRecord';
 import type { OperationTracker } from './operationTracker';
+import { appendInertText } from '../ui/inertText';
 
 export class OperationItem extends vscode.TreeItem {
   constructor(
@@ -22,14 +23,15 @@ export class OperationItem extends vscode.TreeItem {
     if (record.target.resourceId) flags.push('hasTarget');
     this.contextValue = flags.join(';');
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendText(`${record.title}\n`);
+    appendInertText(md, `${record.title}\n`);
     md.appendMarkdown('\n');
-    md.appendText(
+    appendInertText(
+      md,
       `${record.target.label}\nStarted ${new Date(record.startedAt).toLocaleString()} · ${formatDuration(durationMs(record))}\n${statusText(record)}`,
     );
     if (record.error) {
       md.appendMarkdown('\n\n');
-      md.appendText(`${record.error.code}: ${record.error.message}`);
+      appendInertText(md, `${record.error.code}: ${record.error.message}`);
     }
     this.tooltip = md;
     this.command = { command: 'sqlDataMovement.operations.showDetails', title: 'Show Details', arguments: [this] };

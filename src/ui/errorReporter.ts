@@ -6,6 +6,7 @@ import { isAzureRequestError } from '../azure/http/azureError';
 import type { RetryChoice } from './retryableCommand';
 import { recordForTests } from './testHooks';
 import type { UserInput } from './userInput';
+import { plainNotificationText } from './notificationText';
 
 export const RETRY = 'Retry';
 export const EDIT_AND_RETRY = 'Edit and Retry';
@@ -17,7 +18,7 @@ const SHOW_LOG = 'Show Log';
 export class ErrorReporter {
   readonly shown: { action: string; text: string; error: unknown }[] = [];
 
-  private textOf(action: string, e: unknown): string {
+  private fullTextOf(action: string, e: unknown): string {
     return isAzureRequestError(e)
       ? `${action} failed: ${e.message} (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''})`
       : `${action} failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -29,22 +30,25 @@ export class ErrorReporter {
   }
 
   async show(action: string, e: unknown): Promise<void> {
-    const text = this.textOf(action, e);
+    // Service text as shown: links broken up, escapes removed, cut; "Copy Details" holds it whole.
+    const full = this.fullTextOf(action, e);
+    const text = plainNotificationText(full);
     recordForTests(this.shown, { action, text, error: e });
-    await this.act(await vscode.window.showErrorMessage(text, COPY_DETAILS, SHOW_LOG), e, text);
+    await this.act(await vscode.window.showErrorMessage(text, COPY_DETAILS, SHOW_LOG), e, full);
   }
 
   /** The error with "Retry" and "Edit and Retry" (asked through `input`, so tests can answer it); after
    *  "Copy Details" or "Show Log" the choice is offered again, so the kept answers are not lost. */
   async offerRetry(action: string, e: unknown, input: UserInput): Promise<RetryChoice | undefined> {
-    const text = this.textOf(action, e);
+    const full = this.fullTextOf(action, e);
+    const text = plainNotificationText(full);
     recordForTests(this.shown, { action, text, error: e });
     for (;;) {
       const choice = await input.errorChoice(text, [RETRY, EDIT_AND_RETRY, COPY_DETAILS, SHOW_LOG]);
       if (choice === RETRY) return 'retry';
       if (choice === EDIT_AND_RETRY) return 'edit';
       if (choice === undefined) return undefined;
-      await this.act(choice, e, text);
+      await this.act(choice, e, full);
     }
   }
 

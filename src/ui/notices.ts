@@ -2,12 +2,14 @@
 // remembered in test mode so integration tests can read what the user was told.
 import * as vscode from 'vscode';
 import { recordForTests } from './testHooks';
+import { plainNotificationText } from './notificationText';
 
 export class Notices {
   /** Every text shown, in order (test and development mode only). */
   readonly shown: string[] = [];
 
-  info(text: string): void {
+  info(message: string): void {
+    const text = plainNotificationText(message); // names from the service are part of most notices
     recordForTests(this.shown, text);
     void vscode.window.showInformationMessage(text);
   }

@@ -15,9 +15,10 @@ button.step[aria-current="step"] { border-bottom-color: var(--vscode-focusBorder
 button.step:focus-visible, button.linkish:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 button.step .done { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); }
 table.grid { border-collapse: collapse; width: 100%; margin: 8px 0; }
-table.grid th, table.grid td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); vertical-align: top; }
+table.grid th, table.grid td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); vertical-align: top; overflow-wrap: anywhere; }
 table.grid th { font-weight: 600; color: var(--vscode-descriptionForeground); }
 tr.detail td { background: var(--vscode-editorWidget-background, transparent); white-space: pre-wrap; }
+tr.detail td > div { max-height: 16em; overflow-y: auto; }
 .type-Error { color: var(--vscode-errorForeground); }
 .type-Warning { color: var(--vscode-editorWarning-foreground); }
 button.linkish { background: none; border: none; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; padding: 0; text-align: left; }

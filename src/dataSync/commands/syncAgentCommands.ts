@@ -5,6 +5,7 @@ import { resourceIdOf } from '../../ui/targetResourceId';
 import { askThenSend } from '../../ui/retryableCommand';
 import { createAgent, deleteAgent, generateAgentKey, validateAgentName, type CreateAgentInput } from '../workflows/syncAgentWorkflows';
 import type { CommandDeps } from './commandSupport';
+import { copySecretForAMinute } from '../../ui/secretClipboard';
 import { pickAgent, pickDatabase, pickServer } from './pickers';
 
 export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -44,10 +45,12 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
         const id = await agentId(arg);
         if (!id) return undefined;
         const key = await generateAgentKey(ctx, id);
-        // The key goes to the clipboard only: never logged, shown, or stored.
-        await vscode.env.clipboard.writeText(key);
-        void vscode.window.showInformationMessage(
-          `A new key for sync agent ${syncAgentRefFromId(id).syncAgent} is on the clipboard. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`,
+        // The key goes to the clipboard only (never logged, shown, or stored), and only for a minute.
+        const name = syncAgentRefFromId(id).syncAgent;
+        const tell = (message: string) => void vscode.window.showInformationMessage(message);
+        await copySecretForAMinute(key, `The key of sync agent ${name}`, { clipboard: vscode.env.clipboard, tell });
+        tell(
+          `A new key for sync agent ${name} is on the clipboard for one minute. Paste it into the Data Sync agent on your SQL Server machine; the previous key no longer works.`,
         );
         return true;
       }),

@@ -13,7 +13,7 @@ import { salesTables } from './tables';
 
 const ADMIN_USER = { id: '6a1b4c2d-0000-4e5f-8a9b-00000000ad01', type: 'User', displayName: 'Emulator Admin' };
 
-class FabricBuilder {
+export class FabricBuilder {
   constructor(
     readonly state: EmulatorState,
     readonly now: number,

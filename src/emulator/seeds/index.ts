@@ -1,9 +1,10 @@
-// Seed registry: which estate a fresh data folder starts with (--seed demo|large|empty).
+// Seed registry: which estate a fresh data folder starts with (--seed demo|large|hostile|empty).
 import { emptyState, type EmulatorState } from '../model';
 import { demoSeed } from './demo';
 import { largeSeed } from './large';
+import { hostileSeed } from './hostile';
 
-export const SEED_NAMES = ['demo', 'large', 'empty'] as const;
+export const SEED_NAMES = ['demo', 'large', 'hostile', 'empty'] as const;
 export type SeedName = (typeof SEED_NAMES)[number];
 
 export function buildSeed(seed: SeedName, now: number): EmulatorState {
@@ -12,6 +13,8 @@ export function buildSeed(seed: SeedName, now: number): EmulatorState {
       return demoSeed(now);
     case 'large':
       return largeSeed(now);
+    case 'hostile':
+      return hostileSeed(now);
     case 'empty': {
       // Empty still has one subscription: nothing can be created without one.
       const s = emptyState('empty');

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isAzureRequestError } from '../../azure/http/azureError';
 import type { TreeNode } from './treeNode';
+import { appendInertText } from '../inertText';
 
 export const RETRY_COMMAND = 'sqlDataMovement.tree.retry';
 export const COPY_ERROR_DETAILS_COMMAND = 'sqlDataMovement.tree.copyErrorDetails';
@@ -39,7 +40,7 @@ export class ErrorNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = this.contextValue;
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendText(this.details);
+    appendInertText(tip, this.details);
     tip.appendMarkdown('\n\nClick to retry.');
     item.tooltip = tip;
     item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this] };

@@ -56,6 +56,8 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   input:not([type=checkbox]):not([type=radio]), select, textarea { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, var(--vscode-widget-border, rgba(128, 128, 128, 0.5))); border-radius: 2px; padding: 3px 6px; }
   input:focus, select:focus, textarea:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
   [hidden] { display: none !important; }
+  /* Text from the service can be one 10,000-character word: it wraps instead of widening the page. */
+  h1, p, td, li, label, .card { overflow-wrap: anywhere; }
 </style>
 </head>
 <body>

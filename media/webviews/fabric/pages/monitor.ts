@@ -34,6 +34,10 @@ function cell(text: string, className = '', title = ''): HTMLTableCellElement {
   return td;
 }
 
+/** Service text longer than this is cut in the page; the whole text is the element's tooltip. */
+const SHOWN_CHARS = 400;
+const cut = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text);
+
 const problem = (r: MonitorTableRow) => (r.status === 'Failed' || r.error ? 0 : r.stale ? 1 : 2);
 const comparators: Record<string, (a: MonitorTableRow, b: MonitorTableRow) => number> = {
   problems: (a, b) => problem(a) - problem(b) || a.name.localeCompare(b.name),
@@ -49,7 +53,8 @@ function render(): void {
   const s = snapshot;
   byId('status').textContent = `Mirroring ${s.status}`;
   const dbError = byId('db-error');
-  dbError.textContent = s.databaseError ?? '';
+  dbError.textContent = cut(s.databaseError ?? '');
+  dbError.title = s.databaseError ?? '';
   dbError.hidden = !s.databaseError;
   const t = s.totals;
   byId('totals').textContent =
@@ -70,7 +75,7 @@ function render(): void {
         cell(rate(r.rowsPerSecond)),
         cell(time(r.lastSync), '', r.lastSync ?? ''),
         cell(r.latencySeconds === undefined ? '' : `${r.latencySeconds} s`),
-        cell(r.error ?? ''),
+        cell(cut(r.error ?? ''), '', r.error ?? ''),
       );
       return tr;
     }),
