@@ -276,7 +276,7 @@ describe('Fabric create wizard and readiness (real VS Code, emulator)', function
   it('Check Mirroring Readiness from the palette asks for the workspace and the mirrored database', async () => {
     script.script(
       { title: /Choose a Fabric workspace/, answer: 'Sales Analytics' },
-      { title: /Choose a mirrored database/, answer: 'RetailOps mirror' },
+      { title: /Choose a mirrored database in Sales Analytics/, answer: 'RetailOps mirror' },
     );
     const run = await vscode.commands.executeCommand<ReadinessRun | undefined>('sqlDataMovement.fabric.checkReadiness');
     assert.equal(script.remaining, 0, `asked: ${script.asked.join(' | ')}`);

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { FabricContext } from '../fabricContext';
-import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
-import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
+import { itemTarget } from './commandSupport';
 import {
   applyReadinessFix,
   checkReadiness,
@@ -53,25 +52,6 @@ class ReportDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput, arg?: unknown): Promise<FabricItemTarget | undefined> {
-  const workspaceId =
-    fabricWorkspaceOf(arg)?.workspaceId ??
-    (
-      await input.pick(
-        listWorkspaces(ctx).then((ws) =>
-          ws.map((w) => ({ label: w.displayName ?? w.id ?? '', description: w.description, workspaceId: w.id ?? '' })),
-        ),
-        { title: 'Choose a Fabric workspace' },
-      )
-    )?.workspaceId;
-  if (!workspaceId) return undefined;
-  const items = listMirroredDatabases(ctx, workspaceId).then((list) =>
-    list.map((d) => ({ label: d.displayName ?? d.id ?? '', description: d.description, itemId: d.id ?? '' })),
-  );
-  const picked = await input.pick(items, { title: 'Choose a mirrored database' });
-  return picked ? { workspaceId, itemId: picked.itemId, displayName: picked.label } : undefined;
-}
-
 export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps): vscode.Disposable[] {
   const documents = new ReportDocuments();
   let lastFixes: ReadinessFix[] = [];
@@ -115,7 +95,7 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
     vscode.commands.registerCommand(
       'sqlDataMovement.fabric.checkReadiness',
       errors.guard('Check mirroring readiness', async (arg?: unknown): Promise<ReadinessRun | undefined> => {
-        const item = fabricItemOf(arg) ?? (await pickMirroredDatabase(ctx, input, arg));
+        const item = await itemTarget(ctx, input, arg);
         if (!item) return undefined;
         const title = item.displayName ?? item.itemId;
         const readinessInput = await readinessInputOf(ctx, item);
