@@ -12,6 +12,7 @@ import { LroEngine } from './core/lroEngine';
 import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
+import { RequestJournal } from './core/requestJournal';
 import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
@@ -29,6 +30,7 @@ export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
 export type { FabricOptions } from './core/context';
+export type { JournalEntry } from './core/requestJournal';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -108,11 +110,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   faults.latencyMs = options.latencyMs ?? 0;
   if (options.faults) faults.add(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults.map(normaliseRule));
 
+  const journal = new RequestJournal();
   const tickers: (() => void)[] = [];
   const ctx: ServiceContext = {
     router: new Router(),
     store,
     faults,
+    journal,
     options: resolved,
     now,
     lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
@@ -126,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const t of tickers) t();
   };
 
-  const control = createControl(store, faults, now);
+  const control = createControl(store, faults, now, journal);
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
 
   let base = 'https://127.0.0.1';

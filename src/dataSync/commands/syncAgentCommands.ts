@@ -4,7 +4,7 @@ import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { askThenSend } from '../../ui/retryableCommand';
 import { createAgent, deleteAgent, generateAgentKey, validateAgentName, type CreateAgentInput } from '../workflows/syncAgentWorkflows';
-import type { CommandDeps } from './commandSupport';
+import { withRequestProgress, type CommandDeps } from './commandSupport';
 import { pickAgent, pickDatabase, pickServer } from './pickers';
 
 export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -33,7 +33,8 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
             if (!metadata) return undefined;
             return { serverId, name, syncDatabaseId: metadata };
           },
-          send: (answers) => createAgent(ctx, answers),
+          send: (answers) =>
+            withRequestProgress(`Creating sync agent ${answers.name}…`, arg, (signal) => createAgent(ctx, answers, signal)),
         }),
       ),
     ),
@@ -43,7 +44,9 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
       errors.guard('Generate agent key', async (arg?: unknown) => {
         const id = await agentId(arg);
         if (!id) return undefined;
-        const key = await generateAgentKey(ctx, id);
+        const key = await withRequestProgress(`Generating a key for ${syncAgentRefFromId(id).syncAgent}…`, arg, (signal) =>
+          generateAgentKey(ctx, id, signal),
+        );
         // The key goes to the clipboard only: never logged, shown, or stored.
         await vscode.env.clipboard.writeText(key);
         void vscode.window.showInformationMessage(
@@ -65,7 +68,7 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
           'Delete',
         );
         if (!ok) return undefined;
-        return deleteAgent(ctx, id);
+        return withRequestProgress(`Deleting sync agent ${ref.syncAgent}…`, arg, (signal) => deleteAgent(ctx, id, signal));
       }),
     ),
   ];

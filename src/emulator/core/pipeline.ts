@@ -40,9 +40,15 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
     try {
       req.rawBody = await readBody(raw);
       if (!isControl(url.pathname)) {
+        const entry = ctx.journal.open(req.method, url.pathname, ctx.now());
+        res.once('close', () => {
+          entry.outcome = res.writableFinished ? 'answered' : 'aborted';
+          if (res.writableFinished) entry.status = res.statusCode;
+        });
         const ms = ctx.faults.delayFor(req.method, url.pathname);
         if (ms > 0) await delay(ms);
         const fault = ctx.faults.take(req.method, url.pathname);
+        if (fault) entry.fault = fault.kind;
         if (fault && applyFault(fault, req, res, ctx, fabric)) return;
       }
       tick();

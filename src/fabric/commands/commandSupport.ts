@@ -4,6 +4,8 @@ import type * as vscode from 'vscode';
 import type { TreeNode } from '../../ui/tree/treeNode';
 import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
+import { progressWhere, withCancellableProgress } from '../../ui/cancellableProgress';
+import { FABRIC_VIEW_ID } from '../fabricView';
 import type { FabricContext } from '../fabricContext';
 import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
 import type { FabricTreeProvider } from '../tree/fabricTreeProvider';
@@ -72,3 +74,8 @@ export async function itemTarget(ctx: FabricContext, input: UserInput, arg: unkn
 }
 
 export const nameOf = (t: FabricItemTarget): string => t.displayName ?? t.itemId;
+
+/** Progress (with Cancel) for a request a Fabric command sends: in the view when run on one of its nodes. */
+export function withRequestProgress<T>(title: string, arg: unknown, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return withCancellableProgress(title, progressWhere(arg, FABRIC_VIEW_ID), work);
+}

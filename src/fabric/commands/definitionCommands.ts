@@ -6,7 +6,7 @@ import type { UserInput } from '../../ui/userInput';
 import { DefinitionFileSystemProvider } from '../definition/definitionFileSystemProvider';
 import { DEFINITION_SCHEME } from '../definition/definitionUri';
 import type { FabricContext } from '../fabricContext';
-import { itemTarget } from './commandSupport';
+import { itemTarget, nameOf, withRequestProgress } from './commandSupport';
 
 export const OPEN_DEFINITION_COMMAND = 'sqlDataMovement.fabric.openDefinition';
 /** Registered by the mirroring commands; the editor offers it before a save that changes the source. */
@@ -29,7 +29,9 @@ export function registerDefinitionEditor(deps: DefinitionCommandDeps): {
   const open = deps.errors.guard('Open the mirroring definition', async (arg?: unknown): Promise<vscode.Uri | undefined> => {
     const target = await itemTarget(deps.ctx, deps.input, arg);
     if (!target) return undefined;
-    const uri = await provider.uriFor(target);
+    const uri = await withRequestProgress(`Reading the mirroring definition of ${nameOf(target)}…`, arg, (signal) =>
+      provider.uriFor(target, signal),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: false });

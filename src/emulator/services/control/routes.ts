@@ -41,6 +41,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
         };
         return { status: 200, body: req.url.searchParams.get('summary') === 'true' ? summary : { ...summary, state: st } };
       });
+      r.add('GET', '/_emulator/requests', () => ({ status: 200, body: { requests: control.requests() } }));
       r.add('GET', '/_emulator/faults', () => ({ status: 200, body: { latencyMs: ctx.faults.latencyMs, rules: control.listFaults() } }));
       r.add('POST', '/_emulator/faults', (req) => {
         const b = jsonBody(req);
