@@ -122,7 +122,11 @@ export function postControl(emulator: EmulatorHandle, pathname: string, body: un
       {
         method: 'POST',
         ca: emulator.certificatePem,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          'x-emulator-token': emulator.controlToken,
+        },
       },
       (res) => {
         let text = '';
