@@ -83,7 +83,7 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
       if (m.route.apiVersions) checkApiVersion(req, m.route.apiVersions);
       let answer = await m.route.handler(req);
       if (!isControl(url.pathname) && ctx.faults.takeRepeatingNextLink(req.method, url.pathname))
-        answer = withRepeatingNextLink(answer, url.toString());
+        answer = withRepeatingNextLink(answer, url.toString(), fabric);
       if (m.route.audience === 'arm') {
         // ARM's throttling budget headers; clients log them, a few back off on them.
         const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';
