@@ -35,6 +35,7 @@ import { ReloadableOperationsCenter } from './operations/reloadableOperationsCen
 import { ErrorReporter } from './ui/errorReporter';
 import { notices } from './ui/notices';
 import { registerRefreshCommand } from './ui/refreshCommand';
+import { shownProgress } from './ui/cancellableProgress';
 import { enableTestHooks } from './ui/testHooks';
 import { SwitchableUserInput } from './ui/userInput';
 
@@ -173,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     dataSyncTreeView: dataSyncView.view,
     userInput,
     errors,
+    progress: shownProgress,
     notices,
     get operations() {
       return center.current;

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { SecretStore } from './auth/secretStore';
 import type { ErrorReporter } from './ui/errorReporter';
+import type { ShownProgress } from './ui/cancellableProgress';
 import type { Notices } from './ui/notices';
 import type { SwitchableUserInput } from './ui/userInput';
 import type { DataSyncContext } from './dataSync/dataSyncContext';
@@ -54,8 +55,10 @@ export interface ExtensionApi {
   dataSyncTreeView: vscode.TreeView<TreeNode>;
   /** Every prompt goes through this; tests script it. */
   userInput: SwitchableUserInput;
-  /** Errors shown by commands (tests read `shown`). */
+  /** Errors shown by commands (tests read `shown`, and `cancelled` for requests the user cancelled). */
   errors: ErrorReporter;
+  /** Request progress shown with Cancel (tests press `cancel`). */
+  progress: readonly ShownProgress[];
   /** Information notifications commands and panels showed (tests read `shown`). */
   notices: Notices;
   /** Disposes the operations center and builds a new one, as a window reload does. */

@@ -19,13 +19,19 @@ export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large
   --fabric-continuation STYLE
                      Fabric page links: both (continuationToken + continuationUri) or token
   --backup-time-scale N
-                     Azure Backup runs N times faster than Azure (default 60)`;
+                     Azure Backup runs N times faster than Azure (default 60)
+  --parent-pid PID   exit when that process ends (the extension passes its own)`;
 
 const DEFINITION_LRO = ['alternate', 'always', 'never'] as const;
 const CONTINUATION = ['both', 'token'] as const;
 
-export function parseArgs(argv: string[]): EmulatorOptions {
-  const o: EmulatorOptions = {};
+export interface CliOptions extends EmulatorOptions {
+  /** Stop when this process is gone. */
+  parentPid?: number;
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = {};
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
@@ -86,6 +92,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         o.fabric = { ...o.fabric, continuation: style as (typeof CONTINUATION)[number] };
         break;
       }
+      case '--parent-pid':
+        o.parentPid = num(flag, value());
+        break;
       case '--help':
       case '-h':
         throw new HelpRequested();

@@ -1,6 +1,7 @@
 // The control API behind both emulator.control (programmatic) and /_emulator (HTTP): faults, latency,
 // reset, and the knobs that steer sync outcomes (database health, agent state).
 import type { StateStore } from './core/store';
+import type { JournalEntry, RequestJournal } from './core/requestJournal';
 import { normaliseRule, parseFaultSpec, type FaultInjector, type FaultRule, type FaultRuleInput } from './core/faults';
 import { key, type DatabaseHealth, type EmulatorState } from './model';
 import { buildSeed, type SeedName } from './seeds';
@@ -19,9 +20,11 @@ export interface EmulatorControl {
   reset(seed?: SeedName): Promise<void>;
   state(): EmulatorState;
   flush(): Promise<void>;
+  /** The last requests (not the control API's) and how each ended. */
+  requests(): JournalEntry[];
 }
 
-export function createControl(store: StateStore, faults: FaultInjector, now: () => number): EmulatorControl {
+export function createControl(store: StateStore, faults: FaultInjector, now: () => number, journal: RequestJournal): EmulatorControl {
   return {
     addFaults: (rules) =>
       faults.add(typeof rules === 'string' ? parseFaultSpec(rules) : (Array.isArray(rules) ? rules : [rules]).map(normaliseRule)),
@@ -53,5 +56,6 @@ export function createControl(store: StateStore, faults: FaultInjector, now: () 
     },
     state: () => store.state,
     flush: () => store.flush(),
+    requests: () => journal.entries(),
   };
 }

@@ -5,13 +5,16 @@ import https from 'node:https';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { ensureCertificate } from './core/certificate';
+import { acquireLock, type DataLock } from './core/dataLock';
 import { Router } from './core/router';
 import { StateStore } from './core/store';
 import { LroEngine } from './core/lroEngine';
 import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
+import { RequestJournal } from './core/requestJournal';
 import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
@@ -29,6 +32,8 @@ export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
 export type { FabricOptions } from './core/context';
+export { DataFolderLockedError, lockPathOf, readLock, type LockRecord } from './core/dataLock';
+export type { JournalEntry } from './core/requestJournal';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -56,6 +61,8 @@ export interface EmulatorOptions {
   fabric?: Partial<FabricOptions>;
   /** Azure Backup runs this many times faster than Azure (default 60: a 2-minute backup job takes 2 s). */
   backupTimeScale?: number;
+  /** The token the control API requires (header x-emulator-token); default: a new random one. */
+  controlToken?: string;
 }
 
 export interface EmulatorHandle {
@@ -64,6 +71,10 @@ export interface EmulatorHandle {
   /** PEM of the certificate, for https.Agent({ ca }). */
   certificatePem: string;
   control: EmulatorControl;
+  /** Required by the HTTP control API (/_emulator/*, except health) in the x-emulator-token header. */
+  controlToken: string;
+  /** The data folder it serves (and locks). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -95,6 +106,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     backupTimeScale: options.backupTimeScale ?? 60,
   };
+  const controlToken = options.controlToken ?? randomBytes(24).toString('base64url');
+  // Before the state is read: a second emulator on this folder must not load (and rewrite) it.
+  const lock = acquireLock(dataDir, controlToken);
+  try {
+    return await serve(options, resolved, dataDir, lock, controlToken);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function serve(
+  options: EmulatorOptions,
+  resolved: ResolvedOptions,
+  dataDir: string,
+  lock: DataLock,
+  controlToken: string,
+): Promise<EmulatorHandle> {
   const cert = await ensureCertificate(dataDir);
   const now = (): number => Date.now();
   const stateFile = path.join(dataDir, 'state.json');
@@ -108,11 +137,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   faults.latencyMs = options.latencyMs ?? 0;
   if (options.faults) faults.add(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults.map(normaliseRule));
 
+  const journal = new RequestJournal();
   const tickers: (() => void)[] = [];
   const ctx: ServiceContext = {
     router: new Router(),
     store,
     faults,
+    journal,
     options: resolved,
     now,
     lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
@@ -126,11 +157,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const t of tickers) t();
   };
 
-  const control = createControl(store, faults, now);
+  const control = createControl(store, faults, now, journal);
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
 
   let base = 'https://127.0.0.1';
-  const pipeline = createPipeline(ctx, tick, () => base);
+  const pipeline = createPipeline(ctx, tick, () => base, controlToken);
   const server = https.createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
     pipeline.handle(req, res).catch((e: unknown) => {
       console.error('emulator request failed:', e);
@@ -167,15 +198,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       server.closeAllConnections();
       await closed;
       await store.flush();
+      lock.release();
     })();
     return stopped;
   };
 
+  const endpoints: EmulatorEndpoints = { arm: base, fabric: `${base}/fabric/v1`, authority: `${base}/entra`, certificate: cert.certPath };
+  lock.listening(endpoints);
   return {
-    endpoints: { arm: base, fabric: `${base}/fabric/v1`, authority: `${base}/entra`, certificate: cert.certPath },
+    endpoints,
     tenantId: store.state.tenantId,
     certificatePem: cert.cert,
     control,
+    controlToken,
+    dataDir,
     stop,
   };
 }

@@ -388,6 +388,8 @@ export interface BackupOperationRecord {
   targetId: string;
   error?: { code: string; message: string; status: number };
   payload?: Record<string, unknown>;
+  /** Fault injection (lro-fail): the operation fails at this time, changing nothing. */
+  failAt?: number;
 }
 
 /** Failures asked for through the control API, consumed when they fire. */

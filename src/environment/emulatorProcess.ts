@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { readLock } from '../emulator/core/dataLock';
 import type { EmulatorEndpoints } from '../emulator/endpoints';
 
 export interface EmulatorLaunchOptions {
@@ -20,6 +21,8 @@ export interface EmulatorLaunchOptions {
 export interface RunningEmulator {
   endpoints: EmulatorEndpoints;
   pid: number | undefined;
+  /** Its control API's token (from the data folder's lock), when known. */
+  controlToken?: string;
   stop(): Promise<void>;
   readonly exited: Promise<number | null>;
 }
@@ -40,7 +43,8 @@ export function parseEndpointsLine(line: string): EmulatorEndpoints {
 
 export async function launchEmulator(options: EmulatorLaunchOptions): Promise<RunningEmulator> {
   if (!fs.existsSync(options.script)) throw new Error(`The emulator is not built: ${options.script} is missing. Run "npm run build".`);
-  const args = [options.script, '--port', String(options.port ?? 0), '--data', options.dataDir];
+  // --parent-pid: the emulator stops by itself if this process dies without stopping it.
+  const args = [options.script, '--port', String(options.port ?? 0), '--data', options.dataDir, '--parent-pid', String(process.pid)];
   if (options.seed) args.push('--seed', options.seed);
   if (options.latencyMs) args.push('--latency', String(options.latencyMs));
   // Inside VS Code desktop process.execPath is Electron; ELECTRON_RUN_AS_NODE makes it plain Node.
@@ -55,7 +59,14 @@ export async function launchEmulator(options: EmulatorLaunchOptions): Promise<Ru
     options.onOutput?.(d.trimEnd());
   });
   const endpoints = await readEndpoints(child, exited, stderr, options);
-  return { endpoints, pid: child.pid, exited, stop: () => stopChild(child, exited) };
+  const lock = readLock(options.dataDir);
+  return {
+    endpoints,
+    pid: child.pid,
+    controlToken: lock && lock.pid === child.pid ? lock.token : undefined,
+    exited,
+    stop: () => stopChild(child, exited),
+  };
 }
 
 function readEndpoints(

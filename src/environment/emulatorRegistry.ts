@@ -1,30 +1,17 @@
-// One emulator per data folder. The extension records the emulator it starts in
-// <dataDir>/running.json; another window, or this one after a reload, attaches to it instead of
-// starting a second server on the same state. When none runs, the next start reuses the last port, so
-// long-running operations saved with the emulator's URLs resume after a reload.
+// One emulator per data folder. The emulator locks its folder (<dataDir>/emulator.lock: pid, endpoints,
+// control token); another window, or this one after a reload, attaches to it instead of starting a
+// second server on the same state, and watches the lock to notice when it stops. When none runs, the
+// next start reuses the last port, so long-running operations saved with the emulator's URLs resume.
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
+import { processAlive, readLock } from '../emulator/core/dataLock';
 import type { EmulatorEndpoints } from '../emulator/endpoints';
 
 export interface RunningRecord extends EmulatorEndpoints {
   pid: number;
-}
-
-const fileIn = (dataDir: string) => path.join(dataDir, 'running.json');
-
-export function recordRunning(dataDir: string, record: RunningRecord): void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(fileIn(dataDir), JSON.stringify(record));
-}
-
-export function forgetRunning(dataDir: string, pid: number | undefined): void {
-  try {
-    const current = JSON.parse(fs.readFileSync(fileIn(dataDir), 'utf8')) as RunningRecord;
-    if (pid === undefined || current.pid === pid) fs.rmSync(fileIn(dataDir), { force: true });
-  } catch {
-    /* nothing recorded */
-  }
+  /** The control API's token. */
+  controlToken: string;
 }
 
 export function lastPort(dataDir: string): number | undefined {
@@ -42,24 +29,11 @@ export function rememberEndpoints(dataDir: string, endpoints: EmulatorEndpoints)
   fs.writeFileSync(path.join(dataDir, 'last-endpoints.json'), JSON.stringify(endpoints));
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The emulator recorded for this data folder, if its process lives and it answers its health check. */
+/** The emulator whose lock holds the data folder, if its process lives, it listens and answers its health check. */
 export async function findRunning(dataDir: string): Promise<RunningRecord | undefined> {
-  let record: RunningRecord;
-  try {
-    record = JSON.parse(fs.readFileSync(fileIn(dataDir), 'utf8')) as RunningRecord;
-  } catch {
-    return undefined;
-  }
-  if (!record.pid || !alive(record.pid) || !fs.existsSync(record.certificate)) return undefined;
+  const lock = readLock(dataDir);
+  if (!lock?.endpoints || !processAlive(lock.pid) || !fs.existsSync(lock.endpoints.certificate)) return undefined;
+  const record: RunningRecord = { ...lock.endpoints, pid: lock.pid, controlToken: lock.token };
   const healthy = await new Promise<boolean>((resolve) => {
     const req = https.get(`${record.arm}/_emulator/health`, { ca: fs.readFileSync(record.certificate), timeout: 3000 }, (res) => {
       res.resume();
@@ -72,4 +46,9 @@ export async function findRunning(dataDir: string): Promise<RunningRecord | unde
     });
   });
   return healthy ? record : undefined;
+}
+
+/** Whether the emulator of process `pid` still holds the data folder (false once it stopped or died). */
+export function stillRunning(dataDir: string, pid: number): boolean {
+  return readLock(dataDir)?.pid === pid && processAlive(pid);
 }

@@ -78,6 +78,11 @@ export class EnvironmentController implements vscode.Disposable {
     return this.emulator.endpoints;
   }
 
+  /** The local emulator's control API token (never shown or logged; the integration tests inject faults with it). */
+  get emulatorControlToken(): string | undefined {
+    return this.emulator.controlToken;
+  }
+
   /** Starts the bundled emulator once; concurrent callers share the same start. */
   startEmulator(): Promise<EmulatorEndpoints> {
     return this.emulator.start();

@@ -1,10 +1,13 @@
 // The local emulator's lifecycle for this window: use the one named in the settings, else attach to
 // the one already running for the data folder, else start one (on the last port when free, so saved
-// operation URLs stay valid). Only an emulator this window started is stopped when the window closes.
-// Never imports 'vscode': settings and logging come in through the options.
+// operation URLs stay valid). Two windows starting at once: the emulator's data folder lock lets one
+// win, the other attaches to it. An attached window watches the lock and notices when the owner stops
+// the emulator. Only an emulator this window started is stopped when the window closes (and it stops
+// by itself if the window's process dies). Never imports 'vscode': settings and logging come in through the options.
+import { abortableDelay } from '../azure/http/abortableDelay';
 import type { EmulatorEndpoints } from '../emulator/endpoints';
 import { launchEmulator, type RunningEmulator } from './emulatorProcess';
-import { findRunning, forgetRunning, lastPort, recordRunning, rememberEndpoints } from './emulatorRegistry';
+import { findRunning, lastPort, rememberEndpoints, stillRunning, type RunningRecord } from './emulatorRegistry';
 
 export interface EmulatorSettings {
   /** An emulator started elsewhere (`npm start`) to use instead of starting one. */
@@ -29,6 +32,8 @@ export interface LocalEmulatorOptions {
   log: EmulatorLog;
   /** Called after the emulator starts, is attached, stops or exits. */
   onDidChange: () => Promise<void>;
+  /** How often an attached window checks that the emulator still runs (default 2 s). */
+  watchMs?: number;
 }
 
 export class LocalEmulator {
@@ -45,6 +50,11 @@ export class LocalEmulator {
 
   get isRunning(): boolean {
     return this.running !== undefined;
+  }
+
+  /** The control API's token of the local emulator (undefined for an external one). */
+  get controlToken(): string | undefined {
+    return this.running?.controlToken;
   }
 
   /** Starts or attaches once; concurrent callers share the same start. */
@@ -80,24 +90,70 @@ export class LocalEmulator {
       return external;
     }
     const attached = await findRunning(dataDir);
-    if (attached) {
-      const { pid, ...endpoints } = attached;
-      this.use({ endpoints, pid, exited: new Promise(() => undefined), stop: () => Promise.resolve(stopAttached(dataDir, pid)) }, false);
-      log.info(`Using the local emulator already running for ${dataDir} at ${endpoints.arm}`);
-      await this.options.onDidChange();
-      return endpoints;
+    if (attached) return this.attach(attached);
+    let running: RunningEmulator;
+    try {
+      running = await this.spawn(settings);
+    } catch (e) {
+      // Another window started one on this folder at the same moment and holds its lock: use that one.
+      const winner = await this.waitForRunning();
+      if (!winner) throw e;
+      return this.attach(winner);
     }
-    const running = await this.spawn(settings);
     this.use(running, true);
     log.info(`Local emulator started: ARM ${running.endpoints.arm}, data in ${dataDir}`);
+    this.whenGone(running, (code) => `Local emulator exited with code ${code}`);
+    await this.options.onDidChange();
+    return running.endpoints;
+  }
+
+  private async attach(record: RunningRecord): Promise<EmulatorEndpoints> {
+    const { pid, controlToken, ...endpoints } = record;
+    const { dataDir, log } = this.options;
+    let gone: (code: number | null) => void = () => undefined;
+    const running: RunningEmulator = {
+      endpoints,
+      pid,
+      controlToken,
+      exited: new Promise((resolve) => (gone = resolve)),
+      stop: () => Promise.resolve(stopAttached(pid)),
+    };
+    this.use(running, false);
+    void this.watchAttached(running, pid).then(gone);
+    log.info(`Using the local emulator already running for ${dataDir} at ${endpoints.arm}`);
+    this.whenGone(running, () => `The local emulator at ${endpoints.arm} (started by another window) stopped`);
+    await this.options.onDidChange();
+    return endpoints;
+  }
+
+  /** When the emulator goes away while this window uses it: forget it, say so, and let the views show it stopped. */
+  private whenGone(running: RunningEmulator, message: (code: number | null) => string): void {
     void running.exited.then(async (code) => {
       if (this.running !== running) return;
       this.running = undefined;
-      log.warn(`Local emulator exited with code ${code}`);
+      this.options.log.warn(message(code));
       await this.options.onDidChange();
     });
-    await this.options.onDidChange();
-    return running.endpoints;
+  }
+
+  /** Resolves once the attached emulator's process ended or gave up the folder's lock, or this window let go of it. */
+  private async watchAttached(running: RunningEmulator, pid: number): Promise<number | null> {
+    const every = this.options.watchMs ?? 2_000;
+    while (this.running === running) {
+      await abortableDelay(every);
+      if (this.running === running && !stillRunning(this.options.dataDir, pid)) break;
+    }
+    return null;
+  }
+
+  /** The emulator another window is starting on this folder, once it answers (undefined when there is none). */
+  private async waitForRunning(): Promise<RunningRecord | undefined> {
+    for (let i = 0; i < 20; i++) {
+      const found = await findRunning(this.options.dataDir);
+      if (found) return found;
+      await abortableDelay(250);
+    }
+    return undefined;
   }
 
   private use(running: RunningEmulator, owned: boolean): void {
@@ -121,19 +177,12 @@ export class LocalEmulator {
       log.warn(`Port ${preferred} is taken; starting the emulator on another port.`);
       return launchEmulator({ ...options, port: 0 });
     });
-    if (running.pid) recordRunning(dataDir, { ...running.endpoints, pid: running.pid });
     rememberEndpoints(dataDir, running.endpoints);
-    const stop = running.stop.bind(running);
-    running.stop = async () => {
-      forgetRunning(dataDir, running.pid);
-      await stop();
-    };
     return running;
   }
 }
 
-function stopAttached(dataDir: string, pid: number): void {
-  forgetRunning(dataDir, pid);
+function stopAttached(pid: number): void {
   try {
     process.kill(pid, 'SIGTERM');
   } catch {

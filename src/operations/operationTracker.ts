@@ -4,12 +4,12 @@
 // than Retry-After, otherwise a backoff capped at 30 s; nothing polls when nothing runs.
 import { randomUUID } from 'node:crypto';
 import type { LroPoller, LroSnapshot } from '../azure/lro/lroTypes';
-import { resumePoller, type ResumeDeps } from '../azure/lro/resumePoller';
+import type { ResumeDeps } from '../azure/lro/resumePoller';
 import { AzureRequestError, isAzureRequestError } from '../azure/http/azureError';
 import { formatDuration, type OperationRecord, type OperationTarget, type RetrySpec } from './operationRecord';
 import { redactMessage } from './operationRedaction';
+import { OperationLeases } from './operationLeases';
 import { LEASE_MS, type OperationStore } from './operationStore';
-import { abortableDelay } from '../azure/http/abortableDelay';
 import type { SentRequestLog } from '../azure/http/sentRequests';
 import { Signal } from './signal';
 
@@ -59,11 +59,6 @@ export interface TrackedOperation<T> {
 
 export class OperationTracker {
   private readonly active = new Map<string, AbortController>();
-  private readonly stopRequested = new Set<string>();
-  /** Operations this window stopped polling because another window holds them. */
-  private readonly yielded = new Set<string>();
-  /** Operations being claimed (between writing the lease and trusting it). */
-  private readonly claiming = new Set<string>();
   /** This window's last copy of each operation it polls: an update never depends on globalState having caught up. */
   private readonly known = new Map<string, OperationRecord>();
   /** Why this window does not poll an operation (its environment is not active…); per window, so not persisted. */
@@ -75,7 +70,24 @@ export class OperationTracker {
   readonly onDidChange = this.changed.event;
   readonly onDidEnd = this.ended.event;
 
-  constructor(private readonly options: TrackerOptions) {}
+  private readonly leases: OperationLeases;
+
+  constructor(private readonly options: TrackerOptions) {
+    this.leases = new OperationLeases({
+      store: options.store,
+      owner: options.owner,
+      claimSettleMs: options.claimSettleMs,
+      now: () => this.now,
+      isDisposed: () => this.disposed,
+      connect: (environment, account) => options.connect(environment, account),
+      setWaiting: (id, reason) => this.setWaiting(id, reason),
+      remember: (record) => this.known.set(record.id, record),
+      forget: (id) => this.known.delete(id),
+      changed: (record) => this.changed.fire(record),
+      finish: (id, patch) => this.finishWith(id, patch),
+      follow: (id, poller) => this.background(this.drive(id, poller), 'poll', true),
+    });
+  }
 
   private get now(): number {
     return (this.options.now ?? Date.now)();
@@ -135,68 +147,11 @@ export class OperationTracker {
   async resumeAll(): Promise<number> {
     await this.options.store.migrateLegacy();
     if (this.disposed) return 0;
-    const candidates = this.options.store.read().running.filter((r) => !this.active.has(r.id) && !this.claiming.has(r.id));
+    const candidates = this.options.store.read().running.filter((r) => !this.active.has(r.id) && !this.leases.isClaiming(r.id));
     // In parallel: each claim waits for the windows' copies to settle.
-    const resumed = (await Promise.all(candidates.map((r) => this.resume(r)))).filter(Boolean).length;
+    const resumed = (await Promise.all(candidates.map((r) => this.leases.resume(r)))).filter(Boolean).length;
     this.scheduleRescan();
     return resumed;
-  }
-
-  private async resume(found: OperationRecord): Promise<boolean> {
-    if (found.pollFailures && found.pollFailures.retryAt > this.now) return false; // backing off after failures
-    const deps = this.options.connect(found.environment, found.account);
-    if (typeof deps === 'string') {
-      this.setWaiting(found.id, deps);
-      return false;
-    }
-    this.setWaiting(found.id, undefined);
-    const record = await this.claim(found.id);
-    if (!record) return false;
-    if (this.options.store.stopRequested(record.id)) {
-      await this.finishWith(record.id, { status: 'stopped' });
-      return false;
-    }
-    if (!record.poller) {
-      await this.finishWith(record.id, { status: 'failed', error: undefined, serviceStatus: 'Unknown (no saved polling state)' });
-      return false;
-    }
-    let poller: LroPoller<unknown>;
-    try {
-      poller = resumePoller(record.poller, deps);
-    } catch (e) {
-      this.changed.fire(await this.options.store.update(record.id, { waitingReason: e instanceof Error ? e.message : String(e) }, record));
-      await this.options.store.releaseLease(record.id, this.options.owner);
-      this.known.delete(record.id);
-      return false;
-    }
-    if (record.waitingReason) await this.options.store.update(record.id, { waitingReason: undefined }, record);
-    this.background(this.drive(record.id, poller), 'poll', true);
-    return true;
-  }
-
-  /**
-   * Takes the lease on a running operation no other window holds: writes this window's lease, waits for
-   * the windows' copies to settle, and keeps it only if this window is then the holder. Two windows that
-   * claim at once both see both leases after settling and agree on the same holder.
-   */
-  private async claim(id: string): Promise<OperationRecord | undefined> {
-    const { store, owner } = this.options;
-    const holder = store.holder(id);
-    if (holder && holder.owner !== owner) return undefined;
-    this.claiming.add(id);
-    try {
-      await store.writeLease(id, owner);
-      await abortableDelay(this.options.claimSettleMs ?? 1_000);
-      const record = store.get(id);
-      if (this.disposed || store.holder(id)?.owner !== owner || record?.status !== 'running') {
-        await store.releaseLease(id, owner);
-        return undefined;
-      }
-      this.known.set(id, record);
-      return record;
-    } finally {
-      this.claiming.delete(id);
-    }
   }
 
   private setWaiting(id: string, reason: string | undefined): void {
@@ -210,14 +165,10 @@ export class OperationTracker {
   /** Stops waiting for an operation (it may still run in Azure); it moves to the history as "stopped". */
   async stopWaiting(id: string): Promise<void> {
     const ctrl = this.active.get(id);
-    if (ctrl) {
-      this.stopRequested.add(id);
-      ctrl.abort();
-      return;
-    }
+    if (ctrl) return this.leases.requestStopOf(id, ctrl);
     // Another window may be polling it: ask it to stop; if none is, end it here.
     await this.options.store.requestStop(id);
-    if (await this.claim(id)) await this.finishWith(id, { status: 'stopped' });
+    if (await this.leases.claim(id)) await this.finishWith(id, { status: 'stopped' });
   }
 
   async clearFinished(): Promise<number> {
@@ -229,7 +180,7 @@ export class OperationTracker {
   private async drive<T>(id: string, poller: LroPoller<T>): Promise<T> {
     const ctrl = new AbortController();
     this.active.set(id, ctrl);
-    const heartbeat = setInterval(() => this.background(this.renewLease(id, ctrl), 'renew the lease of'), LEASE_MS / 3);
+    const heartbeat = setInterval(() => this.background(this.leases.renewLease(id, ctrl), 'renew the lease of'), LEASE_MS / 3);
     try {
       const result = await poller.pollUntilDone({
         signal: ctrl.signal,
@@ -254,17 +205,16 @@ export class OperationTracker {
     } finally {
       clearInterval(heartbeat);
       this.active.delete(id);
-      this.stopRequested.delete(id);
-      this.yielded.delete(id);
+      this.leases.forget(id);
       this.known.delete(id);
     }
   }
 
   private async settleFailure<T>(id: string, poller: LroPoller<T>, e: unknown): Promise<void> {
     const snap = poller.latest;
-    if (this.stopRequested.has(id)) {
+    if (this.leases.wasStopRequested(id)) {
       await this.finishWith(id, { status: 'stopped' });
-    } else if (this.disposed || this.yielded.has(id)) {
+    } else if (this.disposed || this.leases.wasYielded(id)) {
       // The window is closing: leave it running in the store for the next window to resume.
     } else if (snap.status === 'failed' || snap.status === 'canceled') {
       await this.finishWith(id, {
@@ -348,22 +298,7 @@ export class OperationTracker {
     if (!updated || updated.status !== 'running') return ctrl.abort(); // ended from another window
     this.known.set(id, updated);
     this.changed.fire(updated);
-    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
-  }
-
-  /** Renews this window's lease; stops polling when another window holds the operation or asked to stop waiting. */
-  private async renewLease(id: string, ctrl: AbortController): Promise<void> {
-    await this.options.store.writeLease(id, this.options.owner);
-    if (this.options.store.stopRequested(id)) this.requestStopOf(id, ctrl);
-    else if (this.options.store.holder(id)?.owner !== this.options.owner) {
-      this.yielded.add(id);
-      ctrl.abort();
-    }
-  }
-
-  private requestStopOf(id: string, ctrl: AbortController): void {
-    this.stopRequested.add(id);
-    ctrl.abort();
+    if (this.options.store.stopRequested(id)) this.leases.requestStopOf(id, ctrl);
   }
 
   private async finishWith(id: string, patch: Partial<OperationRecord>): Promise<void> {

@@ -2,6 +2,7 @@
 // request id support needs, plus "Copy Details" and "Show Log"; for a multi-step command whose answers
 // are kept, also "Retry" and "Edit and Retry".
 import * as vscode from 'vscode';
+import { isAbortError } from '../azure/http/abortableDelay';
 import { isAzureRequestError } from '../azure/http/azureError';
 import type { RetryChoice } from './retryableCommand';
 import { recordForTests } from './testHooks';
@@ -17,6 +18,8 @@ const SHOW_LOG = 'Show Log';
  *  remembers what it showed in test mode (the integration tests read `shown`). */
 export class ErrorReporter {
   readonly shown: { action: string; text: string; error: unknown }[] = [];
+  /** Actions the user cancelled while their request ran (tests read it). */
+  readonly cancelled: string[] = [];
 
   private fullTextOf(action: string, e: unknown): string {
     return isAzureRequestError(e)
@@ -52,13 +55,20 @@ export class ErrorReporter {
     }
   }
 
-  /** Wraps a command body: a failure becomes an error message instead of an unhandled rejection. */
+  /** A request the user cancelled is no failure: a short status bar note, no error message. */
+  reportCancelled(action: string): void {
+    recordForTests(this.cancelled, action);
+    vscode.window.setStatusBarMessage(`${action}: cancelled`, 4000);
+  }
+
+  /** Wraps a command body: a failure becomes an error message instead of an unhandled rejection; a cancel, a quiet note. */
   guard<A extends unknown[], R>(action: string, body: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
     return async (...args: A) => {
       try {
         return await body(...args);
       } catch (e) {
-        void this.show(action, e);
+        if (isAbortError(e)) this.reportCancelled(action);
+        else void this.show(action, e);
         return undefined;
       }
     };

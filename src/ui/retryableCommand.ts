@@ -1,6 +1,7 @@
 // A multi-step command that keeps what the user answered when the request fails: the error offers
 // "Retry" (send the same answers again) and "Edit and Retry" (walk the prompts again, each filled in
 // or picked from the last answers). The answers live in this run's memory only (see InputDraft).
+import { isAbortError } from '../azure/http/abortableDelay';
 import { InputDraft } from './inputDraft';
 import type { UserInput } from './userInput';
 
@@ -29,6 +30,8 @@ export async function askThenSend<A, R>(
     try {
       return await steps.send(answers);
     } catch (e) {
+      // The user cancelled the request: nothing failed, so nothing to retry.
+      if (isAbortError(e)) throw e;
       const choice = await deps.errors.offerRetry(action, e, deps.input);
       if (choice === undefined) return undefined;
       if (choice === 'edit') answers = await steps.ask(draft.over(deps.input));

@@ -4,16 +4,12 @@
 // continued from the failed step with the choices kept, and stop / resume / delete data / unregister
 // (delete refused for a wrongly typed name). Prompts are scripted.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as https from 'node:https';
-import fetch from 'node-fetch';
 import * as vscode from 'vscode';
 import type { ConfigureResult } from '../../src/backup/commands/configureProtectionFlow';
 import type { ProtectionOutcome } from '../../src/backup/workflows/protectionWorkflows';
-import type { EmulatorEndpoints } from '../../src/emulator/endpoints';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { ScriptedUserInput } from '../../src/ui/userInput';
-import { useEmulator } from './support/emulator';
+import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension } from './support/extension';
 import { itemMenu } from './support/menus';
 
@@ -22,7 +18,7 @@ const VIEW = 'sqlDataMovement.backup';
 describe('Backup protection commands (real VS Code, emulator)', function () {
   this.timeout(180_000);
   let api: ExtensionApi;
-  let endpoints: EmulatorEndpoints;
+  let control: EmulatorControlClient;
   const script = new ScriptedUserInput();
   let prod: string;
   let vaultId: string;
@@ -49,20 +45,14 @@ describe('Backup protection commands (real VS Code, emulator)', function () {
     const { running, history } = api.operations.tracker.list();
     return [...running, ...history].filter((r) => title.test(r.title));
   };
-  /** Asks the emulator for a Backup failure (the control API, trusting exactly its certificate). */
+  /** Asks the emulator for a Backup failure (its control API, with the emulator's token). */
   const failNext = async (body: Record<string, string>) => {
-    const res = await fetch(`${endpoints.arm}/_emulator/backup/failures`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-      agent: new https.Agent({ ca: fs.readFileSync(endpoints.certificate, 'utf8') }),
-    });
-    assert.equal(res.status, 201, await res.text());
+    await control.call('POST', '/backup/failures', body);
   };
 
   before(async () => {
     api = await activateExtension();
-    endpoints = (await useEmulator(api)).endpoints;
+    ({ control } = await useEmulator(api));
     api.userInput.use(script);
     const subs = await api.backup.clients().subscriptions.list().toArray();
     prod = subs.find((s) => s.displayName === 'Contoso Production')?.subscriptionId ?? '';

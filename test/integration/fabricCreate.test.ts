@@ -3,17 +3,13 @@
 // refused create keeping every field, and "Check Mirroring Readiness" with a failing identity check
 // fixed from the report's list of fixes.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as https from 'node:https';
-import fetch from 'node-fetch';
 import * as vscode from 'vscode';
-import type { EmulatorEndpoints } from '../../src/emulator/endpoints';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ReadinessRun } from '../../src/fabric/commands/readinessCommands';
 import type { CreateWizardPanel } from '../../src/fabric/webviews/createWizardPanel';
 import type { CreateForm, ToCreateWizard } from '../../src/fabric/webviews/protocol/createWizard';
 import { ScriptedUserInput } from '../../src/ui/userInput';
-import { useEmulator } from './support/emulator';
+import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
 
 type Posted<K extends ToCreateWizard['type']> = Extract<ToCreateWizard, { type: K }>;
@@ -27,8 +23,7 @@ function lastPosted<K extends ToCreateWizard['type']>(posted: ReadonlyArray<{ ty
 describe('Fabric create wizard and readiness (real VS Code, emulator)', function () {
   this.timeout(120_000);
   let api: ExtensionApi;
-  let endpoints: EmulatorEndpoints;
-  let agent: https.Agent;
+  let control: EmulatorControlClient;
   const script = new ScriptedUserInput();
   let sales: string;
   let retailOpsConnection: string;
@@ -37,19 +32,12 @@ describe('Fabric create wizard and readiness (real VS Code, emulator)', function
   const createdItems: Array<{ workspaceId: string; id: string }> = [];
 
   const setServerIdentity = async (type: 'None' | 'SystemAssigned') => {
-    const res = await fetch(`${endpoints.arm}/_emulator/serverIdentity`, {
-      method: 'POST',
-      body: JSON.stringify({ serverId: weuServerId, type }),
-      headers: { 'content-type': 'application/json' },
-      agent,
-    });
-    assert.ok(res.ok, `serverIdentity: ${res.status} ${await res.text()}`);
+    await control.call('POST', '/serverIdentity', { serverId: weuServerId, type });
   };
 
   before(async () => {
     api = await activateExtension();
-    ({ endpoints } = await useEmulator(api));
-    agent = new https.Agent({ ca: fs.readFileSync(endpoints.certificate, 'utf8') });
+    ({ control } = await useEmulator(api));
     api.userInput.use(script);
     const fabric = api.fabric.clients();
     sales = (await fabric.workspaces.list().toArray()).find((w) => w.displayName === 'Sales Analytics')!.id!;
@@ -276,7 +264,7 @@ describe('Fabric create wizard and readiness (real VS Code, emulator)', function
   it('Check Mirroring Readiness from the palette asks for the workspace and the mirrored database', async () => {
     script.script(
       { title: /Choose a Fabric workspace/, answer: 'Sales Analytics' },
-      { title: /Choose a mirrored database/, answer: 'RetailOps mirror' },
+      { title: /Choose a mirrored database in Sales Analytics/, answer: 'RetailOps mirror' },
     );
     const run = await vscode.commands.executeCommand<ReadinessRun | undefined>('sqlDataMovement.fabric.checkReadiness');
     assert.equal(script.remaining, 0, `asked: ${script.asked.join(' | ')}`);

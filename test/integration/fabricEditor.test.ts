@@ -109,7 +109,7 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
     assert.equal((await vscode.workspace.fs.stat(platformUri)).permissions, vscode.FilePermission.Readonly);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(platformUri, Buffer.from('{}'))), /read-only/);
     script.script(
-      { title: /workspace/, answer: 'Sales Analytics' },
+      { title: /Choose a Fabric workspace/, answer: 'Sales Analytics' },
       { title: /mirrored database in Sales Analytics/, answer: 'Sales replica (east)' },
     );
     const uri = await vscode.commands.executeCommand<vscode.Uri>('sqlDataMovement.fabric.openDefinition');

@@ -9,7 +9,7 @@ import type { SubscriptionFilter } from '../tree/subscriptionFilter';
 import { copyWithNotice } from '../../ui/clipboard';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { listSubscriptions } from '../workflows/resourceLists';
-import type { CommandDeps } from './commandSupport';
+import { withRequestProgress, type CommandDeps } from './commandSupport';
 
 export interface TreeDeps {
   provider: DataSyncTreeProvider;
@@ -80,7 +80,7 @@ export function registerResourceCommands({ ctx, input, errors }: CommandDeps, tr
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.selectSubscriptions',
       errors.guard('Select subscriptions', async () => {
-        const all = await listSubscriptions(ctx);
+        const all = await withRequestProgress('Listing subscriptions…', undefined, (signal) => listSubscriptions(ctx, signal));
         const chosen = tree.filter.selected();
         const items = all.map((s) => ({
           label: s.displayName ?? s.subscriptionId ?? '',

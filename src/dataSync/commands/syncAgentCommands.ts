@@ -4,7 +4,7 @@ import { serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import { askThenSend } from '../../ui/retryableCommand';
 import { createAgent, deleteAgent, generateAgentKey, validateAgentName, type CreateAgentInput } from '../workflows/syncAgentWorkflows';
-import type { CommandDeps } from './commandSupport';
+import { withRequestProgress, type CommandDeps } from './commandSupport';
 import { copySecretForAMinute } from '../../ui/secretClipboard';
 import { pickAgent, pickDatabase, pickServer } from './pickers';
 
@@ -34,7 +34,8 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
             if (!metadata) return undefined;
             return { serverId, name, syncDatabaseId: metadata };
           },
-          send: (answers) => createAgent(ctx, answers),
+          send: (answers) =>
+            withRequestProgress(`Creating sync agent ${answers.name}…`, arg, (signal) => createAgent(ctx, answers, signal)),
         }),
       ),
     ),
@@ -44,9 +45,9 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
       errors.guard('Generate agent key', async (arg?: unknown) => {
         const id = await agentId(arg);
         if (!id) return undefined;
-        const key = await generateAgentKey(ctx, id);
-        // The key goes to the clipboard only (never logged, shown, or stored), and only for a minute.
         const name = syncAgentRefFromId(id).syncAgent;
+        const key = await withRequestProgress(`Generating a key for ${name}…`, arg, (signal) => generateAgentKey(ctx, id, signal));
+        // The key goes to the clipboard only (never logged, shown, or stored), and only for a minute.
         const tell = (message: string) => void vscode.window.showInformationMessage(message);
         await copySecretForAMinute(key, `The key of sync agent ${name}`, { clipboard: vscode.env.clipboard, tell });
         tell(
@@ -68,7 +69,7 @@ export function registerSyncAgentCommands(deps: CommandDeps): vscode.Disposable[
           'Delete',
         );
         if (!ok) return undefined;
-        return deleteAgent(ctx, id);
+        return withRequestProgress(`Deleting sync agent ${ref.syncAgent}…`, arg, (signal) => deleteAgent(ctx, id, signal));
       }),
     ),
   ];

@@ -10,7 +10,7 @@ import { resourceIdOf } from '../../ui/targetResourceId';
 import { cancelSync, triggerSync } from '../workflows/syncRunWorkflows';
 import { refreshHubSchema } from '../workflows/schemaWorkflows';
 import { deleteGroup, readGroupSettings, updateGroupSettings, type GroupSettings } from '../workflows/syncGroupWorkflows';
-import type { CommandDeps } from './commandSupport';
+import { withRequestProgress, type CommandDeps } from './commandSupport';
 import { pickSyncGroup } from './pickers';
 
 export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -33,10 +33,13 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        const current = await readGroupSettings(ctx, id);
+        const current = await withRequestProgress(`Reading the settings of ${ref.syncGroup}…`, arg, (signal) =>
+          readGroupSettings(ctx, id, signal),
+        );
         return askThenSend(`Update sync group ${ref.syncGroup}`, deps, {
           ask: (ui) => askGroupSettings(ui, ref.syncGroup, current),
-          send: (changes) => updateGroupSettings(ctx, id, changes),
+          send: (changes) =>
+            withRequestProgress(`Updating sync group ${ref.syncGroup}…`, arg, (signal) => updateGroupSettings(ctx, id, changes, signal)),
         });
       }),
     ),
@@ -53,7 +56,7 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
           'Delete',
         );
         if (!ok) return undefined;
-        return deleteGroup(ctx, id);
+        return withRequestProgress(`Deleting sync group ${ref.syncGroup}…`, arg, (signal) => deleteGroup(ctx, id, signal));
       }),
     ),
 
@@ -62,7 +65,9 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
       errors.guard('Refresh hub schema', async (arg?: unknown) => {
         const id = await groupId(arg);
         if (!id) return undefined;
-        return refreshHubSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshHubSchema', args: [id] } });
+        return withRequestProgress(`Refreshing the hub schema of ${syncGroupRefFromId(id).syncGroup}…`, arg, (signal) =>
+          refreshHubSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshHubSchema', args: [id] }, signal }),
+        );
       }),
     ),
 
@@ -72,7 +77,7 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        await triggerSync(ctx, id);
+        await withRequestProgress(`Starting a sync of ${ref.syncGroup}…`, arg, (signal) => triggerSync(ctx, id, signal));
         notices.info(`Sync of ${ref.syncGroup} started (hub ${ref.database} on ${ref.server}).`);
         return true;
       }),
@@ -84,7 +89,9 @@ export function registerSyncGroupCommands(deps: CommandDeps): vscode.Disposable[
         const id = await groupId(arg);
         if (!id) return undefined;
         const ref = syncGroupRefFromId(id);
-        const cancelling = await cancelSync(ctx, id);
+        const cancelling = await withRequestProgress(`Cancelling the sync of ${ref.syncGroup}…`, arg, (signal) =>
+          cancelSync(ctx, id, signal),
+        );
         notices.info(
           cancelling ? `Cancelling the sync of ${ref.syncGroup}.` : `No sync of ${ref.syncGroup} is running: nothing to cancel.`,
         );

@@ -21,7 +21,7 @@ import {
 } from '../workflows/syncMemberWorkflows';
 import type { SyncMemberProperties } from '../../azure/sql/syncModels';
 import { askThenSend } from '../../ui/retryableCommand';
-import type { CommandDeps } from './commandSupport';
+import { withRequestProgress, type CommandDeps } from './commandSupport';
 import { pickAgent, pickDatabase, pickMember, pickServer, pickSyncGroup } from './pickers';
 
 const DIRECTION_ITEMS = SYNC_DIRECTIONS.map((d) => ({ label: d.value, description: d.description }));
@@ -49,7 +49,8 @@ export function registerSyncMemberCommands(deps: CommandDeps): vscode.Disposable
       errors.guard('Add sync member', (arg?: unknown) =>
         askThenSend('Add sync member', deps, {
           ask: (ui) => askNewMember(ctx, ui, arg),
-          send: async (answers) => (await addMember(ctx, answers)).operation,
+          send: async (answers) =>
+            (await withRequestProgress(`Adding sync member ${answers.name}…`, arg, (signal) => addMember(ctx, answers, signal))).operation,
         }),
       ),
     ),
@@ -59,10 +60,11 @@ export function registerSyncMemberCommands(deps: CommandDeps): vscode.Disposable
       errors.guard('Edit sync member', async (arg?: unknown) => {
         const id = await memberId(arg);
         if (!id) return undefined;
-        const current = await readMember(ctx, id);
+        const name = syncMemberRefFromId(id).syncMember;
+        const current = await withRequestProgress(`Reading sync member ${name}…`, arg, (signal) => readMember(ctx, id, signal));
         return askThenSend('Edit sync member', deps, {
-          ask: (ui) => askMemberChanges(ui, syncMemberRefFromId(id).syncMember, current),
-          send: (changes) => updateMember(ctx, id, changes),
+          ask: (ui) => askMemberChanges(ui, name, current),
+          send: (changes) => withRequestProgress(`Updating sync member ${name}…`, arg, (signal) => updateMember(ctx, id, changes, signal)),
         });
       }),
     ),
@@ -72,7 +74,9 @@ export function registerSyncMemberCommands(deps: CommandDeps): vscode.Disposable
       errors.guard('Refresh member schema', async (arg?: unknown) => {
         const id = await memberId(arg);
         if (!id) return undefined;
-        return refreshMemberSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshMemberSchema', args: [id] } });
+        return withRequestProgress(`Refreshing the schema of ${syncMemberRefFromId(id).syncMember}…`, arg, (signal) =>
+          refreshMemberSchema(ctx, id, { retry: { command: 'sqlDataMovement.dataSync.refreshMemberSchema', args: [id] }, signal }),
+        );
       }),
     ),
 
@@ -88,7 +92,7 @@ export function registerSyncMemberCommands(deps: CommandDeps): vscode.Disposable
           'Remove',
         );
         if (!ok) return undefined;
-        return deleteMember(ctx, id);
+        return withRequestProgress(`Removing sync member ${ref.syncMember}…`, arg, (signal) => deleteMember(ctx, id, signal));
       }),
     ),
   ];

@@ -7,8 +7,8 @@ import type { SyncAgent, SyncAgentLinkedDatabase, SyncGroup } from '../../azure/
 import type { DataSyncContext } from '../dataSyncContext';
 import { databaseRefFromId, serverRefFromId, syncAgentRefFromId } from '../dataSyncRefs';
 
-export function listSubscriptions(ctx: DataSyncContext): Promise<Subscription[]> {
-  return ctx.clients().subscriptions.list().toArray();
+export function listSubscriptions(ctx: DataSyncContext, signal?: AbortSignal): Promise<Subscription[]> {
+  return ctx.clients().subscriptions.list(signal).toArray();
 }
 
 export function listServers(ctx: DataSyncContext, subscriptionId: string): Promise<SqlServer[]> {

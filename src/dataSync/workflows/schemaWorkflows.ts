@@ -59,7 +59,7 @@ export async function readGroupSchemas(ctx: DataSyncContext, groupId: string): P
 
 export async function refreshHubSchema(ctx: DataSyncContext, groupId: string, o: TrackOptions = {}): Promise<TrackedOperation<void>> {
   const ref = syncGroupRefFromId(groupId);
-  return track(ctx, await ctx.clients().groups.beginRefreshHubSchema(ref), {
+  return track(ctx, await ctx.clients().groups.beginRefreshHubSchema(ref, o.signal), {
     title: `Refresh hub schema of ${ref.syncGroup}`,
     resourceId: syncGroupPath(ref),
     label: `sync group ${ref.syncGroup}`,
@@ -69,7 +69,7 @@ export async function refreshHubSchema(ctx: DataSyncContext, groupId: string, o:
 
 export async function refreshMemberSchema(ctx: DataSyncContext, memberId: string, o: TrackOptions = {}): Promise<TrackedOperation<void>> {
   const ref = syncMemberRefFromId(memberId);
-  return track(ctx, await ctx.clients().members.beginRefreshSchema(ref), {
+  return track(ctx, await ctx.clients().members.beginRefreshSchema(ref, o.signal), {
     title: `Refresh schema of member ${ref.syncMember}`,
     resourceId: syncMemberPath(ref),
     label: `sync member ${ref.syncMember}`,

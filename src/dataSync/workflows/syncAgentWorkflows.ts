@@ -29,10 +29,14 @@ export const createAgentBody = (input: CreateAgentInput): { properties: { syncDa
   properties: { syncDatabaseId: input.syncDatabaseId },
 });
 
-export async function createAgent(ctx: DataSyncContext, input: CreateAgentInput): Promise<TrackedOperation<SyncAgent>> {
+export async function createAgent(
+  ctx: DataSyncContext,
+  input: CreateAgentInput,
+  signal?: AbortSignal,
+): Promise<TrackedOperation<SyncAgent>> {
   throwIfInvalid(createAgentProblems(input));
   const ref = { ...serverRefFromId(input.serverId), syncAgent: input.name };
-  return track(ctx, await ctx.clients().agents.beginCreateOrUpdate(ref, createAgentBody(input)), {
+  return track(ctx, await ctx.clients().agents.beginCreateOrUpdate(ref, createAgentBody(input), signal), {
     title: `Create sync agent ${input.name}`,
     resourceId: `${serverPath(ref)}/syncAgents/${encodeURIComponent(input.name)}`,
     label: `sync agent ${input.name}`,
@@ -40,15 +44,15 @@ export async function createAgent(ctx: DataSyncContext, input: CreateAgentInput)
 }
 
 /** A new key for the agent (the previous one stops working). The caller shows it once and keeps no copy. */
-export async function generateAgentKey(ctx: DataSyncContext, agentId: string): Promise<string> {
-  const { syncAgentKey } = await ctx.clients().agents.generateKey(syncAgentRefFromId(agentId));
+export async function generateAgentKey(ctx: DataSyncContext, agentId: string, signal?: AbortSignal): Promise<string> {
+  const { syncAgentKey } = await ctx.clients().agents.generateKey(syncAgentRefFromId(agentId), signal);
   if (!syncAgentKey) throw new Error('The service returned no key.');
   return syncAgentKey;
 }
 
-export async function deleteAgent(ctx: DataSyncContext, agentId: string): Promise<TrackedOperation<void>> {
+export async function deleteAgent(ctx: DataSyncContext, agentId: string, signal?: AbortSignal): Promise<TrackedOperation<void>> {
   const ref = syncAgentRefFromId(agentId);
-  return track(ctx, await ctx.clients().agents.beginDelete(ref), {
+  return track(ctx, await ctx.clients().agents.beginDelete(ref, signal), {
     title: `Delete sync agent ${ref.syncAgent}`,
     resourceId: syncAgentPath(ref),
     label: `sync agent ${ref.syncAgent}`,

@@ -95,11 +95,11 @@ export interface StartedGroup {
 }
 
 /** Checks the rules, then that the hub has no group of that name and room for one more, then creates it. */
-export async function createGroup(ctx: DataSyncContext, input: CreateGroupInput): Promise<StartedGroup> {
+export async function createGroup(ctx: DataSyncContext, input: CreateGroupInput, signal?: AbortSignal): Promise<StartedGroup> {
   throwIfInvalid(createGroupProblems(input));
   const ref = { ...databaseRefFromId(input.hubDatabaseId), syncGroup: input.name };
   const groups = ctx.clients().groups;
-  const existing = await groups.list(ref).toArray();
+  const existing = await groups.list(ref, signal).toArray();
   const taken = existing.some((g) => g.name?.toLowerCase() === input.name.toLowerCase());
   throwIfInvalid(
     taken
@@ -107,7 +107,7 @@ export async function createGroup(ctx: DataSyncContext, input: CreateGroupInput)
       : problemsOf([['hubDatabaseId', validateGroupQuota(existing.length)]]),
   );
   const groupId = syncGroupPath(ref);
-  const operation = await track(ctx, await groups.beginCreateOrUpdate(ref, createGroupBody(input)), {
+  const operation = await track(ctx, await groups.beginCreateOrUpdate(ref, createGroupBody(input), signal), {
     title: `Create sync group ${ref.syncGroup}`,
     resourceId: groupId,
     label: `sync group ${ref.syncGroup}`,
@@ -116,27 +116,28 @@ export async function createGroup(ctx: DataSyncContext, input: CreateGroupInput)
 }
 
 /** The group's current settings (to start an edit from). */
-export async function readGroupSettings(ctx: DataSyncContext, groupId: string): Promise<SyncGroupProperties> {
-  return (await ctx.clients().groups.get(syncGroupRefFromId(groupId))).properties ?? {};
+export async function readGroupSettings(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<SyncGroupProperties> {
+  return (await ctx.clients().groups.get(syncGroupRefFromId(groupId), signal)).properties ?? {};
 }
 
 export async function updateGroupSettings(
   ctx: DataSyncContext,
   groupId: string,
   settings: GroupSettings,
+  signal?: AbortSignal,
 ): Promise<TrackedOperation<SyncGroup>> {
   throwIfInvalid(settingsProblems(settings));
   const ref = syncGroupRefFromId(groupId);
-  return track(ctx, await ctx.clients().groups.beginUpdate(ref, { properties: settingsBody(settings) }), {
+  return track(ctx, await ctx.clients().groups.beginUpdate(ref, { properties: settingsBody(settings) }, signal), {
     title: `Update sync group ${ref.syncGroup}`,
     resourceId: syncGroupPath(ref),
     label: `sync group ${ref.syncGroup}`,
   });
 }
 
-export async function deleteGroup(ctx: DataSyncContext, groupId: string): Promise<TrackedOperation<void>> {
+export async function deleteGroup(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<TrackedOperation<void>> {
   const ref = syncGroupRefFromId(groupId);
-  return track(ctx, await ctx.clients().groups.beginDelete(ref), {
+  return track(ctx, await ctx.clients().groups.beginDelete(ref, signal), {
     title: `Delete sync group ${ref.syncGroup}`,
     resourceId: syncGroupPath(ref),
     label: `sync group ${ref.syncGroup}`,

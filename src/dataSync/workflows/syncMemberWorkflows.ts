@@ -81,19 +81,24 @@ export function addMemberBody(input: AddMemberInput, location: MemberLocation): 
 }
 
 /** The server's FQDN (serverName) and the database name of an Azure SQL database. */
-async function azureLocation(ctx: DataSyncContext, databaseId: string): Promise<MemberLocation> {
+async function azureLocation(ctx: DataSyncContext, databaseId: string, signal?: AbortSignal): Promise<MemberLocation> {
   const db = databaseRefFromId(databaseId);
   const serverId = databaseId.replace(/\/databases\/[^/]+$/i, '');
   const server = serverRefFromId(serverId);
-  const servers = await ctx.clients().servers.listServers(server.subscriptionId, { resourceGroup: server.resourceGroup }).toArray();
+  const servers = await ctx.clients().servers.listServers(server.subscriptionId, { resourceGroup: server.resourceGroup, signal }).toArray();
   const fqdn = servers.find((s) => s.id?.toLowerCase() === serverId.toLowerCase())?.properties?.fullyQualifiedDomainName;
   if (!fqdn) throw new Error(`Cannot find the address (fully qualified domain name) of server ${server.server}.`);
   return { databaseType: 'AzureSqlDatabase', syncMemberAzureDatabaseResourceId: databaseId, serverName: fqdn, databaseName: db.database };
 }
 
 /** The agent's registered database, with the server and database names the agent reports. */
-async function sqlServerLocation(ctx: DataSyncContext, agentId: string, sqlServerDatabaseId: string): Promise<MemberLocation> {
-  const linked = await ctx.clients().agents.listLinkedDatabases(syncAgentRefFromId(agentId)).toArray();
+async function sqlServerLocation(
+  ctx: DataSyncContext,
+  agentId: string,
+  sqlServerDatabaseId: string,
+  signal?: AbortSignal,
+): Promise<MemberLocation> {
+  const linked = await ctx.clients().agents.listLinkedDatabases(syncAgentRefFromId(agentId), signal).toArray();
   const found = linked.find((d) => d.properties?.databaseId?.toLowerCase() === sqlServerDatabaseId.toLowerCase());
   if (!found)
     throw new DataSyncValidationError([
@@ -114,19 +119,19 @@ export interface StartedMember {
 }
 
 /** Checks the rules against the group's members and hub, locates the database, then adds the member. */
-export async function addMember(ctx: DataSyncContext, input: AddMemberInput): Promise<StartedMember> {
+export async function addMember(ctx: DataSyncContext, input: AddMemberInput, signal?: AbortSignal): Promise<StartedMember> {
   const group = syncGroupRefFromId(input.groupId);
-  const existing = await listMembers(ctx, input.groupId);
+  const existing = await listMembers(ctx, input.groupId, signal);
   throwIfInvalid(
     addMemberProblems(input, { existingMembers: existing.map((m) => m.name ?? ''), hubDatabaseId: hubDatabaseIdOf(input.groupId) }),
   );
   const location =
     input.kind === 'azure'
-      ? await azureLocation(ctx, input.databaseId ?? '')
-      : await sqlServerLocation(ctx, input.agentId ?? '', input.sqlServerDatabaseId ?? '');
+      ? await azureLocation(ctx, input.databaseId ?? '', signal)
+      : await sqlServerLocation(ctx, input.agentId ?? '', input.sqlServerDatabaseId ?? '', signal);
   const ref = { ...group, syncMember: input.name };
   const memberId = syncMemberPath(ref);
-  const operation = await track(ctx, await ctx.clients().members.beginCreateOrUpdate(ref, addMemberBody(input, location)), {
+  const operation = await track(ctx, await ctx.clients().members.beginCreateOrUpdate(ref, addMemberBody(input, location), signal), {
     title: `Add sync member ${input.name}`,
     resourceId: memberId,
     label: `sync member ${input.name}`,
@@ -136,8 +141,8 @@ export async function addMember(ctx: DataSyncContext, input: AddMemberInput): Pr
 
 /** The name check for a member about to be added (reads the group's members once, so a prompt can
  *  check as the user types); refuses at once when the group has no room for another member. */
-export async function newMemberNameRule(ctx: DataSyncContext, groupId: string): Promise<(name: string) => Check> {
-  const existing = (await listMembers(ctx, groupId)).map((m) => m.name ?? '');
+export async function newMemberNameRule(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<(name: string) => Check> {
+  const existing = (await listMembers(ctx, groupId, signal)).map((m) => m.name ?? '');
   throwIfInvalid(problemsOf([['name', validateMemberQuota(existing.length)]]));
   return (name) => validateNewMemberName(name, existing);
 }
@@ -165,19 +170,24 @@ export function updateMemberBody(changes: MemberChanges): Partial<SyncMemberInpu
   };
 }
 
-export async function updateMember(ctx: DataSyncContext, memberId: string, changes: MemberChanges): Promise<TrackedOperation<SyncMember>> {
+export async function updateMember(
+  ctx: DataSyncContext,
+  memberId: string,
+  changes: MemberChanges,
+  signal?: AbortSignal,
+): Promise<TrackedOperation<SyncMember>> {
   throwIfInvalid(updateMemberProblems(changes));
   const ref = syncMemberRefFromId(memberId);
-  return track(ctx, await ctx.clients().members.beginUpdate(ref, updateMemberBody(changes)), {
+  return track(ctx, await ctx.clients().members.beginUpdate(ref, updateMemberBody(changes), signal), {
     title: `Update member ${ref.syncMember}`,
     resourceId: syncMemberPath(ref),
     label: `member ${ref.syncMember}`,
   });
 }
 
-export async function deleteMember(ctx: DataSyncContext, memberId: string): Promise<TrackedOperation<void>> {
+export async function deleteMember(ctx: DataSyncContext, memberId: string, signal?: AbortSignal): Promise<TrackedOperation<void>> {
   const ref = syncMemberRefFromId(memberId);
-  return track(ctx, await ctx.clients().members.beginDelete(ref), {
+  return track(ctx, await ctx.clients().members.beginDelete(ref, signal), {
     title: `Remove member ${ref.syncMember}`,
     resourceId: syncMemberPath(ref),
     label: `member ${ref.syncMember}`,
@@ -185,10 +195,10 @@ export async function deleteMember(ctx: DataSyncContext, memberId: string): Prom
 }
 
 /** The member's current properties (to start an edit from). */
-export async function readMember(ctx: DataSyncContext, memberId: string): Promise<SyncMemberProperties> {
-  return (await ctx.clients().members.get(syncMemberRefFromId(memberId))).properties ?? {};
+export async function readMember(ctx: DataSyncContext, memberId: string, signal?: AbortSignal): Promise<SyncMemberProperties> {
+  return (await ctx.clients().members.get(syncMemberRefFromId(memberId), signal)).properties ?? {};
 }
 
-export function listMembers(ctx: DataSyncContext, groupId: string): Promise<SyncMember[]> {
-  return ctx.clients().members.list(syncGroupRefFromId(groupId)).toArray();
+export function listMembers(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<SyncMember[]> {
+  return ctx.clients().members.list(syncGroupRefFromId(groupId), signal).toArray();
 }

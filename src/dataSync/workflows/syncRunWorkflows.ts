@@ -6,18 +6,18 @@ import type { DataSyncContext } from '../dataSyncContext';
 import { syncGroupRefFromId } from '../dataSyncRefs';
 import { listMembers } from './syncMemberWorkflows';
 
-export async function triggerSync(ctx: DataSyncContext, groupId: string): Promise<void> {
-  await ctx.clients().groups.triggerSync(syncGroupRefFromId(groupId));
+export async function triggerSync(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<void> {
+  await ctx.clients().groups.triggerSync(syncGroupRefFromId(groupId), signal);
   ctx.refresh(groupId);
 }
 
 /** Cancels the running sync. The service answers a cancel with nothing running as a success, so the
  *  group's state is read first: false, and nothing sent, when no sync is running. */
-export async function cancelSync(ctx: DataSyncContext, groupId: string): Promise<boolean> {
+export async function cancelSync(ctx: DataSyncContext, groupId: string, signal?: AbortSignal): Promise<boolean> {
   const ref = syncGroupRefFromId(groupId);
-  const group = await ctx.clients().groups.get(ref);
+  const group = await ctx.clients().groups.get(ref, signal);
   if (group.properties?.syncState !== 'Progressing') return false;
-  await ctx.clients().groups.cancelSync(ref);
+  await ctx.clients().groups.cancelSync(ref, signal);
   ctx.refresh(groupId);
   return true;
 }

@@ -16,6 +16,8 @@ export interface TrackAs {
 /** How callers may ask for a "Retry" action on the tracked operation. */
 export interface TrackOptions {
   retry?: RetrySpec;
+  /** Aborts the request that starts the operation (the user's Cancel); polling is the tracker's. */
+  signal?: AbortSignal;
 }
 
 export function track<T>(ctx: DataSyncContext, poller: LroPoller<T>, as: TrackAs): Promise<TrackedOperation<T>> {

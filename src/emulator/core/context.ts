@@ -1,5 +1,6 @@
 // What every service module gets to plug into the shared core: the router, the state store, the LRO
 // engine, tokens, faults, options and a clock. Fabric and Backup modules will register the same way.
+import type { RequestJournal } from './requestJournal';
 import type { Router } from './router';
 import type { StateStore } from './store';
 import type { LroEngine } from './lroEngine';
@@ -51,6 +52,8 @@ export interface ServiceContext {
   lro: LroEngine;
   tokens: TokenService;
   faults: FaultInjector;
+  /** The last requests and how each ended (answered, or closed by the client first). */
+  journal: RequestJournal;
   options: ResolvedOptions;
   now: () => number;
   /** Registers work the clock does on every tick (e.g. advancing sync runs). */

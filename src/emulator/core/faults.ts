@@ -118,12 +118,14 @@ export function htmlErrorPage(rule: FaultRule): EmulatorResponse {
 
 /**
  * A list answer whose next-page link points back at the page just served, as a buggy service might send:
- * ARM lists (`value`) get `nextLink`, Fabric lists get `continuationUri` and `continuationToken`.
+ * ARM lists get `nextLink`, Fabric lists (`/fabric/...`, whose bodies also carry `value`) get
+ * `continuationUri` and `continuationToken`.
  */
-export function withRepeatingNextLink(answer: EmulatorResponse, requestUrl: string): EmulatorResponse {
+export function withRepeatingNextLink(answer: EmulatorResponse, requestUrl: string, fabric = false): EmulatorResponse {
   const body = answer.body;
   if (answer.status !== 200 || !body || typeof body !== 'object' || Array.isArray(body)) return answer;
-  const link = 'value' in body ? { nextLink: requestUrl } : { continuationUri: requestUrl, continuationToken: 'repeating-token' };
+  const link =
+    fabric || !('value' in body) ? { continuationUri: requestUrl, continuationToken: 'repeating-token' } : { nextLink: requestUrl };
   return { ...answer, body: { ...body, ...link } };
 }
 

@@ -1,5 +1,6 @@
 // The request pipeline every request goes through: read body → latency / fault injection → clock tick →
 // route → auth → api-version → handler → reply in the service's error shape.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, errorResponse, newRequestId, readBody, send, type EmulatorRequest } from './http';
 import { authenticate, expiredTokenError } from './auth';
@@ -14,9 +15,20 @@ export interface Pipeline {
 }
 
 const isControl = (path: string): boolean => path.toLowerCase().startsWith('/_emulator');
+/** The one control route anyone may call: whether the emulator answers at all. */
+const isHealth = (path: string): boolean => path.toLowerCase() === '/_emulator/health';
+
+export const CONTROL_TOKEN_HEADER = 'x-emulator-token';
+
+function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 const isFabric = (path: string): boolean => path.toLowerCase().startsWith('/fabric/');
 
-export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBase: () => string): Pipeline {
+export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBase: () => string, controlToken: string): Pipeline {
   const delays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const delay = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -39,10 +51,24 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
     const fabric = isFabric(url.pathname);
     try {
       req.rawBody = await readBody(raw);
+      // The control API reads the whole state and changes anything: only whoever started the emulator
+      // (or reads its data folder's lock) holds the token.
+      if (isControl(url.pathname) && !isHealth(url.pathname) && !tokenMatches(raw.headers[CONTROL_TOKEN_HEADER], controlToken))
+        throw new HttpError(
+          401,
+          'ControlTokenRequired',
+          `The control API needs the emulator's token in the ${CONTROL_TOKEN_HEADER} header.`,
+        );
       if (!isControl(url.pathname)) {
+        const entry = ctx.journal.open(req.method, url.pathname, ctx.now());
+        res.once('close', () => {
+          entry.outcome = res.writableFinished ? 'answered' : 'aborted';
+          if (res.writableFinished) entry.status = res.statusCode;
+        });
         const ms = ctx.faults.delayFor(req.method, url.pathname);
         if (ms > 0) await delay(ms);
         const fault = ctx.faults.take(req.method, url.pathname);
+        if (fault) entry.fault = fault.kind;
         if (fault && applyFault(fault, req, res, ctx, fabric)) return;
       }
       tick();
@@ -57,7 +83,7 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
       if (m.route.apiVersions) checkApiVersion(req, m.route.apiVersions);
       let answer = await m.route.handler(req);
       if (!isControl(url.pathname) && ctx.faults.takeRepeatingNextLink(req.method, url.pathname))
-        answer = withRepeatingNextLink(answer, url.toString());
+        answer = withRepeatingNextLink(answer, url.toString(), fabric);
       if (m.route.audience === 'arm') {
         // ARM's throttling budget headers; clients log them, a few back off on them.
         const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';

@@ -4,8 +4,10 @@ import type * as vscode from 'vscode';
 import type { TreeNode } from '../../ui/tree/treeNode';
 import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
+import { progressWhere, withCancellableProgress } from '../../ui/cancellableProgress';
+import { FABRIC_VIEW_ID } from '../fabricView';
 import type { FabricContext } from '../fabricContext';
-import { fabricItemOf, type FabricItemTarget } from '../fabricTarget';
+import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
 import type { FabricTreeProvider } from '../tree/fabricTreeProvider';
 import type { MonitorPanels } from '../webviews/monitorPanels';
 import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
@@ -41,8 +43,12 @@ export async function pickWorkspace(
   return (await input.pick(items, { title: 'Choose a Fabric workspace', matchOnDescription: true }))?.value;
 }
 
-export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput): Promise<FabricItemTarget | undefined> {
-  const ws = await pickWorkspace(ctx, input);
+/** Workspace → mirrored database picks; `arg` naming a workspace (e.g. a workspace node) skips the first. */
+export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput, arg?: unknown): Promise<FabricItemTarget | undefined> {
+  const given = fabricWorkspaceOf(arg);
+  const ws = given
+    ? { workspaceId: given.workspaceId, workspaceName: given.workspaceName ?? given.workspaceId }
+    : await pickWorkspace(ctx, input);
   if (!ws) return undefined;
   const items = listMirroredDatabases(ctx, ws.workspaceId).then((dbs) =>
     Promise.all(
@@ -64,7 +70,12 @@ export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput)
 
 /** The command's target: the node or object it was run on, else the user's pick (undefined: cancelled). */
 export async function itemTarget(ctx: FabricContext, input: UserInput, arg: unknown): Promise<FabricItemTarget | undefined> {
-  return fabricItemOf(arg) ?? (await pickMirroredDatabase(ctx, input));
+  return fabricItemOf(arg) ?? (await pickMirroredDatabase(ctx, input, arg));
 }
 
 export const nameOf = (t: FabricItemTarget): string => t.displayName ?? t.itemId;
+
+/** Progress (with Cancel) for a request a Fabric command sends: in the view when run on one of its nodes. */
+export function withRequestProgress<T>(title: string, arg: unknown, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return withCancellableProgress(title, progressWhere(arg, FABRIC_VIEW_ID), work);
+}

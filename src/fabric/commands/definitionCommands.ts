@@ -6,8 +6,7 @@ import type { UserInput } from '../../ui/userInput';
 import { DefinitionFileSystemProvider } from '../definition/definitionFileSystemProvider';
 import { DEFINITION_SCHEME } from '../definition/definitionUri';
 import type { FabricContext } from '../fabricContext';
-import { fabricItemOf, type FabricItemTarget } from '../fabricTarget';
-import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
+import { itemTarget, nameOf, withRequestProgress } from './commandSupport';
 
 export const OPEN_DEFINITION_COMMAND = 'sqlDataMovement.fabric.openDefinition';
 /** Registered by the mirroring commands; the editor offers it before a save that changes the source. */
@@ -19,24 +18,6 @@ export interface DefinitionCommandDeps {
   errors: ErrorReporter;
 }
 
-async function pickMirroredDatabase(deps: DefinitionCommandDeps): Promise<FabricItemTarget | undefined> {
-  const workspace = await deps.input.pick(
-    listWorkspaces(deps.ctx).then((ws) =>
-      ws.filter((w) => w.id).map((w) => ({ label: w.displayName ?? (w.id as string), description: w.description, id: w.id as string })),
-    ),
-    { title: 'Open mirroring definition: workspace', placeHolder: 'The Fabric workspace of the mirrored database' },
-  );
-  if (!workspace) return undefined;
-  const item = await deps.input.pick(
-    listMirroredDatabases(deps.ctx, workspace.id).then((dbs) =>
-      dbs.filter((d) => d.id).map((d) => ({ label: d.displayName ?? (d.id as string), description: d.description, id: d.id as string })),
-    ),
-    { title: `Open mirroring definition: mirrored database in ${workspace.label}` },
-  );
-  if (!item) return undefined;
-  return { workspaceId: workspace.id, itemId: item.id, displayName: item.label, workspaceName: workspace.label };
-}
-
 export function registerDefinitionEditor(deps: DefinitionCommandDeps): {
   provider: DefinitionFileSystemProvider;
   disposables: vscode.Disposable[];
@@ -46,9 +27,11 @@ export function registerDefinitionEditor(deps: DefinitionCommandDeps): {
     stopMirroring: (target) => Promise.resolve(vscode.commands.executeCommand(STOP_MIRRORING_COMMAND, target)),
   });
   const open = deps.errors.guard('Open the mirroring definition', async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const target = fabricItemOf(arg) ?? (await pickMirroredDatabase(deps));
+    const target = await itemTarget(deps.ctx, deps.input, arg);
     if (!target) return undefined;
-    const uri = await provider.uriFor(target);
+    const uri = await withRequestProgress(`Reading the mirroring definition of ${nameOf(target)}…`, arg, (signal) =>
+      provider.uriFor(target, signal),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: false });

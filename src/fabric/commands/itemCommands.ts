@@ -14,7 +14,7 @@ import {
   MAX_DESCRIPTION_LENGTH,
   renameItem,
 } from '../workflows/itemWorkflows';
-import { itemTarget, nameOf, pickWorkspace, type FabricCommandDeps } from './commandSupport';
+import { itemTarget, nameOf, pickWorkspace, withRequestProgress, type FabricCommandDeps } from './commandSupport';
 
 type DeleteChoice = vscode.QuickPickItem & { hardDelete: boolean | undefined };
 
@@ -42,7 +42,7 @@ export function registerItemCommands({ ctx, input, errors, tree }: FabricCommand
           validateInput: (v) => displayNameProblem(v),
         });
         if (name === undefined || name === target.displayName) return undefined;
-        return renameItem(ctx, target, name);
+        return withRequestProgress(`Renaming ${nameOf(target)}…`, arg, (signal) => renameItem(ctx, target, name, signal));
       }),
     ),
 
@@ -51,7 +51,9 @@ export function registerItemCommands({ ctx, input, errors, tree }: FabricCommand
       errors.guard('Edit description', async (arg?: unknown) => {
         const target = await itemTarget(ctx, input, arg);
         if (!target) return undefined;
-        const current = (await getMirroredDatabase(ctx, target)).description ?? '';
+        const current =
+          (await withRequestProgress(`Reading ${nameOf(target)}…`, arg, (signal) => getMirroredDatabase(ctx, target, signal)))
+            .description ?? '';
         const description = await input.input({
           title: `Description of "${nameOf(target)}"`,
           value: current,
@@ -59,7 +61,9 @@ export function registerItemCommands({ ctx, input, errors, tree }: FabricCommand
           validateInput: (v) => descriptionProblem(v),
         });
         if (description === undefined || description === current) return undefined;
-        return editDescription(ctx, target, description);
+        return withRequestProgress(`Saving the description of ${nameOf(target)}…`, arg, (signal) =>
+          editDescription(ctx, target, description, signal),
+        );
       }),
     ),
 
@@ -84,7 +88,8 @@ export function registerItemCommands({ ctx, input, errors, tree }: FabricCommand
         ];
         const choice = await input.pick(choices, { title: `Delete mirrored database "${nameOf(target)}"${where}?` });
         if (choice?.hardDelete === undefined) return undefined;
-        await deleteItem(ctx, target, { hardDelete: choice.hardDelete });
+        const hardDelete = choice.hardDelete;
+        await withRequestProgress(`Deleting ${nameOf(target)}…`, arg, (signal) => deleteItem(ctx, target, { hardDelete, signal }));
         vscode.window.setStatusBarMessage(`$(trash) ${nameOf(target)} deleted`, 4000);
         return { hardDelete: choice.hardDelete };
       }),

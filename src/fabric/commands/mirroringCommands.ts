@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { canStopMirroring, MirroringStateError } from '../workflows/mirroringStates';
 import { readMirroringStatus, startMirroring, stopMirroring } from '../workflows/mirroringWorkflows';
-import { itemTarget, nameOf, type FabricCommandDeps } from './commandSupport';
+import { itemTarget, nameOf, withRequestProgress, type FabricCommandDeps } from './commandSupport';
 
 export function registerMirroringCommands({ ctx, input, errors, monitors }: FabricCommandDeps): vscode.Disposable[] {
   return [
@@ -20,7 +20,9 @@ export function registerMirroringCommands({ ctx, input, errors, monitors }: Fabr
       errors.guard('Start mirroring', async (arg?: unknown) => {
         const target = await itemTarget(ctx, input, arg);
         if (!target) return undefined;
-        const started = await startMirroring(ctx, target);
+        const started = await withRequestProgress(`Starting mirroring of ${nameOf(target)}…`, arg, (signal) =>
+          startMirroring(ctx, target, signal),
+        );
         vscode.window.setStatusBarMessage(`$(play) Starting mirroring of ${nameOf(target)}…`, 4000);
         return started;
       }),
@@ -31,7 +33,9 @@ export function registerMirroringCommands({ ctx, input, errors, monitors }: Fabr
         const target = await itemTarget(ctx, input, arg);
         if (!target) return undefined;
         // Say so before asking to confirm something the service would refuse.
-        const { status } = await readMirroringStatus(ctx, target);
+        const { status } = await withRequestProgress(`Reading the status of ${nameOf(target)}…`, arg, (signal) =>
+          readMirroringStatus(ctx, target, signal),
+        );
         if (!canStopMirroring(status)) throw new MirroringStateError('stop', status ?? 'Unknown', nameOf(target));
         const ok = await input.confirm(
           `Stop mirroring "${nameOf(target)}"${target.workspaceName ? ` in ${target.workspaceName}` : ''}?`,
@@ -39,7 +43,9 @@ export function registerMirroringCommands({ ctx, input, errors, monitors }: Fabr
           'Stop Mirroring',
         );
         if (!ok) return undefined;
-        const stopped = await stopMirroring(ctx, target);
+        const stopped = await withRequestProgress(`Stopping mirroring of ${nameOf(target)}…`, arg, (signal) =>
+          stopMirroring(ctx, target, signal),
+        );
         vscode.window.setStatusBarMessage(`$(debug-stop) Stopping mirroring of ${nameOf(target)}…`, 4000);
         return stopped;
       }),

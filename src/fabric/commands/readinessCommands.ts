@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { FabricContext } from '../fabricContext';
-import { fabricItemOf, fabricWorkspaceOf, type FabricItemTarget } from '../fabricTarget';
-import { listMirroredDatabases, listWorkspaces } from '../workflows/itemWorkflows';
+import { itemTarget, withRequestProgress } from './commandSupport';
 import {
   applyReadinessFix,
   checkReadiness,
@@ -53,25 +52,6 @@ class ReportDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function pickMirroredDatabase(ctx: FabricContext, input: UserInput, arg?: unknown): Promise<FabricItemTarget | undefined> {
-  const workspaceId =
-    fabricWorkspaceOf(arg)?.workspaceId ??
-    (
-      await input.pick(
-        listWorkspaces(ctx).then((ws) =>
-          ws.map((w) => ({ label: w.displayName ?? w.id ?? '', description: w.description, workspaceId: w.id ?? '' })),
-        ),
-        { title: 'Choose a Fabric workspace' },
-      )
-    )?.workspaceId;
-  if (!workspaceId) return undefined;
-  const items = listMirroredDatabases(ctx, workspaceId).then((list) =>
-    list.map((d) => ({ label: d.displayName ?? d.id ?? '', description: d.description, itemId: d.id ?? '' })),
-  );
-  const picked = await input.pick(items, { title: 'Choose a mirrored database' });
-  return picked ? { workspaceId, itemId: picked.itemId, displayName: picked.label } : undefined;
-}
-
 export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps): vscode.Disposable[] {
   const documents = new ReportDocuments();
   let lastFixes: ReadinessFix[] = [];
@@ -83,8 +63,10 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
     await vscode.window.showTextDocument(doc, { preview: true });
   };
 
-  const runFix = async (fix: ReadinessFix): Promise<FixOutcome> => {
-    const outcome = await applyReadinessFix(ctx, fix);
+  const runFix = async (fix: ReadinessFix, arg: unknown): Promise<FixOutcome> => {
+    const outcome = await withRequestProgress(`Applying the fix to ${fix.serverName}…`, arg, (signal) =>
+      applyReadinessFix(ctx, fix, signal),
+    );
     if (outcome.kind === 'enableServerIdentity') await outcome.operation.result;
     void vscode.window.showInformationMessage(
       fix.kind === 'enableServerIdentity'
@@ -115,11 +97,17 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
     vscode.commands.registerCommand(
       'sqlDataMovement.fabric.checkReadiness',
       errors.guard('Check mirroring readiness', async (arg?: unknown): Promise<ReadinessRun | undefined> => {
-        const item = fabricItemOf(arg) ?? (await pickMirroredDatabase(ctx, input, arg));
+        const item = await itemTarget(ctx, input, arg);
         if (!item) return undefined;
         const title = item.displayName ?? item.itemId;
-        const readinessInput = await readinessInputOf(ctx, item);
-        const result = await checkReadiness(ctx, readinessInput);
+        const { readinessInput, result } = await withRequestProgress(
+          `Checking the mirroring readiness of ${title}…`,
+          arg,
+          async (signal) => {
+            const readinessInput = await readinessInputOf(ctx, item, signal);
+            return { readinessInput, result: await checkReadiness(ctx, readinessInput, signal) };
+          },
+        );
         const document = vscode.Uri.from({ scheme: READINESS_SCHEME, path: `/${item.workspaceId}/${item.itemId}/readiness.md` });
         await show(document, title, result);
         const run: ReadinessRun = { title, input: readinessInput, result, document };
@@ -127,8 +115,10 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
         if (!lastFixes.length) return run;
         const fix = await pickFix(lastFixes, `Mirroring readiness of ${title}: ${lastFixes.length} fix(es) available`);
         if (!fix) return run;
-        run.applied = await runFix(fix);
-        run.after = await checkReadiness(ctx, readinessInput);
+        run.applied = await runFix(fix, arg);
+        run.after = await withRequestProgress(`Checking the mirroring readiness of ${title}…`, arg, (signal) =>
+          checkReadiness(ctx, readinessInput, signal),
+        );
         lastFixes = run.after.checks.flatMap((c) => (c.fix ? [c.fix.action] : []));
         await show(document, title, run.after);
         return run;
@@ -143,7 +133,7 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
             void vscode.window.showInformationMessage('Run "Check Mirroring Readiness" first: it lists the fixes it can apply.');
           return undefined;
         }
-        return runFix(fix);
+        return runFix(fix, undefined);
       }),
     ),
   ];

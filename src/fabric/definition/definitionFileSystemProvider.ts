@@ -68,31 +68,35 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider {
   constructor(private readonly deps: DefinitionEditorDeps) {}
 
   /** The document of an item's mirroring.json, read fresh from the service unless it is open already. */
-  async uriFor(target: FabricItemTarget): Promise<vscode.Uri> {
-    const displayName = await readDisplayName(this.deps.ctx, target);
+  /** `signal` aborts the reads of this call (the user's Cancel). */
+  async uriFor(target: FabricItemTarget, signal?: AbortSignal): Promise<vscode.Uri> {
+    const displayName = await readDisplayName(this.deps.ctx, target, signal);
     const uri = definitionUri(target, displayName);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (!open) this.items.delete(itemKey(target));
-    const item = await this.load({ workspaceId: target.workspaceId, itemId: target.itemId }, displayName);
+    const item = await this.load({ workspaceId: target.workspaceId, itemId: target.itemId }, displayName, signal);
     item.displayName = displayName;
     return uri;
   }
 
-  private load(l: { workspaceId: string; itemId: string }, displayName?: string): Promise<LoadedItem> {
+  private load(l: { workspaceId: string; itemId: string }, displayName?: string, signal?: AbortSignal): Promise<LoadedItem> {
     const key = itemKey(l);
     const have = this.items.get(key);
     if (have) return Promise.resolve(have);
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = this.fetch(l, displayName).finally(() => this.loading.delete(key));
+      pending = this.fetch(l, displayName, signal).finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
     }
     return pending;
   }
 
-  private async fetch(l: { workspaceId: string; itemId: string }, displayName?: string): Promise<LoadedItem> {
+  private async fetch(l: { workspaceId: string; itemId: string }, displayName?: string, signal?: AbortSignal): Promise<LoadedItem> {
     const target: FabricItemTarget = { workspaceId: l.workspaceId, itemId: l.itemId, displayName };
-    const [definition, name] = await Promise.all([readDefinition(this.deps.ctx, target), readDisplayName(this.deps.ctx, target)]);
+    const [definition, name] = await Promise.all([
+      readDefinition(this.deps.ctx, target, signal),
+      readDisplayName(this.deps.ctx, target, signal),
+    ]);
     const texts = new Map(definition.parts.map((p) => [p.path, p.text]));
     const mirroring = partText(definition, MIRRORING_PART);
     const now = Date.now();

@@ -67,9 +67,9 @@ export async function readDefinition(ctx: FabricContext, target: FabricItemTarge
   return decodeDefinition(result.definition.parts);
 }
 
-export async function readDisplayName(ctx: FabricContext, target: FabricItemTarget): Promise<string> {
+export async function readDisplayName(ctx: FabricContext, target: FabricItemTarget, signal?: AbortSignal): Promise<string> {
   if (target.displayName) return target.displayName;
-  return (await ctx.clients().mirroredDatabases.get(refOf(target))).displayName ?? target.itemId;
+  return (await ctx.clients().mirroredDatabases.get(refOf(target), signal)).displayName ?? target.itemId;
 }
 
 /** Parses and schema-checks the editor's text; throws DefinitionInvalidError naming each bad property. */

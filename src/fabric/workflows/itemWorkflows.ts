@@ -52,24 +52,38 @@ export async function getMirroredDatabase(ctx: FabricContext, target: FabricItem
   return ctx.clients().mirroredDatabases.get(refOf(target), signal);
 }
 
-export async function renameItem(ctx: FabricContext, target: FabricItemTarget, displayName: string): Promise<MirroredDatabase> {
+export async function renameItem(
+  ctx: FabricContext,
+  target: FabricItemTarget,
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<MirroredDatabase> {
   const problem = displayNameProblem(displayName);
   if (problem) throw new FabricItemValidationError('displayName', problem);
-  const updated = await ctx.clients().mirroredDatabases.update(refOf(target), { displayName });
+  const updated = await ctx.clients().mirroredDatabases.update(refOf(target), { displayName }, signal);
   ctx.refresh(target.itemId);
   return updated;
 }
 
-export async function editDescription(ctx: FabricContext, target: FabricItemTarget, description: string): Promise<MirroredDatabase> {
+export async function editDescription(
+  ctx: FabricContext,
+  target: FabricItemTarget,
+  description: string,
+  signal?: AbortSignal,
+): Promise<MirroredDatabase> {
   const problem = descriptionProblem(description);
   if (problem) throw new FabricItemValidationError('description', problem);
-  const updated = await ctx.clients().mirroredDatabases.update(refOf(target), { description });
+  const updated = await ctx.clients().mirroredDatabases.update(refOf(target), { description }, signal);
   ctx.refresh(target.itemId);
   return updated;
 }
 
-export async function deleteItem(ctx: FabricContext, target: FabricItemTarget, options: { hardDelete?: boolean } = {}): Promise<void> {
-  await ctx.clients().mirroredDatabases.delete(refOf(target), { hardDelete: options.hardDelete === true });
+export async function deleteItem(
+  ctx: FabricContext,
+  target: FabricItemTarget,
+  options: { hardDelete?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
+  await ctx.clients().mirroredDatabases.delete(refOf(target), { hardDelete: options.hardDelete === true, signal: options.signal });
   ctx.refresh();
 }
 

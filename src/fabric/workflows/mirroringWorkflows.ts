@@ -39,23 +39,28 @@ export interface MirroringTransition {
   operation: TrackedOperation<string>;
 }
 
-export function startMirroring(ctx: FabricContext, target: FabricItemTarget): Promise<MirroringTransition> {
-  return transition(ctx, target, 'start');
+export function startMirroring(ctx: FabricContext, target: FabricItemTarget, signal?: AbortSignal): Promise<MirroringTransition> {
+  return transition(ctx, target, 'start', signal);
 }
 
-export function stopMirroring(ctx: FabricContext, target: FabricItemTarget): Promise<MirroringTransition> {
-  return transition(ctx, target, 'stop');
+export function stopMirroring(ctx: FabricContext, target: FabricItemTarget, signal?: AbortSignal): Promise<MirroringTransition> {
+  return transition(ctx, target, 'stop', signal);
 }
 
-async function transition(ctx: FabricContext, target: FabricItemTarget, action: MirroringAction): Promise<MirroringTransition> {
+async function transition(
+  ctx: FabricContext,
+  target: FabricItemTarget,
+  action: MirroringAction,
+  signal: AbortSignal | undefined,
+): Promise<MirroringTransition> {
   const clients = ctx.clients();
   const ref = refOf(target);
   const name = target.displayName ?? target.itemId;
-  const from = (await clients.mirroredDatabases.getMirroringStatus(ref)).status ?? 'Unknown';
+  const from = (await clients.mirroredDatabases.getMirroringStatus(ref, signal)).status ?? 'Unknown';
   const allowed = action === 'start' ? canStartMirroring(from) : canStopMirroring(from);
   if (!allowed) throw new MirroringStateError(action, from, name);
-  if (action === 'start') await clients.mirroredDatabases.startMirroring(ref);
-  else await clients.mirroredDatabases.stopMirroring(ref);
+  if (action === 'start') await clients.mirroredDatabases.startMirroring(ref, signal);
+  else await clients.mirroredDatabases.stopMirroring(ref, signal);
   const title = `${action === 'start' ? 'Start' : 'Stop'} mirroring ${name}`;
   const poller = MirroringStatusPoller.waitFor(clients.fabric, {
     workspaceId: target.workspaceId,

@@ -106,22 +106,26 @@ export type FixOutcome =
   | { kind: 'grantWorkspaceRole'; assignment: WorkspaceRoleAssignment };
 
 /** Applies one fix: the identity through a tracked PATCH of the server, the role through the Fabric API. */
-export async function applyReadinessFix(ctx: FabricContext, fix: ReadinessFix): Promise<FixOutcome> {
+export async function applyReadinessFix(ctx: FabricContext, fix: ReadinessFix, signal?: AbortSignal): Promise<FixOutcome> {
   if (fix.kind === 'enableServerIdentity') {
     const id = parseResourceId(fix.serverId);
     const ref: ServerRef = { subscriptionId: id.subscriptionId ?? '', resourceGroup: id.resourceGroup ?? '', server: fix.serverName };
     const client = new ServerIdentityClient(ctx.clients().arm);
-    const current = identityOf(await client.get(ref));
-    const operation = await ctx.operations.start(await client.beginEnableSystemIdentity(ref, current), {
+    const current = identityOf(await client.get(ref, signal));
+    const operation = await ctx.operations.start(await client.beginEnableSystemIdentity(ref, current, signal), {
       title: `Enable the managed identity of ${fix.serverName}`,
       target: { label: `SQL server ${fix.serverName}`, resourceId: serverPath(ref) },
       environment: ctx.environmentKey(),
     });
     return { kind: 'enableServerIdentity', operation };
   }
-  const assignment = await new WorkspaceRoleAssignmentsClient(ctx.clients().fabric).add(fix.workspaceId, {
-    principal: { id: fix.principalId, type: 'ServicePrincipal' },
-    role: 'Contributor',
-  });
+  const assignment = await new WorkspaceRoleAssignmentsClient(ctx.clients().fabric).add(
+    fix.workspaceId,
+    {
+      principal: { id: fix.principalId, type: 'ServicePrincipal' },
+      role: 'Contributor',
+    },
+    signal,
+  );
   return { kind: 'grantWorkspaceRole', assignment };
 }

@@ -1,5 +1,6 @@
 // The control API of the emulator the packaged extension started in code-server: its endpoints and
-// certificate are in the extension's global storage (last-endpoints.json), under code-server's state folder.
+// certificate are in the extension's global storage (last-endpoints.json), under code-server's state folder;
+// the control token is in the data folder's lock (emulator.lock), as only the emulator's owner can read it.
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
@@ -11,11 +12,21 @@ interface Endpoints {
   certificate: string;
 }
 
-/** The endpoints file appears once the emulator has started (shortly after the status bar says so). */
-async function endpoints(): Promise<Endpoints> {
+function emulatorFolder(): string {
   const state = process.env.SQLDM_E2E_STATE;
   if (!state) throw new Error('SQLDM_E2E_STATE is not set: run the e2e tests with `npm run test:e2e`.');
-  const file = path.join(state, 'ud', 'User', 'globalStorage', EXTENSION_ID, 'emulator', 'last-endpoints.json');
+  return path.join(state, 'ud', 'User', 'globalStorage', EXTENSION_ID, 'emulator');
+}
+
+function controlToken(): string {
+  const lock = JSON.parse(fs.readFileSync(path.join(emulatorFolder(), 'emulator.lock'), 'utf8')) as { token?: unknown };
+  if (typeof lock.token !== 'string') throw new Error('the emulator lock holds no control token');
+  return lock.token;
+}
+
+/** The endpoints file appears once the emulator has started (shortly after the status bar says so). */
+async function endpoints(): Promise<Endpoints> {
+  const file = path.join(emulatorFolder(), 'last-endpoints.json');
   for (let waited = 0; !fs.existsSync(file); waited += 200) {
     if (waited > 60_000) throw new Error(`the emulator's endpoints never appeared in ${file}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -33,7 +44,7 @@ export async function postControl(pathname: string, body: unknown): Promise<unkn
       {
         method: 'POST',
         ca: fs.readFileSync(e.certificate, 'utf8'),
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-emulator-token': controlToken() },
       },
       (res) => {
         let text = '';

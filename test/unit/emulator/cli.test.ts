@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from '../../../src/emulator/cli';
-import type { EmulatorEndpoints } from '../../../src/emulator/index';
+import { readLock, type EmulatorEndpoints } from '../../../src/emulator/index';
 import { model } from '../../../src/azure/models/modelSchema';
 import { parseAs, SAVED_STATE, type SavedState } from './answers';
 
@@ -61,11 +61,16 @@ describe('emulator CLI', function () {
       assert.equal(x509.checkHost('localhost'), 'localhost');
       assert.equal(x509.issuer, x509.subject);
       assert.ok(fs.existsSync(path.join(dir, 'key.pem')));
+      // The control API's token is in the data folder's lock, next to the state it guards.
+      const lock = readLock(dir);
+      assert.ok(lock, 'the data folder is locked while the emulator runs');
+      assert.equal(lock.pid, child.pid);
+      assert.equal(lock.endpoints?.arm, endpoints.arm);
       const request = (method: string, p: string, body?: unknown) =>
         new Promise<{ status: number; text: string }>((resolve, reject) => {
           const req = https.request(
             `${endpoints.arm}${p}`,
-            { method, ca, agent: false, headers: { 'content-type': 'application/json' } },
+            { method, ca, agent: false, headers: { 'content-type': 'application/json', 'x-emulator-token': lock.token } },
             (res) => {
               let text = '';
               res.on('data', (c: Buffer) => {
@@ -90,6 +95,7 @@ describe('emulator CLI', function () {
       assert.equal(await exited, 0);
       const saved = parseAs<SavedState>(SAVED_STATE, fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
       assert.equal(Object.values(saved.syncAgents).find((a) => a.id === agentId)!.state, 'Online', 'state saved on SIGTERM');
+      assert.equal(readLock(dir), undefined, 'the lock is released on a clean stop');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

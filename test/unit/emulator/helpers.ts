@@ -66,6 +66,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}, dataDir?:
     const full = url.startsWith('https://') ? url : `${emu.endpoints.arm}${url}`;
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token !== null) headers.authorization = `Bearer ${o.token ?? t.armToken}`;
+    // The control API wants the emulator's own token (tests of its refusal pass their own header).
+    if (new URL(full).pathname.startsWith('/_emulator')) headers['x-emulator-token'] ??= emu.controlToken;
     let payload: string | undefined;
     if (o.body !== undefined) {
       payload = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);

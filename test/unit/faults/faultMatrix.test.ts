@@ -13,6 +13,13 @@ import { DEFAULT_CREDENTIALS } from '../../../src/emulator/index';
 import { demoIds, startTestEmulator, type TestEmulator } from '../emulator/helpers';
 import { FAULTS, type Expected, type MatrixFault } from './matrixFaults';
 import { OPERATIONS, matrixContext, type MatrixContext, type MatrixOperation } from './matrixOperations';
+import { BACKUP_OPERATIONS, FABRIC_OPERATIONS, serviceMatrixContext, type ServiceMatrixContext } from './matrixServiceOperations';
+import { containerRefOf, protectedItemRefOf } from '../../../src/backup/backupTarget';
+import { backupIds } from '../emulator/backup/backupTestKit';
+
+type Context = MatrixContext & ServiceMatrixContext;
+/** Data Sync, then Fabric, then Backup: every client operation the emulator answers. */
+const ALL: MatrixOperation<Context>[] = [...OPERATIONS, ...FABRIC_OPERATIONS, ...BACKUP_OPERATIONS];
 
 /** Per-attempt timeout of the matrix's pipeline (the product's default is 30 s). */
 const REQUEST_TIMEOUT_MS = 400;
@@ -25,6 +32,7 @@ interface Attempt extends RequestLogEntry {
 }
 
 const results = new Map<string, string>();
+const tally = { expected: 0, unexpected: 0, notApplicable: 0 };
 
 describe('fault matrix: every operation × every fault', function () {
   this.timeout(CELL_BUDGET_MS + 2_000);
@@ -35,11 +43,19 @@ describe('fault matrix: every operation × every fault', function () {
     describe(fault.name, () => {
       let t: TestEmulator;
       let conn: AzureConnection;
-      let context: MatrixContext;
+      let context: Context;
       const attempts: Attempt[] = [];
 
       before(async () => {
-        t = await startTestEmulator({ lroDurationMs: 40, syncDurationMs: 40, retryAfterSeconds: 0 });
+        t = await startTestEmulator({
+          lroDurationMs: 40,
+          syncDurationMs: 40,
+          retryAfterSeconds: 0,
+          // Every getDefinition/updateDefinition answers 202, so an operation can fail midway.
+          fabric: { definitionLro: 'always' },
+          // Fast, yet a Full backup job runs long enough (0.4 s) to be cancelled.
+          backupTimeScale: 300,
+        });
         const secrets = new InMemorySecretStore();
         await secrets.store('emulator', DEFAULT_CREDENTIALS.clientSecret);
         conn = createAzureConnection({
@@ -58,10 +74,11 @@ describe('fault matrix: every operation × every fault', function () {
         await t.stop();
       });
 
-      for (const op of OPERATIONS) {
+      for (const op of ALL) {
         const expected = fault.expect(op);
         if (expected.kind === 'n/a') {
           results.set(key(op, fault), '—');
+          tally.notApplicable++;
           continue;
         }
         it(`${op.name}: ${describeExpected(expected)}`, async () => {
@@ -75,8 +92,11 @@ describe('fault matrix: every operation × every fault', function () {
           const elapsed = Date.now() - started;
           const mine = attempts.filter((a) => a.method === op.method && new RegExp(op.path, 'i').test(new URL(a.url).pathname));
           results.set(key(op, fault), summary(outcome, mine.length));
+          tally.unexpected++; // until every check below passed
           assert.ok(elapsed < CELL_BUDGET_MS, `took ${elapsed} ms`);
           checkOutcome(expected, outcome, mine, elapsed);
+          tally.unexpected--;
+          tally.expected++;
         });
       }
     });
@@ -105,10 +125,40 @@ function checkOutcome(expected: Expected, outcome: unknown, mine: Attempt[], ela
   if (expected.code === 'RequestTimeout') assert.ok(elapsed < REQUEST_TIMEOUT_MS + 1_500, `timed out after ${elapsed} ms`);
 }
 
-function contextFor(t: TestEmulator, conn: AzureConnection): MatrixContext {
+function contextFor(t: TestEmulator, conn: AzureConnection): Context {
   const ids = demoIds(t.emu);
   const salesHub = databaseRefFromId(ids.salesHub);
-  return matrixContext(conn.arm, {
+  const fabric = t.emu.control.state().fabric!;
+  const ws = (name: string) => Object.values(fabric.workspaces).find((w) => w.displayName === name)!.id;
+  const md = (name: string) => {
+    const found = Object.values(fabric.mirroredDatabases).find((m) => m.displayName === name)!;
+    return { workspaceId: found.workspaceId, mirroredDatabaseId: found.id };
+  };
+  const b = backupIds(t.emu);
+  const service = serviceMatrixContext(
+    conn.fabric!,
+    conn.arm,
+    {
+      sales: ws('Sales Analytics'),
+      hr: ws('HR Reporting'),
+      running: md('RetailOps mirror'),
+      stopped: md('Sales replica (east)'),
+      paused: md('HR core'),
+      retailOpsConnection: Object.values(fabric.connections).find((c) => c.path === 'fabrikam-bi-sea.database.windows.net;RetailOps')!.id,
+    },
+    {
+      subscriptionId: b.prod,
+      vault: b.vaultRef,
+      prod01: containerRefOf(b.prod01)!,
+      ag01: containerRefOf(b.ag01)!,
+      ag02: containerRefOf(b.ag02)!,
+      vmAg02: b.vmAg02,
+      salesDb: protectedItemRefOf(b.salesItem)!,
+      msdb: protectedItemRefOf(b.msdbItem)!,
+    },
+    { minDelayMs: 10, maxDelayMs: 30 },
+  );
+  const dataSync = matrixContext(conn.arm, {
     subscriptionId: ids.prod,
     weu: serverRefFromId(ids.weu),
     salesHub,
@@ -124,9 +174,10 @@ function contextFor(t: TestEmulator, conn: AzureConnection): MatrixContext {
     neverConnectedAgent: syncAgentRefFromId(`${ids.weu}/syncAgents/onprem-agent-03`),
     wait: { minDelayMs: 10, maxDelayMs: 30 },
   });
+  return { ...dataSync, ...service };
 }
 
-function key(op: MatrixOperation, fault: MatrixFault): string {
+function key(op: MatrixOperation<Context>, fault: MatrixFault): string {
   return `${op.name}\u0000${fault.name}`;
 }
 
@@ -150,7 +201,7 @@ function describeError(e: unknown): string {
 
 function printMatrix(): void {
   const header = ['operation', ...FAULTS.map((f) => f.name)];
-  const rows = OPERATIONS.map((op) => [op.name, ...FAULTS.map((f) => results.get(key(op, f)) ?? 'not run')]);
+  const rows = ALL.map((op) => [op.name, ...FAULTS.map((f) => results.get(key(op, f)) ?? 'not run')]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log(
@@ -160,6 +211,9 @@ function printMatrix(): void {
       line(header),
       widths.map((w) => '-'.repeat(w)).join('-|-'),
       ...rows.map(line),
+      '',
+      `Totals: ${ALL.length} operations × ${FAULTS.length} faults = ${ALL.length * FAULTS.length} cells: ` +
+        `${tally.expected} as expected, ${tally.unexpected} unexpected, ${tally.notApplicable} not applicable.`,
       '',
     ].join('\n'),
   );

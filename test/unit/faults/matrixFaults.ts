@@ -15,7 +15,7 @@ export type Expected =
 export interface MatrixFault {
   name: string;
   rule: Omit<FaultRuleInput, 'method' | 'path'>;
-  expect(op: MatrixOperation): Expected;
+  expect(op: Pick<MatrixOperation<unknown>, 'method' | 'kind' | 'canFailMidway' | 'lroFailureCode'>): Expected;
 }
 
 const retried: Expected = { kind: 'retried' };
@@ -55,7 +55,7 @@ export const FAULTS: MatrixFault[] = [
     rule: { kind: 'lro-fail', count: 1 },
     expect: (op) =>
       op.kind === 'lro' && op.canFailMidway !== false
-        ? { kind: 'error', code: 'OperationTimedOut', serverAnswered: true }
+        ? { kind: 'error', code: op.lroFailureCode ?? 'OperationTimedOut', serverAnswered: true }
         : { kind: 'n/a' },
   },
   {

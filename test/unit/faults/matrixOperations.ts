@@ -36,7 +36,7 @@ export interface MatrixContext {
   wait: PollUntilDoneOptions;
 }
 
-export interface MatrixOperation {
+export interface MatrixOperation<C = MatrixContext> {
   name: string;
   method: HttpMethod;
   /** Regex source matched (case-insensitively) against the path of the operation's own request, and nothing else. */
@@ -44,7 +44,9 @@ export interface MatrixOperation {
   kind: CallKind;
   /** False for an LRO the service may also complete at once (nothing can then fail midway). */
   canFailMidway?: boolean;
-  run(c: MatrixContext): Promise<unknown>;
+  /** The error code of an operation that fails midway, as its service reports it (default ARM's OperationTimedOut). */
+  lroFailureCode?: string;
+  run(c: C): Promise<unknown>;
 }
 
 export function matrixContext(arm: AzureClient, ids: Omit<MatrixContext, 'subscriptions' | 'servers' | 'groups' | 'members' | 'agents'>) {

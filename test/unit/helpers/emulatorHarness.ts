@@ -9,6 +9,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { createAzureConnection, type AzureConnection } from '../../../src/auth/azureConnection';
 import { InMemorySecretStore } from '../../../src/auth/secretStore';
 import { emulatorCloud, type AzureCloud } from '../../../src/azure/clouds';
+import type { RetryOptions } from '../../../src/azure/http/retryPolicy';
 import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
 import { OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker } from '../../../src/operations/operationTracker';
@@ -16,10 +17,14 @@ import { MemoryMemento } from './memoryMemento';
 
 export interface RecordedRequest {
   method: string;
+  /** The full URL, query included. */
+  url: string;
   path: string;
   /** The decoded query (api-version, $filter…). */
   query: Record<string, string>;
   body: unknown;
+  /** The answer's status, once it came (undefined: no answer, e.g. a broken connection). */
+  status?: number;
 }
 
 export interface EmulatorHarness {
@@ -33,8 +38,15 @@ export interface EmulatorHarness {
   stop(): Promise<void>;
 }
 
-export async function startEmulatorHarness(options: Partial<EmulatorOptions> & { owner: string }): Promise<EmulatorHarness> {
-  const { owner, ...emulatorOptions } = options;
+export interface EmulatorHarnessOptions extends Partial<EmulatorOptions> {
+  /** Names the tracker's window and the data folder. */
+  owner: string;
+  /** The clients' retry policy (default: 3 quick retries). */
+  retry?: RetryOptions;
+}
+
+export async function startEmulatorHarness(options: EmulatorHarnessOptions): Promise<EmulatorHarness> {
+  const { owner, retry, ...emulatorOptions } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sqldm-${owner}-`));
   const emulator = await startEmulator({
     seed: 'demo',
@@ -53,7 +65,7 @@ export async function startEmulatorHarness(options: Partial<EmulatorOptions> & {
     cloud,
     secrets,
     source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: DEFAULT_CREDENTIALS.clientId, secretKey: 'emulator' },
-    retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
+    retry: retry ?? { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5000 },
   });
   const requests: RecordedRequest[] = [];
   const recorder: PipelinePolicy = {
@@ -61,13 +73,17 @@ export async function startEmulatorHarness(options: Partial<EmulatorOptions> & {
     async sendRequest(request, next) {
       const text = typeof request.body === 'string' ? request.body : undefined;
       const url = new URL(request.url);
-      requests.push({
+      const entry: RecordedRequest = {
         method: String(request.method),
+        url: request.url,
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         body: text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown),
-      });
-      return next(request);
+      };
+      requests.push(entry);
+      const response = await next(request);
+      entry.status = response.status;
+      return response;
     },
   };
   conn.arm.transport.pipeline.addPolicy(recorder);
@@ -106,7 +122,11 @@ export function postControl(emulator: EmulatorHandle, pathname: string, body: un
       {
         method: 'POST',
         ca: emulator.certificatePem,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          'x-emulator-token': emulator.controlToken,
+        },
       },
       (res) => {
         let text = '';

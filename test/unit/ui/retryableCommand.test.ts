@@ -2,6 +2,7 @@
 // and Retry walks the prompts again with each earlier answer filled in or picked.
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
+import { AbortError, isAbortError } from '../../../src/azure/http/abortableDelay';
 import { InputDraft } from '../../../src/ui/inputDraft';
 import { askThenSend, type RetryChoice } from '../../../src/ui/retryableCommand';
 import type { InputOptions, PickOptions, UserInput } from '../../../src/ui/userInput';
@@ -117,5 +118,15 @@ describe('InputDraft and askThenSend', () => {
       undefined,
     );
     assert.equal(sends, 1);
+  });
+
+  it('a request the user cancelled is passed on as the AbortError, without offering Retry', async () => {
+    let offered = 0;
+    const deps = { input: new FakeInput(() => 'x'), errors: { offerRetry: () => (offered++, Promise.resolve<RetryChoice>('retry')) } };
+    await assert.rejects(
+      askThenSend('Save', deps, { ask: () => Promise.resolve(1), send: () => Promise.reject(new AbortError()) }),
+      (e: unknown) => isAbortError(e),
+    );
+    assert.equal(offered, 0, 'a cancel is no failure to retry');
   });
 });

@@ -133,7 +133,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
         lastUpdatedTime: iso(backupNow(ctx)),
       };
       containers()[key(id)] = record;
-      const op = startOperation(ctx, { vault, kind: 'register', targetId: id, serviceSeconds: 210 });
+      const op = startOperation(ctx, { vault, kind: 'register', targetId: id, serviceSeconds: 210, req });
       const { containerResult, containerStatus } = BACKUP_TRACKING_API_VERSIONS;
       return acceptedResponse(ctx, op, resourceTrackingUrls(req, id, op.id, 'operationsStatus', containerResult, containerStatus), {});
     },
@@ -152,7 +152,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
           'BMSUserErrorContainerHasDatasources',
           `The container has ${protectedHere.length} protected item(s). Stop protection and delete their backup data before unregistering.`,
         );
-      const op = startOperation(ctx, { vault, kind: 'unregister', targetId: container.id, serviceSeconds: 20 });
+      const op = startOperation(ctx, { vault, kind: 'unregister', targetId: container.id, serviceSeconds: 20, req });
       return acceptedResponse(
         ctx,
         op,
@@ -174,7 +174,7 @@ export function registerContainerRoutes(ctx: ServiceContext): void {
           'BMSUserErrorContainerNotRegistered',
           'The container is still being registered. Try again when registration completes.',
         );
-      const op = startOperation(ctx, { vault, kind: 'inquire', targetId: container.id, serviceSeconds: 30 });
+      const op = startOperation(ctx, { vault, kind: 'inquire', targetId: container.id, serviceSeconds: 30, req });
       return acceptedResponse(ctx, op, {
         location: `${req.base}${container.id}/operationResults/${op.id}?api-version=${BACKUP_TRACKING_API_VERSIONS.containerResult}`,
       });

@@ -35,7 +35,7 @@ export function registerDiscoveryRoutes(ctx: ServiceContext): void {
     (req) => {
       const vault = getFabricVault(ctx, req);
       parseFilter(req);
-      const op = startOperation(ctx, { vault, kind: 'refresh', targetId: vault.id, serviceSeconds: 50 });
+      const op = startOperation(ctx, { vault, kind: 'refresh', targetId: vault.id, serviceSeconds: 50, req });
       return acceptedResponse(ctx, op, {
         location: `${req.base}${vault.id}/backupFabrics/Azure/operationResults/${op.id}?api-version=${BACKUP_TRACKING_API_VERSIONS.refresh}`,
       });

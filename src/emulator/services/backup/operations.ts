@@ -47,6 +47,8 @@ export interface OperationStart {
   /** The operation ends when its job ends (protect, stop protection, delete data). */
   waitForJob?: boolean;
   payload?: Record<string, unknown>;
+  /** The request that starts it: an lro-fail fault aimed at it makes the operation fail halfway, changing nothing. */
+  req?: EmulatorRequest;
 }
 
 export function startOperation(ctx: ServiceContext, s: OperationStart): BackupOperationRecord {
@@ -63,6 +65,9 @@ export function startOperation(ctx: ServiceContext, s: OperationStart): BackupOp
     targetId: s.targetId,
     payload: s.payload,
   };
+  // Only operations without a job: a job's own effects cannot be taken back by failing its operation.
+  if (s.req && !s.jobId && ctx.faults.takeLroFailure(s.req.method, s.req.url.pathname))
+    op.failAt = now + Math.floor((op.finishAt - now) / 2);
   backupState(ctx).operations[op.id] = op;
   ctx.store.changed();
   return op;
@@ -92,6 +97,9 @@ export function advanceOperations(ctx: ServiceContext): void {
         });
         continue;
       }
+    } else if (op.failAt !== undefined && now >= op.failAt) {
+      fail(ctx, op, { status: 500, code: 'OperationFailed', message: 'The operation failed midway and changed nothing (injected fault).' });
+      continue;
     } else if (now < op.finishAt) continue;
     try {
       handlers(ctx).completions.get(op.kind)?.(ctx, op);

@@ -93,6 +93,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
         targetId: record.id,
         serviceSeconds: 5,
         payload: record as unknown as Record<string, unknown>,
+        req,
       });
       return acceptedResponse(ctx, op, resourceTrackingUrls(req, record.id, op.id, 'operations', BACKUP_TRACKING_API_VERSIONS.policy));
     },
@@ -114,7 +115,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
           'BMSUserErrorPolicyInUse',
           `Policy '${p.name}' is used by ${users} protected item(s). Move them to another policy or stop their protection first.`,
         );
-      const op = startOperation(ctx, { vault, kind: 'policy.delete', targetId: p.id, serviceSeconds: 5 });
+      const op = startOperation(ctx, { vault, kind: 'policy.delete', targetId: p.id, serviceSeconds: 5, req });
       return acceptedResponse(ctx, op, resourceTrackingUrls(req, p.id, op.id, 'operations', BACKUP_TRACKING_API_VERSIONS.policy));
     },
     opts,

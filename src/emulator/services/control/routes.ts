@@ -1,4 +1,4 @@
-// Control API under /_emulator (no token needed; it listens on 127.0.0.1 only): faults, latency, state,
+// Control API under /_emulator (the emulator's own token required, see core/pipeline.ts): faults, latency, state,
 // reset, and the emulator-only knobs that drive sync outcomes (database health, agent state).
 import type { ServiceContext, ServiceModule } from '../../core/context';
 import { armError, jsonBody, type EmulatorRequest } from '../../core/http';
@@ -41,6 +41,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
         };
         return { status: 200, body: req.url.searchParams.get('summary') === 'true' ? summary : { ...summary, state: st } };
       });
+      r.add('GET', '/_emulator/requests', () => ({ status: 200, body: { requests: control.requests() } }));
       r.add('GET', '/_emulator/faults', () => ({ status: 200, body: { latencyMs: ctx.faults.latencyMs, rules: control.listFaults() } }));
       r.add('POST', '/_emulator/faults', (req) => {
         const b = jsonBody(req);

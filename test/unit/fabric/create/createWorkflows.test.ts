@@ -15,7 +15,7 @@ import {
   sortConnections,
   waitWhileInitializing,
 } from '../../../../src/fabric/workflows/createWorkflows';
-import { startFabricHarness, type FabricHarness } from '../fabricWorkflowHarness';
+import { startFabricHarness, type FabricHarness } from '../fabricHarness';
 import { fillSeed, SEED_CREATE_BODY, SEED_RETENTION_TARGET, SEED_SPECIFIED_TABLES, SEED_WHOLE_DATABASE } from './seedWalkthrough';
 
 const decode = (body: CreateMirroredDatabaseRequest): unknown =>
@@ -28,7 +28,8 @@ describe('create mirrored database workflow (emulator)', function () {
   let retailOpsConnection: string;
 
   before(async () => {
-    h = await startFabricHarness();
+    // Initializing lasts long enough to be seen, short enough to wait out.
+    h = await startFabricHarness({ fabric: { initializeMs: 1500 } });
     const ws = await listWorkspaces(h.ctx);
     salesWs = ws.find((w) => w.displayName === 'Sales Analytics')!.id!;
     retailOpsConnection = (await listSqlConnections(h.ctx)).find((c) => c.server === 'fabrikam-bi-sea' && c.database === 'RetailOps')!.id;
@@ -84,7 +85,7 @@ describe('create mirrored database workflow (emulator)', function () {
     const record = h.tracker.list().history.find((r) => r.id === operation.id);
     assert.equal(record?.title, 'Create mirrored database Mirrored database 1');
     assert.equal(record?.status, 'succeeded');
-    assert.ok(h.refreshed > 0, 'the Fabric tree is refreshed');
+    assert.ok(h.refreshed.length > 0, 'the Fabric tree is refreshed');
   });
 
   it('sends mountedTables for chosen tables, with the retention typed', async () => {

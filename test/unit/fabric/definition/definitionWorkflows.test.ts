@@ -16,7 +16,7 @@ import {
   waitForSourceEditable,
 } from '../../../../src/fabric/workflows/definitionWorkflows';
 import type { FabricItemTarget } from '../../../../src/fabric/fabricTarget';
-import { startFabricHarness, type FabricHarness } from './fabricHarness';
+import { startFabricHarness, type FabricHarness } from '../fabricHarness';
 
 type Doc = {
   properties: {
@@ -39,7 +39,7 @@ describe('Fabric definition workflows (emulator)', function () {
     h.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/mirroredDatabases/${itemId}/${kind}`));
 
   before(async () => {
-    h = await startFabricHarness();
+    h = await startFabricHarness({ retry: { maxRetries: 0 } }); // a failed call is reported as it came
     running = { workspaceId: h.ids.sales, itemId: h.ids.running };
     stopped = { workspaceId: h.ids.sales, itemId: h.ids.stopped };
     initialized = { workspaceId: h.ids.finance, itemId: h.ids.initialized };
@@ -48,7 +48,7 @@ describe('Fabric definition workflows (emulator)', function () {
     await h.stop();
   });
   afterEach(() => {
-    h.t.emu.control.clearFaults();
+    h.emulator.control.clearFaults();
   });
 
   it('decodes getDefinition into mirroring.json and .platform, whether answered with 200 or 202', async () => {
@@ -181,7 +181,7 @@ describe('Fabric definition workflows (emulator)', function () {
     const doc = await serverDoc(stopped);
     doc.properties.target.typeProperties.retentionInDays = 9;
     const prepared = await prepareDefinitionSave(h.ctx, stopped, JSON.stringify(doc), doc);
-    h.t.emu.control.addFaults('500*1@POST updateDefinition$');
+    h.emulator.control.addFaults('500*1@POST updateDefinition$');
     await assert.rejects(
       commitDefinitionSave(h.ctx, prepared, 'Sales replica (east)'),
       (e: unknown) => isAzureRequestError(e) && e.status === 500 && Boolean(e.code) && Boolean(e.requestId),

@@ -10,7 +10,7 @@ import {
   type ReadinessCheck,
   type ReadinessResult,
 } from '../../../../src/fabric/workflows/readinessWorkflows';
-import { startFabricHarness, type FabricHarness } from '../fabricWorkflowHarness';
+import { startFabricHarness, type FabricHarness } from '../fabricHarness';
 
 const check = (r: ReadinessResult, id: ReadinessCheck['id']): ReadinessCheck => {
   const c = r.checks.find((x) => x.id === id);
@@ -26,7 +26,8 @@ describe('mirroring readiness checks (emulator)', function () {
   let seaServerId: string;
 
   before(async () => {
-    h = await startFabricHarness();
+    // Initializing lasts long enough to be seen, short enough to wait out.
+    h = await startFabricHarness({ fabric: { initializeMs: 1500 } });
     const ws = await listWorkspaces(h.ctx);
     sales = ws.find((w) => w.displayName === 'Sales Analytics')!.id!;
     finance = ws.find((w) => w.displayName === 'Finance Dev')!.id!;

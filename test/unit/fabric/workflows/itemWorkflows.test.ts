@@ -12,14 +12,14 @@ import {
   readSourceDatabase,
   renameItem,
 } from '../../../../src/fabric/workflows/itemWorkflows';
-import { demoItems, startFabricHarness, type FabricHarness } from './fabricHarness';
+import { demoItems, startFabricHarness, type FabricHarness } from '../fabricHarness';
 
 describe('Fabric item workflows (emulator)', function () {
   this.timeout(30_000);
   let h: FabricHarness;
 
   beforeEach(async () => {
-    h = await startFabricHarness({ pageSize: 1 });
+    h = await startFabricHarness({ pageSize: 1, fabric: { startMs: 300, stopMs: 300 } });
   });
   afterEach(async () => {
     await h.stop();

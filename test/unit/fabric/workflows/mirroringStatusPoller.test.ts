@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { MirroringStatusPoller } from '../../../../src/azure/lro/mirroringStatusPoller';
 import { resumePoller } from '../../../../src/azure/lro/resumePoller';
-import { demoItems, startFabricHarness, type FabricHarness } from './fabricHarness';
+import { demoItems, startFabricHarness, type FabricHarness } from '../fabricHarness';
 
 const fast = { minDelayMs: 20, maxDelayMs: 50 };
 
@@ -12,7 +12,7 @@ describe('MirroringStatusPoller (emulator)', function () {
   let h: FabricHarness;
 
   beforeEach(async () => {
-    h = await startFabricHarness();
+    h = await startFabricHarness({ fabric: { startMs: 300, stopMs: 300 } });
   });
   afterEach(async () => {
     await h.stop();

@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { isMirroringStateError } from '../../../../src/fabric/workflows/mirroringStates';
 import { readMirroringStatus, readTableStatuses, startMirroring, stopMirroring } from '../../../../src/fabric/workflows/mirroringWorkflows';
-import { demoItems, startFabricHarness, statusIn, type FabricHarness } from './fabricHarness';
+import { demoItems, startFabricHarness, statusIn, type FabricHarness } from '../fabricHarness';
 
 describe('Fabric mirroring workflows (emulator)', function () {
   this.timeout(30_000);
   let h: FabricHarness;
 
   beforeEach(async () => {
-    h = await startFabricHarness({ pageSize: 2 });
+    h = await startFabricHarness({ pageSize: 2, fabric: { startMs: 300, stopMs: 300 } });
   });
   afterEach(async () => {
     await h.stop();
