@@ -12,6 +12,8 @@ import { LroEngine } from './core/lroEngine';
 import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
+import type { ThrottlingSettings } from './core/throttling';
+import { ArmThrottle, initialThrottling, throttlingControl, type ThrottlingControl } from './core/throttlingControl';
 import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
@@ -29,6 +31,8 @@ export type { SeedName } from './seeds';
 export type { FaultRule, FaultRuleInput } from './core/faults';
 export type { EmulatorState, DatabaseHealth } from './model';
 export type { FabricOptions } from './core/context';
+export type { ThrottlingSettings, ThrottlingLimits } from './core/throttling';
+export type { ThrottlingControl, ThrottlingStatus } from './core/throttlingControl';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -56,6 +60,8 @@ export interface EmulatorOptions {
   fabric?: Partial<FabricOptions>;
   /** Azure Backup runs this many times faster than Azure (default 60: a 2-minute backup job takes 2 s). */
   backupTimeScale?: number;
+  /** ARM token-bucket throttling: true = Azure's limits, an object = custom limits, false = off. Default: on for the large seed only. */
+  throttling?: ThrottlingSettings;
 }
 
 export interface EmulatorHandle {
@@ -63,7 +69,7 @@ export interface EmulatorHandle {
   tenantId: string;
   /** PEM of the certificate, for https.Agent({ ca }). */
   certificatePem: string;
-  control: EmulatorControl;
+  control: EmulatorControl & ThrottlingControl;
   stop(): Promise<void>;
 }
 
@@ -108,11 +114,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   faults.latencyMs = options.latencyMs ?? 0;
   if (options.faults) faults.add(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults.map(normaliseRule));
 
+  const throttle = new ArmThrottle(initialThrottling(options.throttling, store.state.seed), now);
+
   const tickers: (() => void)[] = [];
   const ctx: ServiceContext = {
     router: new Router(),
     store,
     faults,
+    throttle,
     options: resolved,
     now,
     lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
@@ -126,7 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const t of tickers) t();
   };
 
-  const control = createControl(store, faults, now);
+  const control = { ...createControl(store, faults, now), ...throttlingControl(throttle) };
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
 
   let base = 'https://127.0.0.1';

@@ -5,6 +5,7 @@ import type { StateStore } from './store';
 import type { LroEngine } from './lroEngine';
 import type { TokenService } from './tokens';
 import type { FaultInjector } from './faults';
+import type { ArmThrottle } from './throttling';
 
 export interface ResolvedOptions {
   dataDir: string;
@@ -51,6 +52,8 @@ export interface ServiceContext {
   lro: LroEngine;
   tokens: TokenService;
   faults: FaultInjector;
+  /** ARM's token-bucket throttling (off unless the options or the control API turn it on). */
+  throttle: ArmThrottle;
   options: ResolvedOptions;
   now: () => number;
   /** Registers work the clock does on every tick (e.g. advancing sync runs). */
