@@ -18,6 +18,7 @@ import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } fr
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
 import { subscriptionsModule } from './services/arm/subscriptions';
+import { resourcesModule } from './services/arm/resources';
 import { sqlModule } from './services/sql/module';
 import { fabricModule } from './services/fabric/module';
 import { controlModule } from './services/control/routes';
@@ -73,7 +74,7 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
 }
 
-export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, sqlModule, fabricModule, backupModule];
+export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, resourcesModule, sqlModule, fabricModule, backupModule];
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const dataDir = path.resolve(options.dataDir ?? '.emulator-data');
