@@ -32,6 +32,25 @@ describe('emulator Resources list', () => {
     assert.ok((servers.value as Array<{ type: string }>).every((x) => x.type === 'Microsoft.Sql/servers'));
   });
 
+  it('pages by $top with $skipToken next links (1000 per page without it)', async () => {
+    const { prod } = demoIds(t.emu);
+    const all = itemsOf(await t.call('GET', v(`/subscriptions/${prod}/resources`, '2021-04-01')));
+    assert.equal(all.nextLink, undefined);
+    const seen: string[] = [];
+    let url: string | undefined = v(`/subscriptions/${prod}/resources?$top=2`, '2021-04-01');
+    while (url) {
+      const page = itemsOf(await t.call('GET', url));
+      assert.ok(page.value.length <= 2);
+      seen.push(...(page.value as Array<{ id: string }>).map((x) => x.id));
+      url = page.nextLink;
+    }
+    assert.deepEqual(
+      seen,
+      (all.value as Array<{ id: string }>).map((x) => x.id),
+    );
+    assert.ok(seen.length > 2);
+  });
+
   it('answers a filter it does not understand with 400 InvalidFilterInQueryString', async () => {
     const { prod } = demoIds(t.emu);
     const r = await t.call('GET', v(`/subscriptions/${prod}/resources?$filter=tagName eq 'env'`, '2021-04-01'));

@@ -1,7 +1,7 @@
 // Microsoft.Resources "Resources - List" for a subscription: GET /subscriptions/{id}/resources, the generic
 // shape (id, name, type, location, kind, sku, tags) of the SQL servers and databases, optionally narrowed by
 // `$filter=resourceType eq '…'` (the one filter form the emulator understands; others answer 400 as ARM
-// does for a filter it cannot parse).
+// does for a filter it cannot parse). Pages hold up to 1000 resources as on ARM (fewer with `$top`).
 import type { ServiceContext, ServiceModule } from '../../core/context';
 import { armError } from '../../core/http';
 import { paginate } from '../../core/paging';
@@ -59,7 +59,9 @@ export const resourcesModule: ServiceModule = {
             })),
         ];
         const list = type === undefined ? all : all.filter((r) => r.type.toLowerCase() === type);
-        return { status: 200, body: paginate(req, list, ctx.options.pageSize) };
+        // ARM pages this list by up to 1000 resources, or by $top.
+        const top = Number(req.url.searchParams.get('$top'));
+        return { status: 200, body: paginate(req, list, Number.isInteger(top) && top > 0 ? Math.min(top, 1000) : 1000) };
       },
       { audience: 'arm', apiVersions: RESOURCES_API_VERSIONS },
     );
