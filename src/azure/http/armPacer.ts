@@ -51,6 +51,7 @@ export interface BucketReport {
 }
 
 interface Waiter {
+  priority: number;
   resolve(ticket: number): void;
   reject(e: unknown): void;
   signal?: AbortSignal;
@@ -78,13 +79,16 @@ export class PacedBucket {
     this.updatedAt = clock.now();
   }
 
-  /** Waits for a token; resolves with a ticket to pass to `settle`. */
-  acquire(signal?: AbortSignal): Promise<number> {
+  /**
+   * Waits for a token; resolves with a ticket to pass to `settle`. Waiters with a higher priority go first,
+   * equal ones in order of arrival.
+   */
+  acquire(signal?: AbortSignal, priority = 0): Promise<number> {
     if (signal?.aborted) return Promise.reject(new AbortError());
     if (this.waiters.length === 0 && this.canSend()) return Promise.resolve(this.send());
     this.stats.delayed++;
     return new Promise<number>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
+      const waiter: Waiter = { priority, resolve, reject, signal };
       if (signal) {
         waiter.onAbort = () => {
           const i = this.waiters.indexOf(waiter);
@@ -94,7 +98,9 @@ export class PacedBucket {
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.waiters.push(waiter);
+      const before = this.waiters.findIndex((w) => w.priority < priority);
+      if (before < 0) this.waiters.push(waiter);
+      else this.waiters.splice(before, 0, waiter);
       this.schedule();
     });
   }

@@ -14,7 +14,10 @@ export function armPacingPolicy(pacer: ArmPacer): PipelinePolicy {
       const kind = armOperationKind(request.method);
       const { scope, header } = armScopeOf(request.url);
       const bucket = pacer.bucket(`${new URL(request.url).host.toLowerCase()}|${scope}`, kind);
-      const ticket = await bucket.acquire(request.abortSignal as AbortSignal | undefined);
+      // Deeper resources first (a sync group's members before the next database's groups), so a tree
+      // walk completes whole branches early instead of finishing every level before the next.
+      const depth = new URL(request.url).pathname.split('/').length;
+      const ticket = await bucket.acquire(request.abortSignal as AbortSignal | undefined, depth);
       let response: PipelineResponse;
       try {
         response = await next(request);

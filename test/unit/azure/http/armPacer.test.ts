@@ -161,6 +161,24 @@ describe('ARM pacer: token-bucket model', () => {
     await assert.rejects(bucket.acquire(controller.signal), (e) => isAbortError(e), 'an aborted signal never queues');
   });
 
+  it('a waiter with a higher priority goes first; equal priorities keep their order', async () => {
+    const { clock, bucket } = setup();
+    const order: string[] = [];
+    void bucket.acquire().then(() => order.push('probe'));
+    await flush();
+    bucket.settle(1, { remaining: 0 });
+    for (const [name, priority] of [
+      ['groups-1', 8],
+      ['groups-2', 8],
+      ['members', 10],
+      ['agents', 6],
+    ] as const)
+      void bucket.acquire(undefined, priority).then(() => order.push(name));
+    clock.advance(160);
+    await flush();
+    assert.deepEqual(order, ['probe', 'members', 'groups-1', 'groups-2', 'agents']);
+  });
+
   it('keys buckets by subscription (case-insensitive) or tenant, and by operation type', () => {
     const pacer = new ArmPacer();
     const a = armScopeOf('https://management.azure.com/subscriptions/ABC/resourceGroups/rg?api-version=1');
