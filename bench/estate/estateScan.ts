@@ -4,8 +4,13 @@
 // (as many extensions do). Each row: wall time, requests sent (every attempt), 429s received, calls that
 // failed for good, what was found, and wall time / throttling floor (the time the token buckets force for
 // that many token-taking requests: max over subscriptions of (reads − 250) / 25 s).
+// The emulator runs in its own process, as the service would: its clock work does not stall the client's
+// event loop, and the machine's cores are shared the way they would be between a client and a service.
 // Run: npm run bench estate   (numbers recorded in docs/performance.md)
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as readline from 'node:readline';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
@@ -18,7 +23,83 @@ import { agentForCloud } from '../../src/azure/http/pipeline';
 import { createNodeFetchHttpClient } from '../../src/azure/http/nodeFetchHttpClient';
 import type { RequestLogEntry } from '../../src/azure/http/requestLogger';
 import { scanEstate } from '../../src/estate/estateScan';
-import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle } from '../../src/emulator/index';
+import { DEFAULT_CREDENTIALS, type EmulatorEndpoints } from '../../src/emulator/index';
+
+/** What the benchmark needs of the emulator process. */
+interface Emulator {
+  endpoints: EmulatorEndpoints;
+  certificatePem: string;
+  tenantId: string;
+  subscriptionIds: string[];
+  seedSummary: string;
+  /** POST to the control API. */
+  control(pathname: string, body: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+function controlCall(endpoints: EmulatorEndpoints, ca: string, method: string, pathname: string, body?: unknown): Promise<unknown> {
+  const url = new URL(pathname, endpoints.arm);
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, ca, headers: data ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        if ((res.statusCode ?? 500) >= 300) reject(new Error(`${pathname} answered ${res.statusCode}: ${text}`));
+        else resolve(text ? (JSON.parse(text) as unknown) : undefined);
+      });
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function startEmulatorProcess(dataDir: string): Promise<Emulator> {
+  const main = path.join(__dirname, '..', '..', 'src', 'emulator', 'main.ts');
+  const args = [
+    '--import',
+    'tsx',
+    main,
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--seed',
+    'large',
+    '--latency',
+    String(LATENCY_MS),
+    '--throttling',
+    'on',
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`The emulator exited with ${code} before it listened.`)));
+  });
+  const endpoints = JSON.parse(firstLine) as EmulatorEndpoints;
+  const certificatePem = fs.readFileSync(endpoints.certificate, 'utf8');
+  const state = (await controlCall(endpoints, certificatePem, 'GET', '/_emulator/state')) as {
+    tenantId: string;
+    counts: Record<string, number>;
+    state: { subscriptions: Array<{ subscriptionId: string }> };
+  };
+  const c = state.counts;
+  return {
+    endpoints,
+    certificatePem,
+    tenantId: state.tenantId,
+    subscriptionIds: state.state.subscriptions.map((s) => s.subscriptionId),
+    seedSummary: `${c.subscriptions} subscriptions, ${c.servers} servers, ${c.databases} databases, ${c.syncGroups} sync groups`,
+    control: (pathname, body) => controlCall(endpoints, certificatePem, 'POST', pathname, body),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 const LATENCY_MS = 50;
 const BURST = 250;
@@ -50,7 +131,7 @@ function floorSeconds(attempts: Attempt[]): number {
   return Math.max(0, ...[...perSubscription.values()].map((n) => (n - BURST) / REFILL_PER_SECOND));
 }
 
-async function connect(emulator: EmulatorHandle, log: (e: RequestLogEntry) => void): Promise<AzureConnection> {
+async function connect(emulator: Emulator, log: (e: RequestLogEntry) => void): Promise<AzureConnection> {
   const secrets = new InMemorySecretStore();
   await secrets.store('emulator', DEFAULT_CREDENTIALS.clientSecret);
   return createAzureConnection({
@@ -61,7 +142,7 @@ async function connect(emulator: EmulatorHandle, log: (e: RequestLogEntry) => vo
   });
 }
 
-async function ourScan(emulator: EmulatorHandle, subscriptionIds: string[]): Promise<Row> {
+async function ourScan(emulator: Emulator, subscriptionIds: string[]): Promise<Row> {
   const attempts: Attempt[] = [];
   const conn = await connect(emulator, (e) => attempts.push({ url: e.url, status: e.status }));
   const counts = { groups: 0, members: 0, agents: 0, failures: 0 };
@@ -84,12 +165,7 @@ async function ourScan(emulator: EmulatorHandle, subscriptionIds: string[]): Pro
 }
 
 /** The SDK with our transport (it trusts the emulator's certificate) and a policy that records every attempt. */
-function sdkClient(
-  emulator: EmulatorHandle,
-  credential: TokenCredential,
-  subscriptionId: string,
-  attempts: Attempt[],
-): SqlManagementClient {
+function sdkClient(emulator: Emulator, credential: TokenCredential, subscriptionId: string, attempts: Attempt[]): SqlManagementClient {
   const cloud = emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem });
   const client = new SqlManagementClient(credential, subscriptionId, {
     endpoint: emulator.endpoints.arm,
@@ -117,7 +193,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** (a) The SDK, one request at a time: servers → databases → sync groups → members; agents per server. */
-async function sdkSequential(emulator: EmulatorHandle, credential: TokenCredential, subscriptionIds: string[]): Promise<Row> {
+async function sdkSequential(emulator: Emulator, credential: TokenCredential, subscriptionIds: string[]): Promise<Row> {
   const attempts: Attempt[] = [];
   const row = { groups: 0, members: 0, agents: 0, failedCalls: 0 };
   const t0 = performance.now();
@@ -141,7 +217,7 @@ async function sdkSequential(emulator: EmulatorHandle, credential: TokenCredenti
 }
 
 /** (b) The SDK with everything fired at once: each level in Promise.all, failures counted, not retried by us. */
-async function sdkNaive(emulator: EmulatorHandle, credential: TokenCredential, subscriptionIds: string[]): Promise<Row> {
+async function sdkNaive(emulator: Emulator, credential: TokenCredential, subscriptionIds: string[]): Promise<Row> {
   const attempts: Attempt[] = [];
   const row = { groups: 0, members: 0, agents: 0, failedCalls: 0 };
   const settle = async <T>(p: Promise<T>): Promise<T | undefined> => {
@@ -204,14 +280,14 @@ function print(rows: Row[], floorNote: string): void {
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-estate-'));
-  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir, latencyMs: LATENCY_MS, throttling: true });
+  const emulator = await startEmulatorProcess(dataDir);
   try {
-    const subscriptionIds = emulator.control.state().subscriptions.map((s) => s.subscriptionId);
+    const { subscriptionIds } = emulator;
     const conn = await connect(emulator, () => undefined);
     const rows: Row[] = [];
     const run = async (key: string, f: () => Promise<Row>): Promise<void> => {
       if (only.length && !only.includes(key)) return;
-      emulator.control.setThrottling(true); // every run starts with full buckets
+      await emulator.control('/_emulator/throttling', { enabled: true }); // every run starts with full buckets
       const row = await f();
       console.log(`${row.client}: ${row.seconds.toFixed(1)} s, ${row.attempts.length} requests`);
       rows.push(row);
@@ -220,12 +296,10 @@ async function main(): Promise<void> {
     await run('naive', () => sdkNaive(emulator, conn.credential, subscriptionIds));
     await run('sdk', () => sdkSequential(emulator, conn.credential, subscriptionIds));
     conn.dispose();
-    const state = emulator.control.state();
     print(
       rows,
-      `Large seed: ${state.subscriptions.length} subscriptions, ${Object.keys(state.servers).length} servers, ` +
-        `${Object.keys(state.databases).length} databases, ${Object.keys(state.syncGroups).length} sync groups; ` +
-        `latency ${LATENCY_MS} ms; ARM throttling on (reads ${BURST} burst, ${REFILL_PER_SECOND}/s per subscription and principal).`,
+      `Large seed: ${emulator.seedSummary}; latency ${LATENCY_MS} ms; ARM throttling on ` +
+        `(reads ${BURST} burst, ${REFILL_PER_SECOND}/s per subscription and principal).`,
     );
   } finally {
     await emulator.stop();

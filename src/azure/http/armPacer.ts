@@ -61,6 +61,8 @@ interface Waiter {
 /** One bucket's model: tokens left (minus requests already sent), refilled from the clock. */
 export class PacedBucket {
   private tokens = 0;
+  /** The bucket's size: the documented one, or more when the service reports more left than that. */
+  private ceiling: number;
   private updatedAt: number;
   /** Until the first answer, the count is unknown: one probe at a time. */
   private known = false;
@@ -77,6 +79,7 @@ export class PacedBucket {
     private readonly stats: PacerStats,
   ) {
     this.updatedAt = clock.now();
+    this.ceiling = limits.size;
   }
 
   /**
@@ -117,16 +120,21 @@ export class PacedBucket {
       this.stats.throttled++;
       if (!this.known) this.tokens = 0;
       this.lower(-sentLater);
+    } else if (report.remaining !== undefined && report.remaining >= this.ceiling) {
+      // More left than the documented bucket holds (older per-hour limits report 11999): the service's
+      // limits are not the modelled ones, so its count is what we go by.
+      this.ceiling = report.remaining + 1;
+      this.tokens = report.remaining - sentLater;
     } else if (report.remaining !== undefined) {
       // The header is floored and was read at the service before the answer travelled back: the service
       // may hold up to one token more plus what refilled since we sent. Only that upper bound lowers the model.
       const since = sent === undefined ? 0 : this.clock.now() - sent;
       const upper = report.remaining + 1 + (since * this.limits.refillPerSecond) / 1000 - sentLater;
       if (this.known) this.lower(upper);
-      else this.tokens = Math.min(this.limits.size, report.remaining) - sentLater;
+      else this.tokens = report.remaining - sentLater;
     } else if (!this.known) {
       // No header on the probe's answer: the documented bucket (full, then its refill rate) is all we know.
-      this.tokens = this.limits.size - sentLater;
+      this.tokens = this.ceiling - sentLater;
     }
     this.known = true;
     this.probing = false;
@@ -159,7 +167,7 @@ export class PacedBucket {
     this.updatedAt = now;
     if (!this.known) return;
     // The model counts requests in flight as spent: the bucket itself never exceeds its size.
-    this.tokens = Math.min(this.limits.size - this.inFlight, this.tokens + (elapsed * this.limits.refillPerSecond) / 1000);
+    this.tokens = Math.min(this.ceiling - this.inFlight, this.tokens + (elapsed * this.limits.refillPerSecond) / 1000);
   }
 
   private drain(): void {

@@ -27,7 +27,7 @@ export interface AzurePipelineOptions {
   agent?: https.Agent;
   logger?: RequestLogger;
   retry?: RetryOptions;
-  /** Requests in flight per host. Default 8 for Fabric, 16 for ARM (where the pacer is what keeps us under ARM's limits). */
+  /** Requests in flight per host. Default 8 for Fabric, 32 for ARM (where the pacer is what keeps us under ARM's limits). */
   maxConcurrencyPerHost?: number;
   /** ARM's token buckets as the pacer assumes them (default: the documented limits); false = no pacing. */
   armPacing?: ArmPacingLimits | false;
@@ -59,7 +59,7 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
   pipeline.addPolicy(bearerAuthPolicy(options.credential, scope));
   const pacer = options.audience === 'arm' && options.armPacing !== false ? new ArmPacer(options.armPacing) : undefined;
   if (pacer) pipeline.addPolicy(armPacingPolicy(pacer));
-  pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? (pacer ? 16 : 8)));
+  pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? (pacer ? 32 : 8)));
   if (options.logger) pipeline.addPolicy(loggingPolicy(options.logger));
   return {
     pipeline,

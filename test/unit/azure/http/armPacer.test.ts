@@ -132,11 +132,25 @@ describe('ARM pacer: token-bucket model', () => {
     assert.equal(tickets.length, 5, 'then one per 100 ms');
   });
 
+  it('goes by the count when the service reports more left than the documented bucket holds', async () => {
+    const { bucket, tickets, start } = setup(250, 25);
+    start(1);
+    await flush();
+    bucket.settle(1, { remaining: 11999 });
+    start(1000);
+    await flush();
+    assert.equal(tickets.length, 1001, 'no wait: 11999 left');
+    for (let t = 2; t <= 1001; t++) bucket.settle(t, { remaining: 11999 });
+    start(500);
+    await flush();
+    assert.equal(tickets.length, 1501);
+  });
+
   it('never models more than the bucket size minus requests in flight', async () => {
     const { clock, bucket, start } = setup(5, 25);
     start(1);
     await flush();
-    bucket.settle(1, { remaining: 5 });
+    bucket.settle(1, { remaining: 4 });
     clock.advance(60_000);
     assert.equal(bucket.available, 5);
     start(2);
