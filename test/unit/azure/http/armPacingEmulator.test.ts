@@ -75,6 +75,32 @@ describe('ARM pacing against the throttling emulator', function () {
     assert.ok(seconds >= 1.8 * 0.95, `took ${seconds.toFixed(2)} s`);
   });
 
+  it('a 429 caused by another client of the same principal is honoured (Retry-After) and counted', async () => {
+    t = await startTestEmulator({ throttling: { reads: { size: 5, refillPerSecond: 2 } } });
+    const { prod } = demoIds(t.emu);
+    const log: RequestLogEntry[] = [];
+    const limits: ArmPacingLimits = { ...LIMITS, reads: { size: 5, refillPerSecond: 2 } };
+    conn = await connect(t, limits, log, 3);
+    const arm = conn.arm;
+    const list = () =>
+      arm.send({
+        operationName: 'List servers',
+        method: 'GET',
+        url: `/subscriptions/${prod}/providers/Microsoft.Sql/servers`,
+        query: { 'api-version': '2021-11-01' },
+      });
+    await list(); // the model learns: 4 left
+    // Another client with the same principal (the test's own token) spends what is left.
+    let other = 0;
+    while ((await t.call('GET', `/subscriptions/${prod}/providers/Microsoft.Sql/servers?api-version=2021-11-01`)).status === 200) other++;
+    assert.ok(other >= 4, `the other client took ${other}`);
+    const r = await list();
+    assert.equal(r.status, 200, 'served after waiting out Retry-After');
+    const statuses = log.filter((e) => e.url.includes('/providers/Microsoft.Sql/servers')).map((e) => e.status);
+    assert.deepEqual(statuses, [200, 429, 200]);
+    assert.equal(arm.transport.pacer?.stats.throttled, 1);
+  });
+
   it('without the pacer, a burst beyond the bucket is answered 429', async () => {
     t = await startTestEmulator({ throttling: { reads: { size: 100, refillPerSecond: 0.01 } } });
     const { prod } = demoIds(t.emu);
