@@ -23,6 +23,9 @@ export const ARM_DOCUMENTED_LIMITS: ArmPacingLimits = {
   deletes: { size: 200, refillPerSecond: 10 },
 };
 
+/** How long the first request of a bucket may keep the others waiting for the count it brings back. */
+export const PROBE_PATIENCE_MS = 2000;
+
 export interface PacerClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -67,6 +70,7 @@ export class PacedBucket {
   /** Until the first answer, the count is unknown: one probe at a time. */
   private known = false;
   private probing = false;
+  private probeSentAt = 0;
   private inFlight = 0;
   private sequence = 0;
   private readonly sentAt = new Map<number, number>();
@@ -153,7 +157,10 @@ export class PacedBucket {
 
   private send(): number {
     if (this.known) this.tokens -= 1;
-    else this.probing = true;
+    else {
+      this.probing = true;
+      this.probeSentAt = this.clock.now();
+    }
     this.inFlight++;
     this.stats.sent++;
     const ticket = ++this.sequence;
@@ -185,7 +192,21 @@ export class PacedBucket {
       this.clock.clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.waiters.length === 0 || !this.known) return;
+    if (this.waiters.length === 0) return;
+    if (!this.known) {
+      // A probe that hangs must not hold the subscription's other requests until its timeout: after
+      // PROBE_PATIENCE_MS the documented bucket becomes the model and the next answers correct it.
+      const wait = Math.max(0, this.probeSentAt + PROBE_PATIENCE_MS - this.clock.now());
+      this.timer = this.clock.setTimeout(() => {
+        this.timer = undefined;
+        if (!this.known) {
+          this.known = true;
+          this.tokens = this.ceiling - this.inFlight;
+        }
+        this.drain();
+      }, wait);
+      return;
+    }
     const missing = 1 - this.tokens;
     const ms = missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.limits.refillPerSecond);
     this.timer = this.clock.setTimeout(() => {

@@ -1,7 +1,14 @@
 // The ARM pacer's token-bucket model on a fake clock: probing, learning from the budget header, refill,
 // lowering on answers and 429s, cancellation — then a 2,000-request burst against the throttling emulator.
 import assert from 'node:assert/strict';
-import { ArmPacer, PacedBucket, armScopeOf, type PacerClock, type PacerStats } from '../../../../src/azure/http/armPacer';
+import {
+  ArmPacer,
+  PROBE_PATIENCE_MS,
+  PacedBucket,
+  armScopeOf,
+  type PacerClock,
+  type PacerStats,
+} from '../../../../src/azure/http/armPacer';
 import { isAbortError } from '../../../../src/azure/http/abortableDelay';
 
 class FakeClock implements PacerClock {
@@ -63,6 +70,21 @@ describe('ARM pacer: token-bucket model', () => {
     await flush();
     assert.deepEqual(tickets, [1, 2, 3, 4, 5, 6], 'five tokens left: five more go');
     assert.ok(bucket.available < 1);
+  });
+
+  it('a probe without an answer holds the others for at most PROBE_PATIENCE_MS, then the documented bucket applies', async () => {
+    const { clock, bucket, tickets, start } = setup(3, 10);
+    start(5);
+    await flush();
+    assert.deepEqual(tickets, [1]);
+    clock.advance(PROBE_PATIENCE_MS - 1);
+    await flush();
+    assert.deepEqual(tickets, [1]);
+    clock.advance(1);
+    await flush();
+    assert.deepEqual(tickets, [1, 2, 3], 'a full bucket of 3, the hung probe counted as in flight');
+    bucket.settle(2, { remaining: 0 });
+    assert.ok(bucket.available <= 0, 'a later answer lowers the model again');
   });
 
   it('after the tokens are spent, releases one request per refill interval (25/s = every 40 ms)', async () => {
