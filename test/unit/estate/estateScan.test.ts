@@ -25,6 +25,14 @@ describe('estate scan', function () {
 
   it('reports every sync group with its members, every agent, mirrored database and protected SQL database', async () => {
     const st = h.emulator.control.state();
+    const running = Object.values(st.fabric?.mirroredDatabases ?? {}).find((m) => m.status === 'Running' && m.tables.length > 0);
+    assert.ok(running, 'the demo estate has a running mirrored database');
+    const broken = running.tables[0];
+    await h.control('/_emulator/fabric/failTable', {
+      mirroredDatabaseId: running.id,
+      schemaName: broken.schemaName,
+      tableName: broken.tableName,
+    });
     const { counts, of } = await scan();
     assert.deepEqual(of('failure'), []);
     assert.deepEqual(ids(of('syncGroup').map((e) => e.group)), ids(Object.values(st.syncGroups)));
@@ -37,6 +45,13 @@ describe('estate scan', function () {
       assert.ok(e.status?.status, 'each mirrored database carries its status');
       for (const t of e.failedTables) assert.equal(t.status, 'Failed');
     }
+    const failed = of('mirroredDatabase').find((e) => e.item.id === running.id);
+    const expectedFailed = h.emulator.control
+      .state()
+      .fabric!.mirroredDatabases[running.id].tables.filter((t) => t.status === 'Failed')
+      .map((t) => `${t.schemaName}.${t.tableName}`);
+    assert.ok(expectedFailed.includes(`${broken.schemaName}.${broken.tableName}`));
+    assert.deepEqual(failed?.failedTables.map((t) => `${t.sourceSchemaName}.${t.sourceTableName}`).sort(), expectedFailed.sort());
     const protectedItems = of('protectedDatabase');
     assert.ok(protectedItems.length > 0, 'the demo estate protects SQL databases');
     assert.equal(protectedItems.length, counts.protectedDatabases);
