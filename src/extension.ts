@@ -123,11 +123,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   );
   const fabricDefinitions = registerDefinitionEditor({ ctx: fabric, input: userInput, errors });
   const estate = createEstateHealthView({
-    dataSync,
     fabric,
     backup,
     environment: env,
-    chooseSubscriptions: (all) => dataSyncView.filter.apply(all),
+    chosenSubscriptions: () => dataSyncView.filter.selected(),
     input: userInput,
     errors,
   });

@@ -19,7 +19,8 @@ import { startEmulator } from '../../src/emulator/index';
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tree-'));
-  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir });
+  // Compares concurrency levels and latencies, so ARM throttling stays off (bench/estate measures it).
+  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir, throttling: false });
   try {
     console.log('latency  requests  servers  groups  members  time (s)  concurrency');
     // Serial loading at 100 ms would take minutes; its 50 ms row already shows the effect.

@@ -5,6 +5,7 @@
 import https from 'node:https';
 import type { AzureCloud } from '../azure/clouds';
 import { AzureClient } from '../azure/http/azureClient';
+import type { ArmPacingLimits } from '../azure/http/armPacer';
 import { agentForCloud, createAzurePipeline } from '../azure/http/pipeline';
 import type { RequestLogger } from '../azure/http/requestLogger';
 import type { SentRequestLog } from '../azure/http/sentRequests';
@@ -22,6 +23,8 @@ export interface AzureConnectionOptions {
   logger?: RequestLogger;
   retry?: RetryOptions;
   maxConcurrencyPerHost?: number;
+  /** ARM's token buckets as the pacer assumes them (default: the documented limits); false = no pacing. */
+  armPacing?: ArmPacingLimits | false;
   /** Per-attempt request timeout (default 30 s). */
   requestTimeoutMs?: number;
   /** Overrides the cloud's agent (e.g. VS Code's proxy agent with the emulator CA added). */
@@ -55,6 +58,7 @@ export function createAzureConnection(options: AzureConnectionOptions): AzureCon
     logger: options.logger,
     retry: options.retry,
     maxConcurrencyPerHost: options.maxConcurrencyPerHost,
+    armPacing: options.armPacing,
     requestTimeoutMs: options.requestTimeoutMs,
   };
   return {

@@ -1,12 +1,12 @@
 // Command-line parsing for main.ts: --port N --data DIR --seed demo|large|hostile|empty --latency MS --faults SPEC
-// plus --lro-duration MS, --sync-duration MS, --page-size N and the Fabric mirroring knobs.
+// plus --lro-duration MS, --sync-duration MS, --page-size N, --throttling on|off and the Fabric mirroring knobs.
 import { SEED_NAMES, type SeedName } from './seeds';
 import type { EmulatorOptions } from './index';
 
 export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large|hostile|empty] [--latency MS] [--faults SPEC]
                 [--lro-duration MS] [--sync-duration MS] [--page-size N]
                 [--mirroring-durations I,S,T,N] [--fabric-definition-lro alternate|always|never]
-                [--fabric-continuation both|token]
+                [--fabric-continuation both|token] [--throttling on|off] [--parent-pid PID]
   --port N           HTTPS port on 127.0.0.1 (0 = a free port; default 0)
   --data DIR         state, certificate and token secret (default .emulator-data)
   --seed NAME        estate for a data folder without state (default demo)
@@ -20,7 +20,9 @@ export const USAGE = `Usage: emulator [--port N] [--data DIR] [--seed demo|large
                      Fabric page links: both (continuationToken + continuationUri) or token
   --backup-time-scale N
                      Azure Backup runs N times faster than Azure (default 60)
-  --parent-pid PID   exit when that process ends (the extension passes its own)`;
+  --parent-pid PID   exit when that process ends (the extension passes its own)
+  --throttling on|off
+                     ARM token-bucket throttling as Azure does it (default: on for the large seed, off otherwise)`;
 
 const DEFINITION_LRO = ['alternate', 'always', 'never'] as const;
 const CONTINUATION = ['both', 'token'] as const;
@@ -95,6 +97,12 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--parent-pid':
         o.parentPid = num(flag, value());
         break;
+      case '--throttling': {
+        const v = value();
+        if (v !== 'on' && v !== 'off') throw new Error(`${flag} must be on or off`);
+        o.throttling = v === 'on';
+        break;
+      }
       case '--help':
       case '-h':
         throw new HelpRequested();

@@ -15,10 +15,13 @@ import { TokenService } from './core/tokens';
 import { FaultInjector, parseFaultSpec, normaliseRule, type FaultRuleInput } from './core/faults';
 import { createPipeline } from './core/pipeline';
 import { RequestJournal } from './core/requestJournal';
+import type { ThrottlingSettings } from './core/throttling';
+import { ArmThrottle, initialThrottling, throttlingControl, type ThrottlingControl } from './core/throttlingControl';
 import type { FabricOptions, ResolvedOptions, ServiceContext, ServiceModule } from './core/context';
 import { buildSeed, type SeedName } from './seeds';
 import { entraModule } from './services/entra/module';
 import { subscriptionsModule } from './services/arm/subscriptions';
+import { resourcesModule } from './services/arm/resources';
 import { sqlModule } from './services/sql/module';
 import { fabricModule } from './services/fabric/module';
 import { controlModule } from './services/control/routes';
@@ -34,6 +37,8 @@ export type { EmulatorState, DatabaseHealth } from './model';
 export type { FabricOptions } from './core/context';
 export { DataFolderLockedError, lockPathOf, readLock, type LockRecord } from './core/dataLock';
 export type { JournalEntry } from './core/requestJournal';
+export type { ThrottlingSettings, ThrottlingLimits } from './core/throttling';
+export type { ThrottlingControl, ThrottlingStatus } from './core/throttlingControl';
 
 /** The client id / secret pair documented for the emulator (any id with a non-empty secret works). */
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator', clientSecret: 'emulator' } as const;
@@ -63,6 +68,8 @@ export interface EmulatorOptions {
   backupTimeScale?: number;
   /** The token the control API requires (header x-emulator-token); default: a new random one. */
   controlToken?: string;
+  /** ARM token-bucket throttling: true = Azure's limits, an object = custom limits, false = off. Default: on for the large seed only. */
+  throttling?: ThrottlingSettings;
 }
 
 export interface EmulatorHandle {
@@ -70,7 +77,7 @@ export interface EmulatorHandle {
   tenantId: string;
   /** PEM of the certificate, for https.Agent({ ca }). */
   certificatePem: string;
-  control: EmulatorControl;
+  control: EmulatorControl & ThrottlingControl;
   /** Required by the HTTP control API (/_emulator/*, except health) in the x-emulator-token header. */
   controlToken: string;
   /** The data folder it serves (and locks). */
@@ -78,7 +85,7 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
 }
 
-export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, sqlModule, fabricModule, backupModule];
+export const SERVICE_MODULES: ServiceModule[] = [entraModule, subscriptionsModule, resourcesModule, sqlModule, fabricModule, backupModule];
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const dataDir = path.resolve(options.dataDir ?? '.emulator-data');
@@ -138,12 +145,15 @@ async function serve(
   if (options.faults) faults.add(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults.map(normaliseRule));
 
   const journal = new RequestJournal();
+  const throttle = new ArmThrottle(initialThrottling(options.throttling, store.state.seed), now);
+
   const tickers: (() => void)[] = [];
   const ctx: ServiceContext = {
     router: new Router(),
     store,
     faults,
     journal,
+    throttle,
     options: resolved,
     now,
     lro: new LroEngine(store, { durationMs: resolved.lroDurationMs, retryAfterSeconds: resolved.retryAfterSeconds, now }),
@@ -157,7 +167,7 @@ async function serve(
     for (const t of tickers) t();
   };
 
-  const control = createControl(store, faults, now, journal);
+  const control = { ...createControl(store, faults, now, journal), ...throttlingControl(throttle) };
   for (const m of [...SERVICE_MODULES, controlModule(control)]) m.register(ctx);
 
   let base = 'https://127.0.0.1';

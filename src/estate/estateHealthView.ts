@@ -4,17 +4,14 @@
 // item carries the last scan's count of errors and warnings. Actions that change something ask first.
 import * as vscode from 'vscode';
 import type { BackupContext } from '../backup/backupContext';
-import type { DataSyncContext } from '../dataSync/dataSyncContext';
 import type { EnvironmentController } from '../environment/environmentController';
 import type { FabricContext } from '../fabric/fabricContext';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { UserInput } from '../ui/userInput';
 import { EstateHealthTree, type EstateNode } from './estateHealthTree';
-import { EstateHealth } from './workflows/estateHealth';
-import type { EstateClients } from './workflows/estateScan';
+import { EstateHealth, type EstateClients } from './workflows/estateHealth';
 import { healthCsv, healthMarkdown } from './workflows/healthReport';
 import type { Problem } from './workflows/healthRules';
-import type { Subscription } from '../azure/resources/subscriptionsClient';
 
 export const ESTATE_VIEW_ID = 'sqlDataMovement.estateHealth';
 const SETTINGS = 'sqlDataMovement.estateHealth';
@@ -26,12 +23,11 @@ const READ_ONLY_ACTIONS = new Set([
 ]);
 
 export interface EstateHealthDeps {
-  dataSync: DataSyncContext;
   fabric: FabricContext;
   backup: BackupContext;
   environment: EnvironmentController;
-  /** The subscriptions the user chose in the Data Sync view (all when none were chosen). */
-  chooseSubscriptions: (all: Subscription[]) => Subscription[];
+  /** The subscriptions the user chose in the Data Sync view (undefined: all). */
+  chosenSubscriptions: () => string[] | undefined;
   input: UserInput;
   errors: ErrorReporter;
 }
@@ -43,32 +39,20 @@ export interface EstateHealthView extends vscode.Disposable {
   statusBar: vscode.StatusBarItem;
 }
 
-export function estateClientsOf(deps: Pick<EstateHealthDeps, 'dataSync' | 'fabric' | 'backup'>): EstateClients {
-  const ds = deps.dataSync.clients();
-  const b = deps.backup.clients();
-  let fabric: ReturnType<FabricContext['clients']> | undefined;
+export function estateClientsOf(deps: Pick<EstateHealthDeps, 'fabric' | 'backup'>): EstateClients {
+  let fabric: EstateClients['fabric'];
   try {
-    fabric = deps.fabric.clients();
+    fabric = deps.fabric.clients().fabric;
   } catch {
     fabric = undefined; // a cloud without Fabric: the scan covers Data Sync and Backup
   }
-  return {
-    subscriptions: ds.subscriptions,
-    servers: ds.servers,
-    groups: ds.groups,
-    members: ds.members,
-    agents: ds.agents,
-    workspaces: fabric?.workspaces,
-    mirroredDatabases: fabric?.mirroredDatabases,
-    vaults: b.vaults,
-    protection: b.protection,
-  };
+  return { arm: deps.backup.clients().arm, fabric };
 }
 
 export function createEstateHealthView(deps: EstateHealthDeps): EstateHealthView {
   const setting = <T>(name: string, fallback: T): T => vscode.workspace.getConfiguration(SETTINGS).get<T>(name, fallback);
   const health = new EstateHealth(() => estateClientsOf(deps), {
-    chooseSubscriptions: deps.chooseSubscriptions,
+    subscriptionIds: deps.chosenSubscriptions,
     staleAfterMs: () => setting('staleTableMinutes', 30) * 60_000,
   });
   const tree = new EstateHealthTree(health);

@@ -1,13 +1,15 @@
 // The one factory for HTTP pipelines. Order (outermost first):
 //   trusted host (token only to the endpoint) → client request id → retry (backoff, Retry-After, caps)
-//   → bearer token (+ claims / invalid_token challenge)
+//   → bearer token (+ claims / invalid_token challenge) → ARM only: token-bucket pacing per subscription
 //   → per-host concurrency limit → logging (every attempt) → node-fetch transport with the cloud's agent
 // The bearer policy sits inside retry so a retried request re-reads a possibly refreshed token; the
-// concurrency limit sits inside retry so waiting out a backoff never holds a slot.
+// pacer and the concurrency limit sit inside retry so waiting out a backoff never holds a slot.
 import https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
 import { createEmptyPipeline, setClientRequestIdPolicy, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { baseUrlFor, scopeFor, type AzureCloud, type ServiceAudience } from '../clouds';
+import { ArmPacer, type ArmPacingLimits } from './armPacer';
+import { armPacingPolicy } from './armPacingPolicy';
 import { bearerAuthPolicy } from './bearerAuthPolicy';
 import { hostConcurrencyPolicy } from './hostConcurrencyPolicy';
 import { loggingPolicy } from './loggingPolicy';
@@ -25,8 +27,10 @@ export interface AzurePipelineOptions {
   agent?: https.Agent;
   logger?: RequestLogger;
   retry?: RetryOptions;
-  /** Default 8 (ARM allows far more, but a tree should not starve other calls). */
+  /** Requests in flight per host. Default 8 for Fabric, 32 for ARM (where the pacer is what keeps us under ARM's limits). */
   maxConcurrencyPerHost?: number;
+  /** ARM's token buckets as the pacer assumes them (default: the documented limits); false = no pacing. */
+  armPacing?: ArmPacingLimits | false;
   /** Hosts besides the endpoint's own (and its subdomains) that may receive our token. */
   additionalTrustedHosts?: string[];
   /** Per-attempt timeout of every request (a request's own timeoutMs wins). Default 30 s: calls are interactive. */
@@ -41,6 +45,8 @@ export interface AzurePipeline {
   readonly audience: ServiceAudience;
   /** Per-attempt timeout for requests that do not set their own. */
   readonly requestTimeoutMs: number;
+  /** ARM pipelines: the token-bucket pacer (its stats count requests, waits and 429s). */
+  readonly pacer?: ArmPacer;
 }
 
 export function createAzurePipeline(options: AzurePipelineOptions): AzurePipeline {
@@ -51,7 +57,9 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
   pipeline.addPolicy(setClientRequestIdPolicy('x-ms-client-request-id'));
   pipeline.addPolicy(retryPolicy(options.retry));
   pipeline.addPolicy(bearerAuthPolicy(options.credential, scope));
-  pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? 8));
+  const pacer = options.audience === 'arm' && options.armPacing !== false ? new ArmPacer(options.armPacing) : undefined;
+  if (pacer) pipeline.addPolicy(armPacingPolicy(pacer));
+  pipeline.addPolicy(hostConcurrencyPolicy(options.maxConcurrencyPerHost ?? (pacer ? 32 : 8)));
   if (options.logger) pipeline.addPolicy(loggingPolicy(options.logger));
   return {
     pipeline,
@@ -60,6 +68,7 @@ export function createAzurePipeline(options: AzurePipelineOptions): AzurePipelin
     scope,
     audience: options.audience,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    pacer,
   };
 }
 

@@ -6,6 +6,7 @@ import type { StateStore } from './store';
 import type { LroEngine } from './lroEngine';
 import type { TokenService } from './tokens';
 import type { FaultInjector } from './faults';
+import type { ArmThrottle } from './throttling';
 
 export interface ResolvedOptions {
   dataDir: string;
@@ -54,6 +55,8 @@ export interface ServiceContext {
   faults: FaultInjector;
   /** The last requests and how each ended (answered, or closed by the client first). */
   journal: RequestJournal;
+  /** ARM's token-bucket throttling (off unless the options or the control API turn it on). */
+  throttle: ArmThrottle;
   options: ResolvedOptions;
   now: () => number;
   /** Registers work the clock does on every tick (e.g. advancing sync runs). */

@@ -1,5 +1,5 @@
 // The request pipeline every request goes through: read body → latency / fault injection → clock tick →
-// route → auth → api-version → handler → reply in the service's error shape.
+// route → auth → ARM throttling → api-version → handler → reply in the service's error shape.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, errorResponse, newRequestId, readBody, send, type EmulatorRequest } from './http';
@@ -7,6 +7,7 @@ import { authenticate, expiredTokenError } from './auth';
 import { checkApiVersion } from './apiVersions';
 import type { ServiceContext } from './context';
 import { htmlErrorPage, withRepeatingNextLink, type FaultRule } from './faults';
+import { chargeArmRequest } from './throttling';
 
 export interface Pipeline {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -49,6 +50,7 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
     const url = new URL(raw.url ?? '/', base);
     const req: EmulatorRequest = { method: raw.method ?? 'GET', url, headers: raw.headers, raw, rawBody: '', requestId, params: {}, base };
     const fabric = isFabric(url.pathname);
+    let budget: Record<string, string> | undefined;
     try {
       req.rawBody = await readBody(raw);
       // The control API reads the whole state and changes anything: only whoever started the emulator
@@ -79,24 +81,21 @@ export function createPipeline(ctx: ServiceContext, tick: () => void, defaultBas
           : new HttpError(404, fabric ? 'EntityNotFound' : 'NotFound', `No route for ${req.method} ${url.pathname} in the emulator.`);
       }
       req.params = m.params;
-      if (m.route.audience) authenticate(req, m.route.audience, ctx.tokens, ctx.store.state.tenantId, ctx.now());
+      const claims = m.route.audience ? authenticate(req, m.route.audience, ctx.tokens, ctx.store.state.tenantId, ctx.now()) : undefined;
+      // ARM's throttling budget (token buckets when on; constant headers when off) rides on every ARM answer.
+      if (claims && m.route.audience === 'arm')
+        budget = chargeArmRequest(ctx.throttle, { method: req.method, pathname: url.pathname }, claims.oid || claims.appid, claims.tid);
       if (m.route.apiVersions) checkApiVersion(req, m.route.apiVersions);
       let answer = await m.route.handler(req);
       if (!isControl(url.pathname) && ctx.faults.takeRepeatingNextLink(req.method, url.pathname))
         answer = withRepeatingNextLink(answer, url.toString(), fabric);
-      if (m.route.audience === 'arm') {
-        // ARM's throttling budget headers; clients log them, a few back off on them.
-        const kind = req.method === 'GET' ? 'reads' : req.method === 'DELETE' ? 'deletes' : 'writes';
-        answer.headers = {
-          [`x-ms-ratelimit-remaining-subscription-${kind}`]: kind === 'reads' ? '11999' : '1199',
-          ...(answer.headers ?? {}),
-        };
-      }
+      if (budget) answer.headers = { ...budget, ...(answer.headers ?? {}) };
       send(res, req, answer);
     } catch (e) {
       if (res.headersSent || res.destroyed) return;
       const err = e instanceof HttpError ? e : new HttpError(500, 'InternalServerError', `Emulator error: ${(e as Error).message}`);
-      send(res, req, errorResponse(err, fabric, requestId));
+      const answer = errorResponse(err, fabric, requestId);
+      send(res, req, budget ? { ...answer, headers: { ...budget, ...answer.headers } } : answer);
     }
   }
 

@@ -1,10 +1,23 @@
 // One estate scan at a time, its facts kept as they stream in, and the problems read off them. Listeners
 // hear about every batch of facts (so the view fills while the scan runs) and the end of each scan. A new
 // scan cancels the one still running.
+import type { AzureClient } from '../../azure/http/azureClient';
+import type { EstateCounts } from '../scan/estateEvents';
+import { scanEstate } from '../scan/estateScan';
 import type { EstateFact } from './estateFacts';
 import { serviceOf } from './estateFacts';
-import { scanEstate, type EstateClients, type ScanOptions, type ScanSummary } from './estateScan';
+import { factsOf } from './estateFactsOf';
 import { problemsOf, type Problem } from './healthRules';
+
+export interface EstateClients {
+  arm: AzureClient;
+  /** Absent where the cloud has no Fabric: the scan covers Data Sync and Backup. */
+  fabric?: AzureClient;
+}
+
+export interface ScanSummary extends EstateCounts {
+  durationMs: number;
+}
 
 export interface EstateSnapshot {
   scanning: boolean;
@@ -25,7 +38,8 @@ export class EstateHealth {
     private readonly clients: () => EstateClients,
     private readonly options: {
       now?: () => number;
-      chooseSubscriptions?: ScanOptions['chooseSubscriptions'];
+      /** The subscriptions to scan (all the principal sees when undefined). */
+      subscriptionIds?: () => string[] | undefined;
       staleAfterMs?: () => number;
     } = {},
   ) {}
@@ -57,16 +71,21 @@ export class EstateHealth {
     this.facts = fresh;
     this.fire();
     try {
-      const summary = await scanEstate(this.clients(), {
-        signal: abort.signal,
-        chooseSubscriptions: this.options.chooseSubscriptions,
-        staleAfterMs: this.options.staleAfterMs?.(),
-        now: this.options.now,
-        onFact: (f) => {
-          fresh.push(f);
+      const now = this.options.now ?? Date.now;
+      const started = now();
+      const { arm, fabric } = this.clients();
+      const staleAfterMs = this.options.staleAfterMs?.() ?? 30 * 60_000;
+      const counts = await scanEstate(
+        arm,
+        fabric,
+        (event) => {
+          if (abort.signal.aborted) return;
+          fresh.push(...factsOf(event, { now: now(), staleAfterMs }));
           this.fire();
         },
-      });
+        { signal: abort.signal, subscriptionIds: this.options.subscriptionIds?.(), now },
+      );
+      const summary: ScanSummary = { ...counts, durationMs: now() - started };
       if (this.running === abort) this.last = { endedAt: Date.now(), summary };
     } catch (e) {
       if (this.running === abort)

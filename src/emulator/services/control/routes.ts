@@ -6,6 +6,7 @@ import type { EmulatorControl } from '../../control';
 import type { DatabaseHealth } from '../../model';
 import { SEED_NAMES, type SeedName } from '../../seeds';
 import { registerBackupControlRoutes } from './backupRoutes';
+import { registerThrottlingControlRoutes } from './throttlingRoutes';
 
 const obj = (req: EmulatorRequest): Record<string, unknown> => {
   const b = jsonBody(req);
@@ -18,6 +19,7 @@ export function controlModule(control: EmulatorControl): ServiceModule {
     register(ctx: ServiceContext) {
       const r = ctx.router;
       registerBackupControlRoutes(ctx);
+      registerThrottlingControlRoutes(ctx);
       const bad = (e: unknown) => armError(400, 'InvalidControlRequest', (e as Error).message);
       r.add('GET', '/_emulator/health', () => ({ status: 200, body: { status: 'ok' } }));
       r.add('GET', '/_emulator/state', (req) => {
