@@ -16,6 +16,7 @@ import {
   type ReadinessResult,
 } from '../workflows/readinessWorkflows';
 import { renderReadinessMarkdown } from './readinessReport';
+import { MarkdownDocuments } from '../../ui/markdownDocuments';
 
 export const READINESS_SCHEME = 'sqldm-fabric-readiness';
 
@@ -35,33 +36,12 @@ export interface ReadinessRun {
   after?: ReadinessResult;
 }
 
-/** Read-only documents holding the latest report per target. */
-class ReportDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
 export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps): vscode.Disposable[] {
-  const documents = new ReportDocuments();
+  const documents = new MarkdownDocuments(READINESS_SCHEME);
   let lastFixes: ReadinessFix[] = [];
 
-  const show = async (uri: vscode.Uri, title: string, result: ReadinessResult) => {
-    documents.set(uri, renderReadinessMarkdown(title, result));
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: true });
-  };
+  const show = (uri: vscode.Uri, title: string, result: ReadinessResult) =>
+    documents.show(uri, renderReadinessMarkdown(title, result), { preview: true });
 
   const runFix = async (fix: ReadinessFix, arg: unknown): Promise<FixOutcome> => {
     const outcome = await withRequestProgress(`Applying the fix to ${fix.serverName}…`, arg, (signal) =>
@@ -93,7 +73,6 @@ export function registerReadinessCommands({ ctx, input, errors }: ReadinessDeps)
 
   return [
     documents,
-    vscode.workspace.registerTextDocumentContentProvider(READINESS_SCHEME, documents),
     vscode.commands.registerCommand(
       'sqlDataMovement.fabric.checkReadiness',
       errors.guard('Check mirroring readiness', async (arg?: unknown): Promise<ReadinessRun | undefined> => {

@@ -4,6 +4,7 @@
 // create flow, starts it, and ends on the switch-over checklist. The sync group keeps running.
 import * as vscode from 'vscode';
 import type { DataSyncContext } from '../../dataSync/dataSyncContext';
+import { withRequestProgress } from '../../dataSync/commands/commandSupport';
 import { pickSyncGroup } from '../../dataSync/commands/pickers';
 import { renderReadinessMarkdown } from '../../fabric/commands/readinessReport';
 import { pickWorkspace } from '../../fabric/commands/commandSupport';
@@ -11,6 +12,7 @@ import type { FabricContext } from '../../fabric/fabricContext';
 import { validateDisplayName } from '../../fabric/workflows/createValidation';
 import { checkReadiness, type ReadinessResult } from '../../fabric/workflows/readinessWorkflows';
 import type { ErrorReporter } from '../../ui/errorReporter';
+import { MarkdownDocuments } from '../../ui/markdownDocuments';
 import { resourceIdOf } from '../../ui/targetResourceId';
 import type { UserInput } from '../../ui/userInput';
 import { createPlannedMirror, type MirrorCreated } from '../workflows/createMirror';
@@ -36,27 +38,8 @@ export interface MigrationRun {
   checklist?: vscode.Uri;
 }
 
-class MigrationDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-  async show(uri: vscode.Uri, text: string): Promise<void> {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: false });
-  }
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
 export function registerMigrationCommands({ dataSync, fabric, input, errors }: MigrationDeps): vscode.Disposable[] {
-  const documents = new MigrationDocuments();
+  const documents = new MarkdownDocuments(MIGRATION_SCHEME);
 
   const pickConnection = async (plan: MigrationPlan): Promise<string | undefined> => {
     const typed = { label: '$(edit) Enter a connection id…', description: 'a Fabric connection to the hub database', id: '' };
@@ -81,19 +64,13 @@ export function registerMigrationCommands({ dataSync, fabric, input, errors }: M
 
   return [
     documents,
-    vscode.workspace.registerTextDocumentContentProvider(MIGRATION_SCHEME, documents),
     vscode.commands.registerCommand(
       'sqlDataMovement.dataSync.migrateToFabric',
       errors.guard('Move sync group to Fabric mirroring', async (arg?: unknown): Promise<MigrationRun | undefined> => {
         const groupId = resourceIdOf(arg) ?? (await pickSyncGroup(dataSync, input));
         if (!groupId) return undefined;
-        const plan = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Reading the sync group and its hub tables…', cancellable: true },
-          (_p, token) => {
-            const abort = new AbortController();
-            token.onCancellationRequested(() => abort.abort());
-            return planMigration(dataSync, fabric, groupId, abort.signal);
-          },
+        const plan = await withRequestProgress('Reading the sync group and its hub tables…', arg, (signal) =>
+          planMigration(dataSync, fabric, groupId, signal),
         );
         const base = `/${plan.hub.subscriptionId}/${plan.hub.server}/${plan.hub.database}/${plan.groupName}`;
         const run: MigrationRun = { plan, planDocument: vscode.Uri.from({ scheme: MIGRATION_SCHEME, path: `${base}/plan.md` }) };
@@ -135,13 +112,8 @@ export function registerMigrationCommands({ dataSync, fabric, input, errors }: M
           );
           if (!anyway) return run;
         }
-        run.created = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Creating and starting ${displayName}…`, cancellable: true },
-          (_p, token) => {
-            const abort = new AbortController();
-            token.onCancellationRequested(() => abort.abort());
-            return createPlannedMirror(fabric, plan, { ...ws, connectionId, displayName: displayName.trim() }, abort.signal);
-          },
+        run.created = await withRequestProgress(`Creating and starting ${displayName}…`, arg, (signal) =>
+          createPlannedMirror(fabric, plan, { ...ws, connectionId, displayName: displayName.trim() }, signal),
         );
         run.checklist = vscode.Uri.from({ scheme: MIGRATION_SCHEME, path: `${base}/switch-over.md` });
         await documents.show(
