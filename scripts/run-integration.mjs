@@ -1,7 +1,7 @@
 // Runs the mocha suites in test/integration inside a real VS Code with the real `vscode` API.
 //   node scripts/run-integration.mjs              code-server (offline; this machine and CI)
 //   node scripts/run-integration.mjs --electron   @vscode/test-electron (downloads VS Code)
-// Options: --grep PATTERN, --timeout SECONDS (default 600). Prints "N passed, N failed", writes
+// Options: --grep PATTERN, --timeout SECONDS (default 1500). Prints "N passed, N failed", writes
 // test-results/integration.json, exits non-zero on any failure, crash or timeout, and stops every
 // process it started.
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ const opt = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const electron = argv.includes('--electron');
-const timeoutMs = Number(opt('timeout', 600)) * 1000;
+const timeoutMs = Number(opt('timeout', 1500)) * 1000;
 const grep = opt('grep', process.env.MOCHA_GREP);
 
 const results = path.join(root, 'test-results');

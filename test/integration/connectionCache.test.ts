@@ -13,17 +13,17 @@ describe('sign-in connection cache (real VS Code)', function () {
   let previousKind: EnvironmentKind;
   const config = () => vscode.workspace.getConfiguration('sqlDataMovement');
 
-  /** Sets the account and waits until the environment has told its listeners. */
+  /** Sets the account and waits until the environment has told its listeners (when what it shows changed:
+   *  with the local emulator running, the account shown stays "emulator" whatever is set). */
   async function setAccount(account: string | undefined): Promise<void> {
-    if (api.environment.snapshot().account === account) return;
+    const before = JSON.stringify(api.environment.snapshot());
+    let listener: vscode.Disposable | undefined;
     const published = new Promise<void>((resolve) => {
-      const d = api.environment.onDidChange(() => {
-        d.dispose();
-        resolve();
-      });
+      listener = api.environment.onDidChange(() => resolve());
     });
     api.environment.setAccount(account);
-    await published;
+    if (JSON.stringify(api.environment.snapshot()) !== before) await published;
+    listener?.dispose();
   }
 
   async function useEnvironment(kind: EnvironmentKind): Promise<void> {
