@@ -1,5 +1,5 @@
 // The packaged extension over the hostile estate (emulator seed `hostile`): every tree level, tooltip,
-// webview, document, dialog and notification of Data Sync and Fabric is opened, and on each one nothing a
+// webview, document, dialog and notification of Data Sync, Fabric and Backup is opened, and on each one nothing a
 // payload carries may run, exist as an element, be a clickable command link or trip the Content Security
 // Policy; long strings stay readable without widening a page. Surfaces are rows of a table: a service
 // adds its own list (see SURFACES at the end). Prints the number of (surface × payload) pairs checked.
@@ -37,6 +37,20 @@ const pane = (page: Page, title: string) => page.locator('.pane', { has: page.lo
 const row = (page: Page, view: string, name: string | RegExp) => pane(page, view).getByRole('treeitem', { name });
 const DS = 'SQL Data Sync';
 const FM = 'Fabric Mirroring';
+const BK = 'Backup';
+const EH = 'Estate Health';
+
+/** Folds or unfolds a view of the container (the sidebar has room for two or three at a time). */
+async function setExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = page.locator('.pane-header', { hasText: title });
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+}
+
+/** Only `title` and Operations unfolded. */
+async function focusView(page: Page, title: string): Promise<void> {
+  for (const other of [DS, FM, BK, EH]) if (other !== title) await setExpanded(page, other, false);
+  await setExpanded(page, title, true);
+}
 
 /** The content frame of the (one) open webview, once its page shows `ready`. */
 async function webviewFrame(page: Page, ready: string): Promise<Frame> {
@@ -276,8 +290,38 @@ const fabricSurfaces: Surface[] = [
   },
 ];
 
+const backupSurfaces: Surface[] = [
+  {
+    service: 'Backup',
+    name: "jobs view and a failed job's details",
+    async open(page) {
+      await focusView(page, BK);
+      await expandUntil(page, row(page, BK, /^Hostile/), row(page, BK, /^hostile-vault/));
+      await expandUntil(page, row(page, BK, /^hostile-vault/), row(page, BK, /^Jobs/));
+      await row(page, BK, /^Jobs/).click();
+      const frame = await webviewFrame(page, '#jobs tr');
+      await frame.locator('#jobs tr', { hasText: 'Failed' }).first().getByRole('button', { name: 'Details' }).click();
+      return { text: await frameText(frame, 'Do this:'), frame };
+    },
+  },
+  {
+    service: 'Backup',
+    name: 'Estate Health: problems of all three services and their tooltips',
+    async open(page, check) {
+      await focusView(page, EH);
+      await runCommand(page, `${P}: Refresh Estate Health`);
+      const problem = row(page, EH, /failed/i).first();
+      await problem.waitFor({ timeout: 60_000 });
+      const text = (await pane(page, EH).innerText()) + (await hoverText(page, row(page, EH, /Backup.*failed/i).first(), check));
+      await focusView(page, DS);
+      await setExpanded(page, FM, true);
+      return { text };
+    },
+  },
+];
+
 /** Every surface swept, service by service; a service adds its rows here. */
-const SURFACES: Surface[] = [...dataSyncSurfaces, ...fabricSurfaces];
+const SURFACES: Surface[] = [...dataSyncSurfaces, ...fabricSurfaces, ...backupSurfaces];
 
 describe('hostile data sweep (packaged VSIX, Chromium)', function () {
   this.timeout(240_000);

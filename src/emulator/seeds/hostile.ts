@@ -5,7 +5,7 @@
 // character sets, database and item names carry only what ARM and Fabric accept.
 import { emptyState, type ColumnDef, type EmulatorState, type TableDef } from '../model';
 import { sourceOf } from '../services/sql/syncEngine';
-import { BackupBuilder, DAY, HOUR } from './backupBuilder';
+import { BackupBuilder, HOUR } from './backupBuilder';
 import { dailyFullPolicy } from './backupPolicies';
 import { EstateBuilder, guid } from './builders';
 import { FabricBuilder } from './fabric';
@@ -123,8 +123,9 @@ function addHostileBackup(state: EmulatorState, sub: string, now: number): void 
     operation: 'Backup',
     subType: 'Full',
     status: 'Failed',
-    startTime: now - DAY - 2 * HOUR,
-    endTime: now - DAY - 2 * HOUR + 40_000,
+    // Within the last day, so the Estate Health view lists it too.
+    startTime: now - 20 * HOUR,
+    endTime: now - 20 * HOUR + 40_000,
     entityFriendlyName: `${hostileText('PlainDb', 256)} [${vm.name}]`,
     itemId: item.id,
     failure: {
