@@ -9,7 +9,7 @@ import { defaultFileMappings } from '../../../src/backup/workflows/restoreReques
 import { fieldOfRestoreRefusal, type RestoreInput } from '../../../src/backup/workflows/restoreValidation';
 import {
   beginRestore,
-  followRestoreJob,
+  restoreJobOf,
   loadRestoreSource,
   sourceFilesOf,
   type RestoreSource,
@@ -53,9 +53,11 @@ describe('restore workflows (emulator)', function () {
   async function restoreAndFollow(input: RestoreInput) {
     const from = h.requests.length;
     const started = await beginRestore(h.ctx, source, input);
-    const jobId = await started.jobId;
-    assert.ok(jobId, 'the operation gives the Restore job');
-    const job = await followRestoreJob(h.ctx, ref, jobId, { intervalMs: 20 });
+    const job = await restoreJobOf(h.ctx, ref, started.operation);
+    assert.ok(job?.name, 'the operation gives the Restore job');
+    const record = h.tracker.list().history.find((r) => r.id === started.operation.id);
+    assert.equal(record?.jobId, job.name);
+    assert.equal(record?.serviceStatus, job.properties?.status, 'the operation ended with its Restore job');
     const post = h.requests.slice(from).find((r) => r.method === 'POST' && r.path.endsWith('/restore'));
     return { job, post, started };
   }
