@@ -238,4 +238,16 @@ describe('Backup tree (real VS Code, emulator)', function () {
     assert.equal(copied, sales.resourceId);
     assert.equal(await vscode.env.clipboard.readText(), sales.resourceId);
   });
+
+  it('reveals a protected database by its id (any case), loading vault, VM and instance, and selects it', async () => {
+    const id = (await salesDb()).resourceId;
+    api.backupTree.refresh(); // nothing loaded: reveal loads the path itself
+    const revealed = await vscode.commands.executeCommand<string>('sqlDataMovement.backup.revealItem', { resourceId: id.toUpperCase() });
+    assert.equal(revealed, `backupProtectedItem:${id.toLowerCase()}`);
+    const selected = await waitFor('the Backup tree to select SalesDb', () => api.backupTreeView.selection[0]);
+    assert.equal(selected.resourceId, id);
+    assert.equal(label(selected), 'SalesDb');
+    assert.equal(label(selected.parent!), 'MSSQLSERVER');
+    assert.equal(label(selected.parent!.parent!), 'sqlvm-prod-01');
+  });
 });
