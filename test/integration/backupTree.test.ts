@@ -217,9 +217,10 @@ describe('Backup tree (real VS Code, emulator)', function () {
     assert.ok(![...running, ...history].some((r) => r.title === 'Back up ReportingDb (Differential)'), 'nothing was started');
   });
 
-  it('asks from the palette for a vault, then a protected database, then the backup type', async () => {
+  it('asks from the palette for a subscription, a vault, then a protected database, then the backup type', async () => {
     script.script(
-      { title: /^Choose a Recovery Services vault$/, answer: 'contoso-backup-weu' },
+      { title: /^Choose a subscription$/, answer: 'Contoso Production' },
+      { title: /^Choose a Recovery Services vault in Contoso Production$/, answer: 'contoso-backup-weu' },
       { title: /^Choose a protected database in contoso-backup-weu$/, answer: 'msdb' },
       { title: /^Back up msdb now: backup type$/, answer: undefined },
     );
@@ -228,7 +229,12 @@ describe('Backup tree (real VS Code, emulator)', function () {
     assert.equal(script.remaining, 0);
     assert.deepEqual(
       script.offered.slice(offeredBefore).map((o) => o.title),
-      ['Choose a Recovery Services vault', 'Choose a protected database in contoso-backup-weu', 'Back up msdb now: backup type'],
+      [
+        'Choose a subscription',
+        'Choose a Recovery Services vault in Contoso Production',
+        'Choose a protected database in contoso-backup-weu',
+        'Back up msdb now: backup type',
+      ],
     );
   });
 

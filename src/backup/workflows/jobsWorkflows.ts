@@ -6,6 +6,7 @@ import type { VaultRef } from '../../azure/backup/backupPaths';
 import type { BackupContext } from '../backupContext';
 import { containerRefOf } from '../backupTarget';
 import { jobEntity } from './jobModel';
+import { vaultIdOf } from './protectionIds';
 import { jobsFilterText, type JobsFilter } from './jobsQuery';
 
 export interface JobsPage {
@@ -15,9 +16,6 @@ export interface JobsPage {
   /** The `$filter` sent. */
   filter: string;
 }
-
-const vaultIdOf = (v: VaultRef): string =>
-  `/subscriptions/${v.subscriptionId}/resourceGroups/${v.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${v.vault}`;
 
 /** The `$skipToken` of an ARM nextLink (the service pages jobs with it). */
 export function skipTokenOf(nextLink: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { isAzureRequestError } from '../../../src/azure/http/azureError';
 import { vaultRefOf } from '../../../src/backup/backupTarget';
 import { jobRow } from '../../../src/backup/workflows/jobModel';
 import { cancelJob, findJobProtectedItem, readJob, readJobsPage } from '../../../src/backup/workflows/jobsWorkflows';
-import { listSubscriptionChoices, listVaultChoices } from '../../../src/backup/workflows/vaultLists';
+import { listSubscriptions, listVaults } from '../../../src/backup/workflows/browseWorkflows';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
 
 describe('backup jobs workflows (emulator)', function () {
@@ -14,11 +14,11 @@ describe('backup jobs workflows (emulator)', function () {
 
   before(async () => {
     h = await startBackupHarness({ pageSize: 5 });
-    const subs = await listSubscriptionChoices(h.ctx);
-    const prod = subs.find((s) => s.name === 'Contoso Production');
-    assert.ok(prod);
-    const vaults = await listVaultChoices(h.ctx, prod.subscriptionId);
-    const weu = vaults.find((v) => v.vault === 'contoso-backup-weu');
+    const subs = await listSubscriptions(h.ctx);
+    const prod = subs.find((s) => s.displayName === 'Contoso Production');
+    assert.ok(prod?.subscriptionId);
+    const vaults = await listVaults(h.ctx, prod.subscriptionId);
+    const weu = vaultRefOf(vaults.find((v) => v.name === 'contoso-backup-weu')?.id);
     assert.ok(weu);
     vault = weu;
   });
@@ -70,12 +70,10 @@ describe('backup jobs workflows (emulator)', function () {
   it('cancels a running backup through the operations center, which ends when the job is Cancelled', async () => {
     const slow = await startBackupHarness({ backupTimeScale: 10 });
     try {
-      const subs = await listSubscriptionChoices(slow.ctx);
-      const prod = subs.find((s) => s.name === 'Contoso Production')!;
-      const found = (await listVaultChoices(slow.ctx, prod.subscriptionId)).find((x) => x.vault === 'contoso-backup-weu')!;
-      const v = vaultRefOf(
-        `/subscriptions/${found.subscriptionId}/resourceGroups/${found.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${found.vault}`,
-      )!;
+      const subs = await listSubscriptions(slow.ctx);
+      const prod = subs.find((s) => s.displayName === 'Contoso Production')!;
+      const found = (await listVaults(slow.ctx, prod.subscriptionId!)).find((x) => x.name === 'contoso-backup-weu')!;
+      const v = vaultRefOf(found.id)!;
       const [item] = await slow.clients.protection
         .listProtectedItems(v, {
           filter: "backupManagementType eq 'AzureWorkload' and itemType eq 'SQLDataBase' and friendlyName eq 'SalesDb'",
