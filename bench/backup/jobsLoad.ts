@@ -4,64 +4,23 @@
 // time to the first page and time to every page ("Load more" until the last), and one refresh
 // (the first page again) as the panel does while jobs run.
 // Run: npx tsx bench/backup/jobsLoad.ts
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { createAzureConnection } from '../../src/auth/azureConnection';
-import { InMemorySecretStore } from '../../src/auth/secretStore';
-import { BackupDiscoveryClient } from '../../src/azure/backup/backupDiscoveryClient';
-import { BackupProtectionClient } from '../../src/azure/backup/backupProtectionClient';
-import { BackupVaultsClient } from '../../src/azure/backup/vaultsClient';
-import { emulatorCloud } from '../../src/azure/clouds';
-import type { RequestLogEntry } from '../../src/azure/http/requestLogger';
-import { SubscriptionsClient } from '../../src/azure/resources/subscriptionsClient';
-import type { BackupContext } from '../../src/backup/backupContext';
 import { periodFilter, type JobPeriod } from '../../src/backup/workflows/jobsQuery';
 import { readJobsPage } from '../../src/backup/workflows/jobsWorkflows';
 import { vaultRefOf } from '../../src/backup/backupTarget';
 import { listVaults } from '../../src/backup/workflows/browseWorkflows';
-import { startEmulator } from '../../src/emulator/index';
+import { withLargeBackupEmulator } from './largeBackupEmulator';
 
 const LATENCY_MS = 50;
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-backup-'));
-  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir });
-  try {
-    const requests: RequestLogEntry[] = [];
-    const secrets = new InMemorySecretStore();
-    await secrets.store('emulator', 'emulator');
-    const cloud = emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem });
-    const conn = createAzureConnection({
-      cloud,
-      secrets,
-      source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: 'emulator', secretKey: 'emulator' },
-      logger: { log: (e) => requests.push(e) },
-    });
-    const clients = {
-      cloud,
-      arm: conn.arm,
-      subscriptions: new SubscriptionsClient(conn.arm),
-      vaults: new BackupVaultsClient(conn.arm),
-      discovery: new BackupDiscoveryClient(conn.arm),
-      protection: new BackupProtectionClient(conn.arm),
-    };
-    const ctx: BackupContext = {
-      clients: () => clients,
-      // Reads only: nothing here starts an operation.
-      get operations(): never {
-        throw new Error('not used by reads');
-      },
-      environmentKey: () => 'LocalEmulator',
-      refresh: () => undefined,
-    };
+  await withLargeBackupEmulator(async ({ ctx, clients, requests, setLatency }) => {
     const subs = await clients.subscriptions.list().toArray();
     let vault;
     for (const s of subs) {
       vault ??= vaultRefOf((await listVaults(ctx, s.subscriptionId!)).find((v) => v.name === 'large-backup-vault')?.id);
     }
     if (!vault) throw new Error('the large seed has no large-backup-vault');
-    emulator.control.setLatency(LATENCY_MS);
+    setLatency(LATENCY_MS);
 
     for (const period of ['7d', 'all'] as JobPeriod[]) {
       const filters = periodFilter(period);
@@ -86,11 +45,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await readJobsPage(ctx, vault, periodFilter('7d'));
     console.log(`refresh (first page again):  ${requests.length - from} request  ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-    conn.dispose();
-  } finally {
-    await emulator.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e: unknown) => {

@@ -7,18 +7,6 @@
 // - for comparison, refreshing every VM (each reads only its own databases);
 // - the vault's policies and a database's first page of recovery points.
 // Run: npx tsx bench/backup/vaultTreeLoad.ts
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { createAzureConnection } from '../../src/auth/azureConnection';
-import { InMemorySecretStore } from '../../src/auth/secretStore';
-import { BackupDiscoveryClient } from '../../src/azure/backup/backupDiscoveryClient';
-import { BackupProtectionClient } from '../../src/azure/backup/backupProtectionClient';
-import { BackupVaultsClient } from '../../src/azure/backup/vaultsClient';
-import { emulatorCloud } from '../../src/azure/clouds';
-import type { RequestLogEntry } from '../../src/azure/http/requestLogger';
-import { SubscriptionsClient } from '../../src/azure/resources/subscriptionsClient';
-import type { BackupContext } from '../../src/backup/backupContext';
 import { containerRefOf, protectedItemRefOf, vaultRefOf } from '../../src/backup/backupTarget';
 import {
   byContainer,
@@ -30,43 +18,14 @@ import {
   listSubscriptions,
   listVaults,
 } from '../../src/backup/workflows/browseWorkflows';
-import { startEmulator } from '../../src/emulator/index';
+import { withLargeBackupEmulator } from './largeBackupEmulator';
 
 const LATENCY_MS = 50;
 const POINTS_PAGE = 20;
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-backup-'));
-  const emulator = await startEmulator({ seed: 'large', port: 0, dataDir });
-  try {
-    const requests: RequestLogEntry[] = [];
-    const secrets = new InMemorySecretStore();
-    await secrets.store('emulator', 'emulator');
-    const cloud = emulatorCloud({ ...emulator.endpoints, certificate: emulator.certificatePem });
-    const conn = createAzureConnection({
-      cloud,
-      secrets,
-      source: { kind: 'emulator', tenantId: emulator.tenantId, clientId: 'emulator', secretKey: 'emulator' },
-      logger: { log: (e) => requests.push(e) },
-    });
-    const clients = {
-      cloud,
-      arm: conn.arm,
-      subscriptions: new SubscriptionsClient(conn.arm),
-      vaults: new BackupVaultsClient(conn.arm),
-      discovery: new BackupDiscoveryClient(conn.arm),
-      protection: new BackupProtectionClient(conn.arm),
-    };
-    const ctx: BackupContext = {
-      clients: () => clients,
-      // Reads only: nothing here starts an operation.
-      get operations(): never {
-        throw new Error('not used by reads');
-      },
-      environmentKey: () => 'LocalEmulator',
-      refresh: () => undefined,
-    };
-    emulator.control.setLatency(LATENCY_MS);
+  await withLargeBackupEmulator(async ({ ctx, requests, setLatency }) => {
+    setLatency(LATENCY_MS);
 
     const measure = async <T>(what: string, body: () => Promise<T>): Promise<T> => {
       const from = requests.length;
@@ -107,11 +66,7 @@ async function main(): Promise<void> {
     await measure('expand Policies', () => listPolicies(ctx, vault));
     const first = protectedItemRefOf(items[0].id)!;
     await measure(`expand a database (first ${POINTS_PAGE} recovery points)`, () => listRecoveryPoints(ctx, first, POINTS_PAGE));
-    conn.dispose();
-  } finally {
-    await emulator.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 void main();

@@ -15,6 +15,7 @@ import {
   type RestoreSource,
 } from '../../../src/backup/workflows/restoreWorkflows';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
+import { restoreInput } from './restoreInputs';
 
 describe('restore workflows (emulator)', function () {
   this.timeout(30_000);
@@ -36,19 +37,8 @@ describe('restore workflows (emulator)', function () {
   });
   after(() => h.stop());
 
-  const base = (o: Partial<RestoreInput>): RestoreInput => ({
-    mode: 'point',
-    point: source.timeline.points[source.timeline.points.length - 1].name,
-    pointInTime: '',
-    target: 'original',
-    confirmName: 'SalesDb',
-    containerId: '',
-    instance: '',
-    databaseName: '',
-    files: [],
-    folder: '',
-    ...o,
-  });
+  const base = (o: Partial<RestoreInput>): RestoreInput =>
+    restoreInput({ point: source.timeline.points[source.timeline.points.length - 1].name, confirmName: 'SalesDb', ...o });
 
   async function restoreAndFollow(input: RestoreInput) {
     const from = h.requests.length;

@@ -142,6 +142,15 @@ describe('Backup poller following the job', () => {
     assert.equal(server.requests.filter((r) => r.url.includes('/backupJobs/')).length, 0, 'no job is read when the operation named none');
   });
 
+  const beginCancel = async () =>
+    (
+      await BackupPoller.begin<void>(testClient(server), {
+        operationName: 'Cancel job-9',
+        method: 'POST',
+        url: `${V}/backupJobs/job-9/cancel`,
+      })
+    ).followJob(`${V}/backupJobs`, '2026-02-01', { jobId: 'job-9', until: 'cancelled' });
+
   it('a cancel follows the job it names and succeeds when that job is Cancelled', async () => {
     server.handle(
       scripted({
@@ -158,13 +167,7 @@ describe('Backup poller following the job', () => {
         ],
       }),
     );
-    const poller = (
-      await BackupPoller.begin<void>(testClient(server), {
-        operationName: 'Cancel job-9',
-        method: 'POST',
-        url: `${V}/backupJobs/job-9/cancel`,
-      })
-    ).followJob(`${V}/backupJobs`, '2026-02-01', { jobId: 'job-9', until: 'cancelled' });
+    const poller = await beginCancel();
     await poller.pollUntilDone(FAST);
     assert.equal(poller.latest.status, 'succeeded');
     assert.equal(poller.latest.serviceStatus, 'Cancelled');
@@ -182,13 +185,7 @@ describe('Backup poller following the job', () => {
         [`GET ${V}/backupJobs/job-9`]: [{ status: 200, body: { properties: { status: 'Completed' } } }],
       }),
     );
-    const poller = (
-      await BackupPoller.begin<void>(testClient(server), {
-        operationName: 'Cancel job-9',
-        method: 'POST',
-        url: `${V}/backupJobs/job-9/cancel`,
-      })
-    ).followJob(`${V}/backupJobs`, '2026-02-01', { jobId: 'job-9', until: 'cancelled' });
+    const poller = await beginCancel();
     await assert.rejects(
       poller.pollUntilDone(FAST),
       (e: unknown) =>
