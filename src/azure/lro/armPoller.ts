@@ -108,7 +108,7 @@ export class ArmPoller<TResult = unknown> extends JobFollowingPoller<TResult, Ar
       this.state.snapshot.endTime = (body as { endTime: string }).endTime;
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus, ...withJob });
     if (status !== 'succeeded')
-      return this.setTerminal(status, { serviceStatus, ...withJob, error: this.failure(response, status, serviceStatus) });
+      return this.operationFailed(status, { serviceStatus, ...withJob, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
     if (job) this.state.snapshot.jobId = job;
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';

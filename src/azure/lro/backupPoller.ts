@@ -57,10 +57,8 @@ export class BackupPoller<TResult = unknown> extends JobFollowingPoller<TResult,
     const status = operationStatusOf(body?.status);
     if (status === undefined) return this.failUnrecognisedStatus(response, serviceStatus);
     if (status === 'running') return this.setRunning(response, { serviceStatus, jobId });
-    if (status !== 'succeeded') {
-      this.state.phase = 'done';
-      return this.setTerminal(status, { serviceStatus, jobId, error: this.failure(response, status, serviceStatus) });
-    }
+    if (status !== 'succeeded')
+      return this.operationFailed(status, { serviceStatus, jobId, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot = { ...this.state.snapshot, serviceStatus, jobId };
     if (this.state.resultUrl) this.state.phase = 'result';
     else this.operationSucceeded(body);

@@ -2,12 +2,13 @@
 // cancel a job) are accepted long before the work is done: the operation's status names the job
 // (properties.jobId) and the job says how the work itself ended. A poller told to followJob() goes on,
 // once the operation succeeded, reading …/backupJobs/{jobId} until the job ends; the job's failure or
-// cancellation (its errorDetails: code, message, recommendations) becomes the operation's. The job phase
+// cancellation (its errorDetails: code, message, recommendations) becomes the operation's. An operation
+// that fails naming its job reads that job too, for the reason the service gives there. The job phase
 // is part of the poller's JSON state, so following resumes after a window reload like any other poll.
 import type { AzureClient, AzureResponse } from '../http/azureClient';
 import { AzureRequestError, type SerializedAzureError } from '../http/azureError';
 import { BasePoller } from './basePoller';
-import { operationStatusOf, type ArmLroState, type BackupLroState, type FollowedJob } from './lroTypes';
+import { operationStatusOf, type ArmLroState, type BackupLroState, type FollowedJob, type LroSnapshot } from './lroTypes';
 
 export interface FollowJobOptions {
   /** The job to follow when the caller knows it; else the job the operation's status names. */
@@ -50,6 +51,20 @@ export abstract class JobFollowingPoller<TResult, TState extends ArmLroState | B
     this.setRunning(undefined);
   }
 
+  /** The operation itself failed: when it names a followed job, that job's end (and errorDetails) tells why. */
+  protected operationFailed(status: 'failed' | 'canceled', extra: Partial<LroSnapshot> & { error: SerializedAzureError }): void {
+    const follow = this.state.followJob;
+    const jobId = follow?.jobId ?? extra.jobId ?? this.state.snapshot.jobId;
+    if (!follow || !jobId || follow.until === 'cancelled') {
+      this.state.phase = 'done';
+      return this.setTerminal(status, extra);
+    }
+    follow.operationError = extra.error;
+    this.state.phase = 'job';
+    this.state.snapshot = { ...this.state.snapshot, serviceStatus: extra.serviceStatus, jobId };
+    this.setRunning(undefined);
+  }
+
   protected async pollJob(signal?: AbortSignal): Promise<void> {
     const follow = this.state.followJob as FollowedJob;
     const jobId = follow.jobId ?? this.state.snapshot.jobId ?? '';
@@ -70,6 +85,7 @@ export abstract class JobFollowingPoller<TResult, TState extends ArmLroState | B
       if (status === 'canceled') return this.setTerminal('succeeded', { serviceStatus });
       return this.setTerminal('failed', { serviceStatus, error: this.notCancelled(response, serviceStatus ?? status) });
     }
+    if (status === 'succeeded' && follow.operationError) return this.setTerminal('failed', { serviceStatus, error: follow.operationError });
     if (status === 'succeeded') return this.setTerminal('succeeded', { serviceStatus });
     this.setTerminal(status, { serviceStatus, error: this.jobFailure(response, status, serviceStatus, props?.errorDetails) });
   }

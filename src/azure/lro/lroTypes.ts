@@ -85,6 +85,8 @@ export interface FollowedJob {
   jobId?: string;
   /** 'cancelled': the operation cancels the job, so a Cancelled job is its success and any other end its failure. */
   until?: 'ended' | 'cancelled';
+  /** The operation's own failure, kept while its job is read for the reason: the outcome if the job says nothing. */
+  operationError?: SerializedAzureError;
 }
 
 export interface ArmLroState extends LroStateBase {

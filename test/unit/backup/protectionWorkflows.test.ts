@@ -123,6 +123,7 @@ describe('Backup protection workflows (emulator)', function () {
     const op = record(outcome.operationId);
     assert.equal(op?.status, 'succeeded');
     assert.equal(op?.jobId, outcome.job?.name, 'the operations center names the ConfigureBackup job');
+    assert.equal(op?.serviceStatus, 'Completed', 'the operation ended when its ConfigureBackup job did');
     assert.equal(op?.target.resourceId, `${containerId}/protectedItems/SQLDataBase;mssqlserver;HRDb`);
     assert.ok(h.refreshed.includes(outcome.itemId));
     const after = await listProtectableDatabases(h.ctx, containerId);
@@ -216,6 +217,7 @@ describe('Backup protection workflows (emulator)', function () {
     assert.equal(deleted.job?.properties?.operation, 'DeleteBackupData');
     assert.equal(deleted.job?.properties?.status, 'Completed');
     assert.equal(record(deleted.operationId)?.status, 'succeeded');
+    assert.equal(record(deleted.operationId)?.serviceStatus, 'Completed', 'ended with its DeleteBackupData job');
     await assert.rejects(
       h.clients.protection.getProtectedItem({
         ...vault,

@@ -128,7 +128,7 @@ describe('ARM LRO poller: Backup job ids', () => {
     assert.equal(poller.latest.jobId, 'job-3');
   });
 
-  it('following the job: an operation that fails ends there, without reading a job', async () => {
+  const failingWithJob = (job: unknown) => {
     server.handle(
       scripted({
         [`PUT ${I}`]: [
@@ -137,6 +137,44 @@ describe('ARM LRO poller: Backup job ids', () => {
         [`GET ${I}/operationsStatus/op1`]: [
           { status: 200, body: { status: 'Failed', error: { code: 'BMSUserErrorX', message: 'no' }, properties: { jobId: 'job-4' } } },
         ],
+        [`GET ${V}/backupJobs/job-4`]: [{ status: 200, body: job }],
+      }),
+    );
+    return ArmPoller.begin(testClient(server), { operationName: 'Protect i', method: 'PUT', url: I, body: {} }).then((p) =>
+      p.followJob(`${V}/backupJobs`, '2026-02-01'),
+    );
+  };
+
+  it('following the job: an operation that fails naming its job fails with the job’s error and recommendation', async () => {
+    const poller = await failingWithJob({
+      properties: {
+        status: 'Failed',
+        errorDetails: [{ errorTitle: 'UserErrorSQLNoSysadmin', errorString: 'No sysadmin.', recommendations: ['Grant sysadmin.'] }],
+      },
+    });
+    await assert.rejects(
+      poller.pollUntilDone(FAST),
+      (e: unknown) =>
+        (e as { code?: string }).code === 'UserErrorSQLNoSysadmin' &&
+        (e as Error).message === 'No sysadmin. Recommendation: Grant sysadmin.',
+    );
+    assert.equal(poller.latest.jobId, 'job-4');
+    assert.equal(server.requests.filter((r) => r.url.includes('/backupJobs/job-4')).length, 1);
+  });
+
+  it('following the job: when the job of a failed operation says nothing, the operation’s own error stands', async () => {
+    const poller = await failingWithJob({ properties: { status: 'Completed' } });
+    await assert.rejects(poller.pollUntilDone(FAST), (e: unknown) => (e as { code?: string }).code === 'BMSUserErrorX');
+    assert.equal(poller.latest.status, 'failed');
+  });
+
+  it('a failed operation that names no job ends there', async () => {
+    server.handle(
+      scripted({
+        [`PUT ${I}`]: [
+          { status: 202, headers: { 'azure-asyncoperation': `${server.origin}${I}/operationsStatus/op1?api-version=2019-05-13` } },
+        ],
+        [`GET ${I}/operationsStatus/op1`]: [{ status: 200, body: { status: 'Failed', error: { code: 'BMSUserErrorX', message: 'no' } } }],
       }),
     );
     const poller = (await ArmPoller.begin(testClient(server), { operationName: 'Protect i', method: 'PUT', url: I, body: {} })).followJob(
