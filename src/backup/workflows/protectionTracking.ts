@@ -3,7 +3,7 @@
 // job ends; afterwards the job is read once for what it says (its operation, status, errorDetails).
 import type { BackupJob } from '../../azure/backup/backupModels';
 import type { VaultRef } from '../../azure/backup/backupPaths';
-import type { LroPoller } from '../../azure/lro/lroTypes';
+import { operationStatusOf, type LroPoller } from '../../azure/lro/lroTypes';
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { BackupContext } from '../backupContext';
 
@@ -47,23 +47,15 @@ export class BackupJobFailedError extends Error {
   }
 }
 
-const RUNNING_JOB = new Set(['inprogress', 'cancelling', 'notstarted']);
-const SUCCEEDED_JOB = new Set(['completed', 'completedwithwarnings']);
-
 /** The job's failure when it ended Failed or Cancelled; undefined while it runs or once it succeeded. */
 export function jobFailureOf(job: BackupJob): BackupJobFailedError | undefined {
-  const status = (job.properties?.status ?? '').toLowerCase();
-  if (SUCCEEDED_JOB.has(status) || RUNNING_JOB.has(status)) return undefined;
+  const status = operationStatusOf(job.properties?.status ?? '');
+  if (status === 'succeeded' || status === 'running') return undefined;
   const detail = job.properties?.errorDetails?.[0] ?? {};
   const recommendations = Array.isArray(detail.recommendations)
     ? detail.recommendations.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
     : [];
   return new BackupJobFailedError(job, typeof detail.errorTitle === 'string' ? detail.errorTitle : undefined, recommendations);
-}
-
-/** True while the job has not reached a terminal status (InProgress, Cancelling…). */
-export function isJobRunning(job: BackupJob): boolean {
-  return RUNNING_JOB.has((job.properties?.status ?? 'InProgress').toLowerCase());
 }
 
 /** The job a tracked operation started, read once it ended; undefined when the operation named none. */

@@ -7,7 +7,8 @@ import type { ProtectedItemRef, VaultRef } from '../../azure/backup/backupPaths'
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { BackupContext } from '../backupContext';
 import { containerRefOf } from '../backupTarget';
-import { endedJobOf, isJobRunning } from './protectionTracking';
+import { isJobRunning } from './jobModel';
+import { endedJobOf } from './protectionTracking';
 import { buildRestoreRequest, type RestoreRequestPlan, type SourceFile } from './restoreRequest';
 import { buildTimeline, POINT_IN_TIME_POINT, type RestoreTimeline } from './restoreTimeline';
 import {
