@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import fetch from 'node-fetch';
-import * as vscode from 'vscode';
 import type { ConfigureResult } from '../../src/backup/commands/configureProtectionFlow';
 import type { ProtectionOutcome } from '../../src/backup/workflows/protectionWorkflows';
 import type { EmulatorEndpoints } from '../../src/emulator/endpoints';
@@ -16,6 +15,7 @@ import { ScriptedUserInput } from '../../src/ui/userInput';
 import { useEmulator } from './support/emulator';
 import { activateExtension } from './support/extension';
 import { itemMenu } from './support/menus';
+import { commandRuns } from './support/commandRuns';
 
 const VIEW = 'sqlDataMovement.backup';
 
@@ -29,22 +29,7 @@ describe('Backup protection commands (real VS Code, emulator)', function () {
   const vault = () => ({ subscriptionId: prod, resourceGroup: 'rg-backup', vault: 'contoso-backup-weu' });
   const containerId = (vm: string, rg: string) => `${vaultId}/backupFabrics/Azure/protectionContainers/VMAppContainer;Compute;${rg};${vm}`;
 
-  const run = async <T>(command: string, ...args: unknown[]): Promise<T> => {
-    const before = api.errors.shown.length;
-    const result = await vscode.commands.executeCommand<T>(command, ...args);
-    const shown = api.errors.shown.slice(before).map((e) => e.text);
-    assert.deepEqual(shown, [], `no error shown by ${command}`);
-    assert.equal(script.remaining, 0, `every scripted answer was used by ${command} (asked: ${script.asked.join(' | ')})`);
-    return result;
-  };
-  const refused = async (command: string, ...args: unknown[]): Promise<string> => {
-    const before = api.errors.shown.length;
-    await vscode.commands.executeCommand(command, ...args);
-    const shown = api.errors.shown.slice(before);
-    assert.equal(shown.length, 1, `${command} showed one error`);
-    assert.equal(script.remaining, 0, `every scripted answer was used (asked: ${script.asked.join(' | ')})`);
-    return shown[0].text;
-  };
+  const { run, refused } = commandRuns(() => api, script);
   const operation = (title: RegExp) => {
     const { running, history } = api.operations.tracker.list();
     return [...running, ...history].filter((r) => title.test(r.title));
