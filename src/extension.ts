@@ -113,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerDataSyncCommands({ ctx: dataSync, input: userInput, errors }, dataSyncView),
     ...registerFabricTreeCommands({ ctx: fabric, input: userInput, errors, tree: fabricView, monitors: fabricMonitors }),
     ...registerMigrationCommands({ dataSync, fabric, input: userInput, errors }),
-    ...registerBackupTreeAndBackupNow({ ctx: backup, input: userInput, errors, provider: backupView.provider }),
+    ...registerBackupTreeAndBackupNow({ ctx: backup, input: userInput, errors, provider: backupView.provider, view: backupView.view }),
     ...registerProtectionCommands({ ctx: backup, input: userInput, errors }),
     registerRefreshCommand([fabricView, backupView, dataSyncView, center]),
     vscode.commands.registerCommand('sqlDataMovement.showGettingStarted', () => {
@@ -162,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     backup,
     estate,
     backupTree: backupView.provider,
+    backupTreeView: backupView.view,
     backupJobs: backupJobs.panels,
     backupPolicies: backupPolicies.provider,
     fabricTree: fabricView.provider,

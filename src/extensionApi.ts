@@ -39,6 +39,7 @@ export interface ExtensionApi {
   /** The Estate Health view (its scan state, tree and status-bar item). */
   estate: EstateHealthView;
   backupTree: BackupTreeProvider;
+  backupTreeView: vscode.TreeView<TreeNode>;
   /** Open Backup jobs panels (one per vault). */
   backupJobs: JobsPanels;
   /** The backup policy editor's file system (tests read `refusals` and `saves`). */

@@ -6,7 +6,8 @@
 // Run: npx tsx bench/backup/jobsLoad.ts
 import { periodFilter, type JobPeriod } from '../../src/backup/workflows/jobsQuery';
 import { readJobsPage } from '../../src/backup/workflows/jobsWorkflows';
-import { listVaultChoices } from '../../src/backup/workflows/vaultLists';
+import { vaultRefOf } from '../../src/backup/backupTarget';
+import { listVaults } from '../../src/backup/workflows/browseWorkflows';
 import { backupReadContext, startBenchEmulator } from '../support/benchEmulator';
 
 const LATENCY_MS = 50;
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     const subs = await clients.subscriptions.list().toArray();
     let vault;
     for (const s of subs) {
-      vault ??= (await listVaultChoices(ctx, s.subscriptionId!)).find((v) => v.vault === 'large-backup-vault');
+      vault ??= vaultRefOf((await listVaults(ctx, s.subscriptionId!)).find((v) => v.name === 'large-backup-vault')?.id);
     }
     if (!vault) throw new Error('the large seed has no large-backup-vault');
     bench.emulator.control.setLatency(LATENCY_MS);

@@ -7,16 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createAzureConnection, type AzureConnection } from '../../src/auth/azureConnection';
 import { InMemorySecretStore } from '../../src/auth/secretStore';
-import { BackupDiscoveryClient } from '../../src/azure/backup/backupDiscoveryClient';
-import { BackupProtectionClient } from '../../src/azure/backup/backupProtectionClient';
-import { BackupVaultsClient } from '../../src/azure/backup/vaultsClient';
 import { emulatorCloud, type AzureCloud } from '../../src/azure/clouds';
 import { MirroredDatabasesClient } from '../../src/azure/fabric/mirroredDatabasesClient';
 import { FabricWorkspacesClient } from '../../src/azure/fabric/workspacesClient';
 import type { RequestLogEntry } from '../../src/azure/http/requestLogger';
 import { SubscriptionsClient } from '../../src/azure/resources/subscriptionsClient';
 import { SqlServersClient } from '../../src/azure/sql/sqlServersClient';
-import type { BackupContext } from '../../src/backup/backupContext';
+import { backupClientsFor, type BackupContext } from '../../src/backup/backupContext';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index';
 import type { FabricContext } from '../../src/fabric/fabricContext';
 
@@ -80,14 +77,7 @@ function readOnly<C>(clients: C) {
 }
 
 export function backupReadContext({ conn, cloud }: Pick<BenchEmulator, 'conn' | 'cloud'>): BackupContext {
-  return readOnly({
-    cloud,
-    arm: conn.arm,
-    subscriptions: new SubscriptionsClient(conn.arm),
-    vaults: new BackupVaultsClient(conn.arm),
-    discovery: new BackupDiscoveryClient(conn.arm),
-    protection: new BackupProtectionClient(conn.arm),
-  });
+  return readOnly(backupClientsFor(cloud, conn.arm));
 }
 
 export function fabricReadContext({ conn, cloud }: Pick<BenchEmulator, 'conn' | 'cloud'>): FabricContext {

@@ -31,6 +31,18 @@ export interface BackupContext {
   refresh(resourceId?: string): void;
 }
 
+/** The typed Backup clients over one ARM client. */
+export function backupClientsFor(cloud: AzureCloud, arm: AzureClient): BackupClients {
+  return {
+    cloud,
+    arm,
+    subscriptions: new SubscriptionsClient(arm),
+    vaults: new BackupVaultsClient(arm),
+    discovery: new BackupDiscoveryClient(arm),
+    protection: new BackupProtectionClient(arm),
+  };
+}
+
 export function createBackupContext(
   connections: ConnectionManager,
   operations: () => OperationTracker,
@@ -45,14 +57,7 @@ export function createBackupContext(
       if (cached?.arm !== arm) {
         cached = {
           arm,
-          clients: {
-            cloud: connection.cloud,
-            arm,
-            subscriptions: new SubscriptionsClient(arm),
-            vaults: new BackupVaultsClient(arm),
-            discovery: new BackupDiscoveryClient(arm),
-            protection: new BackupProtectionClient(arm),
-          },
+          clients: backupClientsFor(connection.cloud, arm),
         };
       }
       return cached.clients;

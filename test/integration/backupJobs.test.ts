@@ -117,6 +117,10 @@ describe('Backup jobs view (real VS Code, emulator)', function () {
 
     await panel.simulate({ type: 'revealItem', jobName: sales.name });
     assert.match(panel.revealed.at(-1) ?? '', /\/protectedItems\/SQLDataBase;mssqlserver;SalesDb$/i);
+    const selected = await waitFor('the Backup tree to select the revealed database', () =>
+      api.backupTreeView.selection.find((n) => n.resourceId?.toLowerCase() === panel.revealed.at(-1)?.toLowerCase()),
+    );
+    assert.equal(selected.id.startsWith('backupProtectedItem:'), true);
   });
 
   it('cancels a running backup where the job allows it: tracked, linked, and the job ends Cancelled', async () => {

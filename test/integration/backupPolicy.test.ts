@@ -9,6 +9,7 @@ import type { ExtensionApi } from '../../src/extensionApi';
 import { ScriptedUserInput } from '../../src/ui/userInput';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, waitFor } from './support/extension';
+import { autoSaveOff, editedJson, openedBy, replaceText, revert } from './support/documents';
 
 type Sub = { policyType: string; schedulePolicy: Record<string, unknown>; retentionPolicy: Record<string, Record<string, unknown>> };
 type PolicyDoc = { properties: { subProtectionPolicy: Sub[]; [k: string]: unknown } };
@@ -20,39 +21,18 @@ describe('Backup policy editor (real VS Code, emulator)', function () {
   const script = new ScriptedUserInput();
   let vault: VaultRef;
   let vaultId: string;
-  let autoSave: string | undefined;
+  let restoreAutoSave: (() => Promise<void>) | undefined;
   const originals = new Map<string, PolicyDoc>();
 
   const policyId = (name: string) => `${vaultId}/backupPolicies/${name}`;
   const server = async (name: string) => (await api.backup.clients().vaults.getPolicy(vault, name)).properties as PolicyDoc['properties'];
-  const open = async (command: string, name: string): Promise<vscode.TextDocument> => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, { resourceId: policyId(name) });
-    assert.ok(uri, 'the command opened a document');
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    assert.ok(doc, 'the document is open');
-    return doc;
-  };
-  const replaceText = async (doc: vscode.TextDocument, text: string) => {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(doc.isDirty);
-  };
-  const edited = (doc: vscode.TextDocument, change: (d: PolicyDoc) => void): string => {
-    const d = JSON.parse(doc.getText()) as PolicyDoc;
-    change(d);
-    return JSON.stringify(d, null, 2);
-  };
-  const revert = async (doc: vscode.TextDocument) => {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  };
+  const open = (command: string, name: string) => openedBy(command, { resourceId: policyId(name) });
+  const edited = (doc: vscode.TextDocument, change: (d: PolicyDoc) => void) => editedJson<PolicyDoc>(doc, change);
   const lastRefusal = () => api.backupPolicies.refusals.at(-1)?.message ?? '';
 
   before(async () => {
     api = await activateExtension();
-    autoSave = vscode.workspace.getConfiguration('files').inspect<string>('autoSave')?.globalValue;
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    restoreAutoSave = await autoSaveOff();
     ({ control } = await useEmulator(api));
     api.userInput.use(script);
     const subs = await api.backup.clients().subscriptions.list().toArray();
@@ -66,7 +46,7 @@ describe('Backup policy editor (real VS Code, emulator)', function () {
     api.userInput.use(undefined);
     for (const doc of vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'sqldm-backup-policy' && d.isDirty)) await revert(doc);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await restoreAutoSave?.();
     for (const [name, doc] of originals) {
       const { protectedItemsCount: _count, ...properties } = doc.properties;
       await (await api.backup.clients().vaults.beginCreateOrUpdatePolicy(vault, name, { properties })).pollUntilDone({ minDelayMs: 100 });

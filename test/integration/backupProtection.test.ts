@@ -4,7 +4,6 @@
 // continued from the failed step with the choices kept, and stop / resume / delete data / unregister
 // (delete refused for a wrongly typed name). Prompts are scripted.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { ConfigureResult } from '../../src/backup/commands/configureProtectionFlow';
 import type { ProtectionOutcome } from '../../src/backup/workflows/protectionWorkflows';
 import type { ExtensionApi } from '../../src/extensionApi';
@@ -12,6 +11,7 @@ import { ScriptedUserInput } from '../../src/ui/userInput';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension } from './support/extension';
 import { itemMenu } from './support/menus';
+import { commandRuns } from './support/commandRuns';
 
 const VIEW = 'sqlDataMovement.backup';
 
@@ -25,22 +25,7 @@ describe('Backup protection commands (real VS Code, emulator)', function () {
   const vault = () => ({ subscriptionId: prod, resourceGroup: 'rg-backup', vault: 'contoso-backup-weu' });
   const containerId = (vm: string, rg: string) => `${vaultId}/backupFabrics/Azure/protectionContainers/VMAppContainer;Compute;${rg};${vm}`;
 
-  const run = async <T>(command: string, ...args: unknown[]): Promise<T> => {
-    const before = api.errors.shown.length;
-    const result = await vscode.commands.executeCommand<T>(command, ...args);
-    const shown = api.errors.shown.slice(before).map((e) => e.text);
-    assert.deepEqual(shown, [], `no error shown by ${command}`);
-    assert.equal(script.remaining, 0, `every scripted answer was used by ${command} (asked: ${script.asked.join(' | ')})`);
-    return result;
-  };
-  const refused = async (command: string, ...args: unknown[]): Promise<string> => {
-    const before = api.errors.shown.length;
-    await vscode.commands.executeCommand(command, ...args);
-    const shown = api.errors.shown.slice(before);
-    assert.equal(shown.length, 1, `${command} showed one error`);
-    assert.equal(script.remaining, 0, `every scripted answer was used (asked: ${script.asked.join(' | ')})`);
-    return shown[0].text;
-  };
+  const { run, refused } = commandRuns(() => api, script);
   const operation = (title: RegExp) => {
     const { running, history } = api.operations.tracker.list();
     return [...running, ...history].filter((r) => title.test(r.title));

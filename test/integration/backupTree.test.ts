@@ -217,9 +217,10 @@ describe('Backup tree (real VS Code, emulator)', function () {
     assert.ok(![...running, ...history].some((r) => r.title === 'Back up ReportingDb (Differential)'), 'nothing was started');
   });
 
-  it('asks from the palette for a vault, then a protected database, then the backup type', async () => {
+  it('asks from the palette for a subscription, a vault, then a protected database, then the backup type', async () => {
     script.script(
-      { title: /^Choose a Recovery Services vault$/, answer: 'contoso-backup-weu' },
+      { title: /^Choose a subscription$/, answer: 'Contoso Production' },
+      { title: /^Choose a Recovery Services vault in Contoso Production$/, answer: 'contoso-backup-weu' },
       { title: /^Choose a protected database in contoso-backup-weu$/, answer: 'msdb' },
       { title: /^Back up msdb now: backup type$/, answer: undefined },
     );
@@ -228,7 +229,12 @@ describe('Backup tree (real VS Code, emulator)', function () {
     assert.equal(script.remaining, 0);
     assert.deepEqual(
       script.offered.slice(offeredBefore).map((o) => o.title),
-      ['Choose a Recovery Services vault', 'Choose a protected database in contoso-backup-weu', 'Back up msdb now: backup type'],
+      [
+        'Choose a subscription',
+        'Choose a Recovery Services vault in Contoso Production',
+        'Choose a protected database in contoso-backup-weu',
+        'Back up msdb now: backup type',
+      ],
     );
   });
 
@@ -237,5 +243,17 @@ describe('Backup tree (real VS Code, emulator)', function () {
     const copied = await vscode.commands.executeCommand<string>('sqlDataMovement.backup.copyResourceId', sales);
     assert.equal(copied, sales.resourceId);
     assert.equal(await vscode.env.clipboard.readText(), sales.resourceId);
+  });
+
+  it('reveals a protected database by its id (any case), loading vault, VM and instance, and selects it', async () => {
+    const id = (await salesDb()).resourceId;
+    api.backupTree.refresh(); // nothing loaded: reveal loads the path itself
+    const revealed = await vscode.commands.executeCommand<string>('sqlDataMovement.backup.revealItem', { resourceId: id.toUpperCase() });
+    assert.equal(revealed, `backupProtectedItem:${id.toLowerCase()}`);
+    const selected = await waitFor('the Backup tree to select SalesDb', () => api.backupTreeView.selection[0]);
+    assert.equal(selected.resourceId, id);
+    assert.equal(label(selected), 'SalesDb');
+    assert.equal(label(selected.parent!), 'MSSQLSERVER');
+    assert.equal(label(selected.parent!.parent!), 'sqlvm-prod-01');
   });
 });

@@ -10,6 +10,7 @@ import { ScriptedUserInput, ValidationFailed } from '../../src/ui/userInput';
 import type { TreeNode } from '../../src/ui/tree/treeNode';
 import { useEmulator } from './support/emulator';
 import { activateExtension, waitFor } from './support/extension';
+import { commandRuns } from './support/commandRuns';
 
 describe('Fabric mirroring commands (real VS Code, emulator)', function () {
   this.timeout(120_000);
@@ -19,22 +20,7 @@ describe('Fabric mirroring commands (real VS Code, emulator)', function () {
   let stopped: FabricItemTarget;
   let running: FabricItemTarget;
 
-  const run = async <T>(command: string, ...args: unknown[]): Promise<T> => {
-    const before = api.errors.shown.length;
-    const result = await vscode.commands.executeCommand<T>(command, ...args);
-    const shown = api.errors.shown.slice(before).map((e) => e.text);
-    assert.deepEqual(shown, [], `no error shown by ${command}`);
-    assert.equal(script.remaining, 0, `every scripted answer was used by ${command} (asked: ${script.asked.join(' | ')})`);
-    return result;
-  };
-  const refused = async (command: string, ...args: unknown[]): Promise<string> => {
-    const before = api.errors.shown.length;
-    await vscode.commands.executeCommand(command, ...args);
-    const shown = api.errors.shown.slice(before);
-    assert.equal(shown.length, 1, `${command} showed one error`);
-    assert.equal(script.remaining, 0);
-    return shown[0].text;
-  };
+  const { run, refused } = commandRuns(() => api, script);
   const clients = () => api.fabric.clients();
   const status = async (t: FabricItemTarget) =>
     (await clients().mirroredDatabases.getMirroringStatus({ workspaceId: t.workspaceId, mirroredDatabaseId: t.itemId })).status;

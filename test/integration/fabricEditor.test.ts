@@ -11,6 +11,7 @@ import type { FabricItemTarget } from '../../src/fabric/fabricTarget';
 import { ScriptedUserInput } from '../../src/ui/userInput';
 import { useEmulator, type EmulatorControlClient } from './support/emulator';
 import { activateExtension, screenshot, waitFor } from './support/extension';
+import { autoSaveOff, editedJson, openedBy, replaceText, revert } from './support/documents';
 
 type Doc = {
   properties: {
@@ -28,7 +29,7 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
   let running: FabricItemTarget;
   let stopped: FabricItemTarget;
   const originals = new Map<string, Doc>();
-  let autoSave: string | undefined;
+  let restoreAutoSave: (() => Promise<void>) | undefined;
 
   const ref = (t: FabricItemTarget) => ({ workspaceId: t.workspaceId, mirroredDatabaseId: t.itemId });
   const serverDoc = async (t: FabricItemTarget): Promise<Doc> => {
@@ -40,36 +41,14 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
     (
       await api.fabric.clients().mirroredDatabases.beginUpdateDefinition(ref(t), { parts: [jsonPart('mirroring.json', doc)] })
     ).pollUntilDone({ minDelayMs: 100 });
-  const open = async (t: FabricItemTarget): Promise<vscode.TextDocument> => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('sqlDataMovement.fabric.openDefinition', t);
-    assert.ok(uri, 'the command opened a document');
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    assert.ok(doc, 'the document is open');
-    return doc;
-  };
-  const replaceText = async (doc: vscode.TextDocument, text: string) => {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(doc.isDirty);
-  };
-  const edited = (doc: vscode.TextDocument, change: (d: Doc) => void): string => {
-    const d = JSON.parse(doc.getText()) as Doc;
-    change(d);
-    return JSON.stringify(d, null, 2);
-  };
-  const revert = async (doc: vscode.TextDocument) => {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    assert.equal(doc.isDirty, false);
-  };
+  const open = (t: FabricItemTarget) => openedBy('sqlDataMovement.fabric.openDefinition', t);
+  const edited = (doc: vscode.TextDocument, change: (d: Doc) => void) => editedJson<Doc>(doc, change);
   const lastRefusal = () => api.fabricDefinitions.refusals.at(-1)?.message ?? '';
 
   before(async () => {
     api = await activateExtension();
     // VS Code for the web saves after a delay by default; these tests decide when a save happens.
-    autoSave = vscode.workspace.getConfiguration('files').inspect<string>('autoSave')?.globalValue;
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    restoreAutoSave = await autoSaveOff();
     ({ control } = await useEmulator(api));
     api.userInput.use(script);
     const workspaces = await api.fabric.clients().workspaces.list().toArray();
@@ -85,7 +64,7 @@ describe('Fabric mirroring definition editor (real VS Code, emulator)', function
     api.userInput.use(undefined);
     for (const doc of vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'sqldm-fabric' && d.isDirty)) await revert(doc);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await restoreAutoSave?.();
     // Leave the seed as it was for the suites that follow.
     for (const t of [running, stopped]) await putServerDoc(t, originals.get(t.itemId)!);
   });

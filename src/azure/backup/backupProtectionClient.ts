@@ -54,13 +54,13 @@ export class BackupProtectionClient {
     );
   }
 
-  /** Enable protection (PUT item with policyId). Flagged LRO, final-state-via location. */
+  /** Enable, stop or resume protection (PUT item with policyId). Flagged LRO, final-state-via location; ends with its job. */
   async beginProtect(
     ref: ProtectedItemRef,
     body: { properties: { protectedItemType: string; policyId: string; [extra: string]: unknown } },
     options: { auxiliaryToken?: string; signal?: AbortSignal } = {},
   ): Promise<ArmPoller<ProtectedItem>> {
-    return ArmPoller.begin<ProtectedItem>(
+    const poller = await ArmPoller.begin<ProtectedItem>(
       this.client,
       {
         operationName: `Protect ${ref.item}`,
@@ -73,22 +73,24 @@ export class BackupProtectionClient {
       },
       { finalStateVia: 'location' },
     );
+    return poller.followJob(jobsUrlOf(ref), BACKUP_API_VERSION);
   }
 
-  /** Stop protection and delete backup data: 202 without the LRO flag. */
+  /** Stop protection and delete backup data: 202 without the LRO flag; ends with its DeleteBackupData job. */
   async beginStopProtection(ref: ProtectedItemRef, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, {
+    const poller = await BackupPoller.begin<void>(this.client, {
       operationName: `Stop protection of ${ref.item}`,
       method: 'DELETE',
       url: protectedItemPath(ref),
       query: q,
       signal,
     });
+    return poller.followJob(jobsUrlOf(ref), BACKUP_API_VERSION);
   }
 
-  /** Back up now: 202 without the LRO flag; the poller's snapshot carries the backup jobId. */
+  /** Back up now: 202 without the LRO flag; ends with its backup job (the snapshot carries the jobId). */
   async beginBackupNow(ref: ProtectedItemRef, body: WorkloadBackupRequest, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, {
+    const poller = await BackupPoller.begin<void>(this.client, {
       operationName: `Back up ${ref.item} now`,
       method: 'POST',
       url: `${protectedItemPath(ref)}/backup`,
@@ -96,6 +98,7 @@ export class BackupProtectionClient {
       body,
       signal,
     });
+    return poller.followJob(jobsUrlOf(ref), BACKUP_API_VERSION);
   }
 
   listRecoveryPoints(ref: ProtectedItemRef, options: { filter?: string; signal?: AbortSignal } = {}): PagedList<RecoveryPoint> {
@@ -119,9 +122,9 @@ export class BackupProtectionClient {
     );
   }
 
-  /** Restore: 202 with Location/Azure-AsyncOperation (flagged LRO, but followed like the other backup calls for the jobId). */
+  /** Restore: 202 with Location/Azure-AsyncOperation (flagged LRO, followed like the other backup calls); ends with its Restore job. */
   async beginRestore(ref: RecoveryPointRef, body: SqlRestoreRequest, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, {
+    const poller = await BackupPoller.begin<void>(this.client, {
       operationName: `Restore ${ref.item}`,
       method: 'POST',
       url: `${recoveryPointPath(ref)}/restore`,
@@ -129,6 +132,7 @@ export class BackupProtectionClient {
       body,
       signal,
     });
+    return poller.followJob(jobsUrlOf(ref), BACKUP_API_VERSION);
   }
 
   listJobs(vault: VaultRef, options: { filter?: string; skipToken?: string; signal?: AbortSignal } = {}): PagedList<BackupJob> {
@@ -146,15 +150,16 @@ export class BackupProtectionClient {
     });
   }
 
-  /** Cancel a running Backup or Restore job: 202, followed through its operation (job goes Cancelling → Cancelled). */
+  /** Cancel a running Backup or Restore job: 202; ends when the job is Cancelled (fails if it ends otherwise). */
   async beginCancelJob(vault: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupPoller<void>> {
-    return BackupPoller.begin<void>(this.client, {
+    const poller = await BackupPoller.begin<void>(this.client, {
       operationName: `Cancel backup job ${jobName}`,
       method: 'POST',
       url: `${vaultPath(vault)}${buildPath(['backupJobs', { field: 'Job id', value: jobName }])}/cancel`,
       query: q,
       signal,
     });
+    return poller.followJob(jobsUrlOf(vault), BACKUP_API_VERSION, { jobId: jobName, until: 'cancelled' });
   }
 
   async getJob(vault: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob> {
@@ -168,4 +173,9 @@ export class BackupProtectionClient {
       }),
     );
   }
+}
+
+/** The vault's job collection, where the jobs these calls start are followed. */
+function jobsUrlOf(vault: VaultRef): string {
+  return `${vaultPath(vault)}/backupJobs`;
 }

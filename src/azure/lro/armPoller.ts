@@ -7,9 +7,11 @@
 // A 200/201 without headers is synchronous completion (or, when provisioningState is not terminal,
 // the resource itself is polled). A 202 without headers: PUT/PATCH poll the resource's provisioningState,
 // DELETE polls the resource until it answers 404, POST has nothing to follow and is done once accepted.
+// Azure Backup's flagged calls (enable protection) can also follow the job they start (followJob()).
 import { isAzureRequestError, type AzureRequestError } from '../http/azureError';
 import type { AzureClient, AzureRequest, AzureResponse } from '../http/azureClient';
-import { BasePoller, header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
+import { header, initialSnapshot, operationFailureFrom, percentFrom } from './basePoller';
+import { JobFollowingPoller } from './jobFollowingPoller';
 import { normalizeStatus, operationStatusOf, type ArmFinalStateVia, type ArmLroState } from './lroTypes';
 
 export interface ArmBeginOptions {
@@ -17,12 +19,9 @@ export interface ArmBeginOptions {
   finalStateVia?: ArmFinalStateVia;
 }
 
-export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroState> {
-  constructor(
-    private readonly client: AzureClient,
-    state: ArmLroState,
-  ) {
-    super(state);
+export class ArmPoller<TResult = unknown> extends JobFollowingPoller<TResult, ArmLroState> {
+  constructor(client: AzureClient, state: ArmLroState) {
+    super(client, state);
   }
 
   /** Builds the poller from the initial response of a PUT/PATCH/DELETE/POST. */
@@ -88,6 +87,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       else await this.pollResource(signal);
     }
     if (this.state.phase === 'final') await this.finalGet(signal);
+    if (this.state.phase === 'job') await this.pollJob(signal);
   }
 
   private async pollAsyncOperation(url: string, signal?: AbortSignal): Promise<void> {
@@ -108,7 +108,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
       this.state.snapshot.endTime = (body as { endTime: string }).endTime;
     if (status === 'running') return this.setRunning(response, { percent: percentFrom(body), serviceStatus, ...withJob });
     if (status !== 'succeeded')
-      return this.setTerminal(status, { serviceStatus, ...withJob, error: this.failure(response, status, serviceStatus) });
+      return this.operationFailed(status, { serviceStatus, ...withJob, error: this.failure(response, status, serviceStatus) });
     this.state.snapshot.serviceStatus = serviceStatus;
     if (job) this.state.snapshot.jobId = job;
     if (this.state.method === 'PUT' || this.state.method === 'PATCH') this.state.phase = 'final';
@@ -190,9 +190,7 @@ export class ArmPoller<TResult = unknown> extends BasePoller<TResult, ArmLroStat
   }
 
   private succeed(result: unknown): void {
-    this.state.result = result;
-    this.state.phase = 'done';
-    this.setTerminal('succeeded');
+    this.operationSucceeded(result);
   }
 
   /**

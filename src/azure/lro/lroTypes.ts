@@ -72,6 +72,21 @@ interface LroStateBase {
   startedAt: number;
   snapshot: LroSnapshot;
   result?: unknown;
+  /** Set when the Azure Backup job the operation started is followed too (arm and backup pollers). */
+  followJob?: FollowedJob;
+}
+
+/** Where the operation's Backup job is read, and which end of it counts as success. */
+export interface FollowedJob {
+  /** The vault's job collection (…/backupJobs) and its api-version. */
+  jobsUrl: string;
+  apiVersion: string;
+  /** The job to follow when the caller knows it (a cancel names the job it cancels); else the operation's jobId. */
+  jobId?: string;
+  /** 'cancelled': the operation cancels the job, so a Cancelled job is its success and any other end its failure. */
+  until?: 'ended' | 'cancelled';
+  /** The operation's own failure, kept while its job is read for the reason: the outcome if the job says nothing. */
+  operationError?: SerializedAzureError;
 }
 
 export interface ArmLroState extends LroStateBase {
@@ -81,8 +96,8 @@ export interface ArmLroState extends LroStateBase {
   resourceUrl: string;
   asyncOperationUrl?: string;
   locationUrl?: string;
-  /** polling: waiting for a terminal status; final: terminal, final GET still to do; done. */
-  phase: 'polling' | 'final' | 'done';
+  /** polling: waiting for a terminal status; final: terminal, final GET still to do; job: the Backup job is followed; done. */
+  phase: 'polling' | 'final' | 'job' | 'done';
   /** 'resource' when neither header was sent and the resource's provisioningState is polled. */
   via: 'azure-asyncoperation' | 'location' | 'resource';
   /** The spec's `final-state-via`: 'location' takes a PUT/PATCH result from the Location URL, not the original URL. */
@@ -97,8 +112,6 @@ export interface BackupLroState extends LroStateBase {
   statusUrl?: string;
   /** operationResults URL (Location): 202 running, 200/204 done. */
   resultUrl?: string;
-  /** Set when the operation's job is followed too: the vault's job collection (…/backupJobs) and its api-version. */
-  followJob?: { jobsUrl: string; apiVersion: string };
   /** job: the operation succeeded and its job (snapshot.jobId) is polled until it ends. */
   phase: 'status' | 'result' | 'job' | 'done';
 }

@@ -17,7 +17,7 @@ import {
   type BackupTypeChoice,
 } from '../workflows/backupNowRules';
 import { backupNow, readBackupNowOptions } from '../workflows/backupNowWorkflows';
-import { pickProtectedDatabase } from './backupPickers';
+import { pickVaultAndDatabase } from './backupPickers';
 
 export const BACKUP_NOW_COMMAND = 'sqlDataMovement.backup.backupNow';
 
@@ -35,7 +35,7 @@ export function registerBackupNowCommand(deps: { ctx: BackupContext; input: User
   return vscode.commands.registerCommand(
     BACKUP_NOW_COMMAND,
     errors.guard('Back up now', async (arg?: unknown) => {
-      const ref = protectedItemRefOf(arg) ?? (await pickProtectedDatabase(ctx, input));
+      const ref = protectedItemRefOf(arg) ?? (await pickVaultAndDatabase(ctx, input));
       if (!ref) return undefined;
       const options = await readBackupNowOptions(ctx, ref);
       const name = options.facts.database;

@@ -14,7 +14,7 @@ import { discoverVms, listVmCandidates, registerVm, type VmCandidate } from '../
 import { inquire, listProtectableDatabases, type ProtectableDatabase } from '../workflows/inquiryWorkflows';
 import { sameName, vaultIdOf } from '../workflows/protectionIds';
 import { enableProtection, type ProtectionOutcome } from '../workflows/protectionWorkflows';
-import { pickSqlPolicy, pickVault } from './protectionPickers';
+import { pickSqlPolicy, pickVault } from './backupPickers';
 
 export type ConfigureStep = 'discover' | 'register' | 'inquire' | 'databases' | 'policy' | 'protect';
 

@@ -8,7 +8,7 @@ import type { BackupContext } from '../backupContext';
 import { vaultOfTarget } from './vaultTarget';
 import type { JobsPanel } from '../webviews/jobsPanel';
 import { JobsPanels } from '../webviews/jobsPanels';
-import { pickVault } from './vaultQuickPick';
+import { pickVault } from './backupPickers';
 
 export const SHOW_JOBS_COMMAND = 'sqlDataMovement.backup.showJobs';
 

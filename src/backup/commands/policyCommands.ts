@@ -11,7 +11,7 @@ import { vaultOfTarget } from './vaultTarget';
 import { PolicyFileSystemProvider } from '../policyEditor/policyFileSystemProvider';
 import { POLICY_SCHEME } from '../policyEditor/policyUri';
 import { policyExists, policyNameProblem } from '../workflows/policyWorkflows';
-import { pickVault } from './vaultQuickPick';
+import { pickVault } from './backupPickers';
 
 export const VIEW_POLICY_COMMAND = 'sqlDataMovement.backup.viewPolicy';
 export const EDIT_POLICY_COMMAND = 'sqlDataMovement.backup.editPolicy';

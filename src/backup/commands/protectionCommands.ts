@@ -19,7 +19,7 @@ import {
   type ProtectionOutcome,
 } from '../workflows/protectionWorkflows';
 import { ConfigureProtectionFlow } from './configureProtectionFlow';
-import { pickProtectedDatabase, pickRegisteredVm, pickSqlPolicy, pickVault } from './protectionPickers';
+import { pickProtectedDatabase, pickRegisteredVm, pickSqlPolicy, pickVault } from './backupPickers';
 
 export interface ProtectionCommandDeps {
   ctx: BackupContext;
@@ -40,7 +40,11 @@ export function registerProtectionCommands(deps: ProtectionCommandDeps): vscode.
     if (given && protectedItemRefOf(given)) return given;
     const vault = vaultRefOf(arg) ?? (await pickVault(ctx, input));
     if (!vault) return undefined;
-    return pickProtectedDatabase(ctx, input, vault, title, accept && ((i) => accept(i.properties?.protectionState)));
+    const picked = await pickProtectedDatabase(ctx, input, vault, {
+      title,
+      accept: accept && ((i) => accept(i.properties?.protectionState)),
+    });
+    return picked?.id;
   };
 
   return [

@@ -14,7 +14,8 @@ const expiryOf = (p: RecoveryPoint): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
-export class RecoveryPointNode implements TreeNode {
+/** A recovery point of the database (a Full/Differential point or the log ranges' pseudo-point). */
+abstract class PointNode implements TreeNode {
   readonly id: string;
   readonly resourceId: string;
   constructor(
@@ -25,6 +26,10 @@ export class RecoveryPointNode implements TreeNode {
     this.id = treeIdFor('backupRecoveryPoint', this.resourceId);
   }
 
+  abstract treeItem(): vscode.TreeItem;
+}
+
+export class RecoveryPointNode extends PointNode {
   get type(): string {
     const rule = (this.point.properties?.recoveryPointProperties as { ruleName?: unknown } | undefined)?.ruleName;
     return pointTypeText(this.point.properties?.type, rule);
@@ -55,17 +60,7 @@ export class RecoveryPointNode implements TreeNode {
 }
 
 /** DefaultRangeRecoveryPoint: the log chains a point-in-time restore can reach. */
-export class PointInTimeNode implements TreeNode {
-  readonly id: string;
-  readonly resourceId: string;
-  constructor(
-    readonly parent: TreeNode & { name: string },
-    readonly point: RecoveryPoint,
-  ) {
-    this.resourceId = point.id as string;
-    this.id = treeIdFor('backupRecoveryPoint', this.resourceId);
-  }
-
+export class PointInTimeNode extends PointNode {
   private get ranges() {
     return this.point.properties?.timeRanges ?? [];
   }

@@ -12,6 +12,8 @@ import { ProtectedItemNode } from './protectedItemNode';
 export class SqlInstanceNode implements TreeNode {
   readonly id: string;
   private count: number | undefined;
+  /** The ids (lower-cased) of the databases it listed last: what reveal looks for. */
+  private itemIds = new Set<string>();
   constructor(
     private readonly ctx: BackupContext,
     readonly parent: TreeNode & { resourceId: string; ref: ContainerRef; name: string },
@@ -20,6 +22,15 @@ export class SqlInstanceNode implements TreeNode {
   ) {
     this.id = `backupSqlInstance:${parent.resourceId.toLowerCase()}/${instance.toLowerCase()}`;
     this.count = prefetched?.length;
+    this.remember(prefetched ?? []);
+  }
+
+  leadsTo(resourceId: string): boolean {
+    return this.itemIds.has(resourceId.toLowerCase());
+  }
+
+  private remember(items: readonly ProtectedItem[]): void {
+    this.itemIds = new Set(items.flatMap((i) => (i.id ? [i.id.toLowerCase()] : [])));
   }
 
   treeItem(): vscode.TreeItem {
@@ -39,6 +50,7 @@ export class SqlInstanceNode implements TreeNode {
       );
     this.prefetched = undefined;
     this.count = items.length;
+    this.remember(items);
     if (!items.length) return [new InfoNode(this, 'No protected databases')];
     return items
       .filter((i) => i.id)

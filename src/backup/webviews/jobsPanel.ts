@@ -13,11 +13,11 @@ import { WebviewPanelBase, type PanelHost } from '../../ui/webview/webviewPanel'
 import type { BackupContext } from '../backupContext';
 import { jobDetails, jobRow, nextJobsRefreshMs, type JobRow } from '../workflows/jobModel';
 import { JOB_OPERATIONS, JOB_STATUSES, periodFilter, type JobPeriod, type JobsFilter } from '../workflows/jobsQuery';
+import { REVEAL_ITEM_COMMAND } from '../commands/revealItemCommand';
 import { cancelJob, findJobProtectedItem, readJob, readJobsPage } from '../workflows/jobsWorkflows';
 import type { FromJobs, JobsFilterChoice, ToJobs } from './protocol/jobs';
 import { checkFromJobs } from './protocol/jobsShape';
 
-export const REVEAL_ITEM_COMMAND = 'sqlDataMovement.backup.revealItem';
 export const SHOW_OPERATION_COMMAND = 'sqlDataMovement.operations.showDetails';
 
 function body(vault: VaultRef): string {
@@ -312,13 +312,7 @@ export class JobsPanel extends WebviewPanelBase<ToJobs, FromJobs> {
       return;
     }
     recordForTests(this.revealed, id);
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes(REVEAL_ITEM_COMMAND)) {
-      await vscode.commands.executeCommand(REVEAL_ITEM_COMMAND, { resourceId: id });
-      return;
-    }
-    await vscode.env.clipboard.writeText(id);
-    this.post({ type: 'notice', text: `Protected item id copied: ${id}` });
+    await vscode.commands.executeCommand(REVEAL_ITEM_COMMAND, { resourceId: id });
   }
 
   override dispose(): void {

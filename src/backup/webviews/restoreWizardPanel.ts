@@ -15,7 +15,7 @@ import { chainFor, type ChainLink, type RestoreChoice } from '../workflows/resto
 import { fieldOfRestoreRefusal, parseUtc, RestoreValidationError } from '../workflows/restoreValidation';
 import {
   beginRestore,
-  followRestoreJob,
+  restoreJobOf,
   loadRestoreSource,
   planRestore,
   sourceFilesOf,
@@ -57,8 +57,6 @@ export class RestoreWizardPanel extends WebviewPanelBase<ToRestoreWizard, FromRe
     readonly ref: ProtectedItemRef,
     private readonly preselect: string | undefined,
     onDispose: () => void,
-    /** How often the Restore job is read while it runs. */
-    private readonly jobPollMs = 2_000,
   ) {
     super(
       host,
@@ -178,27 +176,17 @@ export class RestoreWizardPanel extends WebviewPanelBase<ToRestoreWizard, FromRe
       this.post({ type: 'busy', step: 'summary', text: `Starting the restore of ${s.database}…` });
       const started = await beginRestore(this.ctx, s, form);
       this.post({ type: 'started', text: 'Restore requested: follow it here or in the Operations view.' });
-      const jobId = await started.jobId;
-      if (!jobId) {
+      const job = await restoreJobOf(this.ctx, this.ref, started.operation, ({ jobId, status }) => {
+        if (this.closed.signal.aborted) return;
+        this.job = { jobId, status };
+        this.post({ type: 'job', jobId, status, operation: 'Restore', ended: false, text: `Restore job ${jobId}: ${status}` });
+      });
+      if (this.closed.signal.aborted) return;
+      if (!job?.name) {
         this.post({ type: 'started', text: 'The restore was accepted; the service did not name its job.' });
         return;
       }
-      const job = await followRestoreJob(this.ctx, this.ref, jobId, {
-        signal: this.closed.signal,
-        intervalMs: this.jobPollMs,
-        onProgress: (j) => {
-          const status = j.properties?.status ?? 'Unknown';
-          this.job = { jobId, status };
-          this.post({
-            type: 'job',
-            jobId,
-            status,
-            operation: j.properties?.operation ?? 'Restore',
-            ended: false,
-            text: `Restore job ${jobId}: ${status}${j.properties?.duration ? ` (${j.properties.duration})` : ''}`,
-          });
-        },
-      });
+      const jobId = job.name;
       const status = job.properties?.status ?? 'Unknown';
       this.job = { jobId, status };
       const failure = (job.properties?.errorDetails ?? []).map(jobErrorText).join(' ');

@@ -1,8 +1,8 @@
 // Back up now: read what the database allows (its protection state, recovery model and whether a Full
 // exists), refuse before sending anything it would not take, send the AzureWorkloadBackupRequest, and hand
-// the operation to the tracker, which follows operationsStatus (the job id) and then the job to its end.
-import { BACKUP_API_VERSION, type ProtectedItem } from '../../azure/backup/backupModels';
-import { protectedItemPath, vaultPath, type ProtectedItemRef } from '../../azure/backup/backupPaths';
+// the operation to the tracker; its poller follows operationsStatus (the job id) and then the job to its end.
+import type { ProtectedItem } from '../../azure/backup/backupModels';
+import { protectedItemPath, type ProtectedItemRef } from '../../azure/backup/backupPaths';
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { BackupContext } from '../backupContext';
 import {
@@ -83,7 +83,6 @@ export async function backupNow(
   const body = backupRequestBody(choice, now);
   const clients = ctx.clients();
   const poller = await clients.protection.beginBackupNow(ref, body);
-  poller.followJob(`${vaultPath(ref)}/backupJobs`, BACKUP_API_VERSION);
   const itemId = item.id ?? protectedItemPath(ref);
   const vm = item.properties?.serverName;
   const operation = await ctx.operations.start(poller, {

@@ -3,8 +3,13 @@
 // property bag). Pure: enums are open (unknown values shown as they come), `actionsInfo` arrives as
 // names or as the integers the service was observed to send (1 = Cancellable).
 import type { BackupJob } from '../../azure/backup/backupModels';
+import { operationStatusOf } from '../../azure/lro/lroTypes';
 
-export const RUNNING_STATUSES: ReadonlySet<string> = new Set(['InProgress', 'Cancelling']);
+/** Whether a job status word says the job still runs (InProgress, Cancelling, NotStarted; any case), as the pollers read it. */
+export const isRunningStatus = (status: string | undefined): boolean => operationStatusOf(status) === 'running';
+
+/** True while the job has not ended; a job without a status is taken as running. */
+export const isJobRunning = (job: BackupJob): boolean => isRunningStatus(job.properties?.status ?? 'InProgress');
 const FAILED_STATUSES: ReadonlySet<string> = new Set(['Failed', 'CompletedWithWarnings']);
 /** JobSupportedAction as integers: Invalid = 0, Cancellable = 1, Retriable = 2. */
 const ACTION_NAMES = ['Invalid', 'Cancellable', 'Retriable'];
@@ -99,7 +104,7 @@ export function jobDurationMs(job: BackupJob, now: number = Date.now()): number 
   const reported = parseIsoDuration(p.duration);
   if (reported !== undefined) return reported;
   const start = p.startTime ? Date.parse(p.startTime) : NaN;
-  const end = p.endTime ? Date.parse(p.endTime) : RUNNING_STATUSES.has(p.status ?? '') ? now : NaN;
+  const end = p.endTime ? Date.parse(p.endTime) : isRunningStatus(p.status) ? now : NaN;
   return Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - start) : undefined;
 }
 
@@ -129,7 +134,7 @@ export function jobRow(job: BackupJob, now: number = Date.now()): JobRow {
     endTime: p.endTime,
     durationMs,
     durationText: formatDuration(durationMs),
-    running: RUNNING_STATUSES.has(status),
+    running: isRunningStatus(status),
     problem: FAILED_STATUSES.has(status) || errors.length > 0,
     cancellable: isCancellable(job),
     errorSummary: errors[0] ? errors[0].title || errors[0].message || errors[0].code : undefined,

@@ -5,7 +5,8 @@ import type { BackupJob } from '../../azure/backup/backupModels';
 import type { VaultRef } from '../../azure/backup/backupPaths';
 import type { BackupContext } from '../backupContext';
 import { containerRefOf } from '../backupTarget';
-import { jobEntity, RUNNING_STATUSES } from './jobModel';
+import { jobEntity } from './jobModel';
+import { vaultIdOf } from './protectionIds';
 import { jobsFilterText, type JobsFilter } from './jobsQuery';
 
 export interface JobsPage {
@@ -15,9 +16,6 @@ export interface JobsPage {
   /** The `$filter` sent. */
   filter: string;
 }
-
-const vaultIdOf = (v: VaultRef): string =>
-  `/subscriptions/${v.subscriptionId}/resourceGroups/${v.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${v.vault}`;
 
 /** The `$skipToken` of an ARM nextLink (the service pages jobs with it). */
 export function skipTokenOf(nextLink: unknown): string | undefined {
@@ -52,7 +50,7 @@ export function readJob(ctx: BackupContext, vault: VaultRef, jobName: string, si
 export interface StartedCancel {
   /** The operation's id in the operations center. */
   operationId: string;
-  /** Resolves when the service accepted the cancel (the job is then Cancelling). */
+  /** Resolves when the job is Cancelled; rejects (JobNotCancelled) when it ended some other way first. */
   result: Promise<void>;
 }
 
@@ -67,22 +65,6 @@ export async function cancelJob(ctx: BackupContext, vault: VaultRef, job: Backup
     environment: ctx.environmentKey(),
   });
   return { operationId: op.id, result: op.result };
-}
-
-/** Reads the job until it is no longer running (Cancelled, Completed, Failed…); throws after `timeoutMs`. */
-export async function waitForJobEnd(
-  ctx: BackupContext,
-  vault: VaultRef,
-  jobName: string,
-  options: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal } = {},
-): Promise<BackupJob> {
-  const end = Date.now() + (options.timeoutMs ?? 300_000);
-  for (;;) {
-    const job = await readJob(ctx, vault, jobName, options.signal);
-    if (!RUNNING_STATUSES.has(job.properties?.status ?? '')) return job;
-    if (Date.now() > end) throw new Error(`The job ${jobName} is still ${job.properties?.status ?? 'running'}.`);
-    await new Promise((r) => setTimeout(r, options.intervalMs ?? 2_000));
-  }
 }
 
 /**

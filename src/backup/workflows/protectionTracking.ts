@@ -1,10 +1,9 @@
 // Hands a started Backup call to the operations center (status bar, Operations view, resume after a
-// reload), and follows the Backup job an operation started to its end: the operation names the job
-// (operationsStatus properties.jobId), the job says how the work itself ended.
+// reload). The call's poller follows the Backup job it started, so the tracked operation ends when that
+// job ends; afterwards the job is read once for what it says (its operation, status, errorDetails).
 import type { BackupJob } from '../../azure/backup/backupModels';
 import type { VaultRef } from '../../azure/backup/backupPaths';
-import { abortableDelay } from '../../azure/http/abortableDelay';
-import type { LroPoller } from '../../azure/lro/lroTypes';
+import { operationStatusOf, type LroPoller } from '../../azure/lro/lroTypes';
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { BackupContext } from '../backupContext';
 
@@ -48,19 +47,10 @@ export class BackupJobFailedError extends Error {
   }
 }
 
-const RUNNING_JOB = new Set(['inprogress', 'cancelling', 'notstarted']);
-const SUCCEEDED_JOB = new Set(['completed', 'completedwithwarnings']);
-
-export interface FollowJobOptions {
-  /** Wait between job reads while it runs (default 5 s, as the Azure CLI polls operations). */
-  intervalMs?: number;
-  signal?: AbortSignal;
-}
-
 /** The job's failure when it ended Failed or Cancelled; undefined while it runs or once it succeeded. */
 export function jobFailureOf(job: BackupJob): BackupJobFailedError | undefined {
-  const status = (job.properties?.status ?? '').toLowerCase();
-  if (SUCCEEDED_JOB.has(status) || RUNNING_JOB.has(status)) return undefined;
+  const status = operationStatusOf(job.properties?.status ?? '');
+  if (status === 'succeeded' || status === 'running') return undefined;
   const detail = job.properties?.errorDetails?.[0] ?? {};
   const recommendations = Array.isArray(detail.recommendations)
     ? detail.recommendations.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
@@ -68,13 +58,21 @@ export function jobFailureOf(job: BackupJob): BackupJobFailedError | undefined {
   return new BackupJobFailedError(job, typeof detail.errorTitle === 'string' ? detail.errorTitle : undefined, recommendations);
 }
 
-/** Reads the job until it ends; resolves the ended job, rejects with BackupJobFailedError when it failed. */
-export async function followJob(ctx: BackupContext, vault: VaultRef, jobId: string, options: FollowJobOptions = {}): Promise<BackupJob> {
-  for (;;) {
-    const job = await ctx.clients().protection.getJob(vault, jobId, options.signal);
-    const failure = jobFailureOf(job);
-    if (failure) throw failure;
-    if (SUCCEEDED_JOB.has((job.properties?.status ?? '').toLowerCase())) return job;
-    await abortableDelay(options.intervalMs ?? 5_000, options.signal);
+/** The job a tracked operation started, read once it ended; undefined when the operation named none. */
+export function endedJobOf(ctx: BackupContext, vault: VaultRef, operationId: string, signal?: AbortSignal): Promise<BackupJob | undefined> {
+  const jobId = jobIdOfOperation(ctx, operationId);
+  return jobId ? ctx.clients().protection.getJob(vault, jobId, signal) : Promise.resolve(undefined);
+}
+
+/**
+ * Waits for a tracked operation: its result, or — when it failed because its job failed — the job's
+ * error with the service's recommendations (BackupJobFailedError); any other failure as it came.
+ */
+export async function settledWithJob<T>(ctx: BackupContext, vault: VaultRef, operation: TrackedOperation<T>): Promise<T> {
+  try {
+    return await operation.result;
+  } catch (e) {
+    const job = await endedJobOf(ctx, vault, operation.id).catch(() => undefined);
+    throw (job && jobFailureOf(job)) ?? e;
   }
 }

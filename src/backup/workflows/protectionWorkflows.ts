@@ -1,7 +1,7 @@
 // Protection of SQL databases: enable (PUT item with an AzureWorkload SQL policy → ConfigureBackup job),
 // stop keeping the backup data (PUT protectionState ProtectionStopped), delete the backup data (DELETE),
-// resume with a policy (PUT with policyId). Each call is handed to the operations center and followed to
-// the end of the Backup job it started.
+// resume with a policy (PUT with policyId). Each call is handed to the operations center, where it ends
+// when the Backup job it started ends; the ended job is then read once for the outcome.
 import type { BackupJob, ProtectedItem, ProtectionPolicy } from '../../azure/backup/backupModels';
 import type { ContainerRef, ProtectedItemRef, VaultRef } from '../../azure/backup/backupPaths';
 import type { LroPoller } from '../../azure/lro/lroTypes';
@@ -10,7 +10,7 @@ import { policyRefOf, protectedItemRefOf } from '../backupTarget';
 import { BackupInputError } from './backupInputError';
 import { requireContainer } from './discoveryWorkflows';
 import { containerIdOf, protectedItemIdOf, sameName } from './protectionIds';
-import { followJob, jobFailureOf, jobIdOfOperation, trackBackup, type FollowJobOptions } from './protectionTracking';
+import { endedJobOf, settledWithJob, trackBackup } from './protectionTracking';
 
 export const SQL_PROTECTED_ITEM_TYPE = 'AzureVmWorkloadSQLDatabase';
 
@@ -101,7 +101,6 @@ interface Tracked {
   ref: ProtectedItemRef;
   title: string;
   poller: LroPoller<unknown>;
-  follow?: FollowJobOptions;
   gone?: boolean;
 }
 
@@ -113,26 +112,13 @@ async function trackAndFollow(ctx: BackupContext, t: Tracked): Promise<Protectio
     label: `database ${databaseNameOf(t.ref.item)}`,
   });
   try {
-    await operation.result.catch((e: unknown) => failedJobOrRethrow(ctx, t.vault, operation.id, e));
-    const jobId = jobIdOfOperation(ctx, operation.id);
-    const job = jobId ? await followJob(ctx, t.vault, jobId, t.follow) : undefined;
+    await settledWithJob(ctx, t.vault, operation);
+    const job = await endedJobOf(ctx, t.vault, operation.id);
     const item = t.gone ? undefined : await ctx.clients().protection.getProtectedItem(t.ref);
     return { itemId, operationId: operation.id, job, item };
   } finally {
     ctx.refresh(t.gone ? containerIdOf(t.ref) : itemId);
   }
-}
-
-/** A failed call whose job is known fails with the job's error and recommendations (BackupJobFailedError). */
-async function failedJobOrRethrow(ctx: BackupContext, vault: VaultRef, operationId: string, e: unknown): Promise<never> {
-  const jobId = jobIdOfOperation(ctx, operationId);
-  const job = jobId
-    ? await ctx
-        .clients()
-        .protection.getJob(vault, jobId)
-        .catch(() => undefined)
-    : undefined;
-  throw (job && jobFailureOf(job)) ?? e;
 }
 
 /** The database part of an item name (SQLDataBase;mssqlserver;SalesDb → SalesDb). */
@@ -145,11 +131,10 @@ export interface EnableProtectionInput {
   policyId: string;
 }
 
-/** Enables protection of each database with the policy; each call is tracked and followed to its ConfigureBackup job's end. */
+/** Enables protection of each database with the policy; each tracked call ends with its ConfigureBackup job. */
 export async function enableProtection(
   ctx: BackupContext,
   input: EnableProtectionInput,
-  follow?: FollowJobOptions,
 ): Promise<Array<PromiseSettledResult<ProtectionOutcome>>> {
   const container: ContainerRef = requireContainer(input.containerId);
   const names = input.itemNames.map((n) => n.trim()).filter(Boolean);
@@ -166,14 +151,13 @@ export async function enableProtection(
         ref,
         title: `Protect ${databaseNameOf(item)} with ${policy.name ?? 'policy'}`,
         poller: await ctx.clients().protection.beginProtect(ref, protectBody(policyId)),
-        follow,
       });
     }),
   );
 }
 
 /** Stops protection and keeps the recovery points (ProtectionStopped). */
-export async function stopProtectionKeepData(ctx: BackupContext, itemId: string, follow?: FollowJobOptions): Promise<ProtectionOutcome> {
+export async function stopProtectionKeepData(ctx: BackupContext, itemId: string): Promise<ProtectionOutcome> {
   const ref = requireItem(itemId);
   const current = await ctx.clients().protection.getProtectedItem(ref);
   const name = current.properties?.friendlyName ?? databaseNameOf(ref.item);
@@ -184,17 +168,11 @@ export async function stopProtectionKeepData(ctx: BackupContext, itemId: string,
     ref,
     title: `Stop protection of ${name} (keep backup data)`,
     poller: await ctx.clients().protection.beginProtect(ref, stopBody(current.properties?.sourceResourceId)),
-    follow,
   });
 }
 
 /** Stops protection and deletes every recovery point; `confirmName` must be the database's name, typed. */
-export async function deleteBackupData(
-  ctx: BackupContext,
-  itemId: string,
-  confirmName: string,
-  follow?: FollowJobOptions,
-): Promise<ProtectionOutcome> {
+export async function deleteBackupData(ctx: BackupContext, itemId: string, confirmName: string): Promise<ProtectionOutcome> {
   const ref = requireItem(itemId);
   const current = await ctx.clients().protection.getProtectedItem(ref);
   const name = current.properties?.friendlyName ?? databaseNameOf(ref.item);
@@ -205,7 +183,6 @@ export async function deleteBackupData(
     ref,
     title: `Delete backup data of ${name}`,
     poller: await ctx.clients().protection.beginStopProtection(ref),
-    follow,
     gone: true,
   });
 }
@@ -216,12 +193,7 @@ export function confirmNameProblem(databaseName: string, typed: string): string 
 }
 
 /** Resumes protection of a stopped database with a policy. */
-export async function resumeProtection(
-  ctx: BackupContext,
-  itemId: string,
-  policyId: string,
-  follow?: FollowJobOptions,
-): Promise<ProtectionOutcome> {
+export async function resumeProtection(ctx: BackupContext, itemId: string, policyId: string): Promise<ProtectionOutcome> {
   const ref = requireItem(itemId);
   const policy = await requireSqlPolicy(ctx, ref, policyId);
   const current = await ctx.clients().protection.getProtectedItem(ref);
@@ -234,6 +206,5 @@ export async function resumeProtection(
     ref,
     title: `Resume protection of ${name} with ${policy.name ?? 'policy'}`,
     poller: await ctx.clients().protection.beginProtect(ref, protectBody(policy.id ?? policyId)),
-    follow,
   });
 }

@@ -1,13 +1,14 @@
 // Restore of a protected SQL database: read what the wizard offers (the database, its recovery timeline,
 // the registered VMs with their SQL instances and default folders), the files a point holds, then check
-// the choices, post the documented request (tracked in the Operations view against the protected item)
-// and follow the Restore job it started to its end.
+// the choices, post the documented request (tracked in the Operations view against the protected item,
+// where the operation ends when the Restore job it started ends) and read that job once it ended.
 import type { BackupJob, ProtectedItem, ProtectionContainer, RecoveryPoint, WorkloadItem } from '../../azure/backup/backupModels';
 import type { ProtectedItemRef, VaultRef } from '../../azure/backup/backupPaths';
-import { abortableDelay } from '../../azure/http/abortableDelay';
 import type { TrackedOperation } from '../../operations/operationTracker';
 import type { BackupContext } from '../backupContext';
 import { containerRefOf } from '../backupTarget';
+import { isJobRunning } from './jobModel';
+import { endedJobOf } from './protectionTracking';
 import { buildRestoreRequest, type RestoreRequestPlan, type SourceFile } from './restoreRequest';
 import { buildTimeline, POINT_IN_TIME_POINT, type RestoreTimeline } from './restoreTimeline';
 import {
@@ -124,9 +125,8 @@ export function planRestore(source: RestoreSource, input: RestoreInput): { valid
 
 export interface StartedRestore {
   plan: RestoreRequestPlan;
+  /** Ends when the Restore job ends; rejects with the job's failure. */
   operation: TrackedOperation<void>;
-  /** The Restore job's name once the operation has answered (properties.jobId). */
-  jobId: Promise<string | undefined>;
 }
 
 /** Checks the choices, posts the restore and tracks it against the protected item; throws RestoreValidationError first. */
@@ -144,32 +144,37 @@ export async function beginRestore(ctx: BackupContext, source: RestoreSource, in
     target: { label: `database ${source.database}`, resourceId: source.itemId },
     environment: ctx.environmentKey(),
   });
-  const jobId = operation.result.then(() => poller.latest.jobId);
-  jobId.catch(() => undefined);
-  return { plan, operation, jobId };
+  return { plan, operation };
 }
 
-const RUNNING_JOB = new Set(['inprogress', 'cancelling', 'notstarted']);
-
-/** True while the job has not reached a terminal status (InProgress, Cancelling…). */
-export function isJobRunning(job: BackupJob): boolean {
-  return RUNNING_JOB.has((job.properties?.status ?? 'InProgress').toLowerCase());
+/** The Restore job as the operations center learns of it: its name and latest status. */
+export interface RestoreJobProgress {
+  jobId: string;
+  status: string;
 }
 
 /**
- * Reads the job until it ends (Completed, CompletedWithWarnings, Failed, Cancelled…) and returns it.
- * Polls every `intervalMs` (the CLI waits 30 s; the wizard asks sooner), reports each read.
+ * Waits for the restore's operation and resolves the Restore job it ended with (Completed, Failed,
+ * Cancelled…), reporting the job while it runs; rejects when the request itself failed before any job.
  */
-export async function followRestoreJob(
+export async function restoreJobOf(
   ctx: BackupContext,
   vault: VaultRef,
-  jobId: string,
-  options: { signal?: AbortSignal; intervalMs?: number; onProgress?: (job: BackupJob) => void } = {},
-): Promise<BackupJob> {
-  for (;;) {
-    const job = await ctx.clients().protection.getJob(vault, jobId, options.signal);
-    options.onProgress?.(job);
-    if (!isJobRunning(job)) return job;
-    await abortableDelay(options.intervalMs ?? 5_000, options.signal);
+  operation: TrackedOperation<void>,
+  onProgress?: (progress: RestoreJobProgress) => void,
+): Promise<BackupJob | undefined> {
+  const watching = ctx.operations.onDidChange((record) => {
+    if (record?.id === operation.id && record.status === 'running' && record.jobId)
+      onProgress?.({ jobId: record.jobId, status: record.serviceStatus ?? 'InProgress' });
+  });
+  try {
+    await operation.result;
+  } catch (e) {
+    const job = await endedJobOf(ctx, vault, operation.id).catch(() => undefined);
+    if (job && !isJobRunning(job)) return job;
+    throw e;
+  } finally {
+    watching.dispose();
   }
+  return endedJobOf(ctx, vault, operation.id);
 }

@@ -215,6 +215,8 @@ export class CachingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const r = n.resourceId?.toLowerCase();
         if (n.loadChildren && r && id.startsWith(`${r}/`) && r.length > (next?.resourceId?.length ?? -1)) next = n;
       }
+      // A grouping node without a resource of its own (the resource's id does not pass through it).
+      next ??= level.find((n) => n.loadChildren && n.leadsTo?.(resourceId));
       if (!next) return undefined;
       level = await this.getChildren(next);
     }

@@ -9,6 +9,8 @@ export interface TreeNode {
   /** The resource this node stands for, for commands (copy id, portal, reveal). */
   readonly resourceId?: string;
   treeItem(): vscode.TreeItem;
+  /** For a node that groups resources without being one (a SQL instance): whether this resource is below it (reveal). */
+  leadsTo?(resourceId: string): boolean;
   /** Loads the children; undefined for a leaf. */
   loadChildren?(signal: AbortSignal): Promise<TreeNode[]>;
   /** Re-reads the node's own resource so that its label, description and icon are current. */

@@ -210,6 +210,8 @@ describe('service clients', () => {
           { status: 200, body: body('ProtectedItemOperationStatus.json') },
         ],
         [`GET ${new URL(local(headers.Location)).pathname}`]: [{ status: 204 }],
+        [`GET /subscriptions/s1/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/backupJobs/00000000-0000-0000-0000-000000000000`]:
+          [{ status: 200, body: { properties: { status: 'Completed' } } }],
       }),
     );
     const poller = await new BackupProtectionClient(testClient(server)).beginBackupNow(ref, {
@@ -219,6 +221,7 @@ describe('service clients', () => {
     assert.equal(poller.latest.jobId, '00000000-0000-0000-0000-000000000000');
     assert.equal(server.requests[0].url, `${I}/backup?api-version=2026-02-01`);
     assert.ok(server.requests[1].url.endsWith('?api-version=2016-12-01'), 'status URL used as given');
+    assert.equal(poller.latest.serviceStatus, 'Completed', 'the operation ends with the backup job');
   });
 
   it('backup: vaults, policies filter, register (LRO via Location) and inquire', async () => {

@@ -1,10 +1,6 @@
 // The Backup workflows against a real emulator (demo seed, Backup time compressed so jobs end in
 // fractions of a second): the shared emulator harness plus the Backup clients and a BackupContext.
-import { BackupDiscoveryClient } from '../../../src/azure/backup/backupDiscoveryClient';
-import { BackupProtectionClient } from '../../../src/azure/backup/backupProtectionClient';
-import { BackupVaultsClient } from '../../../src/azure/backup/vaultsClient';
-import { SubscriptionsClient } from '../../../src/azure/resources/subscriptionsClient';
-import type { BackupClients, BackupContext } from '../../../src/backup/backupContext';
+import { backupClientsFor, type BackupClients, type BackupContext } from '../../../src/backup/backupContext';
 import type { EmulatorOptions } from '../../../src/emulator/index';
 import { startEmulatorHarness, type EmulatorHarness } from '../helpers/emulatorHarness';
 
@@ -17,14 +13,7 @@ export interface BackupHarness extends EmulatorHarness {
 
 export async function startBackupHarness(options: Partial<EmulatorOptions> = {}): Promise<BackupHarness> {
   const base = await startEmulatorHarness({ owner: 'backup-workflow-tests', backupTimeScale: 3600, ...options });
-  const clients: BackupClients = {
-    cloud: base.cloud,
-    arm: base.conn.arm,
-    subscriptions: new SubscriptionsClient(base.conn.arm),
-    vaults: new BackupVaultsClient(base.conn.arm),
-    discovery: new BackupDiscoveryClient(base.conn.arm),
-    protection: new BackupProtectionClient(base.conn.arm),
-  };
+  const clients = backupClientsFor(base.cloud, base.conn.arm);
   const refreshed: Array<string | undefined> = [];
   return {
     ...base,

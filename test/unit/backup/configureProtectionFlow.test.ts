@@ -167,6 +167,8 @@ describe('Configure protection flow (emulator, scripted answers)', function () {
     const failed = h.tracker.list().history.find((r) => r.title === 'Protect ReportingDb with SqlDailyFull');
     assert.equal(failed?.status, 'failed');
     assert.ok(failed?.jobId, 'the failed operation names its job');
+    assert.equal(failed?.error?.code, 'CloudInternalError', "the operation's error is its job's");
+    assert.match(failed?.error?.message ?? '', /Recommendation: Wait a few minutes/);
     input.script({ title: /stopped at "Enable protection"/, answer: 'Continue from "Enable protection"' });
     const result = await flow.run();
     assert.equal(input.remaining, 0);

@@ -3,8 +3,8 @@ import type { VaultRef } from '../../../src/azure/backup/backupPaths';
 import { isAzureRequestError } from '../../../src/azure/http/azureError';
 import { vaultRefOf } from '../../../src/backup/backupTarget';
 import { jobRow } from '../../../src/backup/workflows/jobModel';
-import { cancelJob, findJobProtectedItem, readJob, readJobsPage, waitForJobEnd } from '../../../src/backup/workflows/jobsWorkflows';
-import { listSubscriptionChoices, listVaultChoices } from '../../../src/backup/workflows/vaultLists';
+import { cancelJob, findJobProtectedItem, readJob, readJobsPage } from '../../../src/backup/workflows/jobsWorkflows';
+import { listSubscriptions, listVaults } from '../../../src/backup/workflows/browseWorkflows';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
 
 describe('backup jobs workflows (emulator)', function () {
@@ -14,11 +14,11 @@ describe('backup jobs workflows (emulator)', function () {
 
   before(async () => {
     h = await startBackupHarness({ pageSize: 5 });
-    const subs = await listSubscriptionChoices(h.ctx);
-    const prod = subs.find((s) => s.name === 'Contoso Production');
-    assert.ok(prod);
-    const vaults = await listVaultChoices(h.ctx, prod.subscriptionId);
-    const weu = vaults.find((v) => v.vault === 'contoso-backup-weu');
+    const subs = await listSubscriptions(h.ctx);
+    const prod = subs.find((s) => s.displayName === 'Contoso Production');
+    assert.ok(prod?.subscriptionId);
+    const vaults = await listVaults(h.ctx, prod.subscriptionId);
+    const weu = vaultRefOf(vaults.find((v) => v.name === 'contoso-backup-weu')?.id);
     assert.ok(weu);
     vault = weu;
   });
@@ -67,15 +67,13 @@ describe('backup jobs workflows (emulator)', function () {
     );
   });
 
-  it('cancels a running backup through the operations center: the job ends Cancelled', async () => {
+  it('cancels a running backup through the operations center, which ends when the job is Cancelled', async () => {
     const slow = await startBackupHarness({ backupTimeScale: 10 });
     try {
-      const subs = await listSubscriptionChoices(slow.ctx);
-      const prod = subs.find((s) => s.name === 'Contoso Production')!;
-      const found = (await listVaultChoices(slow.ctx, prod.subscriptionId)).find((x) => x.vault === 'contoso-backup-weu')!;
-      const v = vaultRefOf(
-        `/subscriptions/${found.subscriptionId}/resourceGroups/${found.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${found.vault}`,
-      )!;
+      const subs = await listSubscriptions(slow.ctx);
+      const prod = subs.find((s) => s.displayName === 'Contoso Production')!;
+      const found = (await listVaults(slow.ctx, prod.subscriptionId!)).find((x) => x.name === 'contoso-backup-weu')!;
+      const v = vaultRefOf(found.id)!;
       const [item] = await slow.clients.protection
         .listProtectedItems(v, {
           filter: "backupManagementType eq 'AzureWorkload' and itemType eq 'SQLDataBase' and friendlyName eq 'SalesDb'",
@@ -94,8 +92,8 @@ describe('backup jobs workflows (emulator)', function () {
       const record = slow.tracker.list().history.find((r) => r.id === started.operationId);
       assert.equal(record?.status, 'succeeded');
       assert.equal(record?.target.resourceId, running.id);
-      const ended = await waitForJobEnd(slow.ctx, v, running.name, { intervalMs: 50, timeoutMs: 20_000 });
-      assert.equal(ended.properties?.status, 'Cancelled');
+      const ended = await readJob(slow.ctx, v, running.name);
+      assert.equal(ended.properties?.status, 'Cancelled', 'the cancel operation ends once the job is Cancelled');
     } finally {
       await slow.stop();
     }

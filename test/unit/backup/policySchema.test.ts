@@ -1,13 +1,10 @@
 import { strict as assert } from 'node:assert';
-import fs from 'node:fs';
-import path from 'node:path';
 import { policySchemaProblems } from '../../../src/backup/workflows/policySchema';
 import { newPolicyDocument, parsePolicyText, PolicyInvalidError, policyDocument } from '../../../src/backup/workflows/policyWorkflows';
 import { dailyFullPolicy, hourlyLogPolicy, weeklyFullDailyDiffPolicy } from '../../../src/emulator/seeds/backupPolicies';
+import { readPolicyExample } from './specPolicies';
 
-const examples = path.resolve(__dirname, '../../fixtures/backup-policy-examples');
-const read = (name: string): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8')) as Record<string, unknown>;
+const read = readPolicyExample;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 type Sub = Record<string, Record<string, unknown>>;
 

@@ -23,8 +23,6 @@ import {
 } from '../../../src/backup/workflows/protectionWorkflows';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
 
-const FAST = { intervalMs: 20 };
-
 describe('Backup protection workflows (emulator)', function () {
   this.timeout(60_000);
   let h: BackupHarness;
@@ -107,7 +105,7 @@ describe('Backup protection workflows (emulator)', function () {
     );
 
     const policyId = policyIdOf(vault, 'SqlHourlyLog');
-    const [result] = await enableProtection(h.ctx, { containerId, itemNames: [hr.name], policyId }, FAST);
+    const [result] = await enableProtection(h.ctx, { containerId, itemNames: [hr.name], policyId });
     const outcome = fulfilled(result);
     const protectPut = sent('PUT', /\/protectedItems\/SQLDataBase;mssqlserver;HRDb$/);
     assert.equal(protectPut.length, 1);
@@ -125,6 +123,7 @@ describe('Backup protection workflows (emulator)', function () {
     const op = record(outcome.operationId);
     assert.equal(op?.status, 'succeeded');
     assert.equal(op?.jobId, outcome.job?.name, 'the operations center names the ConfigureBackup job');
+    assert.equal(op?.serviceStatus, 'Completed', 'the operation ended when its ConfigureBackup job did');
     assert.equal(op?.target.resourceId, `${containerId}/protectedItems/SQLDataBase;mssqlserver;HRDb`);
     assert.ok(h.refreshed.includes(outcome.itemId));
     const after = await listProtectableDatabases(h.ctx, containerId);
@@ -176,7 +175,7 @@ describe('Backup protection workflows (emulator)', function () {
   it('stops protection keeping the data, resumes it with a policy, then deletes the data only for the exact typed name', async () => {
     const containerId = containerIdOf({ ...vault, container: 'VMAppContainer;Compute;rg-sql-vms;sqlvm-prod-02' });
     const itemId = `${containerId}/protectedItems/SQLDataBase;mssqlserver;HRDb`;
-    const stopped: ProtectionOutcome = await stopProtectionKeepData(h.ctx, itemId, FAST);
+    const stopped: ProtectionOutcome = await stopProtectionKeepData(h.ctx, itemId);
     const stopPut = sent('PUT', /\/protectedItems\/SQLDataBase;mssqlserver;HRDb$/).at(-1);
     assert.deepEqual(stopPut?.body, {
       properties: {
@@ -195,7 +194,7 @@ describe('Backup protection workflows (emulator)', function () {
       (e: unknown) => e instanceof BackupInputError && e.field === 'policyId',
     );
     const policyId = policyIdOf(vault, 'SqlDailyFull');
-    const resumed = await resumeProtection(h.ctx, itemId, policyId, FAST);
+    const resumed = await resumeProtection(h.ctx, itemId, policyId);
     assert.deepEqual(sent('PUT', /\/protectedItems\/SQLDataBase;mssqlserver;HRDb$/).at(-1)?.body, {
       properties: {
         protectedItemType: 'AzureVmWorkloadSQLDatabase',
@@ -214,10 +213,11 @@ describe('Backup protection workflows (emulator)', function () {
       (e: unknown) => e instanceof BackupInputError && e.field === 'confirmName' && /"HRDb"/.test(e.message),
     );
     assert.equal(sent('DELETE', /\/protectedItems\//).length, deletes, 'nothing deleted for a wrong name');
-    const deleted = await deleteBackupData(h.ctx, itemId, 'HRDb', FAST);
+    const deleted = await deleteBackupData(h.ctx, itemId, 'HRDb');
     assert.equal(deleted.job?.properties?.operation, 'DeleteBackupData');
     assert.equal(deleted.job?.properties?.status, 'Completed');
     assert.equal(record(deleted.operationId)?.status, 'succeeded');
+    assert.equal(record(deleted.operationId)?.serviceStatus, 'Completed', 'ended with its DeleteBackupData job');
     await assert.rejects(
       h.clients.protection.getProtectedItem({
         ...vault,

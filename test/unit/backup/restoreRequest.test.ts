@@ -10,6 +10,7 @@ import {
   type RestoreContext,
   type RestoreInput,
 } from '../../../src/backup/workflows/restoreValidation';
+import { restoreInput } from './restoreInputs';
 
 const vault = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v';
 const containerId = `${vault}/backupFabrics/Azure/protectionContainers/vmappcontainer;compute;rg;vm2`;
@@ -50,19 +51,7 @@ const files = [
   },
 ];
 
-const input = (o: Partial<RestoreInput> = {}): RestoreInput => ({
-  mode: 'point',
-  point: '111',
-  pointInTime: '',
-  target: 'original',
-  confirmName: 'msdb',
-  containerId: '',
-  instance: '',
-  databaseName: '',
-  files: [],
-  folder: '',
-  ...o,
-});
+const input = (o: Partial<RestoreInput> = {}): RestoreInput => restoreInput({ point: '111', confirmName: 'msdb', ...o });
 
 function fieldsOf(i: RestoreInput): Record<string, string> {
   try {

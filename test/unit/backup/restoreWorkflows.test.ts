@@ -9,12 +9,13 @@ import { defaultFileMappings } from '../../../src/backup/workflows/restoreReques
 import { fieldOfRestoreRefusal, type RestoreInput } from '../../../src/backup/workflows/restoreValidation';
 import {
   beginRestore,
-  followRestoreJob,
+  restoreJobOf,
   loadRestoreSource,
   sourceFilesOf,
   type RestoreSource,
 } from '../../../src/backup/workflows/restoreWorkflows';
 import { startBackupHarness, type BackupHarness } from './backupHarness';
+import { restoreInput } from './restoreInputs';
 
 describe('restore workflows (emulator)', function () {
   this.timeout(30_000);
@@ -36,26 +37,17 @@ describe('restore workflows (emulator)', function () {
   });
   after(() => h.stop());
 
-  const base = (o: Partial<RestoreInput>): RestoreInput => ({
-    mode: 'point',
-    point: source.timeline.points[source.timeline.points.length - 1].name,
-    pointInTime: '',
-    target: 'original',
-    confirmName: 'SalesDb',
-    containerId: '',
-    instance: '',
-    databaseName: '',
-    files: [],
-    folder: '',
-    ...o,
-  });
+  const base = (o: Partial<RestoreInput>): RestoreInput =>
+    restoreInput({ point: source.timeline.points[source.timeline.points.length - 1].name, confirmName: 'SalesDb', ...o });
 
   async function restoreAndFollow(input: RestoreInput) {
     const from = h.requests.length;
     const started = await beginRestore(h.ctx, source, input);
-    const jobId = await started.jobId;
-    assert.ok(jobId, 'the operation gives the Restore job');
-    const job = await followRestoreJob(h.ctx, ref, jobId, { intervalMs: 20 });
+    const job = await restoreJobOf(h.ctx, ref, started.operation);
+    assert.ok(job?.name, 'the operation gives the Restore job');
+    const record = h.tracker.list().history.find((r) => r.id === started.operation.id);
+    assert.equal(record?.jobId, job.name);
+    assert.equal(record?.serviceStatus, job.properties?.status, 'the operation ended with its Restore job');
     const post = h.requests.slice(from).find((r) => r.method === 'POST' && r.path.endsWith('/restore'));
     return { job, post, started };
   }

@@ -1,132 +1,19 @@
-// The AzureWorkload policies of the 2026-02-01 spec examples (RecoveryServicesBackup/stable/2026-02-01/examples/AzureWorkload):
-// ProtectionPolicies_CreateOrUpdate_Complex.json (request properties) and BackupPolicies_List.json (the listed policy).
-export const COMPLEX_POLICY: Record<string, unknown> = {
-  backupManagementType: 'AzureWorkload',
-  settings: {
-    issqlcompression: false,
-    timeZone: 'Pacific Standard Time',
-  },
-  subProtectionPolicy: [
-    {
-      policyType: 'Full',
-      retentionPolicy: {
-        monthlySchedule: {
-          retentionDuration: {
-            count: 1,
-            durationType: 'Months',
-          },
-          retentionScheduleFormatType: 'Weekly',
-          retentionScheduleWeekly: {
-            daysOfTheWeek: ['Sunday'],
-            weeksOfTheMonth: ['Second'],
-          },
-          retentionTimes: ['2018-01-24T10:00:00Z'],
-        },
-        retentionPolicyType: 'LongTermRetentionPolicy',
-        weeklySchedule: {
-          daysOfTheWeek: ['Sunday', 'Tuesday'],
-          retentionDuration: {
-            count: 2,
-            durationType: 'Weeks',
-          },
-          retentionTimes: ['2018-01-24T10:00:00Z'],
-        },
-        yearlySchedule: {
-          monthsOfYear: ['January', 'June', 'December'],
-          retentionDuration: {
-            count: 1,
-            durationType: 'Years',
-          },
-          retentionScheduleFormatType: 'Weekly',
-          retentionScheduleWeekly: {
-            daysOfTheWeek: ['Sunday'],
-            weeksOfTheMonth: ['Last'],
-          },
-          retentionTimes: ['2018-01-24T10:00:00Z'],
-        },
-      },
-      schedulePolicy: {
-        schedulePolicyType: 'SimpleSchedulePolicy',
-        scheduleRunDays: ['Sunday', 'Tuesday'],
-        scheduleRunFrequency: 'Weekly',
-        scheduleRunTimes: ['2018-01-24T10:00:00Z'],
-      },
-    },
-    {
-      policyType: 'Differential',
-      retentionPolicy: {
-        retentionDuration: {
-          count: 8,
-          durationType: 'Days',
-        },
-        retentionPolicyType: 'SimpleRetentionPolicy',
-      },
-      schedulePolicy: {
-        schedulePolicyType: 'SimpleSchedulePolicy',
-        scheduleRunDays: ['Friday'],
-        scheduleRunFrequency: 'Weekly',
-        scheduleRunTimes: ['2018-01-24T10:00:00Z'],
-      },
-    },
-    {
-      policyType: 'Log',
-      retentionPolicy: {
-        retentionDuration: {
-          count: 7,
-          durationType: 'Days',
-        },
-        retentionPolicyType: 'SimpleRetentionPolicy',
-      },
-      schedulePolicy: {
-        scheduleFrequencyInMins: 60,
-        schedulePolicyType: 'LogSchedulePolicy',
-      },
-    },
-  ],
-  workLoadType: 'SQLDataBase',
-};
+// The AzureWorkload policies of the 2026-02-01 spec examples, read from their vendored copies
+// (test/fixtures/backup-policy-examples): ProtectionPolicies_CreateOrUpdate_Complex.json (the request's
+// properties) and BackupPolicies_List.json (the listed policy's properties).
+import fs from 'node:fs';
+import path from 'node:path';
 
-export const LISTED_POLICY: Record<string, unknown> = {
-  backupManagementType: 'AzureWorkload',
-  protectedItemsCount: 0,
-  settings: {
-    issqlcompression: false,
-    timeZone: 'UTC',
-  },
-  subProtectionPolicy: [
-    {
-      policyType: 'Full',
-      retentionPolicy: {
-        dailySchedule: {
-          retentionDuration: {
-            count: 30,
-            durationType: 'Days',
-          },
-          retentionTimes: ['2017-12-05T19:00:00Z'],
-        },
-        retentionPolicyType: 'LongTermRetentionPolicy',
-      },
-      schedulePolicy: {
-        schedulePolicyType: 'SimpleSchedulePolicy',
-        scheduleRunFrequency: 'Daily',
-        scheduleRunTimes: ['2017-12-05T19:00:00Z'],
-        scheduleWeeklyFrequency: 0,
-      },
-    },
-    {
-      policyType: 'Log',
-      retentionPolicy: {
-        retentionDuration: {
-          count: 30,
-          durationType: 'Days',
-        },
-        retentionPolicyType: 'SimpleRetentionPolicy',
-      },
-      schedulePolicy: {
-        scheduleFrequencyInMins: 60,
-        schedulePolicyType: 'LogSchedulePolicy',
-      },
-    },
-  ],
-  workLoadType: 'SQLDataBase',
-};
+const EXAMPLES = path.resolve(__dirname, '../../fixtures/backup-policy-examples');
+
+export function readPolicyExample(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8')) as Record<string, unknown>;
+}
+
+type Example = { parameters?: { parameters?: { properties?: unknown } }; responses?: { '200'?: { body?: { value?: unknown[] } } } };
+
+const complex = readPolicyExample('ProtectionPolicies_CreateOrUpdate_Complex.json') as Example;
+const listed = readPolicyExample('BackupPolicies_List.json') as Example;
+
+export const COMPLEX_POLICY = complex.parameters?.parameters?.properties as Record<string, unknown>;
+export const LISTED_POLICY = (listed.responses?.['200']?.body?.value?.[0] as { properties: Record<string, unknown> }).properties;
