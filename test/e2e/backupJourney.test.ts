@@ -35,6 +35,7 @@ describe('Backup journey (packaged VSIX, mouse and keyboard)', function () {
   const panes = ['SQL Data Sync', 'Fabric Mirroring', 'Backup', 'Estate Health', 'Operations'];
   const wasExpanded = new Map<string, boolean>();
   let sidebarWidth: number | undefined;
+  let dataSyncHeight: number | undefined;
 
   const isExpanded = async (title: string) =>
     (await page.locator('.pane-header', { hasText: title }).getAttribute('aria-expanded')) === 'true';
@@ -99,6 +100,7 @@ describe('Backup journey (packaged VSIX, mouse and keyboard)', function () {
     page = await workbenchPage();
     await openContainer(page);
     for (const title of panes) wasExpanded.set(title, await isExpanded(title));
+    dataSyncHeight = (await pane('SQL Data Sync').boundingBox())?.height;
     // Room for the Backup tree: the other views fold away and the sidebar widens, as a person would do.
     for (const title of panes) if (title !== 'Backup') await setExpanded(title, false);
     await setExpanded('Backup', true);
@@ -112,7 +114,33 @@ describe('Backup journey (packaged VSIX, mouse and keyboard)', function () {
     // Leave the workbench as the next suite expects it.
     await runCommand(page, 'View: Close All Editors');
     if (sidebarWidth !== undefined) await dragSidebarTo(sidebarWidth);
-    for (const [title, expanded] of wasExpanded) await setExpanded(title, expanded);
+    // Fold first, then unfold from the bottom up: a view unfolded last gets back the height it had, taken
+    // from the views below it (the Operations view, opened meanwhile, would otherwise keep more).
+    for (const [title, expanded] of wasExpanded) if (!expanded) await setExpanded(title, false);
+    for (const [title, expanded] of [...wasExpanded].reverse()) if (expanded) await setExpanded(title, true);
+    if (wasExpanded.get('SQL Data Sync') && dataSyncHeight !== undefined) {
+      // The Operations view, opened meanwhile, keeps more height than it had: drag the edge under SQL Data
+      // Sync back down to where it was.
+      // A drag can stop short while the views settle: drag again from where the edge is now.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const box = await pane('SQL Data Sync').boundingBox();
+        assert.ok(box, 'SQL Data Sync is shown');
+        if (box.height >= dataSyncHeight - 2) break;
+        const bottom = box.y + box.height;
+        for (const sash of await page.locator('.part.sidebar .monaco-sash.horizontal:not(.disabled)').all()) {
+          const s = await sash.boundingBox();
+          if (!s || Math.abs(s.y + s.height / 2 - bottom) > 4) continue;
+          const x = s.x + s.width / 2;
+          await page.mouse.move(x, s.y + s.height / 2);
+          await page.mouse.down();
+          await page.mouse.move(x, s.y + s.height / 2 + dataSyncHeight - box.height, { steps: 8 });
+          await page.mouse.up();
+          break;
+        }
+      }
+      const height = (await pane('SQL Data Sync').boundingBox())?.height ?? 0;
+      assert.ok(Math.abs(height - dataSyncHeight) <= 8, `SQL Data Sync is ${height}px high again, as it was (${dataSyncHeight}px)`);
+    }
   });
 
   it('lists vaults, registered VMs, protected databases with their last backup, the Policies and the Jobs', async () => {
