@@ -30,7 +30,7 @@ export const SERVICES: readonly ServiceInfo[] = [
     id: 'backup',
     name: 'Backup',
     summary:
-      'Recovery Services vaults, registered SQL Server VMs, protected databases with their last backup, recovery points and policies; back up now (Full, Differential, Log, Copy-only full) followed to the end of its job.',
+      'Recovery Services vaults, registered SQL Server VMs, protected databases with their last backup, recovery points and policies; configure protection, back up now (Full, Differential, Log, Copy-only full), restore from a recovery timeline, the jobs of each vault.',
     available: true,
   },
   { id: 'operations', name: 'Operations', summary: 'every long-running operation, while it runs and after it ends.', available: true },

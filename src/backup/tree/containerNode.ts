@@ -49,6 +49,8 @@ export class ContainerNode implements TreeNode {
   }
 
   async reload(signal: AbortSignal): Promise<void> {
+    // The vault's list may predate what refreshed this VM (a database protected since): read its own.
+    this.prefetched = undefined;
     this.container = await this.ctx.clients().discovery.getContainer(this.ref, signal);
   }
 

@@ -4,8 +4,10 @@
 import type { FromJobs, JobDetails, JobRow, JobsListing, ToJobs } from '../../../../src/backup/webviews/protocol/jobs';
 import { byId } from '../../shared/dom';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
+import { applyJobsStyles } from '../jobsStyles';
 
 const send = (m: FromJobs) => post(m);
+applyJobsStyles();
 reportCspViolations((directive, blocked) => send({ type: 'cspViolation', directive, blocked }));
 
 const status = byId<HTMLSelectElement>('f-status');

@@ -20,6 +20,7 @@ import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
 import { formatUtc, RecoveryTimeline } from '../timeline';
 
 const send = (m: FromRestoreWizard) => post(m);
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 applyStyles();
 const extra = new CSSStyleSheet();
 extra.replaceSync(`
@@ -343,7 +344,7 @@ onMessage<ToRestoreWizard>((m) => {
       showFieldErrors(form, {});
       byId('title').textContent = `Restore ${m.database}`;
       byId('subtitle').textContent =
-        `${m.instance}/${m.database} on ${m.vmName}, vault ${m.vaultName}: ${m.timeline.points.length} recovery points, ${m.timeline.ranges.length} log ranges.`;
+        `${m.instance}/${m.database} on ${m.vmName}, vault ${m.vaultName}: ${count(m.timeline.points.length, 'recovery point')}, ${count(m.timeline.ranges.length, 'log range')}.`;
       byId('overwrite-text').textContent = `The backup replaces ${m.database} on ${m.instance} (${m.vmName}): its current data is lost.`;
       byId('confirm-label').textContent = `Type ${m.database} to confirm the overwrite`;
       byId('ranges-text').textContent = m.timeline.ranges.length
