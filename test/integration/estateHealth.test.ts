@@ -95,6 +95,9 @@ describe('Estate Health view (real VS Code, emulator)', function () {
       !problems().some((n) => /^mirrored database Sales replica \(east\)/.test(n.problem.resource)),
       'the problem is gone after a rescan',
     );
+    // Leave the estate as the other suites expect it: this database stopped.
+    await api.fabric.clients().mirroredDatabases.stopMirroring({ workspaceId: target.workspaceId, mirroredDatabaseId: target.itemId });
+    await waitFor('mirroring to stop again', async () => ((await status()) === 'Stopped' ? true : undefined));
   });
 
   it('exports the problems as Markdown and CSV documents', async () => {
