@@ -3,6 +3,7 @@
 // summary and the exports.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { JobsPanel } from '../../src/backup/webviews/jobsPanel';
 import type { EstateNode } from '../../src/estate/estateHealthTree';
 import type { EstateSnapshot } from '../../src/estate/workflows/estateHealth';
 import type { ExtensionApi } from '../../src/extensionApi';
@@ -98,6 +99,18 @@ describe('Estate Health view (real VS Code, emulator)', function () {
     // Leave the estate as the other suites expect it: this database stopped.
     await api.fabric.clients().mirroredDatabases.stopMirroring({ workspaceId: target.workspaceId, mirroredDatabaseId: target.itemId });
     await waitFor('mirroring to stop again', async () => ((await status()) === 'Stopped' ? true : undefined));
+  });
+
+  it("opens a failed backup job's details in its vault's jobs view (a read-only action)", async () => {
+    const node = problem(/^Backup \(Full\) of DevSales/, /failed/);
+    const panel = (await runAction(node)) as JobsPanel;
+    assert.equal(panel.vault.vault, 'contoso-dev-backup-wus2');
+    const jobName = String(node.problem.action?.args.map((a) => (a as { resourceId: string }).resourceId)[0])
+      .split('/')
+      .pop();
+    await waitFor("the job's details", () =>
+      panel.posted.find((m) => m.type === 'details' && m.details.name === jobName) ? true : undefined,
+    );
   });
 
   it('exports the problems as Markdown and CSV documents', async () => {

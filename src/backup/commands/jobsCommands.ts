@@ -5,6 +5,7 @@ import type { ErrorReporter } from '../../ui/errorReporter';
 import type { UserInput } from '../../ui/userInput';
 import type { PanelHost } from '../../ui/webview/webviewPanel';
 import type { BackupContext } from '../backupContext';
+import { jobRefOf } from '../backupTarget';
 import { vaultOfTarget } from './vaultTarget';
 import type { JobsPanel } from '../webviews/jobsPanel';
 import { JobsPanels } from '../webviews/jobsPanels';
@@ -23,7 +24,12 @@ export function registerJobsCommands(deps: JobsCommandDeps): { panels: JobsPanel
   const panels = new JobsPanels(deps.host, deps.ctx);
   const show = deps.errors.guard('Show the backup jobs', async (arg?: unknown): Promise<JobsPanel | undefined> => {
     const vault = vaultOfTarget(arg) ?? (await pickVault(deps.ctx, deps.input, 'Show backup jobs'));
-    return vault && panels.show(vault);
+    if (!vault) return undefined;
+    const panel = panels.show(vault);
+    // Given a job's id (…/backupJobs/{name}), the view opens on that job's details.
+    const job = jobRefOf(arg)?.job;
+    if (job) await panel.openJob(job);
+    return panel;
   });
   return { panels, disposables: [panels, vscode.commands.registerCommand(SHOW_JOBS_COMMAND, show)] };
 }

@@ -50,6 +50,9 @@ export class JobsPanel extends WebviewPanelBase<ToJobs, FromJobs> {
   private jobs: BackupJob[] = [];
   private skipToken: string | undefined;
   private pages = 0;
+  /** A job to open once the page is ready (the panel was opened on one job, e.g. from Estate Health). */
+  private pendingJob: string | undefined;
+  private pageReady = false;
   private filterText = '';
   private delayMs: number | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -108,9 +111,14 @@ export class JobsPanel extends WebviewPanelBase<ToJobs, FromJobs> {
 
   protected async receive(message: FromJobs): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.post({ type: 'init', filters: this.filters, statuses: [...JOB_STATUSES], operations: [...JOB_OPERATIONS] });
-        return this.reload();
+        await this.reload();
+        this.pageReady = true;
+        const pending = this.pendingJob;
+        this.pendingJob = undefined;
+        return pending ? this.showDetails(pending) : undefined;
+      }
       case 'filter':
         this.filters = { ...message.filters };
         return this.reload();
@@ -251,6 +259,13 @@ export class JobsPanel extends WebviewPanelBase<ToJobs, FromJobs> {
 
   private listed(jobName: string): BackupJob | undefined {
     return this.jobs.find((j) => j.name?.toLowerCase() === jobName.toLowerCase());
+  }
+
+  /** Shows one job's details: at once when the page is ready, else as soon as it is. */
+  openJob(jobName: string): Promise<void> {
+    if (this.pageReady) return this.showDetails(jobName);
+    this.pendingJob = jobName;
+    return Promise.resolve();
   }
 
   private async showDetails(jobName: string): Promise<void> {

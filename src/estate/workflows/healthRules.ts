@@ -207,7 +207,7 @@ function rule(f: EstateFact, { now, agentExpiryWarningDays = 30 }: RuleOptions):
           summary: `${f.operation ?? 'A job'} failed ${ago(f.startTime, now)}${f.error ? `: ${f.error}` : '.'}`,
           detail: f.recommendation,
           key: `${f.id}:failed`,
-          action: { title: 'Open Job', command: 'sqlDataMovement.backup.showJobs', args: [{ resourceId: f.vaultId, jobId: f.id }] },
+          action: { title: 'Open Job', command: 'sqlDataMovement.backup.showJobs', args: [{ resourceId: f.id }] },
         },
       ];
     case 'scanError':
