@@ -18,6 +18,7 @@ import {
 } from '../workflows/backupNowRules';
 import { backupNow, readBackupNowOptions } from '../workflows/backupNowWorkflows';
 import { pickVaultAndDatabase } from './backupPickers';
+import { withRequestProgress } from './requestProgress';
 
 export const BACKUP_NOW_COMMAND = 'sqlDataMovement.backup.backupNow';
 
@@ -37,7 +38,9 @@ export function registerBackupNowCommand(deps: { ctx: BackupContext; input: User
     errors.guard('Back up now', async (arg?: unknown) => {
       const ref = protectedItemRefOf(arg) ?? (await pickVaultAndDatabase(ctx, input));
       if (!ref) return undefined;
-      const options = await readBackupNowOptions(ctx, ref);
+      const options = await withRequestProgress(`Reading what ${ref.item} allows…`, arg, (signal) =>
+        readBackupNowOptions(ctx, ref, signal),
+      );
       const name = options.facts.database;
       const allowed = options.choices.filter((c) => c.allowed);
       const refused = options.choices.filter((c) => !c.allowed);
@@ -75,7 +78,9 @@ export function registerBackupNowCommand(deps: { ctx: BackupContext; input: User
         { title: `Back up ${name} now: compression` },
       );
       if (!compression) return undefined;
-      const started = await backupNow(ctx, ref, { type: choice.type, retainUntil, compression: compression.value }, now);
+      const started = await withRequestProgress(`Starting the ${choice.label} backup of ${name}…`, arg, (signal) =>
+        backupNow(ctx, ref, { type: choice.type, retainUntil, compression: compression.value }, now, signal),
+      );
       vscode.window.setStatusBarMessage(`$(cloud-upload) Backing up ${name} (${choice.label})…`, 4000);
       return started;
     }),

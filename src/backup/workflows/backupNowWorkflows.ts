@@ -71,8 +71,9 @@ export async function backupNow(
   ref: ProtectedItemRef,
   choice: BackupNowChoice,
   now: Date = new Date(),
+  signal?: AbortSignal,
 ): Promise<BackupNowStarted> {
-  const { item, facts, choices } = await readBackupNowOptions(ctx, ref);
+  const { item, facts, choices } = await readBackupNowOptions(ctx, ref, signal);
   const allowed = choices.find((c) => c.type === choice.type);
   if (!allowed) throw new BackupNowRefusedError(`"${String(choice.type)}" is not a backup type for SQL databases.`);
   if (!allowed.allowed) throw new BackupNowRefusedError(`Cannot take a ${allowed.label} backup now: ${allowed.reason ?? ''}.`);
@@ -82,7 +83,7 @@ export async function backupNow(
   }
   const body = backupRequestBody(choice, now);
   const clients = ctx.clients();
-  const poller = await clients.protection.beginBackupNow(ref, body);
+  const poller = await clients.protection.beginBackupNow(ref, body, signal);
   const itemId = item.id ?? protectedItemPath(ref);
   const vm = item.properties?.serverName;
   const operation = await ctx.operations.start(poller, {
