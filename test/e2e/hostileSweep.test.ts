@@ -46,7 +46,7 @@ async function setExpanded(page: Page, title: string, expanded: boolean): Promis
   if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
 }
 
-/** Only `title` and Operations unfolded. */
+/** Only `title` unfolded among the service views (Operations as it was). */
 async function focusView(page: Page, title: string): Promise<void> {
   for (const other of [DS, FM, BK, EH]) if (other !== title) await setExpanded(page, other, false);
   await setExpanded(page, title, true);
@@ -260,6 +260,7 @@ const fabricSurfaces: Surface[] = [
       await check();
       let text = await dialog.innerText();
       await dialog.getByRole('button', { name: 'Stop Mirroring' }).click();
+      await setExpanded(page, 'Operations', true);
       const op = pane(page, 'Operations')
         .getByRole('treeitem', { name: /Stop mirroring/ })
         .first();
@@ -315,6 +316,7 @@ const backupSurfaces: Surface[] = [
       const text = (await pane(page, EH).innerText()) + (await hoverText(page, row(page, EH, /Backup.*failed/i).first(), check));
       await focusView(page, DS);
       await setExpanded(page, FM, true);
+      await setExpanded(page, 'Operations', true);
       return { text };
     },
   },
@@ -336,6 +338,10 @@ describe('hostile data sweep (packaged VSIX, Chromium)', function () {
     await openContainer(page);
     if ((await environmentStatus(page, 'Local Emulator').count()) === 0) await runCommand(page, `${P}: Start Local Emulator`);
     await environmentStatus(page, 'Local Emulator').waitFor({ timeout: 60_000 });
+    // Earlier journeys may leave the bottom panel open and the views at other heights: give the trees room.
+    await runCommand(page, 'View: Close Panel');
+    for (const title of [BK, EH, 'Operations']) await setExpanded(page, title, false);
+    for (const title of [DS, FM]) await setExpanded(page, title, true);
     await resetEmulator('hostile');
     await runCommand(page, `${P}: Refresh SQL Data Sync`);
     await runCommand(page, `${P}: Refresh Fabric Mirroring`);
