@@ -110,13 +110,15 @@ async function editorText(page: Page, contains: string): Promise<string> {
 }
 
 async function openDataSyncTree(page: Page): Promise<void> {
+  // The only unfolded view: earlier journeys may have left it a few rows high beside the others.
+  await focusView(page, DS);
+  await setExpanded(page, 'Operations', false);
   await expandUntil(page, row(page, DS, /^Hostile/), row(page, DS, /^hostile-sql/));
   await expandUntil(page, row(page, DS, /^hostile-sql/), row(page, DS, /^hostile-sync/));
 }
 
 async function openFabricTree(page: Page): Promise<void> {
-  const header = page.locator('.pane-header', { hasText: FM });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await focusView(page, FM);
   await expandUntil(page, row(page, FM, /^Workspace/), row(page, FM, /^Mirror /));
 }
 
@@ -307,6 +309,30 @@ const backupSurfaces: Surface[] = [
   },
   {
     service: 'Backup',
+    name: "configure protection: the VM's databases as the inquiry found them",
+    async open(page, check) {
+      await focusView(page, BK);
+      await expandUntil(page, row(page, BK, /^Hostile/), row(page, BK, /^hostile-vault/));
+      await runContextMenu(page, row(page, BK, /^hostile-vault/), 'Configure Protection…');
+      const quick = page.locator('.quick-input-widget');
+      const vmTitle = 'Choose the SQL Server VM to protect (hostile-vault)';
+      await quick.locator('.quick-input-title', { hasText: vmTitle }).waitFor({ timeout: 90_000 });
+      await quick.locator('.quick-input-list .monaco-list-row', { hasText: /^hostile-sqlvm/ }).waitFor();
+      await page.keyboard.type('hostile-sqlvm');
+      await quick.locator('.quick-input-list .monaco-list-row.focused', { hasText: /hostile-sqlvm/ }).waitFor();
+      await page.keyboard.press('Enter');
+      const dbTitle = 'Databases to protect on hostile-sqlvm';
+      await quick.locator('.quick-input-title', { hasText: dbTitle }).waitFor({ timeout: 90_000 });
+      await quick.locator('.quick-input-list .monaco-list-row', { hasText: 'PlainDb' }).first().waitFor();
+      await check();
+      const text = await quick.locator('.quick-input-list').innerText();
+      await page.keyboard.press('Escape');
+      await quick.locator('.quick-input-title', { hasText: dbTitle }).waitFor({ state: 'hidden' });
+      return { text };
+    },
+  },
+  {
+    service: 'Backup',
     name: 'Estate Health: problems of all three services and their tooltips',
     async open(page, check) {
       await focusView(page, EH);
@@ -339,7 +365,12 @@ describe('hostile data sweep (packaged VSIX, Chromium)', function () {
     if ((await environmentStatus(page, 'Local Emulator').count()) === 0) await runCommand(page, `${P}: Start Local Emulator`);
     await environmentStatus(page, 'Local Emulator').waitFor({ timeout: 60_000 });
     // Earlier journeys may leave the bottom panel open and the views at other heights: give the trees room.
-    await runCommand(page, 'View: Close Panel');
+    const bottomPanel = page.locator('.part.panel');
+    if (await bottomPanel.isVisible()) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+J'); // View: Toggle Panel Visibility
+      await bottomPanel.waitFor({ state: 'hidden' });
+    }
     for (const title of [BK, EH, 'Operations']) await setExpanded(page, title, false);
     for (const title of [DS, FM]) await setExpanded(page, title, true);
     await resetEmulator('hostile');

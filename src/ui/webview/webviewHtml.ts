@@ -58,8 +58,6 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   [hidden] { display: none !important; }
   /* Text from the service can be one 10,000-character word: it wraps instead of widening the page. */
   h1, p, td, li, label, .card { overflow-wrap: anywhere; }
-  /* …but a button's label never breaks inside a word, however narrow its table column. */
-  button { white-space: nowrap; }
 </style>
 </head>
 <body>
