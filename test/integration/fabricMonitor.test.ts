@@ -51,7 +51,8 @@ describe('Fabric replication monitor (real VS Code, emulator)', function () {
     assert.match(failed?.error ?? '', /^\w+: .+/);
     assert.equal(snap.totals.failed, snap.tables.filter((t) => t.status === 'Failed').length);
     assert.equal(snap.nextRefreshMs, 10_000);
-    assert.ok(panel.scheduled, 'the next read is scheduled while visible');
+    // The snapshot is posted before the read schedules the next one: wait for that, it must come while visible.
+    await waitFor('the next read to be scheduled while visible', () => (panel.scheduled ? true : undefined));
 
     const again = await vscode.commands.executeCommand<MonitorPanel>('sqlDataMovement.fabric.openMonitor', running);
     assert.equal(again, panel, 'one monitor per mirrored database');
