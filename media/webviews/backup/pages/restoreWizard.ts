@@ -18,6 +18,7 @@ import { byId, el, neverSubmit, showError, showFieldErrors } from '../../dataSyn
 import { applyStyles } from '../../dataSync/styles';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
 import { formatUtc, RecoveryTimeline } from '../timeline';
+import { wireStepTabs } from '../../shared/stepTabs';
 
 const send = (m: FromRestoreWizard) => post(m);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -183,17 +184,7 @@ function showStep(step: RestoreWizardStep, quiet = false): void {
     send({ type: 'preview', form: readForm() });
   }
 }
-for (const [i, tab] of stepTabs.entries()) {
-  tab.addEventListener('click', () => showStep(tab.dataset.step as RestoreWizardStep));
-  tab.addEventListener('keydown', (e) => {
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : undefined;
-    if (next === undefined) return;
-    e.preventDefault();
-    stepTabs[(next + stepTabs.length) % stepTabs.length].focus();
-  });
-}
-for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-goto]'))
-  b.addEventListener('click', () => showStep(b.dataset.goto as RestoreWizardStep));
+wireStepTabs<RestoreWizardStep>(stepTabs, showStep);
 
 function busy(step: RestoreWizardStep, text: string | undefined): void {
   byId(`busy-${step}`).hidden = !text;

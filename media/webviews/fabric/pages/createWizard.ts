@@ -14,6 +14,7 @@ import {
 import { byId, el, neverSubmit, showError, showFieldErrors } from '../../dataSync/dom';
 import { applyStyles } from '../../dataSync/styles';
 import { onMessage, post, reportCspViolations } from '../../shared/vscodeApi';
+import { wireStepTabs } from '../../shared/stepTabs';
 
 const send = (m: FromCreateWizard) => post(m);
 applyStyles();
@@ -78,17 +79,7 @@ function showStep(step: CreateWizardStep): void {
     send({ type: 'loadTables', connectionId: select('connectionId').value });
   if (step === 'create') summarize();
 }
-for (const [i, tab] of stepTabs.entries()) {
-  tab.addEventListener('click', () => showStep(tab.dataset.step as CreateWizardStep));
-  tab.addEventListener('keydown', (e) => {
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : undefined;
-    if (next === undefined) return;
-    e.preventDefault();
-    stepTabs[(next + stepTabs.length) % stepTabs.length].focus();
-  });
-}
-for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-goto]'))
-  b.addEventListener('click', () => showStep(b.dataset.goto as CreateWizardStep));
+wireStepTabs<CreateWizardStep>(stepTabs, showStep);
 
 function busy(step: CreateWizardStep, text: string | undefined): void {
   const box = byId(`busy-${step}`);
