@@ -2,7 +2,7 @@
 // certificate are in the extension's global storage (last-endpoints.json), under code-server's state folder;
 // the control token is in the data folder's lock (emulator.lock), as only the emulator's owner can read it.
 import * as fs from 'node:fs';
-import * as https from 'node:https';
+import { postToControl } from '../../support/controlRequest';
 import * as path from 'node:path';
 
 const EXTENSION_ID = 'sql-data-movement.azure-sql-data-movement';
@@ -37,28 +37,7 @@ async function endpoints(): Promise<Endpoints> {
 /** POSTs to /_emulator/<pathname> of the extension's emulator, trusting exactly its certificate. */
 export async function postControl(pathname: string, body: unknown): Promise<unknown> {
   const e = await endpoints();
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      new URL(pathname, e.arm),
-      {
-        method: 'POST',
-        ca: fs.readFileSync(e.certificate, 'utf8'),
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-emulator-token': controlToken() },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 300) reject(new Error(`${pathname} answered ${res.statusCode}: ${text}`));
-          else resolve(text ? (JSON.parse(text) as unknown) : undefined);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+  return postToControl(e.arm, fs.readFileSync(e.certificate, 'utf8'), controlToken(), pathname, body);
 }
 
 /** Replaces the emulator's whole estate with a seed (as a fresh data folder would start). */

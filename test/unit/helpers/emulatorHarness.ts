@@ -2,7 +2,6 @@
 // on the ARM and Fabric pipelines (each request's method, path and JSON body), for the workflow tests of
 // every service. A service's harness adds its typed clients and context on top.
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -13,6 +12,7 @@ import type { RetryOptions } from '../../../src/azure/http/retryPolicy';
 import { DEFAULT_CREDENTIALS, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index';
 import { OperationStore } from '../../../src/operations/operationStore';
 import { OperationTracker } from '../../../src/operations/operationTracker';
+import { postToControl } from '../../support/controlRequest';
 import { MemoryMemento } from './memoryMemento';
 
 export interface RecordedRequest {
@@ -112,33 +112,7 @@ export async function startEmulatorHarness(options: EmulatorHarnessOptions): Pro
   };
 }
 
-/** POST to the control API over HTTPS, trusting exactly the emulator's certificate. */
+/** POST to the control API, trusting exactly the emulator's certificate, with its token. */
 export function postControl(emulator: EmulatorHandle, pathname: string, body: unknown): Promise<unknown> {
-  const url = new URL(pathname, emulator.endpoints.arm);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method: 'POST',
-        ca: emulator.certificatePem,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(data),
-          'x-emulator-token': emulator.controlToken,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 300) reject(new Error(`${pathname} answered ${res.statusCode}: ${text}`));
-          else resolve(text ? (JSON.parse(text) as unknown) : undefined);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+  return postToControl(emulator.endpoints.arm, emulator.certificatePem, emulator.controlToken, pathname, body);
 }
